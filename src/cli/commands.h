@@ -1,0 +1,25 @@
+// The annals subcommands. Each Add*Command registers one subcommand (its
+// flags and its callback) on the CLI11 app; main.cc calls them all. A command
+// reports failure by returning an exit code from its callback via ExitWith().
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "core/status.h"
+
+namespace annals {
+
+// Exit codes (documented in the README): 0 ok, 1 input problems under
+// --strict or a failed check, 2 usage error, 3 I/O or internal failure.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitProblems = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 3;
+
+// Prints "annals: <status>" on stderr and maps the status to an exit code:
+// the one place where errors become exit codes.
+int ReportError(const Status& status);
+
+void AddExtractCommand(CLI::App* app, int* exit_code);
+
+}  // namespace annals

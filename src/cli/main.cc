@@ -1,0 +1,18 @@
+// annals: the command-line entry point. Subcommands live in cmd_*.cc.
+#include <cstdio>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"annals: turn a news archive into a searchable, source-linked record"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "annals 0.1.0");
+  int exit_code = annals::kExitOk;
+  annals::AddExtractCommand(&app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : annals::kExitUsage;
+  }
+  return exit_code;
+}

@@ -1,0 +1,25 @@
+// Pipeline construction: the one place that knows which stages exist.
+#include "extract/pipeline.h"
+
+#include "text/sentence_splitter.h"
+
+namespace annals {
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  auto p = std::unique_ptr<Pipeline>(new Pipeline());
+  // Stages are added here as the extractors land (ner, timex, counts, quotes).
+  return p;
+}
+
+void Pipeline::Annotate(AnnotatedDoc* doc) const {
+  AnalyzeText(doc->doc.text, &doc->layout);
+  for (const auto& s : stages_) s->Run(doc);
+}
+
+std::vector<std::string> Pipeline::StageNames() const {
+  std::vector<std::string> names{"text"};
+  for (const auto& s : stages_) names.emplace_back(s->name());
+  return names;
+}
+
+}  // namespace annals
