@@ -21,5 +21,7 @@ inline constexpr int kExitFailure = 3;
 int ReportError(const Status& status);
 
 void AddExtractCommand(CLI::App* app, int* exit_code);
+void AddIngestCommand(CLI::App* app, int* exit_code);
+void AddSearchCommands(CLI::App* app, int* exit_code);  // search, show, quotes, counts, export, stats
 
 }  // namespace annals
