@@ -136,10 +136,11 @@ class Compiler {
   }
 
   std::string EntityCond(EntityType type, const std::string& name) {
-    return key_ +
-           " IN (SELECT e.article FROM entities e WHERE e.name_id IN (SELECT n.id FROM names n WHERE n.type = " +
-           Param(static_cast<int64_t>(type)) + " AND n.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH " +
-           NameMatch(name) + ")))";
+    // Parameters are numbered in call order: call Param() in statement order.
+    const std::string t = Param(static_cast<int64_t>(type));
+    const std::string m = NameMatch(name);
+    return key_ + " IN (SELECT e.article FROM entities e WHERE e.name_id IN (SELECT n.id FROM names n WHERE n.type = " +
+           t + " AND n.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH " + m + ")))";
   }
 
   std::string FilterCond(const QueryNode& n) {
@@ -161,11 +162,16 @@ class Compiler {
         // Keys are date-ordered: a publication-day range is a key range.
         const int64_t lo = n.day_first <= INT32_MIN ? FirstKeyOfBucket(1) : FirstKeyOfBucket(DayBucket(n.day_first));
         const int64_t hi = n.day_last >= INT32_MAX ? INT64_MAX : LastKeyOfBucket(DayBucket(n.day_last));
-        return "(" + key_ + " BETWEEN " + Param(lo) + " AND " + Param(hi) + ")";
+        const std::string a = Param(lo);
+        const std::string b = Param(hi);
+        return "(" + key_ + " BETWEEN " + a + " AND " + b + ")";
       }
-      case FilterKind::kEvent:
-        return key_ + " IN (SELECT ed.article FROM event_dates ed WHERE ed.day_first <= " + Param(n.day_last) +
-               " AND ed.day_last >= " + Param(n.day_first) + ")";
+      case FilterKind::kEvent: {
+        const std::string a = Param(n.day_last);
+        const std::string b = Param(n.day_first);
+        return key_ + " IN (SELECT ed.article FROM event_dates ed WHERE ed.day_first <= " + a +
+               " AND ed.day_last >= " + b + ")";
+      }
       case FilterKind::kHas:
         switch (n.has) {
           case HasWhat::kQuote: return "EXISTS (SELECT 1 FROM quotes hq WHERE hq.article = " + key_ + ")";
@@ -182,10 +188,12 @@ class Compiler {
           }
         }
         return "0";
-      case FilterKind::kCount:
-        return key_ + " IN (SELECT c.article FROM counts c WHERE c.type = " +
-               Param(static_cast<int64_t>(n.count_type)) + " AND c.number " + CompareOpSql(n.op) + " " +
-               Param(n.number) + ")";
+      case FilterKind::kCount: {
+        const std::string t = Param(static_cast<int64_t>(n.count_type));
+        const std::string v = Param(n.number);
+        return key_ + " IN (SELECT c.article FROM counts c WHERE c.type = " + t + " AND c.number " +
+               CompareOpSql(n.op) + " " + v + ")";
+      }
     }
     return "0";
   }
