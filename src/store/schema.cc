@@ -42,6 +42,8 @@ CREATE INDEX articles_source ON articles(source_id);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, text, content='articles', content_rowid='id',
   tokenize='porter unicode61 remove_diacritics 2');
+-- Rank by BM25 with the title weighted 4x (ORDER BY rank uses it).
+INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25(4.0, 1.0)');
 CREATE TABLE names(
   id INTEGER PRIMARY KEY,
   type INTEGER NOT NULL,              -- EntityType
