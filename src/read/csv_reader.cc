@@ -20,12 +20,14 @@ struct CsvRow {
   std::vector<std::string> fields;
   uint64_t line = 0;   // line where the row starts
   std::string error;   // "" if well-formed
+  bool fatal = false;  // the record boundary is lost: stop reading the file
 };
 
 // Reads the next non-blank row. Returns false at end of input.
 Result<bool> NextRow(LineInput* in, size_t max_bytes, CsvRow* row) {
   row->fields.clear();
   row->error.clear();
+  row->fatal = false;
   std::string_view line;
   for (;;) {  // skip blank lines
     auto next = in->ReadLine(&line);
@@ -33,7 +35,7 @@ Result<bool> NextRow(LineInput* in, size_t max_bytes, CsvRow* row) {
     if (*next == LineInput::Next::kEof) return false;
     row->line = in->line_no();
     if (*next == LineInput::Next::kTooLong) {
-      row->error = "line longer than " + std::to_string(max_bytes >> 20) + " MiB";
+      row->error = "line longer than " + SizeText(max_bytes);
       return true;
     }
     if (!line.empty()) break;
@@ -84,7 +86,8 @@ Result<bool> NextRow(LineInput* in, size_t max_bytes, CsvRow* row) {
     bytes += line.size() + 1;
     if (bytes > max_bytes) {
       row->error = "malformed CSV: quoted field opened at line " + std::to_string(row->line) + " runs past " +
-                   std::to_string(max_bytes >> 20) + " MiB (unbalanced quote?)";
+                   SizeText(max_bytes) + " (unbalanced quote?); rest of the file skipped";
+      row->fatal = true;
       return true;
     }
     auto next = in->ReadLine(&line);
@@ -92,11 +95,12 @@ Result<bool> NextRow(LineInput* in, size_t max_bytes, CsvRow* row) {
     if (*next == LineInput::Next::kEof) {
       row->error = "malformed CSV: quoted field opened at line " + std::to_string(row->line) +
                    " is not closed before the end of the file";
+      row->fatal = true;
       row->fields.push_back(std::move(field));
       return true;
     }
     if (*next == LineInput::Next::kTooLong) {
-      row->error = "line " + std::to_string(in->line_no()) + " longer than " + std::to_string(max_bytes >> 20) + " MiB";
+      row->error = "line " + std::to_string(in->line_no()) + " longer than " + SizeText(max_bytes);
       return true;
     }
     field.push_back('\n');
@@ -146,6 +150,7 @@ Status ReadCsvFormat(LineInput* in, RecordSink* sink) {
     if (!*got) break;
     if (!row.error.empty()) {
       sink->Skip(row.line, row.error);
+      if (row.fatal) break;
       continue;
     }
     if (row.fields.size() != width) {

@@ -76,7 +76,7 @@ Status ReadJsonlFormat(LineInput* in, RecordSink* sink) {
     if (*next == LineInput::Next::kEof) break;
     const uint64_t n = in->line_no();
     if (*next == LineInput::Next::kTooLong) {
-      sink->Skip(n, "line longer than " + std::to_string(sink->options().max_record_bytes >> 20) + " MiB: skipped");
+      sink->Skip(n, "line longer than " + SizeText(sink->options().max_record_bytes) + ": skipped");
       continue;
     }
     if (first && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);

@@ -11,8 +11,8 @@ Status ReadPlainFormat(LineInput* in, RecordSink* sink) {
   auto whole = in->ReadRest(&content, sink->options().max_record_bytes);
   if (!whole.ok()) return whole.status();
   if (!*whole) {
-    sink->Skip(1, "article larger than " + std::to_string(sink->options().max_record_bytes >> 20) +
-                      " MiB: skipped (a plain file holds one article)");
+    sink->Skip(1, "article larger than " + SizeText(sink->options().max_record_bytes) +
+                      ": skipped (a plain file holds one article)");
     return Status::Ok();
   }
   size_t i = 0;

@@ -12,6 +12,12 @@ std::string_view TrimAscii(std::string_view s) {
   return s;
 }
 
+std::string SizeText(size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 std::string InvalidDateMessage(std::string_view given, const Status& status) {
   // ParseIsoDate says "'<s>' is not a date: <why>"; keep the why.
   std::string_view why = status.message();

@@ -66,6 +66,9 @@ class RecordSink {
 // "invalid date '<given>': <why>" from ParseIsoDate's error status.
 std::string InvalidDateMessage(std::string_view given, const Status& status);
 
+// "64 MiB", "12 KiB" or "1000 bytes": a size limit in messages.
+std::string SizeText(size_t bytes);
+
 // Trims ASCII whitespace (space, tab, CR, LF) from both ends.
 std::string_view TrimAscii(std::string_view s);
 

@@ -58,7 +58,6 @@ std::string DecodeEntities(std::string_view s) {
       }
     } else {
       out.append(s.substr(i, semi - i + 1));
-      continue;
     }
     i = semi;
   }
@@ -237,7 +236,7 @@ Status ReadSgmlFormat(LineInput* in, RecordSink* sink) {
     const uint64_t n = in->line_no();
     if (*next == LineInput::Next::kTooLong) {
       if (start > 0) oversized = true;
-      else sink->Report(n, "line longer than " + std::to_string(max_bytes >> 20) + " MiB outside <REUTERS>: ignored");
+      else sink->Report(n, "line longer than " + SizeText(max_bytes) + " outside <REUTERS>: ignored");
       continue;
     }
     const std::string_view trimmed = TrimAscii(line);
@@ -264,7 +263,7 @@ Status ReadSgmlFormat(LineInput* in, RecordSink* sink) {
     }
     if (line.find("</REUTERS>") != std::string_view::npos) {
       if (oversized) {
-        sink->Skip(start, "<REUTERS> element larger than " + std::to_string(max_bytes >> 20) + " MiB: skipped");
+        sink->Skip(start, "<REUTERS> element larger than " + SizeText(max_bytes) + ": skipped");
       } else {
         ParseElement(elem, start, sink);
         if (sink->stopped()) return Status::Ok();
