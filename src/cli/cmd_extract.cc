@@ -21,7 +21,7 @@ namespace {
 // 21577 ok, 1 repaired, 1 skipped, 0 bad files, 1 other file ignored".
 std::string ExtractSummary(const ReadStats& s) {
   auto n = [](uint64_t v) { return std::to_string(v); };
-  return "annals extract: " + n(s.files) + (s.files == 1 ? " file, " : " files, ") + n(s.read) + " records read, " +
+  return "annals extract: " + n(s.files) + (s.files == 1 ? " file, " : " files, ") + n(s.read) + (s.read == 1 ? " record read, " : " records read, ") +
          n(s.ok) + " ok, " + n(s.repaired) + " repaired, " + n(s.skipped) + " skipped, " + n(s.bad_files) +
          (s.bad_files == 1 ? " bad file, " : " bad files, ") + n(s.ignored) +
          (s.ignored == 1 ? " other file ignored" : " other files ignored");
