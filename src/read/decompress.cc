@@ -30,7 +30,7 @@ std::string_view CompressionName(Compression c) {
 
 namespace {
 
-constexpr size_t kInBuf = 128 * 1024;
+constexpr size_t kInBuf = 64 * 1024;
 
 // Input plumbing shared by both codecs: `head` first, then `inner`.
 class CompressedInput {

@@ -7,6 +7,9 @@
 namespace annals {
 
 namespace {
+// The buffer starts small (most inputs in tests and fuzzing are tiny) and
+// doubles on each refill up to kChunk, so big files are read 256 KiB a time.
+constexpr size_t kFirstChunk = 16 * 1024;
 constexpr size_t kChunk = 256 * 1024;
 }
 
@@ -20,9 +23,9 @@ Result<bool> LineInput::Refill() {
     len_ -= pos_;
     pos_ = 0;
   }
-  if (cap_ - len_ < kChunk) {
+  if (cap_ < kChunk || cap_ - len_ < kChunk / 2) {
     // Grow geometrically; a line is bounded by max_line_ so this is too.
-    const size_t cap = std::max(cap_ * 2, len_ + kChunk);
+    const size_t cap = cap_ == 0 ? kFirstChunk : cap_ < kChunk ? cap_ * 2 : std::max(cap_ * 2, len_ + kChunk / 2);
     std::unique_ptr<char[]> bigger(new char[cap]);
     if (len_ > 0) std::memcpy(bigger.get(), buf_.get(), len_);
     buf_ = std::move(bigger);
