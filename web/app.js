@@ -167,13 +167,13 @@ async function searchPage(params) {
         <div class="meta">${esc(x.date || 'undated')} · ${esc(x.source || '')}</div>
         <p class="snippet">${x.snippet || ''}</p>
       </li>`).join('');
-    const total = r.total_is_lower_bound ? `at least ${r.total}` : `${r.total}`;
+    const total = r.total < 0 ? 'Some' : `${r.total}`;
     $results.replaceChildren(h(`
       <p class="summary">${total} article${r.total === 1 ? '' : 's'}${q ? ' for <strong>' + esc(q) + '</strong>' : ''} · ${esc(r.took_ms ?? '')} ms</p>
       <ol class="hits" start="${offset + 1}">${hits || '<li class="hit">No matches.</li>'}</ol>
       <div class="pager">
         ${offset > 0 ? `<a href="#/?${qs({q, from, to, offset: Math.max(0, offset - PAGE)})}">← Previous</a>` : ''}
-        ${offset + PAGE < r.total ? `<a href="#/?${qs({q, from, to, offset: offset + PAGE})}">Next →</a>` : ''}
+        ${offset + PAGE < r.total || (r.total < 0 && r.hits.length === PAGE) ? `<a href="#/?${qs({q, from, to, offset: offset + PAGE})}">Next →</a>` : ''}
       </div>`));
   }).catch(e => showError($results, e, full));
 
@@ -273,32 +273,31 @@ async function articlePage(id) {
 }
 
 // ---- entity (person) page ----
+function fieldFor(type) { return type === 'LOCATION' ? 'place' : type === 'ORG' ? 'org' : 'person'; }
 async function entityPage(type, name) {
   $main.replaceChildren(h('<p class="meta">Loading…</p>'));
   let e;
   try { e = await api('entity', {name, type}); } catch (err) { return showError($main, err); }
   const quotes = (e.quotes || []).map(x => `
     <li><blockquote>“${esc(x.text)}”</blockquote>
-      <div class="meta">${esc(x.date || '')} · ${x.cue ? esc(x.cue) + ' · ' : ''}${articleLink(x.article_id, x.title)}</div></li>`).join('');
-  const co = (e.cooccurring || []).map(x => `<li>${entityLink(x.name, x.type)} <span class="tag">${esc(x.type)}</span> <span class="count">${x.count}</span></li>`).join('');
-  const arts = (e.articles || []).map(x => `<li>${esc(x.date || '')} · ${articleLink(x.id, x.title)}</li>`).join('');
+      <div class="meta">${esc(x.date || '')} · ${x.speaker?.mention ? esc(x.speaker.mention) + ' ' : ''}${x.cue ? esc(x.cue) + ' · ' : ''}${articleLink(x.article_id, x.title)}</div></li>`).join('');
+  const co = (e.cooccurring || []).map(x => `<li>${entityLink(x.name, 'ANY')} <span class="count">${x.count}</span></li>`).join('');
   $main.replaceChildren(h(`
     <div class="layout">
       <div>
         <h1>${esc(e.name)} <span class="tag">${esc(e.type)}</span></h1>
         ${e.roles?.length ? `<p><strong>Role:</strong> ${e.roles.map(esc).join('; ')}</p>` : ''}
-        <p class="meta">${e.mentions} mentions in ${e.article_count} articles.
-          <a href="#/?${qs({q: (type === 'LOCATION' ? 'place' : type === 'ORG' ? 'org' : 'person') + ':' + quoteTerm(name)})}">Search its articles</a></p>
+        <p class="meta">Mentioned in ${e.article_count} article${e.article_count === 1 ? '' : 's'}.
+          <a href="#/?${qs({q: fieldFor(e.type) + ':' + quoteTerm(e.name)})}">Search its articles</a></p>
         <h2>Mentions over time</h2>
         <div id="ent-timeline"></div>
         <h2>Quotes (${(e.quotes || []).length}, in date order)</h2>
         <ul class="hits">${quotes || '<li class="meta">No quotes attributed.</li>'}</ul>
-        <h2>Articles</h2><ul>${arts}</ul>
       </div>
       <aside class="side facets" aria-label="Co-mentioned entities"><h2>Mentioned with</h2><ul>${co || '<li class="meta">None.</li>'}</ul></aside>
     </div>`));
   document.getElementById('ent-timeline').replaceChildren(timelineChart(e.timeline || [], `Mentions of ${name} per month`,
-    (a, b) => go('/', {q: 'person:' + quoteTerm(name), from: periodStart(a), to: periodEnd(b)})));
+    (a, b) => go('/', {q: fieldFor(e.type) + ':' + quoteTerm(e.name), from: periodStart(a), to: periodEnd(b)})));
 }
 
 // ---- incidents page ----
@@ -368,8 +367,9 @@ async function quotesPage(params) {
       <div class="meta"><span class="speaker">${x.speaker?.name ? entityLink(x.speaker.name, x.speaker.type || 'PERSON') : esc(x.speaker?.mention || 'unknown speaker')}</span>
         ${x.speaker?.role ? '(' + esc(x.speaker.role) + ')' : ''} ${x.cue ? '· ' + esc(x.cue) : ''} <span class="tag">${esc(x.kind)}</span>
         · ${esc(x.date || '')} · ${articleLink(x.article_id, x.title)}</div></li>`).join('');
-  $l.replaceChildren(h(`<p class="summary">${r.total ?? (r.quotes || []).length} quotes</p><ul class="hits">${items || '<li>No quotes.</li>'}</ul>
-    <div class="pager">${state.offset + 50 < (r.total || 0) ? `<a href="#/quotes?${qs({...state, offset: state.offset + 50})}">Next →</a>` : ''}</div>`));
+  $l.replaceChildren(h(`<p class="summary">Quotes ${state.offset + 1}–${state.offset + (r.quotes || []).length}</p><ul class="hits">${items || '<li>No quotes.</li>'}</ul>
+    <div class="pager">${state.offset > 0 ? `<a href="#/quotes?${qs({...state, offset: Math.max(0, state.offset - 50)})}">← Previous</a>` : ''}
+      ${r.more ? `<a href="#/quotes?${qs({...state, offset: state.offset + 50})}">Next →</a>` : ''}</div>`));
 }
 
 // ---- router ----

@@ -1,0 +1,71 @@
+// `annals serve --db FILE`: the web UI and the JSON API over one archive.
+#include <httplib.h>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "cli/commands.h"
+#include "http/api_routes.h"
+#include "http/server.h"
+#include "search/archive.h"
+
+namespace annals {
+
+namespace {
+
+struct ServeArgs {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 16;
+  int connections = 0;  // 0: one per request thread, capped
+};
+
+HttpServer* g_server_for_signal = nullptr;  // only for the SIGINT/SIGTERM handler
+extern "C" void OnStopSignal(int) {
+  if (g_server_for_signal != nullptr) g_server_for_signal->Stop();
+}
+
+int RunServe(const ServeArgs& a) {
+  ArchiveOptions aopt;
+  aopt.connections = a.connections > 0 ? a.connections : std::min(a.threads, 16);
+  auto archive = Archive::Open(a.db, aopt);
+  if (!archive.ok()) return ReportError(archive.status());
+  ServerOptions sopt;
+  sopt.host = a.host;
+  sopt.port = a.port;
+  sopt.threads = a.threads;
+  const Archive* ar = archive->get();
+  HttpServer server(sopt, [ar](httplib::Server* s) { RegisterApiRoutes(s, ar, ApiLimits{}); });
+  g_server_for_signal = &server;
+  std::signal(SIGINT, OnStopSignal);
+  std::signal(SIGTERM, OnStopSignal);
+  Status st = server.Run([&](int port) {
+    std::printf("annals serve: http://%s:%d/  (database %s; Ctrl-C to stop)\n",
+                a.host == "0.0.0.0" ? "127.0.0.1" : a.host.c_str(), port, a.db.c_str());
+    if (a.host != "127.0.0.1" && a.host != "localhost" && a.host != "::1")
+      std::printf("annals serve: warning: listening on %s, reachable from other machines\n", a.host.c_str());
+    std::fflush(stdout);
+  });
+  g_server_for_signal = nullptr;
+  if (!st.ok()) return ReportError(st);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App* app, int* exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app->add_subcommand("serve", "Serve the web UI and JSON API of an archive (read-only)");
+  cmd->add_option("--db", args->db, "Archive database file")->required();
+  cmd->add_option("--host", args->host, "Address to bind (default: loopback only)");
+  cmd->add_option("--port", args->port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--threads", args->threads, "Request threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--connections", args->connections, "Read connections to the database (default: threads, max 16)");
+  cmd->callback([args, exit_code] { *exit_code = RunServe(*args); });
+}
+
+}  // namespace annals
