@@ -25,12 +25,10 @@ request = function()
   i = i + 1
   return wrk.format("GET", "/api/search?q=" .. queries[(i % #queries) + 1])
 end
-response = function(status, headers, body)
-  if status ~= 200 then wrk.thread:stop() end
-end
 LUA
 rss() { awk '/VmRSS/ {print $2}' /proc/$pid/status; }
 curl -s "$url/api/search?q=police" > /dev/null
 echo "server RSS before: $(rss) kB"
+# wrk prints "Non-2xx or 3xx responses: N" and socket errors when there are any.
 wrk -t2 -c"$clients" -d"${secs}s" --latency -s "$lua" "$url"
 echo "server RSS after: $(rss) kB"
