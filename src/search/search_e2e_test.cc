@@ -41,20 +41,32 @@ TEST_F(SearchE2eTest, IngestIsIdempotentAndUpdatesChangedArticles) {
   r = RunAnnals({"ingest", corpus_, kSeed, "--db", "a.db"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("31 read, 0 added, 31 unchanged, 0 updated"), std::string::npos) << r.err;
-  // Plain files have content ids: an edited file is a new article. JSONL
-  // with explicit ids replaces; here we check via a re-dated copy instead.
+  // JSONL records carry their own ids: same id with new content replaces
+  // the article and its facts; a malformed line is skipped with file:line.
   {
-    std::ofstream bad(corpus_ + "/zz_bad.txt");
-    bad << "not an article header\n";
+    std::ofstream j(dir_ + "/a.jsonl");
+    j << R"({"id":"x1","date":"2020-01-02","title":"One","text":"First text about Baku."})" << "\n";
+    j << R"({"id":"x2","date":"2020-01-03","title":"Two","text":"Second)" << "\n";
   }
-  r = RunAnnals({"ingest", corpus_, "--db", "a.db"}, dir_);
+  r = RunAnnals({"ingest", "a.jsonl", "--db", "a.db"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("31 read, 0 added, 30 unchanged, 0 updated, 1 skipped"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("zz_bad.txt:1: expected a first line"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("skipped 1: expected a first line"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 read, 1 added, 0 unchanged, 0 updated, 1 skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a.jsonl:2: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("skipped 1: malformed JSON"), std::string::npos) << r.err;
+  {
+    std::ofstream j(dir_ + "/a.jsonl");
+    j << R"({"id":"x1","date":"2020-01-02","title":"One","text":"First text about Tbilisi."})" << "\n";
+  }
+  r = RunAnnals({"ingest", "a.jsonl", "--db", "a.db"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 read, 0 added, 0 unchanged, 1 updated, 0 skipped"), std::string::npos) << r.err;
+  r = RunAnnals({"search", "baku", "--db", "a.db", "--json"}, dir_);
+  EXPECT_EQ(r.out.find("\"id\":\"x1\""), std::string::npos) << r.out;
+  r = RunAnnals({"search", "tbilisi", "--db", "a.db", "--json"}, dir_);
+  EXPECT_NE(r.out.find("\"id\":\"x1\""), std::string::npos) << r.out;
   r = RunAnnals({"stats", "--db", "a.db", "--json"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("\"articles\":31"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"articles\":32"), std::string::npos) << r.out;
 }
 
 TEST_F(SearchE2eTest, SearchShowExport) {
