@@ -35,7 +35,7 @@ echo "== store ingest: $N articles, $((BYTES / 1000000)) MB JSONL, $THREADS thre
 /usr/bin/time -f '%e s elapsed, %M KB peak RSS, %U s user, %S s sys' -o "$OUT/store_ingest_time.txt" \
   "$BUILD/src/cli/annals" ingest "$CORPUS" --db "$DB" --threads "$THREADS" --no-progress
 cat "$OUT/store_ingest_time.txt"
-awk -v b="$BYTES" -v t="$THREADS" '{ printf "ingest: %.2f MB/s (%.2f MB/s per thread), peak RSS %.0f MB\n", b/1e6/$1, b/1e6/$1/t, $5/1024 }' "$OUT/store_ingest_time.txt"
+awk -v b="$BYTES" -v t="$THREADS" '{ cpu = $8 + $11; printf "ingest: %.2f MB/s wall (%.2f MB/s per thread), %.2f MB per CPU-second (user+sys %.1f s), peak RSS %.0f MB\n", b/1e6/$1, b/1e6/$1/t, b/1e6/cpu, cpu, $4/1024 }' "$OUT/store_ingest_time.txt"
 ls -l "$DB" | awk '{ printf "archive size: %.0f MB\n", $5/1e6 }'
 echo "== store queries"
 "$BUILD/bench/store_query_bench" "$DB" "${STORE_BENCH_QUERIES:-40}" 3

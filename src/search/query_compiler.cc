@@ -44,6 +44,7 @@ class Compiler {
       std::string fts = Join(positive, " AND ");
       for (const std::string& n : negative) fts = "(" + fts + ") NOT " + n;
       out_->fts = fts;
+      fts_driven_ = true;
     }
     std::vector<std::string> conds;
     for (const QueryNode* c : rest) conds.push_back(Cond(*c));
@@ -172,22 +173,25 @@ class Compiler {
         return key_ + " IN (SELECT ed.article FROM event_dates ed WHERE ed.day_first <= " + a +
                " AND ed.day_last >= " + b + ")";
       }
-      case FilterKind::kHas:
-        switch (n.has) {
-          case HasWhat::kQuote: return "EXISTS (SELECT 1 FROM quotes hq WHERE hq.article = " + key_ + ")";
-          case HasWhat::kCount: return "EXISTS (SELECT 1 FROM counts hc WHERE hc.article = " + key_ + ")";
-          case HasWhat::kEvent: return "EXISTS (SELECT 1 FROM event_dates he WHERE he.article = " + key_ + ")";
-          case HasWhat::kPerson:
-          case HasWhat::kOrg:
-          case HasWhat::kPlace: {
-            const EntityType t = n.has == HasWhat::kPerson ? EntityType::kPerson
-                                 : n.has == HasWhat::kOrg  ? EntityType::kOrg
-                                                           : EntityType::kLocation;
-            return "EXISTS (SELECT 1 FROM entities hn WHERE hn.article = " + key_ + " AND hn.type = " +
-                   Param(static_cast<int64_t>(t)) + ")";
-          }
+      case FilterKind::kHas: {
+        // Driven by FTS: probe each matching article (EXISTS). Driven by the
+        // articles table: start from the fact table's article column instead
+        // of scanning every article row (the rows hold the text: slow).
+        const char* table = n.has == HasWhat::kQuote   ? "quotes"
+                            : n.has == HasWhat::kCount ? "counts"
+                            : n.has == HasWhat::kEvent ? "event_dates"
+                                                       : "entities";
+        std::string type_cond;
+        if (n.has == HasWhat::kPerson || n.has == HasWhat::kOrg || n.has == HasWhat::kPlace) {
+          const EntityType t = n.has == HasWhat::kPerson ? EntityType::kPerson
+                               : n.has == HasWhat::kOrg  ? EntityType::kOrg
+                                                         : EntityType::kLocation;
+          type_cond = " AND h.type = " + Param(static_cast<int64_t>(t));
         }
-        return "0";
+        if (fts_driven_)
+          return std::string("EXISTS (SELECT 1 FROM ") + table + " h WHERE h.article = " + key_ + type_cond + ")";
+        return key_ + " IN (SELECT h.article FROM " + table + " h WHERE 1" + type_cond + ")";
+      }
       case FilterKind::kCount: {
         const std::string t = Param(static_cast<int64_t>(n.count_type));
         const std::string v = Param(n.number);
@@ -208,6 +212,7 @@ class Compiler {
   }
 
   const std::string& key_;
+  bool fts_driven_ = false;  // the FTS expression drives the query
   int next_param_;
   CompiledQuery* out_;
 };

@@ -125,7 +125,9 @@ TEST(QueryCompilerTest, SplitsTextFromFilters) {
       {"baku OR killed>=100",
        "", "(K IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2) OR K IN (SELECT c.article FROM counts c "
            "WHERE c.type = ?3 AND c.number >= ?4))"},
-      {"has:quote", "", "EXISTS (SELECT 1 FROM quotes hq WHERE hq.article = K)"},
+      {"has:quote", "", "K IN (SELECT h.article FROM quotes h WHERE 1)"},
+      {"baku has:quote", "\"baku\"", "EXISTS (SELECT 1 FROM quotes h WHERE h.article = K)"},
+      {"has:person", "", "K IN (SELECT h.article FROM entities h WHERE 1 AND h.type = ?2)"},
   };
   for (const CompileCase& c : cases) {
     auto q = ParseQuery(c.query);
