@@ -148,7 +148,11 @@ Status ConfigureConnection(SqliteDb* db, bool writer) {
   if (writer) {
     ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
     ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
+    // Checkpoint every 64 MB of WAL rather than 4 MB: fewer copy-backs during
+    // a bulk ingest (the WAL is reset once readers let it).
+    ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA wal_autocheckpoint=16384"));
   }
+  ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA mmap_size=1073741824"));
   ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size=-65536"));
   ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store=MEMORY"));
   return Status::Ok();
