@@ -5,6 +5,7 @@
 // written in input order and memory stays bounded.
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -48,6 +49,11 @@ struct IngestArgs {
 struct Batch {
   std::vector<Document> docs;
 };
+
+// About the bytes an article took in its input (fields plus markup).
+uint64_t ApproxInputBytes(const Document& d) {
+  return d.title.size() + d.text.size() + d.source.size() + d.url.size() + d.id.size() + 50;
+}
 
 uint64_t InputSize(const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
@@ -101,7 +107,11 @@ int RunIngest(const IngestArgs& a) {
 
   Status write_error;
   uint64_t processed = 0;
+  // Readers may report consumed bytes only per file; the article bytes seen
+  // so far keep the rate and ETA moving within one big file.
+  uint64_t doc_bytes = 0;
   ReadStats stats;
+  auto bytes_done = [&] { return std::max<uint64_t>(stats.bytes, doc_bytes); };
   OrderedWorkQueue<Batch, std::vector<AnnotatedDoc>> queue(
       threads, static_cast<size_t>(threads) * 4,
       [&](Batch& b) {
@@ -116,9 +126,10 @@ int RunIngest(const IngestArgs& a) {
         for (const AnnotatedDoc& d : docs) {
           if (!write_error.ok()) return;
           write_error = ingester.Add(d);
+          doc_bytes += ApproxInputBytes(d.doc);
           ++processed;
         }
-        progress.Update(processed, stats.bytes);
+        progress.Update(processed, bytes_done());
       });
 
   Batch batch;
@@ -136,9 +147,10 @@ int RunIngest(const IngestArgs& a) {
       return false;
     }
     if (*unchanged) {
+      doc_bytes += ApproxInputBytes(d);
       ingester.SkipUnchanged();
       ++processed;
-      progress.Update(processed, stats.bytes);
+      progress.Update(processed, bytes_done());
       return true;
     }
     batch_bytes += d.text.size();
@@ -162,7 +174,7 @@ int RunIngest(const IngestArgs& a) {
   if (write_error.ok()) write_error = ingester.Finish();
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
-  progress.Update(processed, stats.bytes, /*force=*/true);
+  progress.Update(processed, bytes_done(), /*force=*/true);
   progress.Done();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const IngestStats& is = ingester.stats();
