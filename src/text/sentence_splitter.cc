@@ -20,10 +20,11 @@ enum class Terminal : uint8_t {
   kAbbrev,    // a word carrying its abbreviation period (Mr. U.S. etc.)
 };
 
-Terminal TerminalOf(std::string_view text, const Token& t) {
+inline Terminal TerminalOf(std::string_view text, const Token& t) {
   if (t.kind == TokenKind::kWord) return t.has(kTokAbbrev) ? Terminal::kAbbrev : Terminal::kNone;
   if (t.kind != TokenKind::kPunct) return Terminal::kNone;
   const unsigned char c = static_cast<unsigned char>(text[t.start]);
+  if (c < 0x80 && c != '.' && c != '!' && c != '?') return Terminal::kNone;
   if (c == '.') return t.end - t.start == 1 ? Terminal::kPeriod : Terminal::kEllipsis;
   if (c == '!' || c == '?') return Terminal::kStrong;
   if (c >= 0x80 && !t.has(kTokQuote)) {
