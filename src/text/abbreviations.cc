@@ -228,16 +228,13 @@ static_assert([] {
 Key PackLower(std::string_view word) {
   if (word.empty() || word.size() > kMaxKey) return 0;
   Key v = 0;
-  for (size_t i = 0; i < kMaxKey; ++i) {
-    unsigned c = 0;
-    if (i < word.size()) {
-      c = static_cast<unsigned char>(word[i]);
-      if (c >= 0x80) return 0;
-      if (c >= 'A' && c <= 'Z') c += 32;
-    }
+  for (const char ch : word) {
+    unsigned c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return 0;
+    if (c >= 'A' && c <= 'Z') c += 32;
     v = (v << 8) | c;
   }
-  return v;
+  return v << (8 * (kMaxKey - word.size()));
 }
 
 }  // namespace

@@ -77,7 +77,31 @@ bool IsHardWrapped(std::string_view text) {
 }
 
 void ForEachParagraphCut(std::string_view text, const std::function<void(size_t)>& on_cut) {
-  const bool wrapped = IsHardWrapped(text);
+  // One pass collects the breaks (up to kKept of them, enough for most
+  // articles) while counting the wrap statistics; a second pass is needed
+  // only for longer texts.
+  constexpr size_t kKept = 256;
+  struct Kept {
+    size_t pos;
+    BreakType type;
+  };
+  Kept kept[kKept];
+  size_t nbreaks = 0;
+  size_t singles = 0;
+  size_t open_singles = 0;
+  ForEachLineBreak(text, [&](size_t pos, BreakType type, size_t line_end) {
+    if (nbreaks < kKept) kept[nbreaks] = {pos, type};
+    ++nbreaks;
+    if (type != BreakType::kSingle) return;
+    ++singles;
+    if (!LineEndsClosed(text, line_end)) ++open_singles;
+  });
+  const bool wrapped = open_singles >= 2 && open_singles * 2 > singles;
+  if (nbreaks <= kKept) {
+    for (size_t i = 0; i < nbreaks; ++i)
+      if (kept[i].type != BreakType::kSingle || !wrapped) on_cut(kept[i].pos);
+    return;
+  }
   ForEachLineBreak(text, [&](size_t pos, BreakType type, size_t) {
     if (type != BreakType::kSingle || !wrapped) on_cut(pos);
   });

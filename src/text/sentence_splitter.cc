@@ -4,6 +4,8 @@
 // and the one token after those: linear in the number of tokens.
 #include "text/sentence_splitter.h"
 
+#include <algorithm>
+
 #include "text/abbreviations.h"
 #include "text/char_class.h"
 #include "text/tokenizer.h"
@@ -88,8 +90,7 @@ void ParagraphsFromTokens(const std::vector<Token>& tokens, std::vector<Paragrap
 
 void SplitParagraphs(std::string_view text, std::vector<Paragraph>* out) {
   std::vector<Token> tokens;
-  Tokenize(text, &tokens);
-  ParagraphsFromTokens(tokens, out);
+  TokenizeWithParagraphs(text, &tokens, out);
 }
 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
@@ -105,9 +106,13 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
   while (tb < n) {
     // Paragraph p holds the tokens that start before its end (the last paragraph takes the rest).
     while (p + 1 < paragraphs.size() && tokens[tb].start >= paragraphs[p].end) ++p;
-    size_t te = tb + 1;
-    const uint32_t pend = p + 1 < paragraphs.size() ? paragraphs[p].end : UINT32_MAX;
-    while (te < n && tokens[te].start < pend) ++te;
+    size_t te = n;
+    if (p + 1 < paragraphs.size()) {
+      const uint32_t pend = paragraphs[p].end;
+      te = static_cast<size_t>(std::partition_point(tokens.begin() + static_cast<ptrdiff_t>(tb) + 1, tokens.end(),
+                                                    [pend](const Token& t) { return t.start < pend; }) -
+                               tokens.begin());
+    }
     size_t sent = tb;
     size_t k = tb;
     while (k < te) {
@@ -151,8 +156,7 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
 }
 
 void AnalyzeText(std::string_view text, TextLayout* out) {
-  Tokenize(text, &out->tokens);
-  ParagraphsFromTokens(out->tokens, &out->paragraphs);
+  TokenizeWithParagraphs(text, &out->tokens, &out->paragraphs);
   SplitSentences(text, out->tokens, out->paragraphs, &out->sentences);
   for (const Sentence& s : out->sentences) out->tokens[s.token_begin].flags |= kTokSentStart;
 }

@@ -30,6 +30,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "text/abbreviations.h"
@@ -66,10 +68,42 @@ constexpr std::array<uint8_t, 256> MakeJoinerBits() {
 }
 constexpr std::array<uint8_t, 256> kJoinerBits = MakeJoinerBits();
 
+static_assert(std::endian::native == std::endian::little, "ScanAsciiAlnum8 assumes little-endian loads");
+
+// The leading ASCII letters/digits of eight bytes (little-endian load), found
+// with SWAR arithmetic: how many there are and the kWordBits they carry.
+struct AsciiRun {
+  size_t length;  // 0..8 leading bytes that are ASCII letters or digits
+  unsigned bits;  // OR of their kWordBits
+};
+inline AsciiRun ScanAsciiAlnum8(uint64_t w) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+  const uint64_t ascii = ~w & kHigh;           // 0x80 in each byte < 0x80
+  const uint64_t x = w & kLow7;                // no byte >= 0x80: byte-wise adds cannot carry
+  const uint64_t l = x | 0x2020202020202020ull;  // folded to lower case
+  // 'a' <= l <= 'z':  l + (0x80 - 'a') has the high bit, l + (0x80 - 'z' - 1) has not.
+  const uint64_t letter = (l + 0x1F1F1F1F1F1F1F1Full) & ~(l + 0x0505050505050505ull) & ascii;
+  // '0' <= x <= '9'
+  const uint64_t digit = (x + 0x5050505050505050ull) & ~(x + 0x4646464646464646ull) & ascii;
+  const uint64_t alnum = letter | digit;
+  const uint64_t stop = ~alnum & kHigh;
+  const size_t n = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+  const uint64_t prefix = n == 8 ? ~0ull : ((1ull << (8 * n)) - 1);
+  const uint64_t case_bit = w << 2;  // each byte's 0x20 (lower case) moved to 0x80
+  unsigned bits = 0;
+  if (letter & ~case_bit & prefix) bits |= kBitUpper;
+  if (letter & case_bit & prefix) bits |= kBitLower;
+  if (digit & prefix) bits |= kBitDigit;
+  return {n, bits};
+}
+
 // Tokenizes one paragraph segment at a time, appending to `out`.
 class Scanner {
  public:
-  Scanner(std::string_view text, std::vector<Token>* out) : s_(text), out_(out) {}
+  // `paras`, if not null, receives one span per segment that holds tokens.
+  Scanner(std::string_view text, std::vector<Token>* out, std::vector<Paragraph>* paras)
+      : s_(text), out_(out), paras_(paras) {}
 
   // Tokenizes [begin, end) as one paragraph: quote state starts closed and the
   // first token gets kTokParaStart.
@@ -114,6 +148,7 @@ class Scanner {
 
   std::string_view s_;
   std::vector<Token>* out_;
+  std::vector<Paragraph>* paras_;
   size_t begin_ = 0;             // current segment start
   size_t end_ = 0;               // current segment end
   bool space_before_ = true;     // whitespace (or segment start) since the last token
@@ -130,9 +165,15 @@ void Scanner::Segment(size_t begin, size_t end) {
   newline_before_ = false;
   para_start_ = true;
   dq_open_ = sq_open_ = false;
+  const size_t first_token = out_->size();
   size_t i = begin;
   while (i < end) {
     const unsigned char c = static_cast<unsigned char>(s_[i]);
+    if (c == ' ') {  // the most common byte between tokens
+      space_before_ = true;
+      ++i;
+      continue;
+    }
     int len = 1;
     const CharClass cls = c < 0x80 ? kAsciiClass[c] : ClassAt(s_, i, &len);
     switch (cls) {
@@ -228,6 +269,8 @@ void Scanner::Segment(size_t begin, size_t end) {
         break;
     }
   }
+  if (paras_ != nullptr && out_->size() > first_token)
+    paras_->push_back({(*out_)[first_token].start, out_->back().end});
 }
 
 // '.' at i not inside a word: an ellipsis run ("...", ". . .") or one period.
@@ -398,7 +441,7 @@ bool Scanner::JoinPeriodLetters(size_t start, size_t period, size_t seg_chars) c
 }
 
 // Surface flags of the word [start, end) from the OR of its kWordBits.
-inline uint16_t Scanner::WordCaseFlags(size_t start, size_t end, unsigned bits) const {
+__attribute__((always_inline)) inline uint16_t Scanner::WordCaseFlags(size_t start, size_t end, unsigned bits) const {
   uint16_t flags = 0;
   if (bits & kBitDigit) flags |= kTokHasDigit;
   if (!(bits & kBitLower) && (bits & kBitUpper)) {
@@ -455,7 +498,7 @@ size_t Scanner::Word(size_t i) {
   const size_t start = i;
   const char* p = s_.data();
   {
-    const char c = LowerAscii(p[i]);
+    const char c = static_cast<char>(p[i] | 0x20);
     if (c == 'h' || c == 'w' || c == 'f') {
       const size_t u = Url(i);
       if (u != 0) {
@@ -470,8 +513,17 @@ size_t Scanner::Word(size_t i) {
   bool inner_period = false;   // a '.' was joined inside the token
   size_t j = i;
   for (;;) {
-    // The alphanumeric run: ASCII through the byte table, the rest decoded.
+    // The alphanumeric run: eight ASCII bytes at a time, then byte by byte,
+    // non-ASCII decoded.
     while (j < end_) {
+      if (j + 8 <= end_) {
+        uint64_t w;
+        std::memcpy(&w, p + j, 8);
+        const AsciiRun run = ScanAsciiAlnum8(w);
+        bits |= run.bits;
+        j += run.length;
+        if (run.length == 8) continue;
+      }
       const unsigned char c = static_cast<unsigned char>(p[j]);
       const unsigned b = kWordBits[c];
       if (b & kBitAlnum) {
@@ -574,6 +626,7 @@ size_t Scanner::Word(size_t i) {
   uint16_t flags = WordCaseFlags(start, j, bits);
   const TokenKind kind = (bits & kBitDigit) && ClassAtPos(start) == CharClass::kDigit ? TokenKind::kNumber
                                                                                     : TokenKind::kWord;
+
   if (kind == TokenKind::kWord && j < end_ && p[j] == '.' && !(j + 1 < end_ && p[j + 1] == '.')) {
     bool attach = false;
     if (inner_period) {
@@ -603,10 +656,11 @@ size_t Scanner::Word(size_t i) {
 
 }  // namespace
 
-void Tokenize(std::string_view text, std::vector<Token>* out) {
+void TokenizeWithParagraphs(std::string_view text, std::vector<Token>* out, std::vector<Paragraph>* paras) {
   out->clear();
   out->reserve(text.size() / 5 + 16);
-  Scanner scanner(text, out);
+  if (paras != nullptr) paras->clear();
+  Scanner scanner(text, out, paras);
   size_t begin = 0;
   ForEachParagraphCut(text, [&](size_t cut) {
     scanner.Segment(begin, cut);
@@ -614,5 +668,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
   });
   scanner.Segment(begin, text.size());
 }
+
+void Tokenize(std::string_view text, std::vector<Token>* out) { TokenizeWithParagraphs(text, out, nullptr); }
 
 }  // namespace annals

@@ -15,4 +15,8 @@ namespace annals {
 // next sentence ("reports.“It") is its own token while "News.Az" stays one.
 void Tokenize(std::string_view text, std::vector<Token>* out);
 
+// Tokenize, also filling `paragraphs` (cleared first; may be null) with the
+// paragraph spans SplitParagraphs would give, at no extra pass.
+void TokenizeWithParagraphs(std::string_view text, std::vector<Token>* out, std::vector<Paragraph>* paragraphs);
+
 }  // namespace annals
