@@ -116,6 +116,20 @@ const SplitCase kParagraphCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(Paragraphs, ParagraphTable, ::testing::ValuesIn(kParagraphCases));
 
+// Texts with more line breaks than ForEachParagraphCut keeps on its first
+// pass take the second pass; the result must not change.
+TEST(SplitParagraphs, ManyLines) {
+  std::string one_per_line, wrapped;
+  for (int i = 0; i < 600; ++i) {
+    one_per_line += "Line " + std::to_string(i) + " ends here.\n";
+    wrapped += "line " + std::to_string(i) + " goes on\n";
+  }
+  EXPECT_EQ(Paragraphs(one_per_line).size(), 600u);
+  EXPECT_EQ(Paragraphs(wrapped).size(), 1u);
+  wrapped += "\n\nNext.";
+  EXPECT_EQ(Paragraphs(wrapped).size(), 2u);
+}
+
 TEST(AnalyzeText, SentenceIndicesAndFlags) {
   const std::string text = "One two. Three.\n\nFour five.";
   TextLayout layout;
