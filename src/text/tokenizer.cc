@@ -129,11 +129,9 @@ class Scanner {
   }
 
   __attribute__((always_inline)) void Emit(size_t start, size_t end, TokenKind kind, uint16_t flags) {
-    if (space_before_) flags |= kTokSpaceBefore;
-    if (newline_before_) flags |= kTokNewlineBefore;
-    if (para_start_) flags |= kTokParaStart;
-    out_->push_back(Token{static_cast<uint32_t>(start), static_cast<uint32_t>(end), kind, flags});
-    space_before_ = newline_before_ = para_start_ = false;
+    out_->push_back(Token{static_cast<uint32_t>(start), static_cast<uint32_t>(end), kind,
+                          static_cast<uint16_t>(flags | pending_)});
+    pending_ = 0;
   }
 
   size_t Word(size_t i);
@@ -151,9 +149,11 @@ class Scanner {
   std::vector<Paragraph>* paras_;
   size_t begin_ = 0;             // current segment start
   size_t end_ = 0;               // current segment end
-  bool space_before_ = true;     // whitespace (or segment start) since the last token
-  bool newline_before_ = false;  // that whitespace held a '\n'
-  bool para_start_ = true;       // no token emitted yet in this segment
+  // Flags the next token gets from what precedes it: kTokSpaceBefore
+  // (whitespace or segment start since the last token), kTokNewlineBefore,
+  // kTokParaStart (no token yet in this segment).
+  uint16_t pending_ = kTokSpaceBefore | kTokParaStart;
+  bool space_before() const { return (pending_ & kTokSpaceBefore) != 0; }
   bool dq_open_ = false;         // a double quote is open
   bool sq_open_ = false;         // a single quote is open
 };
@@ -161,16 +161,14 @@ class Scanner {
 void Scanner::Segment(size_t begin, size_t end) {
   begin_ = begin;
   end_ = end;
-  space_before_ = true;
-  newline_before_ = false;
-  para_start_ = true;
+  pending_ = kTokSpaceBefore | kTokParaStart;
   dq_open_ = sq_open_ = false;
   const size_t first_token = out_->size();
   size_t i = begin;
   while (i < end) {
     const unsigned char c = static_cast<unsigned char>(s_[i]);
     if (c == ' ') {  // the most common byte between tokens
-      space_before_ = true;
+      pending_ |= kTokSpaceBefore;
       ++i;
       continue;
     }
@@ -179,11 +177,11 @@ void Scanner::Segment(size_t begin, size_t end) {
     switch (cls) {
       case CharClass::kSpace:
       case CharClass::kSkip:
-        space_before_ = true;
+        pending_ |= kTokSpaceBefore;
         i += len;
         break;
       case CharClass::kNewline:
-        space_before_ = newline_before_ = true;
+        pending_ |= kTokSpaceBefore | kTokNewlineBefore;
         ++i;
         break;
       case CharClass::kUpper:
@@ -313,14 +311,14 @@ void Scanner::Quote(size_t i, CharClass cls, int len) {
              k == CharClass::kSemicolon || k == CharClass::kTerminal || k == CharClass::kCloseBracket ||
              k == CharClass::kCloseQuote || k == CharClass::kDash || k == CharClass::kEllipsis;
     }();
-    if (single && !space_before_ && !sq_open_ && i > begin_ && (s_[i - 1] == 's' || s_[i - 1] == 'S') &&
+    if (single && !space_before() && !sq_open_ && i > begin_ && (s_[i - 1] == 's' || s_[i - 1] == 'S') &&
         !out_->empty() && out_->back().end == i && out_->back().kind == TokenKind::kWord &&
         !IsAlnumClass(ClassAtPos(i + len))) {
       // Plural possessive: workers' rights, the Joneses’ house.
       Emit(i, i + len, TokenKind::kPunct, kTokClitic);
       return;
     }
-    bool prev_open_ctx = space_before_;
+    bool prev_open_ctx = space_before();
     if (!prev_open_ctx && !out_->empty() && out_->back().end == i) {
       const Token& p = out_->back();
       const char pc = s_[p.start];

@@ -25,7 +25,8 @@ namespace annals {
 //  - quotes carry kTokQuote, and kTokOpenQuote when they open;
 //  - a period glued to the next sentence ("reports.“It", "added.Aliyeva") is
 //    its own token while "News.Az" and "example.com" stay one.
-// Invalid UTF-8 never crashes: each invalid byte becomes a one-byte kSymbol.
+// Invalid UTF-8 never crashes: an invalid byte becomes a one-byte kSymbol
+// token (or stays inside a URL).
 // Linear time in the text size.
 void Tokenize(std::string_view text, std::vector<Token>* out);
 
