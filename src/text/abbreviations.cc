@@ -249,6 +249,23 @@ AbbrevClass LookupAbbreviation(std::string_view word) {
   return e.cls;
 }
 
+bool IsStrongSentenceStarter(std::string_view word) {
+  // Words that never follow a title as a name: "Main St. The", "Dr. He".
+  static constexpr std::string_view kStrong[] = {"after", "at", "but", "he", "her", "his", "however", "in",
+                                                 "it", "its", "on", "our", "she", "that", "the", "their",
+                                                 "there", "these", "they", "this", "those", "we", "when", "while"};
+  if (word.size() > 7) return false;
+  char buf[8];
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  const std::string_view w(buf, word.size());
+  for (const std::string_view k : kStrong)
+    if (k == w) return true;
+  return false;
+}
+
 bool IsSentenceStarter(std::string_view word) {
   const Key key = PackLower(word);
   return key != 0 && std::binary_search(kStarterKeys.begin(), kStarterKeys.end(), key);

@@ -58,10 +58,13 @@ AbbrevClass AbbrevClassOf(std::string_view text, const Token& t) {
 }
 
 // After an ambiguous abbreviation: does `next` clearly open a new sentence?
-bool OpensSentence(std::string_view text, const Token& next) {
-  if (next.has(kTokOpenQuote)) return true;
-  return next.kind == TokenKind::kWord && next.has(kTokCapitalized) && !next.has(kTokAbbrev) &&
-         IsSentenceStarter(next.text(text));
+// ALL-CAPS words do not count: in headlines "U.S. TO RAISE" goes on. After a
+// title (`strong`), only words that cannot be a name count.
+bool OpensSentence(std::string_view text, const Token& next, bool strong) {
+  if (next.kind != TokenKind::kWord || !next.has(kTokCapitalized) || next.has(kTokAbbrev) ||
+      next.has(kTokAllCaps))
+    return !strong && next.has(kTokOpenQuote);
+  return strong ? IsStrongSentenceStarter(next.text(text)) : IsSentenceStarter(next.text(text));
 }
 
 // Does the sentence go on after a terminal mark, given the token after it?
@@ -134,10 +137,10 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
       bool boundary;
       if (term == Terminal::kAbbrev && m == k + 1) {
         switch (AbbrevClassOf(text, tokens[k])) {
-          case AbbrevClass::kTitle:
           case AbbrevClass::kNumberPrefix:
           case AbbrevClass::kInline: boundary = false; break;
-          default: boundary = OpensSentence(text, next);
+          case AbbrevClass::kTitle: boundary = OpensSentence(text, next, /*strong=*/true); break;
+          default: boundary = OpensSentence(text, next, /*strong=*/false);
         }
       } else if (term == Terminal::kEllipsis && m == k + 1) {
         boundary = next.has(kTokOpenQuote) || (next.has(kTokCapitalized) && next.kind == TokenKind::kWord);

@@ -61,6 +61,12 @@ const SplitCase kAbbreviations[] = {
     {"He bought apples, pears, etc. Then he left.", {"He bought apples, pears, etc.", "Then he left."}},
     {"He bought apples, pears, etc.", {"He bought apples, pears, etc."}},
     {"MR. SMITH WINS. THE END.", {"MR. SMITH WINS.", "THE END."}},
+    {"U.S. TO RAISE RATES", {"U.S. TO RAISE RATES"}},
+    {"He lives on Main St. The house is old.", {"He lives on Main St.", "The house is old."}},
+    {"Dr. Who and Mr. Still met.", {"Dr. Who and Mr. Still met."}},
+    {"Martin Luther King Jr. He spoke.", {"Martin Luther King Jr.", "He spoke."}},
+    {"It was Plan B. Then it failed.", {"It was Plan B.", "Then it failed."}},
+    {"The U.S.-based firm grew.", {"The U.S.-based firm grew."}},
 };
 INSTANTIATE_TEST_SUITE_P(Abbreviations, SentenceTable, ::testing::ValuesIn(kAbbreviations));
 
