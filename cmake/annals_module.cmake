@@ -52,6 +52,7 @@ function(annals_module name)
       target_link_libraries(${_fn} PRIVATE annals_${name})
       target_compile_options(${_fn} PRIVATE -fsanitize=fuzzer,address,undefined)
       target_link_options(${_fn} PRIVATE -fsanitize=fuzzer,address,undefined)
+      add_dependencies(annals_fuzzers ${_fn})
     endforeach()
   endif()
   # Google Benchmark targets: *_bench.cc, run by `make bench`.
