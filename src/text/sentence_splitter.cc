@@ -69,7 +69,7 @@ bool OpensSentence(std::string_view text, const Token& next, bool strong) {
 
 // Does the sentence go on after a terminal mark, given the token after it?
 bool Continues(std::string_view text, const Token& next) {
-  if (next.has(kTokLower) && (next.kind == TokenKind::kWord || next.kind == TokenKind::kNumber)) return true;
+  if (next.has(kTokLower) && next.kind == TokenKind::kWord) return true;
   if (next.has(kTokClitic)) return true;
   if (next.kind == TokenKind::kPunct && !next.has(kTokQuote)) {
     const char c = text[next.start];

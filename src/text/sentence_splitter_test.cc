@@ -41,6 +41,7 @@ const SplitCase kBasic[] = {
     {"What?! Really.", {"What?!", "Really."}},
     {"Prices rose 3.5% to $1.2bn. Shares fell.", {"Prices rose 3.5% to $1.2bn.", "Shares fell."}},
     {"It ended in 1990. 1991 was calm.", {"It ended in 1990.", "1991 was calm."}},
+    {"It ended. 21st century news.", {"It ended.", "21st century news."}},
     {"The end.\n", {"The end."}},
 };
 INSTANTIATE_TEST_SUITE_P(Basic, SentenceTable, ::testing::ValuesIn(kBasic));
