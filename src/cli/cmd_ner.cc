@@ -10,6 +10,7 @@
 #include "ner/lexicon_builder.h"
 #include "ner/model.h"
 #include "ner/ner_eval.h"
+#include "ner/sgml_text.h"
 #include "ner/trainer.h"
 #include "read/reader.h"
 
@@ -89,19 +90,35 @@ struct LexiconArgs {
 int RunTrainLexicon(const LexiconArgs& a, const std::string& command_line) {
   ner::LexiconBuilder builder;
   if (!a.corpus.empty()) {
-    ReadOptions ropt;
+    // Reuters SGML files are read with the built-in extractor (titles and
+    // bodies); anything else goes through the readers.
     uint64_t docs = 0;
-    ropt.on_document = [&](Document&& d) {
-      builder.AddText(d.title);
-      builder.AddText(d.text);
-      ++docs;
-      return true;
-    };
-    ropt.on_problem = nullptr;
-    ReadStats stats;
-    Status st = ReadInputs(a.corpus, ropt, &stats);
-    if (!st.ok()) return ReportError(st);
-    std::fprintf(stderr, "annals train ner-lexicon: %llu documents, %llu tokens\n", static_cast<unsigned long long>(docs),
+    std::vector<std::string> others;
+    for (const std::string& path : a.corpus) {
+      if (path.size() > 4 && path.compare(path.size() - 4, 4, ".sgm") == 0) {
+        std::vector<std::string> texts;
+        Status st = ner::ReadSgmlTexts(path, &texts);
+        if (!st.ok()) return ReportError(st);
+        for (const std::string& t : texts) builder.AddText(t);
+        docs += texts.size();
+      } else {
+        others.push_back(path);
+      }
+    }
+    if (!others.empty()) {
+      ReadOptions ropt;
+      ropt.on_document = [&](Document&& d) {
+        builder.AddText(d.title);
+        builder.AddText(d.text);
+        ++docs;
+        return true;
+      };
+      ropt.on_problem = [](const ReadProblem& p) { std::fprintf(stderr, "%s\n", p.ToString().c_str()); };
+      ReadStats stats;
+      Status st = ReadInputs(others, ropt, &stats);
+      if (!st.ok()) return ReportError(st);
+    }
+    std::fprintf(stderr, "annals train ner-lexicon: %llu texts, %llu tokens\n", static_cast<unsigned long long>(docs),
                  static_cast<unsigned long long>(builder.tokens()));
   }
   for (const std::string& g : a.gazetteers) {
