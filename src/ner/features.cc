@@ -21,6 +21,7 @@ enum Template : uint32_t {
   kBigramPrev, kBigramNext, kFirstShape, kCapsSentLower, kCapsSent,
   kCluster, kClusterPrev, kClusterNext, kCasing, kCasingFirst, kDocCase,
   kGaz, kGazCap, kGazPrev, kGazNext, kLenShape, kPrevCapNextCap, kLowerPrevShape, kLowerNextShape,
+  kWordPrev, kWordNext, kSuffixCap, kLowerFirst, kLowerPrevNext, kClusterWord, kAggPrev, kAggNext,
 };
 
 constexpr uint64_t kBosHash = 0x1111111111111111ULL;
@@ -134,12 +135,23 @@ bool IsCapitalized(std::string_view w) {
 
 void DocContext::Add(const std::vector<std::string_view>& words) {
   std::string low;
+  std::vector<uint64_t> hashes(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    NormalizeWord(words[i], &low);
+    hashes[i] = HashBytes(low);
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i];
     if (w.empty()) continue;
     bool cap = IsCapitalized(w);
-    NormalizeWord(w, &low);
-    uint64_t h = HashBytes(low);
+    uint64_t h = hashes[i];
+    if (cap) {
+      auto& ctx = contexts_[h];
+      if (ctx.size() < 2 * kMaxContexts) {
+        ctx.push_back(i > 0 ? hashes[i - 1] : 0x1111111111111111ULL);
+        ctx.push_back(i + 1 < words.size() ? hashes[i + 1] : 0x2222222222222222ULL);
+      }
+    }
     if (!cap) {
       // Lower-case somewhere: only counts for words that have letters.
       bool letter = false;
@@ -149,6 +161,11 @@ void DocContext::Add(const std::vector<std::string_view>& words) {
       flags_[h] |= 2;
     }
   }
+}
+
+const std::vector<uint64_t>* DocContext::Contexts(uint64_t lower_hash) const {
+  auto it = contexts_.find(lower_hash);
+  return it == contexts_.end() ? nullptr : &it->second;
 }
 
 uint32_t DocContext::Flags(uint64_t lower_hash) const {
@@ -165,6 +182,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
   std::vector<TokInfo> info(n);
   std::vector<std::string> lowers(n);
   std::string shape;
+  std::string title;
   std::vector<uint32_t> cps;  // code point starts
   int caps_tokens = 0;
   int letter_tokens = 0;
@@ -210,7 +228,15 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
       t.suf[k] = HashBytes(std::string_view(low).substr(suf_start));
     }
     t.cluster = lex_.clusters.Find(t.word);
-    if (t.cluster == 0 && t.cap) t.cluster = lex_.clusters.Find(t.lower);
+    if (t.cluster == 0 && t.allcaps) {
+      // Headlines: "JAPAN" takes the cluster of "Japan".
+      title.assign(low);
+      size_t k = 0;
+      while (k < title.size() && static_cast<unsigned char>(title[k]) >= 0x80) ++k;
+      if (k < title.size() && title[k] >= 'a' && title[k] <= 'z' && k == 0) title[0] = static_cast<char>(title[0] - 32);
+      t.cluster = lex_.clusters.Find(HashBytes(title));
+    }
+    if (t.cluster == 0) t.cluster = lex_.clusters.Find(t.lower);
     t.casing = lex_.casing.Find(t.lower);
     t.doc = doc != nullptr ? doc->Flags(t.lower) : 0;
   }
@@ -291,7 +317,15 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
     k.push_back(FeatureKey(kBigramNext, t.lower, lower_at(j + 1)));
     k.push_back(FeatureKey(kLowerPrevShape, lower_at(j - 1), t.sshape));
     k.push_back(FeatureKey(kLowerNextShape, t.sshape, lower_at(j + 1)));
-    if (i == 0) k.push_back(FeatureKey(kFirstShape, t.sshape));
+    if (i == 0) {
+      k.push_back(FeatureKey(kFirstShape, t.sshape));
+      k.push_back(FeatureKey(kLowerFirst, t.lower));
+    }
+    k.push_back(FeatureKey(kWordPrev, j > 0 ? info[i - 1].word : kBosHash));
+    k.push_back(FeatureKey(kWordNext, i + 1 < n ? info[i + 1].word : kEosHash));
+    k.push_back(FeatureKey(kLowerPrevNext, lower_at(j - 1), lower_at(j + 1)));
+    if (t.naffix >= 3) k.push_back(FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0));
+    if (t.cluster != 0) k.push_back(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lower_at(j - 1)));
     k.push_back(FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)));
     if (caps_sentence) {
       k.push_back(FeatureKey(kCapsSent, t.sshape));
@@ -317,6 +351,14 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
     }
     k.push_back(FeatureKey(kGazPrev, gaz_code(j - 1)));
     k.push_back(FeatureKey(kGazNext, gaz_code(j + 1)));
+    if (t.cap && doc != nullptr) {
+      if (const std::vector<uint64_t>* ctx = doc->Contexts(t.lower)) {
+        for (size_t a = 0; a + 1 < ctx->size(); a += 2) {
+          k.push_back(FeatureKey(kAggPrev, (*ctx)[a]));
+          k.push_back(FeatureKey(kAggNext, (*ctx)[a + 1]));
+        }
+      }
+    }
     bool prev_cap = i > 0 && info[i - 1].cap;
     bool next_cap = i + 1 < n && info[i + 1].cap;
     k.push_back(FeatureKey(kPrevCapNextCap, (prev_cap ? 1 : 0) | (next_cap ? 2 : 0) | (t.cap ? 4 : 0) | (i == 0 ? 8 : 0)));

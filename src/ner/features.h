@@ -28,9 +28,16 @@ class DocContext {
   void Add(const std::vector<std::string_view>& words);
   // Bits: 1 = seen lower-case, 2 = seen capitalised away from a sentence start.
   uint32_t Flags(uint64_t lower_hash) const;
+  // Context aggregation (Ratinov & Roth): for a capitalised word, the
+  // lower-cased left (even index) and right (odd index) neighbours of all its
+  // capitalised occurrences in the document, at most kMaxContexts pairs.
+  // Null if none.
+  const std::vector<uint64_t>* Contexts(uint64_t lower_hash) const;
+  static constexpr size_t kMaxContexts = 12;
 
  private:
-  std::unordered_map<uint64_t, uint32_t> flags_;  // lower-case hash -> bits
+  std::unordered_map<uint64_t, uint32_t> flags_;                 // lower-case hash -> bits
+  std::unordered_map<uint64_t, std::vector<uint64_t>> contexts_;  // lower-case hash -> neighbours
 };
 
 // The features of one sentence: token i's keys are keys[offsets[i] .. offsets[i+1]).
