@@ -181,6 +181,7 @@ Status NerModel::Parse(std::string_view name_view) {
   if (fsize != size_)
     return corrupt("is truncated or padded: header says " + std::to_string(fsize) + " bytes, file has " +
                    std::to_string(size_));
+  if (GetU32(data_ + 28) != 0) return corrupt("header has a non-zero reserved field");
   if (nsec != kNumSections) return corrupt("has " + std::to_string(nsec) + " sections, expected " + std::to_string(kNumSections));
   if (kHeaderSize + nsec * kSectionEntrySize > size_) return corrupt("section table is truncated");
   if (Crc(data_ + kHeaderSize, size_ - kHeaderSize) != GetU32(data_ + 24)) return corrupt("checksum mismatch (damaged file)");
