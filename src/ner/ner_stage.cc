@@ -45,6 +45,16 @@ void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t beg
     const Token& t = layout.tokens[i];
     uint32_t start = t.start;
     uint32_t stop = t.end;
+    // A possessive the tokenizer cut in two ("Moscow" "'" "s"): one word "'s".
+    if (i + 1 < end && i > begin && layout.tokens[i - 1].end == t.start && layout.tokens[i + 1].start == t.end) {
+      std::string_view q = t.text(text);
+      std::string_view s = layout.tokens[i + 1].text(text);
+      if ((q == "'" || q == "\u2019") && (s == "s" || s == "S")) {
+        out->push_back({t.start, layout.tokens[i + 1].end});
+        ++i;
+        continue;
+      }
+    }
     // Quote marks glued to a word ("“It", "humanity’") become words of their own.
     while (size_t q = QuoteAt(text.substr(start, stop - start), false)) {
       out->push_back({start, static_cast<uint32_t>(start + q)});
