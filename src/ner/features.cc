@@ -21,7 +21,7 @@ enum Template : uint32_t {
   kBigramPrev, kBigramNext, kFirstShape, kCapsSentLower, kCapsSent,
   kCluster, kClusterPrev, kClusterNext, kCasing, kCasingFirst, kDocCase,
   kGaz, kGazCap, kGazPrev, kGazNext, kLenShape, kPrevCapNextCap, kLowerPrevShape, kLowerNextShape,
-  kWordPrev, kWordNext, kSuffixCap, kLowerFirst, kLowerPrevNext, kClusterWord, kAggPrev, kAggNext,
+  kWordPrev, kWordNext, kSuffixCap, kLowerFirst, kLowerPrevNext, kClusterWord, kAggPrev, kAggNext, kDotted,
 };
 
 constexpr uint64_t kBosHash = 0x1111111111111111ULL;
@@ -41,6 +41,7 @@ struct TokInfo {
   bool cap = false;        // first letter upper case
   bool allcaps = false;    // 2+ letters, all upper case
   bool has_letter = false; // any letter
+  bool dotted = false;     // letters, an inner '.', then 2+ letters with a lower-case one (not "U.S.")
   int len = 0;             // code points
   std::array<uint8_t, 4> gaz{};  // per entity type: 0 none, 1 B, 2 I, 3 L, 4 U
 };
@@ -212,6 +213,16 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
       }
     }
     t.has_letter = letters > 0;
+    if (size_t dot = w.find('.'); dot != std::string_view::npos && dot > 0 && dot + 2 < w.size()) {
+      std::string_view after = w.substr(dot + 1);
+      bool lower_after = false;
+      bool alpha_after = true;
+      for (char ch : after) {
+        lower_after |= ch >= 'a' && ch <= 'z';
+        alpha_after &= ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+      }
+      t.dotted = lower_after && alpha_after;
+    }
     t.allcaps = letters >= 2 && upper == letters;
     if (letters > 0) {
       ++letter_tokens;
@@ -358,6 +369,11 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
           k.push_back(FeatureKey(kAggNext, (*ctx)[a + 1]));
         }
       }
+    }
+    if (t.dotted) {
+      // "News.Az", "Amazon.com": names written like web domains.
+      k.push_back(FeatureKey(kDotted, t.cap ? 1 : 0));
+      k.push_back(FeatureKey(kDotted, lower_at(j + 1), 2));
     }
     bool prev_cap = i > 0 && info[i - 1].cap;
     bool next_cap = i + 1 < n && info[i + 1].cap;

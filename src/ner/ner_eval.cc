@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "ner/model.h"
+#include "ner/name_rules.h"
 
 namespace annals::ner {
 
@@ -62,6 +63,7 @@ NerScorer EvaluateModel(const NerModel& model, const std::vector<ConllDocument>&
     for (const ConllSentence& s : d.sentences) {
       words.assign(s.words.begin(), s.words.end());
       model.Label(words, &ctx, &scratch, &tags);
+      ApplyNameRules(words, &tags);
       scorer.Add(SpansFromIob(s.tags), SpansFromBilou(tags));
       scorer.AddTokens(words.size());
     }

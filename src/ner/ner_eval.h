@@ -43,8 +43,9 @@ class NerScorer {
   uint64_t tokens_ = 0;
 };
 
-// Labels every sentence of `docs` with `model` and scores it against the
-// gold tags (documents give the casing context, as in the pipeline).
+// Labels every sentence of `docs` with `model` (plus the name rules of
+// name_rules.h, as in the pipeline) and scores it against the gold tags
+// (documents give the casing context, as in the pipeline).
 NerScorer EvaluateModel(const NerModel& model, const std::vector<ConllDocument>& docs);
 
 }  // namespace annals::ner

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "ner/entity_resolver.h"
+#include "ner/name_rules.h"
 #include "ner/tags.h"
 
 #ifndef ANNALS_MODEL_DIR
@@ -54,6 +55,11 @@ void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t beg
         ++i;
         continue;
       }
+    }
+    std::string_view whole = t.text(text);
+    if (whole == "'s" || whole == "'S" || whole == "\u2019s" || whole == "\u2019S") {  // a split-off possessive
+      out->push_back({start, stop});
+      continue;
     }
     // Quote marks glued to a word ("“It", "humanity’") become words of their own.
     while (size_t q = QuoteAt(text.substr(start, stop - start), false)) {
@@ -110,6 +116,7 @@ void NerStage::Run(AnnotatedDoc* doc) const {
   for (const auto& p : pieces) {
     to_views(p);
     model_->Label(views, &ctx, &scratch, &tags);
+    ApplyNameRules(views, &tags);
     for (const Span& sp : SpansFromBilou(tags)) {
       EntityMention m;
       m.start = p[sp.begin].start;
