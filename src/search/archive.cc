@@ -215,22 +215,36 @@ bool ParseExportFormat(std::string_view name, ExportFormat* out) {
   return true;
 }
 
-// A connection borrowed from the pool for the duration of one call.
+// A connection borrowed from the pool for the duration of one call; with a
+// time limit, SQLite's progress handler interrupts statements past it.
 class Archive::Lease {
  public:
-  explicit Lease(const Archive* a) : a_(a), db_(a->Acquire()) {}
-  ~Lease() { a_->Release(std::move(db_)); }
+  explicit Lease(const Archive* a) : a_(a), db_(a->Acquire()) {
+    if (a->timeout_ms_ > 0) {
+      deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(a->timeout_ms_);
+      sqlite3_progress_handler(db_->raw(), 4000, &Lease::PastDeadline, this);
+    }
+  }
+  ~Lease() {
+    if (a_->timeout_ms_ > 0) sqlite3_progress_handler(db_->raw(), 0, nullptr, nullptr);
+    a_->Release(std::move(db_));
+  }
   SqliteDb* operator->() { return db_.get(); }
   SqliteDb* get() { return db_.get(); }
 
  private:
+  static int PastDeadline(void* self) {
+    return std::chrono::steady_clock::now() > static_cast<Lease*>(self)->deadline_ ? 1 : 0;
+  }
   const Archive* a_;
   std::unique_ptr<SqliteDb> db_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, const ArchiveOptions& options) {
   std::unique_ptr<Archive> a(new Archive());
   a->path_ = path;
+  a->timeout_ms_ = std::max(0, options.query_timeout_ms);
   const int n = std::max(1, options.connections);
   for (int i = 0; i < n; ++i) {
     SqliteOpenOptions o;
@@ -271,7 +285,7 @@ Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions
   out.ranked = !c->fts.empty() && o.sort == SortOrder::kRelevance;
   Lease db(this);
   const std::string ids = IdSql(*c);
-  std::string sql = out.ranked ? ids : ids;
+  std::string sql = ids;
   if (out.ranked) {
     // Select the rank too: FTS5 computes BM25 once per row.
     sql.replace(0, std::string("SELECT f.rowid AS id").size(), "SELECT f.rowid AS id, f.rank");

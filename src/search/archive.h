@@ -27,7 +27,9 @@
 namespace annals {
 
 struct ArchiveOptions {
-  int connections = 4;  // read connections in the pool (>= 1)
+  int connections = 4;       // read connections in the pool (>= 1)
+  int query_timeout_ms = 0;  // abandon a call after this long (0: no limit); the call
+                             // then fails with "query interrupted: over the N ms limit"
 };
 
 enum class SortOrder : uint8_t {
@@ -218,6 +220,7 @@ class Archive {
   void Release(std::unique_ptr<SqliteDb> db) const;
 
   std::string path_;
+  int timeout_ms_ = 0;
   mutable std::mutex mu_;
   mutable std::condition_variable cv_;
   mutable std::vector<std::unique_ptr<SqliteDb>> free_;

@@ -189,5 +189,30 @@ TEST_F(ArchiveTest, GkgExportCarriesFacts) {
   EXPECT_EQ(cols[22], "22|17|said|We remember Baku.");
 }
 
+TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
+  const std::string path = (std::filesystem::temp_directory_path() / "annals_archive_timeout_test.db").string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    for (int i = 0; i < 3000; ++i)
+      ASSERT_TRUE((*w)->Put(Article("t" + std::to_string(i), "2020-01-01", "Ann Lee", i, "2019"), 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  ArchiveOptions o;
+  o.query_timeout_ms = 1;
+  auto a = Archive::Open(path, o);
+  ASSERT_TRUE(a.ok());
+  // Exporting 3000 articles with all their facts takes far more than 1 ms.
+  Status st = (*a)->Export("", ExportFormat::kJsonl, [](std::string_view) {});
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("over the time limit"), std::string::npos) << st.ToString();
+  // Without a limit the same call completes.
+  auto b = Archive::Open(path);
+  ASSERT_TRUE(b.ok());
+  EXPECT_TRUE((*b)->Export("", ExportFormat::kJsonl, [](std::string_view) {}).ok());
+}
+
 }  // namespace
 }  // namespace annals
