@@ -2,12 +2,14 @@
 #include "extract/pipeline.h"
 
 #include "text/sentence_splitter.h"
+#include "timex/timex_stage.h"
 
 namespace annals {
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   // Stages are added here as the extractors land (ner, timex, counts, quotes).
+  if (options.times) p->stages_.push_back(MakeTimexStage());
   return p;
 }
 
