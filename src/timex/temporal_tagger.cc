@@ -159,6 +159,8 @@ class Matcher {
   // ---- rule families ----
   bool TryAt(size_t i, Hit* h);
   bool CoreAt(size_t i, Core* c);
+  bool CoreByCat(size_t i, Lx cat, int val, Core* c);
+  bool YearWordsCore(size_t i, Core* c);
   bool NumberCore(size_t i, Core* c);
   bool MonthCore(size_t i, Core* c);
   bool WeekdayCore(size_t i, Core* c);
@@ -332,21 +334,18 @@ Tense Matcher::TenseAround(size_t i) const {
            (t_[k].ch == '.' || t_[k].ch == '!' || t_[k].ch == '?' || t_[k].ch == ';') &&
            (k + 1 >= n_ || (t_[k + 1].flags & kSpaceBefore));
   };
-  size_t back = i, fwd = i + 1;
-  for (int step = 0; step < 25; ++step) {
-    if (back > 0) {
-      --back;
-      if (boundary(back) || (t_[back + 1].flags & kParaBefore)) back = 0;
-      else if (Tense t = cue(back); t != Tense::kNone) return t;
-      else if (Func(back, kFTo) && Word(back + 1) && back + 1 != i && !Is(back + 1, Lx::kFunc) &&
-               step < 4)
-        return Tense::kFuture;  // "is to meet Friday"
-    }
-    if (fwd < n_) {
-      if (boundary(fwd) || (t_[fwd].flags & kParaBefore)) fwd = n_;
-      else if (Tense t = cue(fwd); t != Tense::kNone && step < 8) return t;
-      else ++fwd;
-    }
+  size_t back = i;
+  for (int step = 0; step < 30 && back > 0; ++step) {
+    --back;
+    if (boundary(back) || (t_[back + 1].flags & kParaBefore)) break;
+    if (Tense t = cue(back); t != Tense::kNone) return t;
+    if (Func(back, kFTo) && Word(back + 1) && back + 1 != i && !Is(back + 1, Lx::kFunc) &&
+        step < 4)
+      return Tense::kFuture;  // "is to meet Friday"
+  }
+  for (size_t fwd = i + 1; fwd < n_ && fwd < i + 12; ++fwd) {
+    if (boundary(fwd) || (t_[fwd].flags & kParaBefore)) break;
+    if (Tense t = cue(fwd); t != Tense::kNone) return t;
   }
   return Tense::kNone;
 }
@@ -637,6 +636,13 @@ bool Matcher::ClockCore(size_t i, Core* c) {
     k += 3;
   } else if (WordIs(k, "o") && Punct(k + 1, '\'') && WordIs(k + 2, "clock")) {
     k += 3;
+  } else if (mi < 0 && Func(k, kFIn) && Func(k + 1, kFThe) && Is(k + 2, Lx::kPart) &&
+             t.num >= 1 && t.num <= 12) {
+    const int p = Val(k + 2, Lx::kPart) & 7;
+    ampm = (p == kPMorning) ? 0 : 1;
+    if (p == kPNight && t.num >= 9) ampm = 1;
+    else if (p == kPNight) ampm = 0;
+    k += 3;
   } else if (mi < 0) {
     return false;
   }
@@ -698,6 +704,15 @@ bool Matcher::DurationAfterNumber(size_t i, int64_t n, size_t e, Core* c) {
     return false;
   }
   if (unit == kUPeriod) return false;
+  // A year is not a count: "the 1988 quarter", "1990 year".
+  if (Num(i) && t_[i].ndig == 4 && !(t_[i].flags & kSeparated) && n >= 1000 && n <= 2199 &&
+      !plural)
+    return false;
+  // Fractions and ordinals: "a quarter of", "three-quarters", "a second time".
+  const bool article = Func(i, kFA) || Func(i, kFAn);
+  if (unit == kUQuarter && (article || hyphen || Func(e + 1, kFOf) || plural != (n > 1)))
+    return false;
+  if (unit == kUSecond && article) return false;
   // "a day" only as a duration when not a rate ("$5 a day", handled by SetCore).
   size_t k = e + 1;
   if (Func(k, kFAnd) && (Func(k + 1, kFA) || Func(k + 1, kFAn)) && WordIs(k + 2, "half")) {
@@ -828,6 +843,23 @@ bool Matcher::DurationCore(size_t i, Core* c) {
   return DurationAfterNumber(i, v, e, c);
 }
 
+bool Matcher::YearWordsCore(size_t i, Core* c) {
+  // "nineteen ninety-six", "nineteen eighty": a century word 10..20 then 10..99.
+  if (!Is(i, Lx::kNumWord)) return false;
+  const int hi = Val(i, Lx::kNumWord);
+  if (hi < 11 || hi > 20 || !Is(i + 1, Lx::kNumWord) || Val(i + 1, Lx::kNumWord) < 10) return false;
+  int64_t lo = 0;
+  size_t e = 0;
+  if (!NumberPhrase(i + 1, false, &lo, &e) || lo < 10 || lo > 99) return false;
+  int u = 0;
+  bool pl = false;
+  if (UnitAt(e, &u, &pl)) return false;
+  c->cal = {Gran::kYear, hi * 100 + static_cast<int>(lo), kUnknown, kUnknown, 0, ""};
+  c->explicit_year = true;
+  c->end = e;
+  return true;
+}
+
 void Matcher::DayPartSuffix(Core* c) {
   size_t k = c->end;
   if (Is(k, Lx::kPart) && !(Val(k, Lx::kPart) & kPluralBit) && c->cal.g == Gran::kDay) {
@@ -901,6 +933,19 @@ bool Matcher::QuarterCore(size_t i, Core* c) {
     ++k;
   }
   if (Func(k, kFFiscal)) ++k;
+  if (explicit_year && i > 0 && Func(i - 1, kFThe)) {
+    int u = 0;
+    bool pl = false;
+    if (UnitAt(k, &u, &pl) && !pl && (u == kUQuarter || u == kUPeriod)) {
+      const CalValue q = EarningsQuarter();
+      c->cal = {Gran::kQuarter, year, kUnknown, kUnknown, q.sub, ""};
+      if (q.sub == 0) c->cal.sub = 0;
+      c->explicit_year = true;
+      c->noun = true;
+      c->end = k + 1;
+      return true;
+    }
+  }
   if (!Is(k, Lx::kOrdWord)) return false;
   const int ord = Val(k, Lx::kOrdWord);
   ++k;
@@ -961,6 +1006,13 @@ bool Matcher::RelCore(size_t i, Core* c) {
   // Quarter by ordinal: "the latest third quarter" rarely; "this year's third quarter" elsewhere.
   int unit = 0;
   bool plural = false;
+  if (UnitAt(k, &unit, &plural) && !plural && unit == kUPeriod &&
+      (r == kRLatest || r == kRCurrent || r == kRThis)) {
+    c->cal = r == kRLatest ? EarningsQuarter() : QuarterOf(dct_, 0);
+    c->end = k + 1;
+    c->noun = true;
+    return true;
+  }
   if (UnitAt(k, &unit, &plural) && !plural) {
     c->end = k + 1;
     c->noun = true;
@@ -1065,6 +1117,19 @@ bool Matcher::RelCore(size_t i, Core* c) {
       return true;
     }
   }
+  // "the past": a vague past.
+  if (r == kRPast && i > 0 && Func(i - 1, kFThe) && !Word(k) && !Num(k)) {
+    c->value = "PAST_REF";
+    c->noun = true;
+    c->end = k;
+    return true;
+  }
+  if (r == kRPast && i > 0 && Func(i - 1, kFThe) && (Func(k, kFAnd) || Func(k, kFOr) || Func(k, kFTo))) {
+    c->value = "PAST_REF";
+    c->noun = true;
+    c->end = k;
+    return true;
+  }
   // Weekdays: "last Friday", "next Tuesday", "this Friday".
   if (Is(k, Lx::kWeekday) && !(Val(k, Lx::kWeekday) & kPluralBit)) {
     const int wd = Val(k, Lx::kWeekday);
@@ -1164,6 +1229,16 @@ bool Matcher::UnitNounCore(size_t i, Core* c) {
       c->cal = YearOf(dct_, -1);
     }
     c->end = i + 3;
+    return true;
+  }
+  if (plural && !the_before && i > 0 &&
+      (Func(i - 1, kFFor) || Func(i - 1, kFIn) || Is(i - 1, Lx::kApprox) ||
+       (Is(i - 1, Lx::kRel) && Val(i - 1, Lx::kRel) == kRPast)) &&
+      !Func(i + 1, kFOf) && !Is(i + 1, Lx::kAgo) && unit != kUPeriod && unit != kUQuarter &&
+      unit != kUSecond && unit != kUWeekend) {
+    c->type = TimexType::kDuration;
+    c->value = FormatDuration(-1, unit, false);
+    c->end = i + 1;
     return true;
   }
   if (!the_before) return false;
@@ -1361,11 +1436,21 @@ bool Matcher::CoreAt(size_t i, Core* c) {
     return NumberCore(i, c);
   }
   if (t.kind != TokKind::kWord) return false;
-  const Lx cat = t.lex.cat;
-  if (cat == Lx::kNone) return false;
+  if (t.lex.cat == Lx::kNone) return false;
   if (Is(i, Lx::kMonth) || Is(i, Lx::kMonthAbbr)) {
     if (MonthCore(i, c)) return true;
   }
+  if (CoreByCat(i, t.lex.cat, t.lex.val, c)) return true;
+  if (t.lex.cat2 != Lx::kNone && t.lex.cat2 != Lx::kMonth) {
+    *c = Core();
+    return CoreByCat(i, t.lex.cat2, t.lex.val2, c);
+  }
+  return false;
+}
+
+bool Matcher::CoreByCat(size_t i, Lx cat, int val, Core* c) {
+  const Tok& t = t_[i];
+  (void)val;
   switch (cat) {
     case Lx::kWeekday: return WeekdayCore(i, c);
     case Lx::kDeictic: return DeicticCore(i, c);
@@ -1374,6 +1459,7 @@ bool Matcher::CoreAt(size_t i, Core* c) {
       if (QuarterCore(i, c)) return true;
       return false;
     case Lx::kNumWord: case Lx::kFewWord:
+      if (YearWordsCore(i, c)) return true;
       return DurationCore(i, c);
     case Lx::kFunc: {
       const int f = t.lex.val;
@@ -1452,10 +1538,36 @@ bool Matcher::CoreAt(size_t i, Core* c) {
       c->anchor = TimeAnchor::kPublication;
       return true;
     }
+    case Lx::kPart: {
+      // "4 in the morning" is handled by ClockCore; a lone part of the day
+      // needs a day: "mid-afternoon yesterday", "the morning" (of the DCT).
+      const int p = val & 7;
+      if (Is(i + 1, Lx::kDeictic) || Is(i + 1, Lx::kWeekday)) {
+        Core day;
+        if (((Is(i + 1, Lx::kDeictic) && DeicticCore(i + 1, &day)) ||
+             (Is(i + 1, Lx::kWeekday) && WeekdayCore(i + 1, &day))) &&
+            day.cal.g == Gran::kDay && day.cal.time.empty()) {
+          *c = day;
+          c->cal.time = PartCode(p);
+          c->type = TimexType::kTime;
+          return true;
+        }
+      }
+      if (i > 0 && Func(i - 1, kFThe) && !Func(i + 1, kFOf) && (val & kPluralBit) == 0 &&
+          i > 1 && (Func(i - 2, kFIn) || Func(i - 2, kFDuring))) {
+        c->cal = ShiftDays(dct_, 0);
+        c->cal.time = PartCode(p);
+        c->type = TimexType::kTime;
+        c->anchor = TimeAnchor::kPublication;
+        c->noun = true;
+        c->end = i + 1;
+        return true;
+      }
+      return false;
+    }
     default:
       break;
   }
-  if (t.lex.cat2 == Lx::kUnit) return UnitNounCore(i, c);
   return false;
 }
 

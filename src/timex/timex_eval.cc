@@ -10,6 +10,19 @@
 
 namespace annals {
 
+namespace {
+
+// A few words either side of [b, e), on one line.
+std::string Context(const std::string& text, uint32_t b, uint32_t e) {
+  const uint32_t cb = b > 60 ? b - 60 : 0;
+  const uint32_t ce = std::min<uint32_t>(static_cast<uint32_t>(text.size()), e + 60);
+  std::string ctx = text.substr(cb, ce - cb);
+  std::replace(ctx.begin(), ctx.end(), '\n', ' ');
+  return ctx;
+}
+
+}  // namespace
+
 void ScoreTimexDoc(const TimemlDoc& doc, const std::vector<TimeExpr>& sys, TimexScores* acc,
                    std::vector<TimexError>* errors) {
   acc->docs += 1;
@@ -50,20 +63,16 @@ void ScoreTimexDoc(const TimemlDoc& doc, const std::vector<TimeExpr>& sys, Timex
       const char* kind = !value_ok ? "value" : !type_ok ? "type" : "extent";
       errors->push_back({doc.name, kind, slice(g.start, g.end) + " | " + g.type + " " + g.value,
                          slice(s.start, s.end) + " | " + std::string(TimexTypeName(s.type)) +
-                             " " + s.value});
+                             " " + s.value + " | DCT " + doc.dct.ToIso() + " | ... " +
+                             Context(doc.text, g.start, g.end) + " ..."});
     }
   }
   if (errors) {
     for (size_t g = 0; g < doc.timexes.size(); ++g) {
       if (gold_used[g]) continue;
       const TimemlTimex& t = doc.timexes[g];
-      // Context: a few words either side.
-      const uint32_t cb = t.start > 40 ? t.start - 40 : 0;
-      const uint32_t ce = std::min<uint32_t>(static_cast<uint32_t>(doc.text.size()), t.end + 40);
-      std::string ctx = slice(cb, ce);
-      std::replace(ctx.begin(), ctx.end(), '\n', ' ');
       errors->push_back({doc.name, "missed", slice(t.start, t.end) + " | " + t.type + " " + t.value,
-                         "... " + ctx + " ..."});
+                         "... " + Context(doc.text, t.start, t.end) + " ..."});
     }
   }
 }
@@ -80,6 +89,17 @@ Result<std::vector<std::string>> ListTimemlFiles(const std::string& dir, TbaqSpl
   }
   if (ec) return Status::IoError(dir + ": " + ec.message());
   std::sort(rel.begin(), rel.end());
+  // The same file under two folders (TBAQ's testpipeline/ repeats a
+  // TimeBank file) is scored once: the first by sorted path.
+  std::vector<std::string> unique;
+  std::vector<std::string> seen;
+  for (const std::string& r : rel) {
+    const std::string base = fs::path(r).filename().string();
+    if (std::find(seen.begin(), seen.end(), base) != seen.end()) continue;
+    seen.push_back(base);
+    unique.push_back(r);
+  }
+  rel.swap(unique);
   std::vector<std::string> out;
   for (size_t i = 0; i < rel.size(); ++i) {
     const bool dev = i % 5 == 4;

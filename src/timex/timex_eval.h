@@ -54,7 +54,7 @@ void ScoreTimexDoc(const TimemlDoc& doc, const std::vector<TimeExpr>& sys, Timex
 enum class TbaqSplit { kAll, kDev, kTrain };
 
 // The fixed dev split: the .tml files under `dir` (recursively), sorted by
-// path relative to `dir`; every fifth file (index 4, 9, 14, ...) is dev, the
+// path relative to `dir`, a file name seen before skipped; every fifth file (index 4, 9, 14, ...) is dev, the
 // rest train. Deterministic, documented in BENCHMARKS.md.
 Result<std::vector<std::string>> ListTimemlFiles(const std::string& dir, TbaqSplit split);
 

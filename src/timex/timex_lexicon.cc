@@ -104,7 +104,7 @@ constexpr Word kWords[] = {
     {"formerly", Lx::kRef, kRefFormerly}, {"soon", Lx::kRef, kRefSoon},
     {"nowadays", Lx::kRef, kRefNowadays}, {"present", Lx::kRef, kRefPresent},
     {"future", Lx::kRef, kRefFuture}, {"lately", Lx::kRef, kRefLately},
-    {"current", Lx::kRef, kRefCurrent}, {"recent", Lx::kRef, kRefRecent},
+    {"current", Lx::kRef, kRefCurrent}, {"current", Lx::kRel, kRCurrent}, {"recent", Lx::kRef, kRefRecent},
     {"once", Lx::kRef, kRefOnce}, {"shortly", Lx::kRef, kRefShortly},
     // Modifiers.
     {"early", Lx::kMod, kMEarly}, {"late", Lx::kMod, kMLate}, {"mid", Lx::kMod, kMMid},
@@ -114,7 +114,7 @@ constexpr Word kWords[] = {
     {"daily", Lx::kSetAdv, kUDay}, {"weekly", Lx::kSetAdv, kUWeek},
     {"monthly", Lx::kSetAdv, kUMonth}, {"yearly", Lx::kSetAdv, kUYear},
     {"annually", Lx::kSetAdv, kUYear}, {"annual", Lx::kNone, 0},
-    {"hourly", Lx::kSetAdv, kUHour}, {"quarterly", Lx::kSetAdv, kUQuarter},
+    {"hourly", Lx::kSetAdv, kUHour},
     {"nightly", Lx::kSetAdv, kUNight},
     {"every", Lx::kEvery, 1}, {"each", Lx::kEvery, 2}, {"per", Lx::kEvery, 3},
     // Ago words.
@@ -179,8 +179,8 @@ constexpr Word kWords[] = {
     // Tense cues (future).
     {"will", Lx::kFutureCue, 1}, {"ll", Lx::kFutureCue, 1}, {"shall", Lx::kFutureCue, 1},
     {"scheduled", Lx::kFutureCue, 1}, {"expected", Lx::kFutureCue, 1},
-    {"plans", Lx::kFutureCue, 1}, {"planned", Lx::kFutureCue, 1}, {"plan", Lx::kFutureCue, 1},
-    {"due", Lx::kFutureCue, 1}, {"going", Lx::kFutureCue, 1}, {"upcoming", Lx::kFutureCue, 1},
+    {"plans", Lx::kFutureCue, 1}, {"plan", Lx::kFutureCue, 1},
+    {"due", Lx::kFutureCue, 1}, {"going", Lx::kFutureCue, 1}, {"upcoming", Lx::kFutureCue, 1}, {"planning", Lx::kFutureCue, 1},
     {"wo", Lx::kFutureCue, 1}, {"intends", Lx::kFutureCue, 1}, {"would", Lx::kFutureCue, 2},
     {"could", Lx::kFutureCue, 2}, {"may", Lx::kFutureCue, 2}, {"might", Lx::kFutureCue, 2},
     {"begin", Lx::kFutureCue, 2}, {"begins", Lx::kFutureCue, 2}, {"starts", Lx::kFutureCue, 2},
