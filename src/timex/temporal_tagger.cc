@@ -352,11 +352,20 @@ Tense Matcher::TenseAround(size_t i) const {
 
 void Matcher::ResolveMonthDay(size_t at, int m, int d, Core* c) const {
   c->inferred_year = true;
-  if (narrative_live_ && narrative_.y != kUnknown &&
+  // A narrated past story moves forward a little from its last explicit
+  // date: take the narrative year only when the month-day lands close after
+  // that date (within a month before to two months after), which keeps
+  // "late November" in a 1989 report from being pulled to an unrelated
+  // 1959 mentioned earlier.
+  if (narrative_live_ && narrative_.y != kUnknown && narrative_.m != kUnknown &&
       (dct_.y == kUnknown || narrative_.y != dct_.y)) {
-    c->cal.y = narrative_.y;
-    c->anchor = TimeAnchor::kNarrative;
-    return;
+    const int delta = (m - narrative_.m + 12) % 12;  // months after the narrative month
+    if (delta <= 2 || delta == 11) {
+      c->cal.y = narrative_.y + ((m < narrative_.m && delta <= 2) ? 1 : 0) -
+                 ((m > narrative_.m && delta == 11) ? 1 : 0);
+      c->anchor = TimeAnchor::kNarrative;
+      return;
+    }
   }
   c->anchor = TimeAnchor::kPublication;
   if (dct_.y == kUnknown) return;
