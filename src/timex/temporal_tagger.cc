@@ -325,7 +325,8 @@ Tense Matcher::TenseAround(size_t i) const {
     if (!Word(k)) return Tense::kNone;
     if (Is(k, Lx::kFutureCue) && Val(k, Lx::kFutureCue) == 1) return Tense::kFuture;
     if (Is(k, Lx::kPastCue) && Val(k, Lx::kPastCue) == 1) return Tense::kPast;
-    if (LooksPastTense(Text(k)) && !Is(k, Lx::kFutureCue) && !(t_[k].flags & kCap))
+    if (LooksPastTense(Text(k)) && !Is(k, Lx::kFutureCue) &&
+        (!(t_[k].flags & kCap) || t_[k].e - t_[k].b >= 6))
       return Tense::kPast;
     return Tense::kNone;
   };
@@ -371,15 +372,17 @@ void Matcher::ResolveMonthDay(size_t at, int m, int d, Core* c) const {
   if (dct_.y == kUnknown) return;
   int y = dct_.y;
   if (dct_.m != kUnknown) {
+    // News talks about the months around its date: a month far ahead of the
+    // DCT in a past-tense sentence is last year's, a month far behind it in
+    // a future or tenseless one is next year's ("payable Dec. 7" in October
+    // stays this year; "Rescued on Nov. 25" in January is last year).
     const Tense tense = TenseAround(at);
-    const int dm = d == kUnknown ? 0 : d;
-    const int dd = dct_.d == kUnknown ? 0 : dct_.d;
-    const bool later = m > dct_.m || (m == dct_.m && d != kUnknown && dm > dd + 1);
-    const bool earlier = m < dct_.m || (m == dct_.m && d != kUnknown && dm < dd);
-    // Only far-off months flip the year: "Dec. 15" in a January article
-    // told in the past tense is last December.
-    if (tense == Tense::kPast && later && m - dct_.m >= 2) y -= 1;
-    else if (tense == Tense::kFuture && earlier && dct_.m - m >= 2) y += 1;
+    const int diff = m - dct_.m;
+    if (diff > 0 && ((tense == Tense::kPast && diff >= 4) || diff >= 9)) y -= 1;
+    else if (diff < 0 && ((tense == Tense::kFuture && -diff >= 2) ||
+                          (tense == Tense::kNone && -diff >= 6)))
+      y += 1;
+    (void)d;
   }
   c->cal.y = y;
 }
