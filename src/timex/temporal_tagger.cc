@@ -484,6 +484,19 @@ bool Matcher::MonthCore(size_t i, Core* c) {
     c->end = k;
     return true;
   }
+  // "June last year", "January this year", "March next year".
+  int yunit = 0;
+  bool yplural = false;
+  if (Is(e, Lx::kRel) && UnitAt(e + 1, &yunit, &yplural) && yunit == kUYear && !yplural) {
+    const int r = Val(e, Lx::kRel);
+    const int dir = (r == kRLast) ? -1 : (r == kRNext) ? 1 : (r == kRThis) ? 0 : 99;
+    if (dir != 99 && Cap(i)) {
+      c->cal.y = dct_.y == kUnknown ? kUnknown : dct_.y + dir;
+      c->anchor = TimeAnchor::kPublication;
+      c->end = e + 2;
+      return true;
+    }
+  }
   // Month alone: "January", "in March".
   if (!Cap(i)) return false;
   ResolveMonthDay(i, m, kUnknown, c);
@@ -736,7 +749,7 @@ bool Matcher::DurationAfterNumber(size_t i, int64_t n, size_t e, Core* c) {
   if (Func(k, kFOld)) return false;
   c->end = k;
   c->type = TimexType::kDuration;
-  c->noun = true;
+  c->noun = !hyphen;  // "the two-week strike": "the" belongs to the noun, not the timex
   int64_t count = n;
   int u = unit;
   if (unit == kUQuarter && n > 0) {
@@ -961,7 +974,11 @@ bool Matcher::QuarterCore(size_t i, Core* c) {
   if (!Is(k, Lx::kOrdWord)) return false;
   const int ord = Val(k, Lx::kOrdWord);
   ++k;
-  if (Punct(k, '-') && Glued(k)) ++k;
+  bool hyphen = false;
+  if (Punct(k, '-') && Glued(k)) {
+    ++k;
+    hyphen = true;
+  }
   int unit = 0;
   bool pl = false;
   bool half = false;
@@ -986,7 +1003,7 @@ bool Matcher::QuarterCore(size_t i, Core* c) {
   c->type = TimexType::kDate;
   c->cal.g = half ? Gran::kHalf : Gran::kQuarter;
   c->cal.sub = ord;
-  c->noun = true;
+  c->noun = !hyphen;
   if (explicit_year) {
     c->cal.y = year;
     c->explicit_year = true;
@@ -1467,9 +1484,19 @@ bool Matcher::CoreByCat(size_t i, Lx cat, int val, Core* c) {
     case Lx::kWeekday: return WeekdayCore(i, c);
     case Lx::kDeictic: return DeicticCore(i, c);
     case Lx::kRel: return RelCore(i, c);
-    case Lx::kOrdWord:
+    case Lx::kOrdWord: {
       if (QuarterCore(i, c)) return true;
+      // "the first nine months", "the first two years": a duration.
+      int64_t v = 0;
+      size_t e = 0;
+      if (val == 1 && NumberPhrase(i + 1, false, &v, &e) && v > 1 &&
+          DurationAfterNumber(i + 1, v, e, c) && c->type == TimexType::kDuration) {
+        c->noun = true;
+        return true;
+      }
+      *c = Core();
       return false;
+    }
     case Lx::kNumWord: case Lx::kFewWord:
       if (YearWordsCore(i, c)) return true;
       return DurationCore(i, c);
@@ -1698,11 +1725,18 @@ bool Matcher::TryAt(size_t i, Hit* h) {
   }
   size_t start = core_start;
   // Attach prefixes: bounds go with durations and times; modifiers with dates.
-  if (!bound.empty() && (c.type == TimexType::kDuration || c.type == TimexType::kTime)) {
+  const bool loose_bound = Is(p, Lx::kApprox) &&
+                           (Val(p, Lx::kApprox) == kApAbout || Val(p, Lx::kApprox) == kApAround ||
+                            Val(p, Lx::kApprox) == kApAlmost || Val(p, Lx::kApprox) == kApOver ||
+                            Val(p, Lx::kApprox) == kApRoughly ||
+                            Val(p, Lx::kApprox) == kApApproximately);
+  if (!bound.empty() && (c.type == TimexType::kTime ||
+                         (c.type == TimexType::kDuration && !loose_bound))) {
     start = p;
     c.mod = bound;
   } else if (!bound.empty()) {
     start = q;
+    if (c.type == TimexType::kDuration) c.mod = bound;
   }
   if (!mod.empty() && c.type != TimexType::kDuration) {
     if (start > q) start = q;
