@@ -49,6 +49,7 @@ struct Core {
   bool range = false;                   // two parts
   Part p1, p2;
   int anniversary = 0;                  // N of "the Nth anniversary of <date>", 0 if none
+  bool impossible = false;              // "February 30": consumed, never emitted
 };
 
 // A finished match.
@@ -441,8 +442,7 @@ bool Matcher::MonthCore(size_t i, Core* c) {
     }
     if (!PlausibleMonthDay(c->cal.y, m, d)) {
       c->end = ye;  // impossible date: consume it so that no part is tagged
-      c->type = TimexType::kDate;
-      c->value = "";
+      c->impossible = true;
       return true;
     }
     if (range) {
@@ -556,7 +556,7 @@ bool Matcher::NumberCore(size_t i, Core* c) {
           ResolveMonthDay(i, m, d, c);
         }
         if (!PlausibleMonthDay(c->cal.y, m, d)) {
-          c->value = "";
+          c->impossible = true;
           c->end = e;
           return true;
         }
@@ -1191,16 +1191,30 @@ bool Matcher::RelCore(size_t i, Core* c) {
     c->end = me;
     return true;
   }
-  // Seasons: "last fall", "this summer", "next spring".
+  // Seasons: "last fall", "this summer", "next spring". Seasons are
+  // numbered on one timeline (year*4 + season-1); January and February
+  // belong to the previous year's winter.
   if (Is(k, Lx::kSeason) && !(Val(k, Lx::kSeason) & kPluralBit)) {
     const int sn = Val(k, Lx::kSeason);
     int y = dct_.y;
-    if (y != kUnknown) {
-      const int cs = dct_.m == kUnknown ? 0 : SeasonOfMonth(dct_.m);
-      if (r == kRLast || r == kRPast || r == kRPrevious) y = (cs != 0 && sn < cs) ? y : y - 1;
-      else if (r == kRNext || r == kRComing) y = (cs != 0 && sn > cs) ? y : y + 1;
-      else if (r != kRThis) return false;
-      if (sn == 4 && dct_.m != kUnknown && dct_.m <= 2 && r == kRThis) y -= 1;
+    if (y != kUnknown && dct_.m != kUnknown) {
+      const int cur = dct_.m <= 2 ? (dct_.y - 1) * 4 + 3 : dct_.y * 4 + SeasonOfMonth(dct_.m) - 1;
+      int idx = cur - ((cur % 4) - (sn - 1) + 4) % 4;  // this season's occurrence at or before now
+      if (r == kRLast || r == kRPast || r == kRPrevious) {
+        if (idx == cur) idx -= 4;
+      } else if (r == kRNext || r == kRComing) {
+        idx = cur + ((sn - 1) - (cur % 4) + 4) % 4;
+        if (idx == cur) idx += 4;
+      } else if (r == kRThis) {  // the calendar year's season; in Jan/Feb, "this winter" is the current one
+        idx = dct_.y * 4 + (sn - 1);
+        if (sn == 4 && dct_.m <= 2) idx -= 4;
+      } else {
+        return false;
+      }
+      y = idx / 4;
+    } else if (y != kUnknown) {
+      if (r == kRLast || r == kRPast || r == kRPrevious) y -= 1;
+      else if (r == kRNext || r == kRComing) y += 1;
     }
     c->cal = {Gran::kSeason, y, kUnknown, kUnknown, sn, ""};
     c->end = k + 1;
@@ -1555,6 +1569,28 @@ bool Matcher::CoreByCat(size_t i, Lx cat, int val, Core* c) {
     case Lx::kRef: return RefCore(i, c);
     case Lx::kSetAdv: case Lx::kEvery: return SetCore(i, c);
     case Lx::kHoliday: return HolidayCore(i, c);
+    case Lx::kSeason: {
+      // "summer of 1990", "summer 1990", "the summer" (of the DCT year).
+      if (val & kPluralBit) return false;
+      int y = 0;
+      size_t k = i + 1;
+      if (Func(k, kFOf)) ++k;
+      c->cal = {Gran::kSeason, kUnknown, kUnknown, kUnknown, val, ""};
+      c->noun = true;
+      if (YearNum(k, &y)) {
+        c->cal.y = y;
+        c->explicit_year = true;
+        c->end = k + 1;
+        return true;
+      }
+      if (i > 0 && Func(i - 1, kFThe) && !Func(i + 1, kFOf) && !Word(i + 1)) {
+        c->cal.y = dct_.y;
+        c->anchor = TimeAnchor::kPublication;
+        c->end = i + 1;
+        return true;
+      }
+      return false;
+    }
     case Lx::kClockWord: {
       const int h = t.lex.val;
       char buf[16];
@@ -1706,7 +1742,7 @@ bool Matcher::TryAt(size_t i, Hit* h) {
     if (c.cal.g != Gran::kDay || !c.value.empty()) return false;
   }
   // Impossible date: swallow it (no tag, and no part re-tagged).
-  if (c.value.empty() && c.cal.g == Gran::kNone) {
+  if (c.impossible) {
     h->tb = static_cast<uint32_t>(core_start);
     h->te = static_cast<uint32_t>(c.end);
     h->c = c;
@@ -1847,8 +1883,9 @@ void Matcher::Run(const TimexOptions& opt, std::vector<TimeExpr>* out) {
   }
   for (const Hit& h : hits_) {
     const Core& c = h.c;
+    if (c.impossible) continue;
     std::string value = c.value.empty() ? FormatValue(c.cal) : c.value;
-    if (value.empty()) continue;  // swallowed impossible date
+    if (value.empty()) continue;
     auto emit = [&](uint32_t tb, uint32_t te, TimexType type, std::string v) {
       TimeExpr x;
       x.start = t_[tb].b;
