@@ -1955,8 +1955,13 @@ std::vector<std::string> EventDates(const std::vector<TimeExpr>& times, const Da
       if (v.empty() || v[0] < '0' || v[0] > '9' || v.find('X') != std::string::npos) continue;
       if (v.size() < 4) continue;  // decades and centuries are not event dates
       double w = t.anchor == TimeAnchor::kPublication ? 0.2 : 1.0;
+      // A narrative value in the publication year is a commemoration ("the
+      // 35th anniversary of ..."), not the event itself.
+      if (t.anchor == TimeAnchor::kNarrative && publication.precision != DatePrecision::kMissing &&
+          v.compare(0, 4, pub.substr(0, 4)) == 0)
+        w = 0.2;
       if (!t.range_begin.empty()) w += 1.0;
-      if (v.size() == 10) w += 0.3;
+      if (v.size() == 10 && w >= 1.0) w += 0.3;
       if (v == pub) w = 0.05;
       auto [it, fresh] = scores.try_emplace(v);
       if (fresh) it->second.first = order;
@@ -1973,6 +1978,17 @@ std::vector<std::string> EventDates(const std::vector<TimeExpr>& times, const Da
     if (s.score < 0.5 && !out.empty()) break;
     out.push_back(v);
     if (out.size() >= 5) break;
+  }
+  // A range reads in order: its begin goes right before its end.
+  for (const TimeExpr& t : times) {
+    if (t.range_begin.empty()) continue;
+    auto b = std::find(out.begin(), out.end(), t.range_begin);
+    auto e = std::find(out.begin(), out.end(), t.range_end);
+    if (b == out.end() || e == out.end() || b < e) continue;
+    std::string begin = *b;
+    out.erase(b);
+    e = std::find(out.begin(), out.end(), t.range_end);
+    out.insert(e, begin);
   }
   return out;
 }

@@ -294,7 +294,9 @@ TEST(EventDates, RangeFirstThenExplicit) {
   ASSERT_GE(ev.size(), 2u);
   EXPECT_EQ(ev[0], "1990-01-19");
   EXPECT_EQ(ev[1], "1990-01-20");
-  for (const std::string& v : ev) EXPECT_NE(v.substr(0, 4), "2025") << v;
+  for (const std::string& v : ev) {
+    EXPECT_NE(v.substr(0, 4), "2025") << v;
+  }
 }
 
 }  // namespace
