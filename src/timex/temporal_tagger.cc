@@ -1153,7 +1153,9 @@ bool Matcher::RelCore(size_t i, Core* c) {
     c->end = k;
     return true;
   }
-  if (r == kRPast && i > 0 && Func(i - 1, kFThe) && (Func(k, kFAnd) || Func(k, kFOr) || Func(k, kFTo))) {
+  if (r == kRPast && i > 0 && Func(i - 1, kFThe) && !Is(k, Lx::kUnit) && !Is(k, Lx::kNumWord) &&
+      !Is(k, Lx::kFewWord) && !Is(k, Lx::kSeason) && !Is(k, Lx::kWeekday) && !Is(k, Lx::kMonth) &&
+      !Is(k, Lx::kOrdWord) && !Func(k, kFFiscal) && !Func(k, kFCalendar) && !Punct(k, '-')) {
     c->value = "PAST_REF";
     c->noun = true;
     c->end = k;
@@ -1284,6 +1286,19 @@ bool Matcher::UnitNounCore(size_t i, Core* c) {
     c->end = i + 1;
     return true;
   }
+  // "year end", "year-end", "year's end": the end of the DCT year.
+  if (unit == kUYear && !plural &&
+      ((Is(i + 1, Lx::kMod) && Val(i + 1, Lx::kMod) == kMEnd) ||
+       (Punct(i + 1, '-') && Glued(i + 1) && Is(i + 2, Lx::kMod) && Val(i + 2, Lx::kMod) == kMEnd) ||
+       ((Punct(i + 1, '"') || Punct(i + 1, '\'')) && WordIs(i + 2, "s") && Is(i + 3, Lx::kMod) &&
+        Val(i + 3, Lx::kMod) == kMEnd))) {
+    c->cal = YearOf(dct_, 0);
+    c->mod = "END";
+    c->anchor = TimeAnchor::kPublication;
+    c->noun = true;
+    c->end = Is(i + 1, Lx::kMod) ? i + 2 : Punct(i + 1, '-') ? i + 3 : i + 4;
+    return true;
+  }
   if (!the_before) return false;
   if (plural) return false;
   c->noun = true;
@@ -1366,6 +1381,8 @@ bool Matcher::RefCore(size_t i, Core* c) {
         }
         return true;
       }
+      // "the recent sale", "a recent visit": an adjective, not a time.
+      if (i > 0 && (the_before || Func(i - 1, kFA))) return false;
       c->value = "PAST_REF";
       return true;
     }
@@ -1553,6 +1570,19 @@ bool Matcher::CoreByCat(size_t i, Lx cat, int val, Core* c) {
           c->end = i + 2;
           return true;
         }
+      }
+      if (f == kFThese && WordIs(i + 1, "days")) {
+        c->value = "PRESENT_REF";
+        c->anchor = TimeAnchor::kPublication;
+        c->end = i + 2;
+        return true;
+      }
+      if ((f == kFNear || f == kFShort) && i > 0 && Func(i - 1, kFThe) && Func(i + 1, kFTerm)) {
+        c->value = "FUTURE_REF";
+        c->noun = true;
+        c->end = i + 2;
+        c->anchor = TimeAnchor::kPublication;
+        return true;
       }
       if (f == kFNear && i > 0 && Func(i - 1, kFThe)) {
         if (Is(i + 1, Lx::kRef) && Val(i + 1, Lx::kRef) == kRefFuture) {

@@ -155,6 +155,7 @@ constexpr Word kWords[] = {
     {"near", Lx::kFunc, kFNear}, {"term", Lx::kFunc, kFTerm}, {"time", Lx::kFunc, kFTime},
     {"while", Lx::kFunc, kFWhile}, {"into", Lx::kFunc, kFInto}, {"long", Lx::kFunc, kFLong},
     {"old", Lx::kFunc, kFOld}, {"as", Lx::kFunc, kFAs},
+    {"these", Lx::kFunc, kFThese}, {"short", Lx::kFunc, kFShort},
     // Vague quantities.
     {"few", Lx::kFewWord, kFewFew}, {"several", Lx::kFewWord, kFewSeveral},
     {"many", Lx::kFewWord, kFewMany}, {"couple", Lx::kFewWord, kFewCouple},

@@ -74,7 +74,7 @@ enum FuncWord : uint8_t {
   kFIn, kFOn, kFFiscal, kFFor, kFAt, kFOr, kFSince, kFBy, kFDuring, kFThan, kFOClock,
   kFHalf, kFDay, kFThen, kFOver, kFAnniversary, kFYearEarlier, kFYearAgo, kFFull, kFWhole,
   kFEntire, kFCalendar, kFThroughout, kFFirstHalf, kFNear, kFTerm, kFTime, kFWhile,
-  kFInto, kFLong, kFOld, kFAs, kFTill, kFDuringSpan,
+  kFInto, kFLong, kFOld, kFAs, kFTill, kFDuringSpan, kFThese, kFShort, kFEnd2,
 };
 enum FewWord : uint8_t { kFewFew = 1, kFewSeveral, kFewMany, kFewSome, kFewCouple, kFewNumerous };
 
