@@ -395,8 +395,8 @@ bool Matcher::MonthCore(size_t i, Core* c) {
   int d = 0, y = 0;
   size_t de = 0;
   // Month Day [,] [Year] and ranges "January 19 to 20, 1990".
-  if (DayNum(e, &d, &de) && !(Num(de) && Punct(de, ':'))) {
-    if (Punct(de, ':') || (Punct(de, '.') && Glued(de) && Num(de + 1) && Glued(de + 1)))
+  if (DayNum(e, &d, &de)) {
+    if ((Punct(de, ':') || Punct(de, '.')) && Glued(de) && Num(de + 1) && Glued(de + 1))
       return false;  // "March 10:30" is not a date
     size_t k = de;
     // Range: Month D1 (to|-|through|and) D2
@@ -1191,6 +1191,14 @@ bool Matcher::RelCore(size_t i, Core* c) {
       c->cal = {Gran::kMonth, y, m, kUnknown, 0, ""};
     }
     c->end = me;
+    // "last Oct. 23": the day in that month.
+    int d = 0;
+    size_t de = 0;
+    if (DayNum(me, &d, &de) && c->cal.y != kUnknown && PlausibleMonthDay(c->cal.y, m, d)) {
+      c->cal.g = Gran::kDay;
+      c->cal.d = d;
+      c->end = de;
+    }
     return true;
   }
   // Seasons: "last fall", "this summer", "next spring". Seasons are
@@ -1827,7 +1835,9 @@ bool Matcher::TryAt(size_t i, Hit* h) {
 void Matcher::Remember(const Core& c) {
   if (c.explicit_year && c.anchor == TimeAnchor::kAbsolute) {
     const CalValue& v = c.range ? c.p2.cal : c.cal;
-    if (v.g == Gran::kDay || v.g == Gran::kMonth) {
+    // Only a full date opens a narrative: "in August 1988" is background,
+    // "on January 19, 1990" is a story's day.
+    if (v.g == Gran::kDay) {
       narrative_ = v;
       narrative_live_ = true;
     }
