@@ -738,8 +738,17 @@ bool Matcher::DurationAfterNumber(size_t i, int64_t n, size_t e, Core* c) {
   if (unit == kUQuarter && (article || hyphen || Func(e + 1, kFOf) || plural != (n > 1)))
     return false;
   if (unit == kUSecond && article) return false;
-  // "a day" only as a duration when not a rate ("$5 a day", handled by SetCore).
   size_t k = e + 1;
+  // A rate: "24 hours a day", "700 seats a week", "$5 a year" — a SET.
+  if (article && !plural && unit != kUQuarter && i > 0 && !Is(k, Lx::kAgo) &&
+      !Is(i - 1, Lx::kFunc) && !Is(i - 1, Lx::kApprox) && !Func(k, kFAnd) && !Func(k, kFOr) &&
+      (Num(i - 1) || Is(i - 1, Lx::kUnit) || Is(i - 1, Lx::kNumWord) ||
+       (i > 1 && (Num(i - 2) || Is(i - 2, Lx::kNumWord))) || Punct(i - 1, '%'))) {
+    c->type = TimexType::kSet;
+    c->value = FormatDuration(1, unit, false);
+    c->end = k;
+    return true;
+  }
   if (Func(k, kFAnd) && (Func(k + 1, kFA) || Func(k + 1, kFAn)) && WordIs(k + 2, "half")) {
     half = true;
     k += 3;
@@ -1010,6 +1019,10 @@ bool Matcher::QuarterCore(size_t i, Core* c) {
   } else {
     c->cal.y = dct_.y;
     c->anchor = TimeAnchor::kPublication;
+    // A quarter still ahead of the DCT, told in the past tense, is last
+    // year's ("the fourth quarter" in a February report of results).
+    if (!half && dct_.m != kUnknown && ord > (dct_.m - 1) / 3 + 1 && TenseAround(i) == Tense::kPast)
+      c->cal.y -= 1;
   }
   c->end = k;
   return true;

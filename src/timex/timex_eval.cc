@@ -47,7 +47,7 @@ void ScoreTimexDoc(const TimemlDoc& doc, const std::vector<TimeExpr>& sys, Timex
       if (errors)
         errors->push_back({doc.name, "spurious", "",
                            slice(s.start, s.end) + " | " + std::string(TimexTypeName(s.type)) +
-                               " " + s.value});
+                               " " + s.value + " | ... " + Context(doc.text, s.start, s.end) + " ..."});
       continue;
     }
     gold_used[best] = true;
