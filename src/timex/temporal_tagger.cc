@@ -1870,14 +1870,28 @@ void Matcher::Run(const TimexOptions& opt, std::vector<TimeExpr>* out) {
   size_t i = 0;
   while (i < n_) {
     const Tok& t = t_[i];
-    const bool candidate = t.kind == TokKind::kNum ||
-                           (t.kind == TokKind::kWord && t.lex.cat != Lx::kNone &&
-                            t.lex.cat != Lx::kPastCue && t.lex.cat != Lx::kFutureCue);
+    // Function words start an expression only as "the", "a"/"an", "half",
+    // "fiscal", "these", "at" (least/most); skipping the rest ("of", "to",
+    // "in" ...) saves most attempts.
+    bool candidate = t.kind == TokKind::kNum;
+    if (t.kind == TokKind::kWord && t.lex.cat != Lx::kNone && t.lex.cat != Lx::kPastCue &&
+        t.lex.cat != Lx::kFutureCue) {
+      candidate = true;
+      if (t.lex.cat == Lx::kFunc && t.lex.cat2 == Lx::kNone) {
+        const int f = t.lex.val;
+        candidate = f == kFThe || f == kFA || f == kFAn || f == kFHalf || f == kFFiscal ||
+                    f == kFThese || f == kFAt;
+      }
+    }
+    if (!candidate) {
+      ++i;
+      continue;
+    }
     Hit h;
-    if (candidate && TryAt(i, &h)) {
-      hits_.push_back(h);
+    if (TryAt(i, &h)) {
       Remember(h.c);
       i = std::max<size_t>(h.te, i + 1);
+      hits_.push_back(std::move(h));
     } else {
       ++i;
     }
@@ -1974,7 +1988,7 @@ void Matcher::Run(const TimexOptions& opt, std::vector<TimeExpr>* out) {
 void TagTimes(std::string_view text, const Date& publication, const TimexOptions& options,
               std::vector<TimeExpr>* out) {
   std::vector<Tok> toks;
-  toks.reserve(text.size() / 5 + 8);
+  toks.reserve(text.size() / 4 + 8);
   Scan(text, &toks);
   Matcher m(text, toks, publication);
   m.Run(options, out);

@@ -4,7 +4,6 @@
 #include "timex/timex_lexicon.h"
 
 #include <array>
-#include <cstring>
 
 namespace annals::timex {
 
@@ -148,7 +147,7 @@ constexpr Word kWords[] = {
     {"fiscal", Lx::kFunc, kFFiscal}, {"for", Lx::kFunc, kFFor}, {"at", Lx::kFunc, kFAt},
     {"or", Lx::kFunc, kFOr}, {"since", Lx::kFunc, kFSince}, {"by", Lx::kFunc, kFBy},
     {"during", Lx::kFunc, kFDuring}, {"than", Lx::kFunc, kFThan},
-    {"o'clock", Lx::kFunc, kFOClock}, {"half", Lx::kFunc, kFHalf},
+{"half", Lx::kFunc, kFHalf},
     {"then", Lx::kFunc, kFThen}, {"anniversary", Lx::kFunc, kFAnniversary},
     {"full", Lx::kFunc, kFFull}, {"whole", Lx::kFunc, kFWhole}, {"entire", Lx::kFunc, kFEntire},
     {"calendar", Lx::kFunc, kFCalendar}, {"throughout", Lx::kFunc, kFThroughout},
@@ -188,36 +187,34 @@ constexpr Word kWords[] = {
 };
 
 constexpr size_t kTableSize = 2048;  // power of two, > 3x the word count
-constexpr size_t kMaxKey = 23;
+constexpr int kTableBits = 11;
 
 struct Slot {
-  char key[kMaxKey + 1] = {};
-  uint8_t len = 0;
+  WordKey key;   // len 0 = empty
   LexEntry e;
 };
 
-inline uint32_t HashLower(const char* s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<uint8_t>(s[i])) * 16777619u;
-  return h;
+inline uint32_t HashKey(const WordKey& k) {
+  const uint64_t h = (k.k0 * 0x9E3779B97F4A7C15ULL) ^ (k.k1 * 0xC2B2AE3D27D4EB4FULL) ^ k.len;
+  return static_cast<uint32_t>((h * 0xFF51AFD7ED558CCDULL) >> (64 - kTableBits));
 }
 
 struct Table {
   std::array<Slot, kTableSize> slots;
   Table() {
     for (const Word& w : kWords) {
-      const size_t n = std::strlen(w.w);
-      uint32_t h = HashLower(w.w, n) & (kTableSize - 1);
+      WordKey key;
+      for (const char* c = w.w; *c; ++c) key.Add(static_cast<unsigned char>(*c));
+      uint32_t h = HashKey(key);
       for (;;) {
         Slot& s = slots[h];
-        if (s.len == 0) {
-          std::memcpy(s.key, w.w, n);
-          s.len = static_cast<uint8_t>(n);
+        if (s.key.len == 0) {
+          s.key = key;
           s.e.cat = w.cat;
           s.e.val = w.val;
           break;
         }
-        if (s.len == n && std::memcmp(s.key, w.w, n) == 0) {
+        if (s.key.len == key.len && s.key.k0 == key.k0 && s.key.k1 == key.k1) {
           if (s.e.cat2 == Lx::kNone) {
             s.e.cat2 = w.cat;
             s.e.val2 = w.val;
@@ -237,21 +234,26 @@ const Table& GetTable() {
 
 }  // namespace
 
-LexEntry LookupWord(std::string_view word) {
-  if (word.empty() || word.size() > kMaxKey) return {};
-  char buf[kMaxKey + 1];
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
+LexEntry LookupKey(const WordKey& key) {
+  if (key.len == 0 || key.len > 16) return {};
   const Table& t = GetTable();
-  uint32_t h = HashLower(buf, word.size()) & (kTableSize - 1);
+  uint32_t h = HashKey(key);
   for (;;) {
     const Slot& s = t.slots[h];
-    if (s.len == 0) return {};
-    if (s.len == word.size() && std::memcmp(s.key, buf, word.size()) == 0) return s.e;
+    if (s.key.len == 0) return {};
+    if (s.key.len == key.len && s.key.k0 == key.k0 && s.key.k1 == key.k1) return s.e;
     h = (h + 1) & (kTableSize - 1);
   }
+}
+
+LexEntry LookupWord(std::string_view word) {
+  WordKey key;
+  for (char c : word) {
+    const unsigned char u = static_cast<unsigned char>(c) | 0x20;
+    if (u < 'a' || u > 'z') return {};
+    key.Add(static_cast<unsigned char>(c));
+  }
+  return LookupKey(key);
 }
 
 bool LooksPastTense(std::string_view w) {

@@ -87,8 +87,28 @@ struct LexEntry {
   uint8_t val2 = 0;     // its value
 };
 
-// Looks up a word case-insensitively (ASCII). Words longer than 23 bytes and
-// unknown words give an empty entry. Thread-safe.
+// A word packed for lookup: up to 16 lower-case ASCII letters, byte i of the
+// word in byte i%8 of k0 (i < 8) or k1 (8 <= i < 16). The scanner builds it
+// while it reads the letters, so a lookup costs one multiply-hash and one
+// two-word compare — no copy, no memcmp.
+struct WordKey {
+  uint64_t k0 = 0;  // letters 0..7
+  uint64_t k1 = 0;  // letters 8..15
+  uint32_t len = 0;  // letters in the word (keys of more than 16 never match)
+  // Adds one ASCII letter (any case).
+  void Add(unsigned char c) {
+    const uint64_t lc = static_cast<uint64_t>(c | 0x20);
+    if (len < 8) k0 |= lc << (8 * len);
+    else if (len < 16) k1 |= lc << (8 * (len - 8));
+    ++len;
+  }
+};
+
+// Looks up a packed word. Thread-safe.
+LexEntry LookupKey(const WordKey& key);
+
+// Looks up a word case-insensitively (ASCII letters only; anything else, words
+// longer than 16 bytes and unknown words give an empty entry). Thread-safe.
 LexEntry LookupWord(std::string_view word);
 
 // True if `word` looks like a past-tense or perfect verb form by its suffix

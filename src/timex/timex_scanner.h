@@ -20,7 +20,6 @@ enum class TokKind : uint8_t { kWord, kNum, kPunct };
 enum TokFlag : uint8_t {
   kSpaceBefore = 1 << 0,  // whitespace (or text start) before the token
   kCap = 1 << 1,          // word starts with an upper-case ASCII letter
-  kAllCaps = 1 << 2,      // word of 2+ letters, all upper case
   kParaBefore = 1 << 3,   // a blank line (2+ newlines) before the token
   kSeparated = 1 << 4,    // number with inner ',' or '.' (1,200 / 3.5): never a date part
   kLineBefore = 1 << 5,   // a newline before the token
