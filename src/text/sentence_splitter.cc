@@ -67,27 +67,6 @@ bool OpensSentence(std::string_view text, const Token& next, bool strong) {
   return strong ? IsStrongSentenceStarter(next.text(text)) : IsSentenceStarter(next.text(text));
 }
 
-// "a.m." / "p.m." (any case): times end sentences often ("at 5 p.m. Police
-// said"), so after them any capitalised word opens one unless it names a day
-// or month ("5 p.m. Monday").
-bool IsClockSuffix(std::string_view w) {
-  return w.size() == 4 && (w[0] == 'a' || w[0] == 'p' || w[0] == 'A' || w[0] == 'P') && w[1] == '.' &&
-         (w[2] == 'm' || w[2] == 'M') && w[3] == '.';
-}
-
-bool OpensAfterClock(std::string_view text, const Token& next) {
-  if (next.kind != TokenKind::kWord || !next.has(kTokCapitalized) || next.has(kTokAbbrev) ||
-      next.has(kTokAllCaps))
-    return false;
-  static constexpr std::string_view kCalendar[] = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-      "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
-  const std::string_view w = next.text(text);
-  for (const std::string_view c : kCalendar)
-    if (c == w) return false;
-  return true;
-}
-
 // Does the sentence go on after a terminal mark, given the token after it?
 bool Continues(std::string_view text, const Token& next) {
   if (next.has(kTokLower) && next.kind == TokenKind::kWord) return true;
@@ -161,9 +140,7 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
           case AbbrevClass::kNumberPrefix:
           case AbbrevClass::kInline: boundary = false; break;
           case AbbrevClass::kTitle: boundary = OpensSentence(text, next, /*strong=*/true); break;
-          default:
-            boundary = OpensSentence(text, next, /*strong=*/false) ||
-                       (IsClockSuffix(tokens[k].text(text)) && OpensAfterClock(text, next));
+          default: boundary = OpensSentence(text, next, /*strong=*/false);
         }
       } else if (term == Terminal::kEllipsis && m == k + 1) {
         boundary = next.has(kTokOpenQuote) || (next.has(kTokCapitalized) && next.kind == TokenKind::kWord);

@@ -58,8 +58,6 @@ const SplitCase kAbbreviations[] = {
     {"Read No. 5 today.", {"Read No. 5 today."}},
     {"J. R. R. Tolkien wrote it.", {"J. R. R. Tolkien wrote it."}},
     {"At 5 p.m. he left. At 7 a.m. The next day.", {"At 5 p.m. he left.", "At 7 a.m.", "The next day."}},
-    {"It ended at 5 p.m. Police said so.", {"It ended at 5 p.m.", "Police said so."}},
-    {"It ends at 5 p.m. Monday and 9 a.m. EST on Friday.", {"It ends at 5 p.m. Monday and 9 a.m. EST on Friday."}},
     {"Fruit, e.g. Apples, i.e. Food.", {"Fruit, e.g. Apples, i.e. Food."}},
     {"It overturned Roe v. Wade in court.", {"It overturned Roe v. Wade in court."}},
     {"He bought apples, pears, etc. Then he left.", {"He bought apples, pears, etc.", "Then he left."}},
