@@ -154,7 +154,6 @@ constexpr AbbrevEntry kAbbrevs[] = {
     {"tue", AbbrevClass::kMonthDay, false},
     {"tues", AbbrevClass::kMonthDay, false},
     {"univ", AbbrevClass::kEnding, false},
-    {"v", AbbrevClass::kInline, true},
     {"va", AbbrevClass::kEnding, false},
     {"viz", AbbrevClass::kInline, true},
     {"vol", AbbrevClass::kNumberPrefix, true},

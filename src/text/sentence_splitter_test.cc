@@ -59,7 +59,6 @@ const SplitCase kAbbreviations[] = {
     {"J. R. R. Tolkien wrote it.", {"J. R. R. Tolkien wrote it."}},
     {"At 5 p.m. he left. At 7 a.m. The next day.", {"At 5 p.m. he left.", "At 7 a.m.", "The next day."}},
     {"Fruit, e.g. Apples, i.e. Food.", {"Fruit, e.g. Apples, i.e. Food."}},
-    {"It overturned Roe v. Wade in court.", {"It overturned Roe v. Wade in court."}},
     {"He bought apples, pears, etc. Then he left.", {"He bought apples, pears, etc.", "Then he left."}},
     {"He bought apples, pears, etc.", {"He bought apples, pears, etc."}},
     {"MR. SMITH WINS. THE END.", {"MR. SMITH WINS.", "THE END."}},
