@@ -194,6 +194,7 @@ class Matcher {
   CalValue narrative_;       // last explicit date with a written year (month or finer)
   bool narrative_live_ = false;  // no publication-relative expression since it
   CalValue last_day_;        // last day-precision date mentioned
+  int last_year_ = kUnknown;  // year of the last explicit date of any precision
   bool quarter_talk_ = false;  // the article speaks of quarters (earnings)
   std::vector<Hit> hits_;
 };
@@ -767,7 +768,9 @@ bool Matcher::DurationAfterNumber(size_t i, int64_t n, size_t e, Core* c) {
   }
   c->value = FormatDuration(count, u, half);
   if (n == 0 && half) c->value = FormatDuration(1, u, false);
-  // "two weeks ago", "a year earlier", "three days later", "a year from now"
+  // "two weeks ago", "a year earlier", "three days later", "a year from now",
+  // "a week or so ago"
+  if (Func(k, kFOr) && WordIs(k + 1, "so") && Is(k + 2, Lx::kAgo)) k += 2;
   if (Is(k, Lx::kAgo) && n != 0) {
     const int a = Val(k, Lx::kAgo);
     if (a == kAAgo || a == kAEarlier || a == kALater || a == kAHence) {
@@ -1074,8 +1077,14 @@ bool Matcher::RelCore(size_t i, Core* c) {
           c->cal = ShiftMonths(narrative_live_ && narrative_.y != kUnknown ? narrative_ : base, dir);
         } else if (unit == kUWeek) {
           c->cal = WeekOf(base, dir);
+        } else if (r == kRThat || r == kRSame) {
+          // "that year": the year of the last explicit date, else unresolvable here.
+          if (last_year_ == kUnknown) return false;
+          c->cal = {Gran::kYear, last_year_, kUnknown, kUnknown, 0, ""};
+          c->anchor = TimeAnchor::kNarrative;
+          return true;
         } else {
-          c->cal = YearOf(narrative_.y != kUnknown ? narrative_ : base, dir);
+          c->cal = YearOf(last_year_ != kUnknown ? CalValue{Gran::kYear, last_year_, kUnknown, kUnknown, 0, ""} : base, dir);
         }
         c->anchor = have_story ? TimeAnchor::kNarrative : TimeAnchor::kPublication;
         if (r == kRThat && !have_story && (unit == kUDay)) return false;
@@ -1173,6 +1182,27 @@ bool Matcher::RelCore(size_t i, Core* c) {
     c->noun = true;
     c->end = k;
     return true;
+  }
+  // Holidays: "last Thanksgiving", "next Christmas".
+  if (Is(k, Lx::kHoliday) && (r == kRLast || r == kRNext || r == kRThis)) {
+    Core hol;
+    if (HolidayCore(k, &hol) && hol.cal.known_day() && dct_.known_day() && !hol.explicit_year) {
+      const int64_t when = DaysFromCivil(hol.cal.y, hol.cal.m, hol.cal.d);
+      const int64_t now = DaysFromCivil(dct_.y, dct_.m, dct_.d);
+      int y = hol.cal.y;
+      if (r == kRLast && when >= now) y -= 1;
+      else if (r == kRNext && when <= now) y += 1;
+      if (y != hol.cal.y) {
+        Date pub{y, dct_.m, dct_.d, DatePrecision::kDay};
+        Matcher again(s_, t_, pub);
+        Core h2;
+        if (!again.HolidayCore(k, &h2)) return false;
+        hol.cal = h2.cal;
+      }
+      *c = hol;
+      c->anchor = TimeAnchor::kPublication;
+      return true;
+    }
   }
   // Weekdays: "last Friday", "next Tuesday", "this Friday".
   if (Is(k, Lx::kWeekday) && !(Val(k, Lx::kWeekday) & kPluralBit)) {
@@ -1848,6 +1878,7 @@ bool Matcher::TryAt(size_t i, Hit* h) {
 void Matcher::Remember(const Core& c) {
   if (c.explicit_year && c.anchor == TimeAnchor::kAbsolute) {
     const CalValue& v = c.range ? c.p2.cal : c.cal;
+    if (v.g != Gran::kDecade && v.g != Gran::kCentury && v.g != Gran::kMillennium) last_year_ = v.y;
     // Only a full date opens a narrative: "in August 1988" is background,
     // "on January 19, 1990" is a story's day.
     if (v.g == Gran::kDay) {
