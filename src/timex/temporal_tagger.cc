@@ -229,7 +229,6 @@ bool Matcher::MonthAt(size_t i, int* month, size_t* end) const {
     }
     *month = m;
     *end = i + 1;
-    if (Punct(i + 1, '.') && Glued(i + 1) && false) *end = i + 2;
     return true;
   }
   if (Is(i, Lx::kMonthAbbr)) {
@@ -598,7 +597,6 @@ bool Matcher::NumberCore(size_t i, Core* c) {
          t_[i + 2].ndig != 4))
       return false;
     if (i > 0 && (Punct(i - 1, '#') || Punct(i - 1, '.')) && Glued(i)) return false;
-    if (Is(i + 1, Lx::kUnit) && !Is(i + 1, Lx::kUnit)) return false;
     // Range of years: 1990-1994, 1990-94.
     c->cal.g = Gran::kYear;
     c->cal.y = y;
@@ -955,7 +953,6 @@ bool Matcher::DeicticCore(size_t i, Core* c) {
       c->type = TimexType::kTime;
       return true;
   }
-  if (!dct_.known_day() && dct_.y != kUnknown && false) c->cal.y = dct_.y;
   DayPartSuffix(c);
   return true;
 }
@@ -1034,11 +1031,7 @@ bool Matcher::QuarterCore(size_t i, Core* c) {
 bool Matcher::RelCore(size_t i, Core* c) {
   const int r = Val(i, Lx::kRel);
   size_t k = i + 1;
-  bool fiscal = false;
-  if (Func(k, kFFiscal)) {
-    fiscal = true;
-    ++k;
-  }
+  if (Func(k, kFFiscal)) ++k;  // "last fiscal year" resolves like "last year"
   int dir = 0;
   switch (r) {
     case kRLast: case kRPast: case kRPrevious: case kRPreceding: dir = -1; break;
@@ -1125,7 +1118,7 @@ bool Matcher::RelCore(size_t i, Core* c) {
         else c->cal = QuarterOf(dct_, dir);
         quarter_talk_ = true;
         return true;
-      case kUYear: c->cal = YearOf(dct_, dir); (void)fiscal; return true;
+      case kUYear: c->cal = YearOf(dct_, dir); return true;  // "last fiscal year" alike
       case kUDecade: {
         c->cal = YearOf(dct_, dir * 10);
         c->cal.g = Gran::kDecade;
@@ -1493,7 +1486,6 @@ bool Matcher::SetCore(size_t i, Core* c) {
     return true;
   }
   if (Is(k, Lx::kPart)) {
-    c->value = std::string("TXX") + PartCode(Val(k, Lx::kPart) & 7);
     c->value = "XXXX-XX-XX" + std::string(PartCode(Val(k, Lx::kPart) & 7));
     c->end = k + 1;
     return true;
@@ -1561,7 +1553,6 @@ bool Matcher::CoreAt(size_t i, Core* c) {
 
 bool Matcher::CoreByCat(size_t i, Lx cat, int val, Core* c) {
   const Tok& t = t_[i];
-  (void)val;
   switch (cat) {
     case Lx::kWeekday: return WeekdayCore(i, c);
     case Lx::kDeictic: return DeicticCore(i, c);
@@ -1786,9 +1777,6 @@ bool Matcher::TryAt(size_t i, Hit* h) {
     mod = Val(r, Lx::kAgo) == kAEarlier ? "START" : "END";
     r += 1;
   }
-  if (mod_of && the) {
-    // "the end of the year": the inner "the" belongs to the inner core.
-  }
   Core c;
   size_t core_start = r;
   if (Func(r, kFThe) && mod_of) core_start = r + 1;
@@ -1814,10 +1802,7 @@ bool Matcher::TryAt(size_t i, Hit* h) {
     core_start = p + 3;
     if (Func(core_start, kFThe)) ++core_start;
   }
-  if (!CoreAt(core_start, &c)) {
-    if (the && core_start == p) return false;
-    return false;
-  }
+  if (!CoreAt(core_start, &c)) return false;
   if (c.end <= core_start) return false;
   if (part_of || anniv) {
     if (c.cal.g != Gran::kDay || !c.value.empty()) return false;
@@ -1857,8 +1842,6 @@ bool Matcher::TryAt(size_t i, Hit* h) {
   }
   if (!mod.empty() && c.type != TimexType::kDuration) {
     if (start > q) start = q;
-    if (!c.mod.empty() && c.mod != mod) {
-    }
     c.mod = mod;
     c.noun = c.noun || mod_of;
   } else if (!mod.empty()) {
