@@ -1,0 +1,822 @@
+// The sentence-level count grammar. Four patterns, tried around every trigger
+// word of a sentence:
+//   predicate     SUBJECT [aux] [fillers] TRIGGER   "150 people ... were murdered",
+//                                                   "45 dead", "three people died"
+//   active        TRIGGER [qualifier] OBJECT        "killing at least 12", "arrested a man"
+//   noun          NUMBER [modifiers] NOUN           "12 deaths", "no injuries"
+//   toll          [death] toll ... NUMBER           "the death toll rose to 45"
+// A SUBJECT/OBJECT is a counted noun phrase: a cardinal or vague quantity
+// with a person noun ("150 innocent people", "dozens", "one of the victims"),
+// "a/an ... person" (1), "both" (2), "no one"/"nobody" (0), or a sum of those
+// joined by "and"/"," ("three children and two adults" = 5). Phrases after
+// "including"/"among" are parts of the figure before them, never added to it.
+// Modals and infinitives ("could kill", "threatened to kill") and negated
+// verbs ("was not hurt") give no count.
+#include "counts/count_grammar.h"
+
+#include <optional>
+
+#include "counts/count_lexicon.h"
+
+namespace annals {
+
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Length of a UTF-8 general punctuation character (U+2000..U+206F: curly
+// quotes, dashes) or of « » at `s[i]`, else 0.
+size_t PunctCharLen(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80)
+    return 3;
+  if (c == 0xC2 && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) == 0xAB || static_cast<unsigned char>(s[i + 1]) == 0xBB))
+    return 2;
+  return 0;
+}
+
+bool IsWordStart(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return IsAsciiAlnum(c);
+  return PunctCharLen(s, i) == 0;
+}
+
+bool IsJoiner(std::string_view t) {
+  return t == "-" || t == "," || t == "." || t == "'" || t == "\xE2\x80\x99";
+}
+
+// Lower-cases ASCII, maps ’ to ', and trims leading/trailing curly
+// punctuation (a coarse tokenizer leaves “It as one token).
+void FinishUnit(std::string_view text, CountUnit* u) {
+  while (u->start < u->end) {
+    const size_t n = PunctCharLen(text, u->start);
+    if (n == 0 || u->start + n >= u->end) break;
+    u->start += static_cast<uint32_t>(n);
+  }
+  while (u->end > u->start + 3) {
+    const size_t n = PunctCharLen(text, u->end - 3);
+    if (n != 3) break;
+    u->end -= 3;
+  }
+  u->lower.clear();
+  const std::string_view s = text.substr(u->start, u->end - u->start);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      u->lower.push_back('\'');
+      i += 2;
+    } else {
+      u->lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    }
+  }
+  u->word = !s.empty() && IsWordStart(s, 0);
+  u->capitalized = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+// ---- Noun phrases with a figure ----
+
+struct Figure {
+  int begin = -1;            // first unit (the qualifier if any)
+  int number_begin = -1;     // first unit of the number itself
+  int number_end = -1;       // past the number
+  int head_end = -1;         // past the counted noun (== number_end when none)
+  int64_t value = 0;
+  CountQualifier qualifier = CountQualifier::kExact;
+  bool definite = false;     // "the three victims", "one of the victims", "he"
+  bool zero = false;         // "no one", "nobody", "no injuries"
+  bool singular = false;     // "a man", "he": 1 without a numeral
+  std::optional<CountType> noun_type;  // head is a trigger noun ("deaths")
+};
+
+class SentenceGrammar {
+ public:
+  SentenceGrammar(std::string_view text, const std::vector<CountUnit>& u, uint32_t sentence,
+                  std::vector<CountCandidate>* out)
+      : text_(text), u_(u), n_(static_cast<int>(u.size())), sentence_(sentence), out_(out) {}
+
+  void Run();
+
+ private:
+  std::string_view W(int i) const { return i >= 0 && i < n_ ? std::string_view(u_[i].lower) : ""; }
+  bool IsPunct(int i) const { return i >= 0 && i < n_ && !u_[i].word; }
+  bool IsHardBoundary(int i) const {
+    if (i < 0 || i >= n_) return true;
+    if (!u_[i].word) {
+      const std::string_view w = W(i);
+      return w != "," && w != "-" && w != "'" ;
+    }
+    return IsClauseBoundary(W(i));
+  }
+
+  // A cardinal, "a dozen", or a vague quantity starting at i.
+  bool ParseNumber(int i, int64_t* value, int* end, bool* vague) const;
+  // Counted-noun check after a number ending at k: sets head_end.
+  bool ValidateHead(int k, Figure* f) const;
+  // The counted phrase starting at unit i, if any.
+  std::optional<Figure> FigureAt(int i) const;
+  // Qualifier words just before unit i: sets f->qualifier and f->begin.
+  void QualifierBefore(int i, Figure* f) const;
+  // Ranges "between 20 and 30", "20 to 30", "two or three": lower bound.
+  void ApplyRange(Figure* f) const;
+
+  std::optional<Trigger> TriggerAt(int i) const;
+  void Predicate(int t, Trigger tr);
+  void Active(int t, Trigger tr);
+  void Noun(int t, Trigger tr);
+  void Toll(int t);
+  void Emit(CountType type, const Figure& f, int first, int last_trigger, bool summed, int tail_end);
+  // Sums figures joined by "and"/"," before f (moving f->begin); true if any.
+  bool SumBackward(Figure* f) const;
+  bool SumForward(Figure* f) const;
+
+  std::string_view text_;
+  const std::vector<CountUnit>& u_;
+  int n_;
+  uint32_t sentence_;
+  std::vector<CountCandidate>* out_;
+  bool new_incident_ = false;
+};
+
+bool SentenceGrammar::ParseNumber(int i, int64_t* value, int* end, bool* vague) const {
+  if (i < 0 || i >= n_ || !u_[i].word) return false;
+  const std::string_view w = W(i);
+  *vague = false;
+  if (w == "a" || w == "an") {
+    if (W(i + 1) == "dozen") {
+      *value = 12;
+      *end = i + 2;
+      return true;
+    }
+    if (auto s = ScaleWord(W(i + 1)); s && *s <= 1000) {
+      *value = *s;
+      *end = i + 2;
+      return true;
+    }
+    return false;
+  }
+  if (w == "tens" && W(i + 1) == "of" && W(i + 2) == "thousands") {
+    *value = 20000;
+    *end = i + 3;
+    *vague = true;
+    return true;
+  }
+  if (auto v = VagueQuantity(w)) {
+    *value = *v;
+    *end = i + 1;
+    *vague = true;
+    return true;
+  }
+  std::optional<int64_t> v = ParseCardinalWord(w);
+  int k = i + 1;
+  if (!v) {
+    // "1.5 million"
+    const size_t dot = w.find('.');
+    if (dot == std::string_view::npos || dot == 0 || !ScaleWord(W(i + 1))) return false;
+    auto whole = ParseCardinalWord(w.substr(0, dot));
+    auto frac = w.substr(dot + 1);
+    if (!whole || frac.empty() || frac.size() > 3) return false;
+    int64_t f = 0, div = 1;
+    for (char c : frac) {
+      if (c < '0' || c > '9') return false;
+      f = f * 10 + (c - '0');
+      div *= 10;
+    }
+    const int64_t scale = *ScaleWord(W(i + 1));
+    *value = *whole * scale + f * scale / div;
+    *end = i + 2;
+    return true;
+  }
+  int64_t val = *v;
+  // "twenty five", "two dozen", "one hundred and fifty", "3 million".
+  if (val >= 20 && val <= 90 && val % 10 == 0) {
+    if (auto u = ParseCardinalWord(W(k)); u && *u >= 1 && *u <= 9 && !u_[k].lower.empty() &&
+                                          !(W(k)[0] >= '0' && W(k)[0] <= '9')) {
+      val += *u;
+      ++k;
+    }
+  }
+  if (W(k) == "dozen") {
+    val *= 12;
+    ++k;
+  }
+  while (auto s = ScaleWord(W(k))) {
+    if (val >= *s || val > 1000000) break;
+    val *= *s;
+    ++k;
+    if (W(k) == "and") {
+      if (auto r = ParseCardinalWord(W(k + 1)); r && *r < 100) {
+        val += *r;
+        k += 2;
+      }
+    }
+  }
+  *value = val;
+  *end = k;
+  return true;
+}
+
+bool IsDeterminerOrPronounAfterOf(std::string_view w) {
+  return w == "the" || w == "those" || w == "these" || w == "his" || w == "her" || w == "their" ||
+         w == "its" || w == "our";
+}
+
+bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
+  f->head_end = k;
+  if (k >= n_) return true;
+  const std::string_view w = W(k);
+  if (w == "of") {
+    const std::string_view nx = W(k + 1);
+    if (nx == "them" || nx == "whom" || nx == "those" || nx == "us") {
+      f->head_end = k + 2;
+      if (nx == "those") return false;
+      return true;
+    }
+    int j = k + 1;
+    if (IsDeterminerOrPronounAfterOf(nx)) ++j;
+    // "one of the three victims": the inner figure is the whole, skip it.
+    int64_t v;
+    int e;
+    bool vague;
+    if (ParseNumber(j, &v, &e, &vague)) j = e;
+    for (int m = 0; m < 4 && j < n_; ++m, ++j) {
+      if (!u_[j].word) return false;
+      if (IsPersonNoun(W(j))) {
+        while (j + 1 < n_ && IsPersonNoun(W(j + 1))) ++j;
+        f->head_end = j + 1;
+        if (auto tr = LookupTrigger(W(j)); tr && (tr->forms & kTrigNoun)) f->noun_type = tr->type;
+        return true;
+      }
+    }
+    return false;
+  }
+  if (!u_[k].word) return w == "," || w == ")" || w == "-" || w == "(" || w == ";" || w == ".";
+  if (IsAuxiliary(w) || w == "who" || w == "that" || w == "have" || w == "had" ||
+      w == "others" || IsModal(w))
+    return true;
+  if (auto tr = LookupTrigger(w)) {
+    if ((tr->forms & kTrigNoun) && w != "dead") {
+      f->head_end = k + 1;
+      f->noun_type = tr->type;
+      if (IsPersonNoun(w)) {
+        int j = k;
+        while (j + 1 < n_ && IsPersonNoun(W(j + 1))) ++j;
+        f->head_end = j + 1;
+      }
+    }
+    return true;
+  }
+  for (int j = k, m = 0; m < 5 && j < n_; ++m, ++j) {
+    if (!u_[j].word && W(j) != "-") return false;
+    const std::string_view wj = W(j);
+    if (IsPersonNoun(wj)) {
+      while (j + 1 < n_ && IsPersonNoun(W(j + 1))) ++j;
+      f->head_end = j + 1;
+      if (auto tr = LookupTrigger(W(j)); tr && (tr->forms & kTrigNoun)) f->noun_type = tr->type;
+      return true;
+    }
+    if (auto tr = LookupTrigger(wj); tr && (tr->forms & kTrigNoun)) {
+      f->head_end = j + 1;
+      f->noun_type = tr->type;
+      return true;
+    }
+    if (IsAuxiliary(wj) || IsClauseBoundary(wj) || IsPreposition(wj) || wj == "and" ||
+        ParseCardinalWord(wj))
+      return false;
+  }
+  return false;
+}
+
+void SentenceGrammar::QualifierBefore(int i, Figure* f) const {
+  f->begin = i;
+  const std::string_view p1 = W(i - 1), p2 = W(i - 2), p3 = W(i - 3);
+  if ((p2 == "at" && p1 == "least") || (p2 == "more" && p1 == "than") ||
+      (p2 == "upwards" && p1 == "of") || (p2 == "no" && p1 == "fewer") ||
+      (p2 == "no" && p1 == "less")) {
+    f->qualifier = CountQualifier::kAtLeast;
+    f->begin = i - 2;
+  } else if ((p2 == "up" && p1 == "to") || (p2 == "at" && p1 == "most") ||
+             (p2 == "fewer" && p1 == "than") || (p2 == "less" && p1 == "than")) {
+    f->qualifier = CountQualifier::kAtMost;
+    f->begin = i - 2;
+  } else if (p3 == "as" && p2 == "many" && p1 == "as") {
+    f->qualifier = CountQualifier::kAtMost;
+    f->begin = i - 3;
+  } else if (p1 == "over") {
+    f->qualifier = CountQualifier::kAtLeast;
+    f->begin = i - 1;
+  } else if (p1 == "nearly" || p1 == "almost" || p1 == "about" || p1 == "around" ||
+             p1 == "approximately" || p1 == "roughly" || p1 == "some" || p1 == "estimated" ||
+             p1 == "approx" || p1 == "circa") {
+    f->qualifier = CountQualifier::kApproximate;
+    f->begin = i - 1;
+    if (p1 == "estimated" && (p2 == "an" || p2 == "some")) f->begin = i - 2;
+  }
+}
+
+void SentenceGrammar::ApplyRange(Figure* f) const {
+  const int i = f->number_begin;
+  const std::string_view p1 = W(i - 1);
+  if (p1 != "and" && p1 != "to" && p1 != "or" && p1 != "-") return;
+  int64_t lo;
+  int e;
+  bool vague;
+  // The lower bound must be a bare number right before the connective.
+  for (int s = i - 2; s >= i - 3 && s >= 0; --s) {
+    if (!ParseNumber(s, &lo, &e, &vague) || e != i - 1) continue;
+    if (p1 == "and" && W(s - 1) != "between") return;  // a sum, not a range
+    f->value = lo;
+    f->number_begin = s;
+    f->qualifier = p1 == "or" ? CountQualifier::kApproximate : CountQualifier::kAtLeast;
+    f->begin = p1 == "and" ? s - 1 : s;
+    return;
+  }
+}
+
+std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
+  if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
+  const std::string_view w = W(i);
+  Figure f;
+  f.begin = f.number_begin = i;
+  // Zero: "no one", "nobody", "none (of them)", "no [other] people".
+  if (w == "nobody" || w == "none" || (w == "no" && (W(i + 1) == "one" || W(i + 1) == "body"))) {
+    f.zero = true;
+    f.number_end = w == "no" ? i + 2 : i + 1;
+    f.head_end = f.number_end;
+    if (w == "none") {
+      Figure g;
+      if (W(f.number_end) == "of" && ValidateHead(f.number_end, &g)) f.head_end = g.head_end;
+    }
+    return f;
+  }
+  if (w == "no") {
+    for (int j = i + 1; j < i + 4 && j < n_; ++j) {
+      if (!u_[j].word) break;
+      if (IsPersonNoun(W(j))) {
+        f.zero = true;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        return f;
+      }
+      if (auto tr = LookupTrigger(W(j)); tr && (tr->forms & kTrigNoun)) {
+        f.zero = true;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        f.noun_type = tr->type;
+        return f;
+      }
+    }
+    return std::nullopt;
+  }
+  if (w == "both") {
+    f.value = 2;
+    f.number_end = i + 1;
+    f.definite = true;
+    if (!ValidateHead(i + 1, &f)) f.head_end = i + 1;
+    return f;
+  }
+  // "a man", "an 18-year-old woman", "a dozen": the article as one.
+  if (w == "a" || w == "an") {
+    int64_t v;
+    int e;
+    bool vague;
+    if (ParseNumber(i, &v, &e, &vague)) {
+      f.value = v;
+      f.number_end = e;
+      if (!ValidateHead(e, &f)) return std::nullopt;
+      return f;
+    }
+    for (int j = i + 1; j < i + 5 && j < n_; ++j) {
+      if (!u_[j].word && W(j) != "-") break;
+      if (IsSingularPersonNoun(W(j))) {
+        f.value = 1;
+        f.singular = true;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        return f;
+      }
+      if (IsAuxiliary(W(j)) || IsPreposition(W(j)) || W(j) == "and") break;
+    }
+    return std::nullopt;
+  }
+  // "the man", "the victim": a definite singular (a restatement, usually).
+  if (w == "the") {
+    for (int j = i + 1; j < i + 4 && j < n_; ++j) {
+      if (!u_[j].word && W(j) != "-") break;
+      if (IsSingularPersonNoun(W(j)) && !IsPersonNoun(W(j + 1))) {
+        f.value = 1;
+        f.singular = true;
+        f.definite = true;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        return f;
+      }
+      if (ParseCardinalWord(W(j)) || IsAuxiliary(W(j)) || IsPreposition(W(j))) break;
+    }
+    return std::nullopt;
+  }
+  if (w == "he" || w == "she") {
+    f.value = 1;
+    f.singular = true;
+    f.definite = true;
+    f.number_end = f.head_end = i + 1;
+    return f;
+  }
+  int64_t v;
+  int e;
+  bool vague;
+  if (!ParseNumber(i, &v, &e, &vague)) return std::nullopt;
+  if (W(i - 1) == "no") return std::nullopt;  // "no one": see above
+  // A bare year ("in 1990") is not a figure unless people follow it.
+  const bool year_like = w.size() == 4 && v >= 1800 && v <= 2100 && w.find(',') == std::string_view::npos;
+  f.value = v;
+  f.number_end = e;
+  if (vague) f.qualifier = CountQualifier::kApproximate;
+  if (vague && W(e) != "of" && !IsAuxiliary(W(e)) && !LookupTrigger(W(e)) && !IsPersonNoun(W(e)))
+    return std::nullopt;
+  if (!ValidateHead(e, &f)) return std::nullopt;
+  if (year_like && f.head_end == e) return std::nullopt;
+  // Money, percentages, times: "$150", "12%", "10 p.m."
+  if (i > 0 && (W(i - 1) == "$" || W(i - 1) == "#" || W(i - 1) == "no.")) return std::nullopt;
+  if (W(e) == "%" || W(e) == "percent") return std::nullopt;
+  if (W(i - 1) == "the" || W(i - 1) == "those" || W(i - 1) == "these" || W(i - 1) == "all")
+    f.definite = true;
+  if (!vague) {
+    CountQualifier q = f.qualifier;
+    QualifierBefore(i, &f);
+    if (f.qualifier == CountQualifier::kExact) f.qualifier = q;
+  }
+  ApplyRange(&f);
+  return f;
+}
+
+std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
+  if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
+  const std::string_view w = W(i);
+  const std::string_view p = W(i - 1);
+  if ((p == "fatally" || p == "mortally") &&
+      (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
+       w == "wounded" || w == "injured"))
+    return Trigger{CountType::kKill, kTrigPredicate};
+  return LookupTrigger(w);
+}
+
+bool SentenceGrammar::SumBackward(Figure* f) const {
+  bool summed = false;
+  for (int guard = 0; guard < 8; ++guard) {
+    const int c = f->begin - 1;
+    if (W(c) != "and" && W(c) != ",") break;
+    if (W(c - 1) == "including" || W(c - 1) == "among") break;
+    bool found = false;
+    for (int s = c - 1; s >= c - 6 && s >= 0; --s) {
+      if (IsHardBoundary(s)) break;
+      auto g = FigureAt(s);
+      if (!g || g->head_end != c || g->zero) continue;
+      if (W(s - 1) == "including" || W(s - 1) == "among") return summed;
+      f->value += g->value;
+      f->begin = g->begin;
+      f->number_begin = g->number_begin;
+      f->definite = f->definite && g->definite;
+      found = summed = true;
+      break;
+    }
+    if (!found) break;
+  }
+  return summed;
+}
+
+bool SentenceGrammar::SumForward(Figure* f) const {
+  bool summed = false;
+  for (int guard = 0; guard < 8; ++guard) {
+    const int c = f->head_end;
+    if (W(c) != "and" && W(c) != ",") break;
+    auto g = FigureAt(c + 1);
+    if (!g || g->zero || g->head_end == g->number_end) break;
+    f->value += g->value;
+    f->head_end = g->head_end;
+    summed = true;
+  }
+  return summed;
+}
+
+// Victims as written: the words after the figure up to its head, plus an
+// "including ..." apposition that follows it.
+std::string VictimsText(std::string_view text, const std::vector<CountUnit>& u, int from, int to) {
+  if (from < 0 || to <= from || to > static_cast<int>(u.size())) return "";
+  return std::string(text.substr(u[from].start, u[to - 1].end - u[from].start));
+}
+
+void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last, bool summed,
+                           int tail_end) {
+  CountCandidate c;
+  c.count.type = type;
+  c.count.number = f.zero ? 0 : f.value;
+  c.count.qualifier = f.zero ? CountQualifier::kExact : f.qualifier;
+  c.count.start = u_[first].start;
+  c.count.end = u_[last].end;
+  c.count.sentence = sentence_;
+  c.trigger_end = u_[last].end;
+  c.definite = f.definite;
+  c.new_incident = new_incident_;
+  if (!f.zero) {
+    int vfrom = summed ? f.number_begin : (f.singular && !f.definite ? f.number_end : f.number_end);
+    if (W(vfrom) == "of" && !summed) ++vfrom;
+    int vto = f.head_end;
+    // Apposition: "150 innocent people, including women, children, and the elderly, in Baku".
+    if (W(vto) == "," && (W(vto + 1) == "including" || W(vto + 1) == "among")) {
+      int j = vto + 2;
+      while (j < tail_end) {
+        if (W(j) == "," && (j + 1 >= tail_end || IsPreposition(W(j + 1)) || IsAuxiliary(W(j + 1)) ||
+                            W(j + 1) == "who"))
+          break;
+        if (IsPreposition(W(j)) && W(j) != "of") break;
+        ++j;
+      }
+      vto = j;
+    }
+    if (vto > vfrom) c.count.victims = VictimsText(text_, u_, vfrom, vto);
+  }
+  // "now", "rose to": an update of a figure given earlier.
+  for (int j = std::max(0, first - 3); j < last; ++j)
+    if (IsUpdateMarker(W(j))) c.supersedes = true;
+  out_->push_back(std::move(c));
+}
+
+void SentenceGrammar::Predicate(int t, Trigger tr) {
+  // Walk back over the verb complex: fillers, auxiliaries, negation, modals.
+  int v = t;
+  bool passive = false, have = false, negated = false, modal = false, fatal = false;
+  while (v - 1 >= 0) {
+    const std::string_view w = W(v - 1);
+    if (w == "not" || w == "never" || (w.size() > 3 && w.ends_with("n't"))) {
+      negated = true;
+      if (w.size() > 3) passive = true;
+    } else if (w == "have" || w == "has" || w == "had") {
+      have = true;
+    } else if (IsAuxiliary(w)) {
+      passive = true;
+    } else if (IsModal(w)) {
+      modal = true;
+    } else if (IsVerbComplexFiller(w) && !IsPersonNoun(w)) {
+      if (w == "fatally" || w == "mortally") fatal = true;
+    } else {
+      break;
+    }
+    --v;
+  }
+  (void)have;
+  if (modal) return;
+  const bool intransitive = (tr.forms & kTrigIntransitive) != 0;
+  if (!passive && !intransitive) {
+    // "3 killed", "45 dead", "two people injured": the figure right before.
+    // But "gunmen killed 3 people" is active: leave it to Active().
+    if (tr.forms & kTrigActive) {
+      auto obj = FigureAt(t + 1);
+      if (obj || W(t + 1) == "him" || W(t + 1) == "her" || W(t + 1) == "them" ||
+          W(t + 1) == "at" || W(t + 1) == "more")
+        return;
+    }
+  }
+  if (fatal && tr.type == CountType::kWound) tr.type = CountType::kKill;
+  const bool adjacent_only = !passive && !intransitive;
+  // Find the subject: the nearest counted phrase before the verb complex.
+  for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
+    if (IsHardBoundary(s)) return;
+    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s))) {
+      if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
+    }
+    auto f = FigureAt(s);
+    if (!f) continue;
+    if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) continue;  // "3 deaths were ..."
+    // What lies between the phrase and the verb must be an attachment.
+    const int tail = f->head_end;
+    bool tail_ok = tail == v;
+    if (!tail_ok && tail < v && !adjacent_only) {
+      const std::string_view tw = W(tail);
+      const bool bare = f->singular || f->zero;
+      tail_ok = tw == "who" || tw == "that" ||
+                (!bare && (tw == "," || tw == "(" || (IsPreposition(tw) && tw != "by")));
+    }
+    if (!tail_ok) {
+      if (f->singular || f->zero || tail > v) continue;
+      continue;
+    }
+    if (W(s - 1) == "including" || W(s - 1) == "among" || W(s - 1) == "includes") continue;
+    if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
+    if (negated && !f->zero) return;
+    if (f->zero && negated) return;
+    Figure g = *f;
+    const bool summed = SumBackward(&g);
+    Emit(tr.type, g, g.begin, t, summed, v);
+    return;
+  }
+}
+
+void SentenceGrammar::Active(int t, Trigger tr) {
+  const std::string_view p = W(t - 1);
+  if (IsModal(p) || p == "not" || p == "never" || (p.size() > 3 && p.ends_with("n't"))) return;
+  // Passive use ("were killed") belongs to Predicate().
+  for (int j = t - 1; j >= 0 && j >= t - 4; --j) {
+    const std::string_view w = W(j);
+    if (IsAuxiliary(w) && w != "have" && w != "has" && w != "had") return;
+    if (IsModal(w)) return;
+    if (!IsVerbComplexFiller(w)) break;
+  }
+  int k = t + 1;
+  if (W(k) == "of" && (p == "the" || p == "a")) ++k;  // "the killing of three men"
+  else if (p == "the" || p == "a") return;
+  // Skip the qualifier words: FigureAt() reads them back.
+  for (int guard = 0; guard < 3 && k < n_; ++guard) {
+    const std::string_view w = W(k);
+    if (w == "at" || w == "least" || w == "more" || w == "than" || w == "over" || w == "nearly" ||
+        w == "almost" || w == "about" || w == "around" || w == "approximately" || w == "roughly" ||
+        w == "some" || w == "estimated" || w == "up" || w == "to" || w == "as" || w == "many" ||
+        w == "between" || (w == "an" && W(k + 1) == "estimated"))
+      ++k;
+    else
+      break;
+  }
+  auto f = FigureAt(k);
+  if (!f || f->zero || (f->definite && f->singular)) return;
+  if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) return;
+  // "between 20 and 30": the range's upper figure holds the head.
+  if (W(f->number_end) == "and" || W(f->number_end) == "to" || W(f->number_end) == "or") {
+    if (auto g = FigureAt(f->number_end + 1); g && g->number_begin < g->head_end) {
+      Figure r = *g;
+      ApplyRange(&r);
+      if (r.number_begin == f->number_begin) f = r;
+    }
+  }
+  Figure g = *f;
+  const bool summed = SumForward(&g);
+  // Evidence: trigger .. head.
+  CountCandidate before_size_marker;
+  (void)before_size_marker;
+  const int last = std::max(g.head_end - 1, g.number_end - 1);
+  const size_t at = out_->size();
+  Emit(tr.type, g, t, last, summed, g.head_end);
+  if (out_->size() > at) {
+    (*out_)[at].trigger_end = u_[t].end;
+    // Victims of an object: from the figure's words.
+    if (!summed && g.singular) (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);
+  }
+}
+
+void SentenceGrammar::Noun(int t, Trigger tr) {
+  // "no injuries", "no other injuries", "no arrests".
+  if (W(t - 1) == "no" || (W(t - 2) == "no" && u_[t - 1].word && !ParseCardinalWord(W(t - 1)))) {
+    if (tr.type == CountType::kProtest || tr.type == CountType::kDisplaced ||
+        tr.type == CountType::kKidnap)
+      return;
+    Figure f;
+    f.zero = true;
+    f.begin = f.number_begin = W(t - 1) == "no" ? t - 1 : t - 2;
+    f.number_end = f.begin + 1;
+    f.head_end = t + 1;
+    Emit(tr.type, f, f.begin, t, false, t + 1);
+    return;
+  }
+  for (int s = t - 1; s >= 0 && s >= t - 5; --s) {
+    if (IsHardBoundary(s)) return;
+    auto f = FigureAt(s);
+    if (!f || f->zero || f->singular) continue;
+    if (f->head_end != t + 1) continue;
+    if (W(s - 1) == "including" || W(s - 1) == "among") return;
+    if (W(s - 1) == "the" && W(s - 2) == "of") return;
+    // "killing 12 protesters": the active/predicate patterns give the KILL;
+    // the noun still says 12 protesters were there.
+    Figure g = *f;
+    const bool summed = SumBackward(&g);
+    Emit(tr.type, g, g.begin, t, summed, t + 1);
+    return;
+  }
+}
+
+void SentenceGrammar::Toll(int t) {
+  CountType type = CountType::kKill;
+  const std::string_view p = W(t - 1);
+  if (p == "injury") type = CountType::kWound;
+  const int first = (p == "death" || p == "injury" || p == "casualty") ? t - 1 : t;
+  if (first == t && !(W(t + 1) == "of" || IsUpdateMarker(W(t + 1)) || IsAuxiliary(W(t + 1))))
+    return;
+  if (W(t + 1) == "-" || W(t + 1) == "free" || W(t + 1) == "road") return;
+  bool update = false;
+  for (int k = t + 1; k < n_ && k <= t + 8; ++k) {
+    if (IsHardBoundary(k) && W(k) != "to") {
+      if (W(k) != "," || k > t + 1) return;
+    }
+    if (IsUpdateMarker(W(k))) update = true;
+    if (IsModal(W(k)) && W(k) != "to") return;
+    int64_t v;
+    int e;
+    bool vague;
+    if (!ParseNumber(k, &v, &e, &vague)) continue;
+    if (W(e) == "%" || W(e) == "percent") return;
+    Figure f;
+    f.value = v;
+    f.begin = f.number_begin = k;
+    f.number_end = f.head_end = e;
+    if (vague) f.qualifier = CountQualifier::kApproximate;
+    else QualifierBefore(k, &f);
+    Figure g = f;
+    ValidateHead(e, &g);
+    if (g.head_end > e && !g.noun_type) f.head_end = g.head_end;
+    const size_t at = out_->size();
+    Emit(type, f, first, f.head_end - 1, false, f.head_end);
+    if (out_->size() > at) {
+      (*out_)[at].supersedes = (*out_)[at].supersedes || update;
+      (*out_)[at].trigger_end = u_[t].end;
+    }
+    return;
+  }
+}
+
+void SentenceGrammar::Run() {
+  for (int i = 0; i < n_; ++i)
+    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
+  for (int t = 0; t < n_; ++t) {
+    auto tr = TriggerAt(t);
+    if (!tr) continue;
+    const size_t before = out_->size();
+    if (W(t) == "toll") {
+      Toll(t);
+      continue;
+    }
+    if (tr->forms & kTrigActive) Active(t, *tr);
+    if (out_->size() == before && (tr->forms & (kTrigPredicate | kTrigIntransitive)))
+      Predicate(t, *tr);
+    if (out_->size() == before && (tr->forms & kTrigNoun) && W(t) != "dead") Noun(t, *tr);
+  }
+}
+
+}  // namespace
+
+void BuildCountUnits(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
+                     uint32_t end, std::vector<CountUnit>* out) {
+  out->clear();
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(tokens.size()));
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& tok = tokens[i];
+    if (tok.end > text.size() || tok.start >= tok.end) continue;
+    const std::string_view t = tok.text(text);
+    const bool glued = !out->empty() && !tok.has(kTokSpaceBefore) && out->back().end == tok.start;
+    if (glued && out->back().word) {
+      const CountUnit& last = out->back();
+      const auto last_c = static_cast<unsigned char>(text[last.end - 1]);
+      const bool last_alnum = IsAsciiAlnum(last_c) || last_c >= 0x80;
+      if (last_alnum && IsWordStart(text, tok.start) && PunctCharLen(text, last.end - 1) == 0) {
+        out->back().end = tok.end;
+        continue;
+      }
+      // Inner joiner followed by a glued word: "1,200", "twenty-five", "wasn't".
+      if (last_alnum && IsJoiner(t) && i + 1 < end) {
+        const Token& nx = tokens[i + 1];
+        if (!nx.has(kTokSpaceBefore) && nx.start == tok.end && nx.end <= text.size() &&
+            nx.start < nx.end && IsWordStart(text, nx.start)) {
+          out->back().end = nx.end;
+          ++i;
+          continue;
+        }
+      }
+    }
+    CountUnit u;
+    u.start = tok.start;
+    u.end = tok.end;
+    u.word = IsWordStart(text, tok.start);  // final value set by FinishUnit()
+    out->push_back(std::move(u));
+  }
+  for (CountUnit& u : *out) FinishUnit(text, &u);
+}
+
+bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
+                          uint32_t end) {
+  char buf[16];
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(tokens.size()));
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& tok = tokens[i];
+    if (tok.end > text.size() || tok.start >= tok.end) continue;
+    const uint32_t len = tok.end - tok.start;
+    if (len < 3 || len > 15) continue;
+    const auto c0 = static_cast<unsigned char>(text[tok.start]);
+    // Trigger words are plain ASCII letters; skip cheaply everything else.
+    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
+    for (uint32_t k = 0; k < len; ++k) {
+      const char c = text[tok.start + k];
+      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    if (LookupTrigger(std::string_view(buf, len))) return true;
+    if (len == 7 && std::string_view(buf, 7) == "fatally") return true;
+  }
+  return false;
+}
+
+void FindSentenceCounts(std::string_view text, const std::vector<CountUnit>& units,
+                        uint32_t sentence, std::vector<CountCandidate>* out) {
+  SentenceGrammar g(text, units, sentence, out);
+  g.Run();
+}
+
+}  // namespace annals

@@ -1,0 +1,115 @@
+// Table-driven tests of the count grammar and incident resolution: one row per
+// pattern of issue 5 ({text, expected counts}), and one named row per bug fixed.
+#include "counts/counts.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/sentence_splitter.h"
+
+namespace annals {
+namespace {
+
+struct Expected {
+  CountType type;
+  int64_t number;
+  CountQualifier qualifier = CountQualifier::kExact;
+};
+
+struct Row {
+  const char* name;           // the pattern (or bug) this row covers
+  const char* text;
+  std::vector<Expected> want;  // in text order; empty = no count
+};
+
+std::vector<Count> Extract(const std::string& text) {
+  AnnotatedDoc d;
+  d.doc.text = text;
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  return out;
+}
+
+std::string Describe(const std::vector<Count>& cs) {
+  std::string s;
+  for (const Count& c : cs)
+    s += std::string(CountTypeName(c.type)) + " " + std::to_string(c.number) + " " +
+         std::string(CountQualifierName(c.qualifier)) + " [" + c.victims + "]; ";
+  return s;
+}
+
+constexpr auto K = CountType::kKill;
+constexpr auto W = CountType::kWound;
+constexpr auto A = CountType::kArrest;
+constexpr auto Ex = CountQualifier::kExact;
+constexpr auto AtLeast = CountQualifier::kAtLeast;
+constexpr auto Approx = CountQualifier::kApproximate;
+
+const Row kRows[] = {
+    {"passive_plural", "Police said 150 people were killed in the attack.", {{K, 150}}},
+    {"active_at_least", "The blast tore through the market, killing at least 12.", {{K, 12, AtLeast}}},
+    {"toll_rose_to", "The death toll rose to 45 on Sunday.", {{K, 45}}},
+    {"number_dead", "Floods leave 45 dead in the north.", {{K, 45}}},
+    {"shot_dead_singular", "A man was shot dead outside a bar.", {{K, 1}}},
+    {"two_officers_wounded", "Two officers were wounded in the exchange.", {{W, 2}}},
+    {"one_of_the_victims", "One of the victims died in hospital.", {{K, 1}}},
+    {"dozens_detained", "Dozens were detained after the march.", {{A, 24, Approx}}},
+    {"hundreds", "Hundreds of people were arrested across the country.", {{A, 200, Approx}}},
+    {"between_range", "Between 20 and 30 people were injured.", {{W, 20, AtLeast}}},
+    {"more_than_thousands_sep", "More than 1,200 people were injured in the quake.", {{W, 1200, AtLeast}}},
+    {"summed_conjunction", "Three children and two adults were injured.", {{W, 5}}},
+    {"including_not_added", "Nine people, including four children, were killed.", {{K, 9}}},
+    {"number_word_compound", "Twenty-five people were killed.", {{K, 25}}},
+    {"a_dozen", "A dozen protesters were detained.", {{CountType::kProtest, 12}, {A, 12}}},
+    {"negation_no_one", "No one was hurt in the fire.", {{W, 0}}},
+    {"negation_no_injuries", "There were no injuries.", {{W, 0}}},
+    {"modal_could_kill", "Experts warn the virus could kill thousands.", {}},
+    {"threatened_to_kill", "He threatened to kill three people.", {}},
+    {"negated_verb", "The officer was not injured.", {}},
+    {"active_object", "Gunmen killed 12 villagers on Monday.", {{K, 12}}},
+    {"active_arrest_a_man", "Police arrested a man on Friday.", {{A, 1}}},
+    {"deaths_noun", "The storm caused 12 deaths.", {{K, 12}}},
+    {"died_intransitive", "Three people died in the crash.", {{K, 3}}},
+    {"fatally_shot", "A teenager was fatally shot on Sunday.", {{K, 1}}},
+    {"killed_and_injured", "Two people were killed and five injured.", {{K, 2}, {W, 5}}},
+    {"kidnapped", "Gunmen abducted 30 students from the school.", {{CountType::kKidnap, 30}}},
+    {"missing", "Seven people are missing after the landslide.", {{CountType::kMissing, 7}}},
+    {"displaced", "About 2,000 people were displaced by the floods.", {{CountType::kDisplaced, 2000, Approx}}},
+    {"evacuated", "Officials evacuated 500 residents.", {{CountType::kEvacuate, 500}}},
+    {"affected", "Some 10,000 people were affected.", {{CountType::kAffect, 10000, Approx}}},
+    {"protesters", "Around 300 protesters gathered in the square.", {{CountType::kProtest, 300, Approx}}},
+    {"no_arrests", "No arrests have been made.", {{A, 0}}},
+    {"restatement_merges", "Three people were killed on Monday. Police named the three victims who were killed.", {{K, 3}}},
+    {"update_supersedes", "Ten people were killed in the blast. The death toll later rose to 45.", {{K, 45}}},
+    {"another_incident", "Two people were killed in the attack. In a separate incident, five people were killed in the north.", {{K, 2}, {K, 5}}},
+    {"year_not_a_count", "In 1990, people were killed.", {}},
+    {"age_not_a_count", "A 23-year-old man was killed.", {{K, 1}}},
+    {"hours_not_victims", "He was killed 3 days ago.", {{K, 1}}},
+};
+
+TEST(CountsTest, GrammarTable) {
+  for (const Row& r : kRows) {
+    const auto got = Extract(r.text);
+    bool ok = got.size() == r.want.size();
+    for (size_t i = 0; ok && i < got.size(); ++i)
+      ok = got[i].type == r.want[i].type && got[i].number == r.want[i].number &&
+           got[i].qualifier == r.want[i].qualifier;
+    EXPECT_TRUE(ok) << r.name << ": \"" << r.text << "\" got " << Describe(got);
+  }
+}
+
+TEST(CountsTest, SpansInsideText) {
+  for (const Row& r : kRows) {
+    const std::string text = r.text;
+    for (const Count& c : Extract(text)) {
+      EXPECT_LE(c.start, c.end) << r.name;
+      EXPECT_LE(c.end, text.size()) << r.name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annals
