@@ -151,10 +151,18 @@ bool IsNotAgent(std::string_view w) {
 std::string AgentIn(std::string_view text, const std::vector<CountUnit>& u, size_t from, size_t to) {
   for (size_t b = from; b < to && b < u.size(); ++b) {
     if (u[b].lower != "by" || b == 0) continue;
-    const std::string_view prev = u[b - 1].lower;
-    const bool participle = prev.ends_with("ed") || prev.ends_with("en") || prev == "out" ||
-                            prev == "shot" || prev == "slain" || prev == "hit" ||
-                            prev == "struck" || prev == "beaten";
+    // An agent "by": a participle shortly before it ("committed against an
+    // unarmed population by ..."), no punctuation in between.
+    bool participle = false;
+    for (size_t k = b; k-- > 0 && k + 7 > b;) {
+      if (!u[k].word) break;
+      const std::string_view prev = u[k].lower;
+      if (prev.ends_with("ed") || prev.ends_with("en") || prev == "out" || prev == "shot" ||
+          prev == "slain" || prev == "hit" || prev == "struck" || prev == "beaten") {
+        participle = true;
+        break;
+      }
+    }
     if (!participle) continue;
     size_t i = b + 1;
     if (i < u.size() && (u[i].lower == "the" || u[i].lower == "a" || u[i].lower == "an")) ++i;

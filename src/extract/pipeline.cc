@@ -1,6 +1,7 @@
 // Pipeline construction: the one place that knows which stages exist.
 #include "extract/pipeline.h"
 
+#include "counts/counts_stage.h"
 #include "text/sentence_splitter.h"
 
 namespace annals {
@@ -8,6 +9,7 @@ namespace annals {
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   // Stages are added here as the extractors land (ner, timex, counts, quotes).
+  if (options.counts) p->stages_.push_back(MakeCountsStage());
   return p;
 }
 
