@@ -21,5 +21,7 @@ inline constexpr int kExitFailure = 3;
 int ReportError(const Status& status);
 
 void AddExtractCommand(CLI::App* app, int* exit_code);
+// `annals eval counts` (cmd_eval_counts.cc), registered on the `eval` parent.
+void AddEvalCountsCommand(CLI::App* eval, int* exit_code);
 
 }  // namespace annals
