@@ -130,7 +130,7 @@ class SentenceGrammar {
   void Toll(int t);
   void Emit(CountType type, const Figure& f, int first, int last_trigger, bool summed, int tail_end);
   // Sums figures joined by "and"/"," before f (moving f->begin); true if any.
-  bool SumBackward(Figure* f) const;
+  bool SumBackward(Figure* f, bool across_commas = true) const;
   bool SumForward(Figure* f) const;
 
   std::string_view text_;
@@ -232,11 +232,15 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
     const std::string_view nx = W(k + 1);
     if (nx == "them" || nx == "whom" || nx == "those" || nx == "us") {
       f->head_end = k + 2;
+      f->definite = true;
       if (nx == "those") return false;
       return true;
     }
     int j = k + 1;
-    if (IsDeterminerOrPronounAfterOf(nx)) ++j;
+    if (IsDeterminerOrPronounAfterOf(nx)) {
+      ++j;
+      f->definite = true;  // "one of the victims": part of a figure given elsewhere
+    }
     // "one of the three victims": the inner figure is the whole, skip it.
     int64_t v;
     int e;
@@ -389,11 +393,19 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       if (!ValidateHead(e, &f)) return std::nullopt;
       return f;
     }
+    const std::string_view nx = W(i + 1);
+    const bool ordinal = nx == "second" || nx == "third" || nx == "fourth" || nx == "fifth" ||
+                         nx == "sixth" || nx == "seventh" || nx == "eighth" || nx == "ninth" ||
+                         nx == "tenth" || nx == "further" || nx == "another" ||
+                         (!nx.empty() && nx[0] >= '0' && nx[0] <= '9' &&
+                          (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
+                           nx.ends_with("st")));
     for (int j = i + 1; j < i + 5 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
       if (IsSingularPersonNoun(W(j))) {
         f.value = 1;
         f.singular = true;
+        f.definite = ordinal;  // "a second man": one more of a figure given elsewhere
         f.number_end = i + 1;
         f.head_end = j + 1;
         return f;
@@ -430,6 +442,12 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   bool vague;
   if (!ParseNumber(i, &v, &e, &vague)) return std::nullopt;
   if (W(i - 1) == "no") return std::nullopt;  // "no one": see above
+  // Ages and dates in apposition: "Wil Lewis, 12, was", "Jan. 27, 2015,".
+  if (W(e) == "," && (W(i - 1) == "," || W(i - 1) == "(" || (i > 0 && u_[i - 1].capitalized)))
+    return std::nullopt;
+  if (W(e) == "," && ParseCardinalWord(W(e + 1))) return std::nullopt;
+  // "a father of three": not a figure of victims.
+  if (W(i - 1) == "of" && W(i - 2) != "total" && !ParseCardinalWord(W(i - 2))) return std::nullopt;
   // A bare year ("in 1990") is not a figure unless people follow it.
   const bool year_like = w.size() == 4 && v >= 1800 && v <= 2100 && w.find(',') == std::string_view::npos;
   f.value = v;
@@ -464,11 +482,11 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   return LookupTrigger(w);
 }
 
-bool SentenceGrammar::SumBackward(Figure* f) const {
+bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
   bool summed = false;
   for (int guard = 0; guard < 8; ++guard) {
     const int c = f->begin - 1;
-    if (W(c) != "and" && W(c) != ",") break;
+    if (W(c) != "and" && (W(c) != "," || !across_commas)) break;
     if (W(c - 1) == "including" || W(c - 1) == "among") break;
     bool found = false;
     for (int s = c - 1; s >= c - 6 && s >= 0; --s) {
@@ -560,6 +578,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       passive = true;
     } else if (IsModal(w)) {
       modal = true;
+    } else if (w == "and" && !(IsVerbComplexFiller(W(v - 2)) || LookupTrigger(W(v - 2)))) {
+      break;  // "killing one person and injured": "and" joins verbs only
     } else if (IsVerbComplexFiller(w) && !IsPersonNoun(w)) {
       if (w == "fatally" || w == "mortally") fatal = true;
     } else {
@@ -570,6 +590,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   (void)have;
   if (modal) return;
   const bool intransitive = (tr.forms & kTrigIntransitive) != 0;
+  if (W(t) == "custody" && W(t - 1) != "into" && W(t - 1) != "in") return;
   if (!passive && !intransitive) {
     // "3 killed", "45 dead", "two people injured": the figure right before.
     // But "gunmen killed 3 people" is active: leave it to Active().
@@ -600,11 +621,34 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       tail_ok = tw == "who" || tw == "that" ||
                 (!bare && (tw == "," || tw == "(" || (IsPreposition(tw) && tw != "by")));
     }
-    if (!tail_ok) {
-      if (f->singular || f->zero || tail > v) continue;
-      continue;
+    // A relative clause: the subject is the phrase right before "who".
+    if (tail < v && (W(v - 1) == "who" || W(v - 1) == "that") && tail != v - 1) tail_ok = false;
+    // A bare number needs its verb right after it ("45 were killed").
+    if (f->head_end == f->number_end && !f->zero && !f->singular && tail != v) tail_ok = false;
+    // An active verb's subject is not a victim: "he killed", "a man killed".
+    if (adjacent_only && (f->singular || f->definite)) tail_ok = false;
+    if (!tail_ok) continue;
+    // A list in apposition: "Six people, three men and three women, were":
+    // the figure before the list is the total.
+    if (W(tail) == ",") {
+      Figure chain = *f;
+      SumBackward(&chain, /*across_commas=*/false);
+      bool apposition = false;
+      for (int o = chain.begin - 2; !apposition && o >= 0 && o >= chain.begin - 7; --o) {
+        if (W(chain.begin - 1) != ",") break;
+        auto outer = FigureAt(o);
+        apposition = outer && !outer->zero && outer->head_end == chain.begin - 1;
+      }
+      if (apposition) continue;
     }
-    if (W(s - 1) == "including" || W(s - 1) == "among" || W(s - 1) == "includes") continue;
+    if ((W(s - 1) == "including" || W(s - 1) == "among" || W(s - 1) == "includes") &&
+        W(v - 1) != "who")
+      continue;
+    // Only people die or are hurt one at a time; "the suspect fled" displaces no one.
+    if (f->singular && tr.type != CountType::kKill && tr.type != CountType::kWound &&
+        tr.type != CountType::kArrest && tr.type != CountType::kKidnap &&
+        tr.type != CountType::kMissing)
+      continue;
     if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
     if (negated && !f->zero) return;
     if (f->zero && negated) return;

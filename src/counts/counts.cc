@@ -263,6 +263,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   size_t current = 0;
   uint32_t last_sentence = UINT32_MAX;
   std::vector<bool> dropped;
+  std::vector<bool> existing_definite;  // per output count: only a definite mention so far
   for (Found& f : found) {
     Count& c = f.cand.count;
     const Sentence& s = sentences[c.sentence];
@@ -322,10 +323,18 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         continue;
       }
       if (f.cand.definite) continue;  // "one of the victims", "the man": part of the figure
-      (void)existing_idx;
+      if (existing_definite[existing_idx]) {
+        // "He died ... Two people were killed": the plain figure wins.
+        const uint32_t keep_sentence = c.sentence;
+        *existing = c;
+        existing->sentence = keep_sentence;
+        existing_definite[existing_idx] = false;
+        continue;
+      }
     }
     out->push_back(c);
     dropped.push_back(false);
+    existing_definite.push_back(f.cand.definite);
     I.counts.push_back(out->size() - 1);
   }
   // Fill what an incident knows into its counts.

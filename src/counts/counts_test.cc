@@ -88,6 +88,16 @@ const Row kRows[] = {
     {"year_not_a_count", "In 1990, people were killed.", {}},
     {"age_not_a_count", "A 23-year-old man was killed.", {{K, 1}}},
     {"hours_not_victims", "He was killed 3 days ago.", {{K, 1}}},
+    // Bugs found on the GVA dev set, one row each.
+    {"bug_age_in_apposition", "Photographer Wil Lewis, 12, was killed.", {}},
+    {"bug_age_after_name_remains_hospitalized", "Smith, 45, remains hospitalized.", {}},
+    {"bug_father_of_three", "The man, a father of three, was shot and killed.", {}},
+    {"bug_list_in_apposition", "Six people, three men and three women, were wounded.", {{W, 6}}},
+    {"bug_active_subject_not_victim", "Police said he killed his neighbor.", {}},
+    {"bug_child_custody", "The couple had a dispute over child custody.", {}},
+    {"bug_and_joins_verbs_only", "The gunman fled after killing one person and injured another.", {{K, 1}}},
+    {"bug_relative_clause_subject", "About 10 friends, including the boy who was killed, were at the party.", {{K, 1}}},
+    {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
 };
 
 TEST(CountsTest, GrammarTable) {
