@@ -83,11 +83,11 @@ Status ForEachJsonLine(const std::string& path, F on_line) {
   return Status::Ok();
 }
 
-// The article's figure of one type: its first count of that type (the main
-// incident comes first in the extractor's output), or -1.
+// The article's figure of one type: the first count of that type of its main
+// incident (Count::incident 0), or -1.
 int64_t FigureOf(const AnnotatedDoc& ad, CountType type, const Count** which) {
   for (const Count& c : ad.counts)
-    if (c.type == type) {
+    if (c.type == type && c.incident == 0) {
       *which = &c;
       return c.number;
     }

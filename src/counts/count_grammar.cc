@@ -288,7 +288,8 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
       return true;
     }
     if (IsAuxiliary(wj) || IsClauseBoundary(wj) || IsPreposition(wj) || wj == "and" ||
-        ParseCardinalWord(wj))
+        wj == "with" || wj == "for" || wj == "to" || wj == "his" || wj == "her" ||
+        wj == "their" || wj == "the" || wj == "a" || wj == "or" || ParseCardinalWord(wj))
       return false;
   }
   return false;
@@ -455,8 +456,20 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (vague) f.qualifier = CountQualifier::kApproximate;
   if (vague && W(e) != "of" && !IsAuxiliary(W(e)) && !LookupTrigger(W(e)) && !IsPersonNoun(W(e)))
     return std::nullopt;
+  {
+    // "six year old", "3 days": ages and durations, not people.
+    const std::string_view nx = W(e);
+    if (nx == "year" || nx == "years" || nx == "month" || nx == "months" || nx == "week" ||
+        nx == "weeks" || nx == "day" || nx == "days" || nx == "hour" || nx == "hours" ||
+        nx == "minute" || nx == "minutes" || nx == "times" || nx == "shots" || nx == "rounds")
+      return std::nullopt;
+  }
   if (!ValidateHead(e, &f)) return std::nullopt;
-  if (year_like && f.head_end == e) return std::nullopt;
+  if (year_like && !(f.head_end == e + 1 && IsPersonNoun(W(e)))) return std::nullopt;
+  // "51 Boy killed" (a headline after a channel number): a singular noun
+  // cannot be counted more than once.
+  if (v != 1 && f.head_end > e && IsSingularPersonNoun(W(f.head_end - 1)) && W(e) != "of")
+    return std::nullopt;
   // Money, percentages, times: "$150", "12%", "10 p.m."
   if (i > 0 && (W(i - 1) == "$" || W(i - 1) == "#" || W(i - 1) == "no.")) return std::nullopt;
   if (W(e) == "%" || W(e) == "percent") return std::nullopt;
@@ -606,6 +619,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   // Find the subject: the nearest counted phrase before the verb complex.
   for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
     if (IsHardBoundary(s)) return;
+    // Another clause's verb ("was charged ... in which X was killed").
+    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || W(s) == "whom")) return;
     if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s))) {
       if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
     }
@@ -661,6 +676,12 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
 
 void SentenceGrammar::Active(int t, Trigger tr) {
   const std::string_view p = W(t - 1);
+  // Generic present tense ("guns kill thousands of people") reports no event.
+  const std::string_view w = W(t);
+  if (w == "kill" || w == "kills" || w == "injure" || w == "injures" || w == "wound" ||
+      w == "wounds" || w == "murder" || w == "arrest" || w == "detain" || w == "kidnap" ||
+      w == "abduct")
+    return;
   if (IsModal(p) || p == "not" || p == "never" || (p.size() > 3 && p.ends_with("n't"))) return;
   // Passive use ("were killed") belongs to Predicate().
   for (int j = t - 1; j >= 0 && j >= t - 4; --j) {
@@ -779,8 +800,19 @@ void SentenceGrammar::Toll(int t) {
 }
 
 void SentenceGrammar::Run() {
-  for (int i = 0; i < n_; ++i)
+  for (int i = 0; i < n_; ++i) {
     if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
+    // Aggregates over a period are not the incident reported: "since 2010",
+    // "so far this year", "every year", "over the past decade".
+    const std::string_view w = W(i), nx = W(i + 1);
+    if ((w == "since" && i + 1 < n_ && (u_[i + 1].capitalized || ParseCardinalWord(nx))) ||
+        (w == "so" && nx == "far") || (w == "this" && nx == "year") ||
+        (w == "last" && nx == "year") || (w == "every" && nx == "year") ||
+        (w == "each" && nx == "year") || w == "annually" || w == "yearly" ||
+        ((w == "past" || w == "last") && (nx == "decade" || nx == "years" || nx == "months")) ||
+        (w == "recent" && nx == "years"))
+      new_incident_ = true;
+  }
   for (int t = 0; t < n_; ++t) {
     auto tr = TriggerAt(t);
     if (!tr) continue;

@@ -43,8 +43,9 @@ const Table& Words() {
     auto* t = new Table();
     constexpr uint8_t P = kTrigPredicate, A = kTrigActive, N = kTrigNoun, I = kTrigIntransitive;
     // KILL
-    AddTrigger(t, {"killed", "murdered", "slaughtered", "massacred", "executed"}, CountType::kKill, P | A);
-    AddTrigger(t, {"slain", "deceased"}, CountType::kKill, P);
+    AddTrigger(t, {"killed", "murdered", "slaughtered", "massacred"}, CountType::kKill, P | A);
+    // "executed": police execute search warrants; only the passive counts.
+    AddTrigger(t, {"slain", "deceased", "executed"}, CountType::kKill, P);
     AddTrigger(t, {"dead"}, CountType::kKill, P | N);
     AddTrigger(t, {"kill", "kills", "killing", "murdering", "murder", "slaughtering", "massacring"},
                CountType::kKill, A);

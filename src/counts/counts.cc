@@ -338,9 +338,11 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     I.counts.push_back(out->size() - 1);
   }
   // Fill what an incident knows into its counts.
-  for (const Incident& I : incidents)
-    for (size_t idx : I.counts) {
+  for (size_t k = 0; k < incidents.size(); ++k)
+    for (size_t idx : incidents[k].counts) {
+      const Incident& I = incidents[k];
       Count& c = (*out)[idx];
+      c.incident = static_cast<uint32_t>(k);
       FillEmpty(&c.place, I.place);
       FillEmpty(&c.perpetrator, I.perpetrator);
       FillEmpty(&c.date, I.date);
