@@ -401,7 +401,17 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
                          (!nx.empty() && nx[0] >= '0' && nx[0] <= '9' &&
                           (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
                            nx.ends_with("st")));
-    for (int j = i + 1; j < i + 5 && j < n_; ++j) {
+    // "a 16-year-old died": the age stands for the person.
+    if (nx.ends_with("-year-old") && i + 2 < n_ && !IsPersonNoun(W(i + 2)) &&
+        (IsAuxiliary(W(i + 2)) || LookupTrigger(W(i + 2)) || W(i + 2) == "," ||
+         W(i + 2) == "who")) {
+      f.value = 1;
+      f.singular = true;
+      f.number_end = i + 1;
+      f.head_end = i + 2;
+      return f;
+    }
+    for (int j = i + 1; j < i + 7 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
       if (IsSingularPersonNoun(W(j))) {
         f.value = 1;
@@ -436,6 +446,28 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     f.singular = true;
     f.definite = true;
     f.number_end = f.head_end = i + 1;
+    return f;
+  }
+  // A name: "Johnson was pronounced dead", "Damon Sochko, 16, of Morgantown,
+  // died". One person, mentioned by name: a definite singular.
+  if (u_[i].capitalized && !LookupTrigger(w) && !IsPersonNoun(w) && !IsAuxiliary(w) &&
+      !ParseCardinalWord(w) && !VagueQuantity(w) && w != "tens" && w != "a" && w != "an" &&
+      !ParseCardinalWord(W(i + 1)) &&
+      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized)) {
+    static constexpr std::string_view kNotNames[] = {
+        "the", "a", "an", "this", "that", "it", "they", "he", "she", "we", "i", "you",
+        "authorities", "officials", "investigators", "detectives", "deputies", "there",
+        "one", "two", "both", "no", "all", "some", "many", "several", "police", "his", "her"};
+    for (auto nn : kNotNames)
+      if (w == nn) return std::nullopt;
+    int j = i + 1;
+    while (j < n_ && j < i + 3 && u_[j].capitalized && u_[j].word && !LookupTrigger(W(j)) &&
+           !IsAuxiliary(W(j)))
+      ++j;
+    f.value = 1;
+    f.singular = true;
+    f.definite = true;
+    f.number_end = f.head_end = j;
     return f;
   }
   int64_t v;
@@ -488,6 +520,10 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
   const std::string_view w = W(i);
   const std::string_view p = W(i - 1);
+  if (w == "death" && p == "to" &&
+      (W(i - 2) == "shot" || W(i - 2) == "beaten" || W(i - 2) == "stabbed" ||
+       W(i - 2) == "burned" || W(i - 2) == "crushed" || W(i - 2) == "trampled"))
+    return Trigger{CountType::kKill, kTrigPredicate};
   if ((p == "fatally" || p == "mortally") &&
       (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
        w == "wounded" || w == "injured"))
@@ -506,6 +542,7 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
       if (IsHardBoundary(s)) break;
       auto g = FigureAt(s);
       if (!g || g->head_end != c || g->zero) continue;
+      if (W(c) == "," && (g->definite || f->definite)) return summed;  // "The man, a father of three,
       if (W(s - 1) == "including" || W(s - 1) == "among") return summed;
       f->value += g->value;
       f->begin = g->begin;
@@ -582,7 +619,9 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   bool passive = false, have = false, negated = false, modal = false, fatal = false;
   while (v - 1 >= 0) {
     const std::string_view w = W(v - 1);
-    if (w == "not" || w == "never" || (w.size() > 3 && w.ends_with("n't"))) {
+    if (w == "to" && W(v) == "death") {
+      // "shot to death": part of the trigger, not an infinitive.
+    } else if (w == "not" || w == "never" || (w.size() > 3 && w.ends_with("n't"))) {
       negated = true;
       if (w.size() > 3) passive = true;
     } else if (w == "have" || w == "has" || w == "had") {
@@ -593,7 +632,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       modal = true;
     } else if (w == "and" && !(IsVerbComplexFiller(W(v - 2)) || LookupTrigger(W(v - 2)))) {
       break;  // "killing one person and injured": "and" joins verbs only
-    } else if (IsVerbComplexFiller(w) && !IsPersonNoun(w)) {
+    } else if ((IsVerbComplexFiller(w) || (w.size() > 4 && w.ends_with("ly"))) &&
+               !IsPersonNoun(w)) {
       if (w == "fatally" || w == "mortally") fatal = true;
     } else {
       break;
@@ -609,8 +649,11 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     // But "gunmen killed 3 people" is active: leave it to Active().
     if (tr.forms & kTrigActive) {
       auto obj = FigureAt(t + 1);
-      if (obj || W(t + 1) == "him" || W(t + 1) == "her" || W(t + 1) == "them" ||
-          W(t + 1) == "at" || W(t + 1) == "more")
+      const std::string_view nx = W(t + 1);
+      if (obj || nx == "him" || nx == "her" || nx == "them" || nx == "at" || nx == "more" ||
+          nx == "his" || nx == "their" || nx == "the" || nx == "a" || nx == "an" ||
+          nx == "himself" || nx == "herself" || nx == "themselves" || nx == "its" ||
+          (t + 1 < n_ && u_[t + 1].capitalized))
         return;
     }
   }
@@ -635,13 +678,22 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const bool bare = f->singular || f->zero;
       tail_ok = tw == "who" || tw == "that" ||
                 (!bare && (tw == "," || tw == "(" || (IsPreposition(tw) && tw != "by")));
+      // "a baby shot on Sunday morning has died": a short participle phrase.
+      if (f->singular && !f->definite && v - tail <= 8 &&
+          ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+           (IsPreposition(tw) && tw != "by")))
+        tail_ok = true;
+      // "Damon Sochko, 16, of Morgantown, died": a name with its apposition.
+      if (f->definite && f->singular && tw == "," && W(v - 1) == "," && v - tail <= 8)
+        tail_ok = true;
     }
     // A relative clause: the subject is the phrase right before "who".
     if (tail < v && (W(v - 1) == "who" || W(v - 1) == "that") && tail != v - 1) tail_ok = false;
     // A bare number needs its verb right after it ("45 were killed").
     if (f->head_end == f->number_end && !f->zero && !f->singular && tail != v) tail_ok = false;
-    // An active verb's subject is not a victim: "he killed", "a man killed".
-    if (adjacent_only && (f->singular || f->definite)) tail_ok = false;
+    // An active verb's subject is not a victim: "he killed his wife"; but
+    // headlines drop the auxiliary: "a 16-year-old boy shot and killed".
+    if (adjacent_only && f->definite) tail_ok = false;
     if (!tail_ok) continue;
     // A list in apposition: "Six people, three men and three women, were":
     // the figure before the list is the total.
@@ -885,6 +937,7 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     }
     if (LookupTrigger(std::string_view(buf, len))) return true;
     if (len == 7 && std::string_view(buf, 7) == "fatally") return true;
+    if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
   }
   return false;
 }

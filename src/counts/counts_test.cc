@@ -89,14 +89,19 @@ const Row kRows[] = {
     {"age_not_a_count", "A 23-year-old man was killed.", {{K, 1}}},
     {"hours_not_victims", "He was killed 3 days ago.", {{K, 1}}},
     // Bugs found on the GVA dev set, one row each.
-    {"bug_age_in_apposition", "Photographer Wil Lewis, 12, was killed.", {}},
-    {"bug_age_after_name_remains_hospitalized", "Smith, 45, remains hospitalized.", {}},
-    {"bug_father_of_three", "The man, a father of three, was shot and killed.", {}},
+    {"bug_age_in_apposition", "Photographer Wil Lewis, 12, was killed.", {{K, 1}}},
+    {"bug_age_after_name_remains_hospitalized", "Smith, 45, remains hospitalized.", {{W, 1}}},
+    {"bug_father_of_three", "The man, a father of three, was shot and killed.", {{K, 1}}},
     {"bug_list_in_apposition", "Six people, three men and three women, were wounded.", {{W, 6}}},
     {"bug_active_subject_not_victim", "Police said he killed his neighbor.", {}},
     {"bug_child_custody", "The couple had a dispute over child custody.", {}},
     {"bug_and_joins_verbs_only", "The gunman fled after killing one person and injured another.", {{K, 1}}},
     {"bug_relative_clause_subject", "About 10 friends, including the boy who was killed, were at the party.", {{K, 1}}},
+    {"name_subject", "Johnson was pronounced dead at the hospital.", {{K, 1}}},
+    {"shot_to_death", "Four victims were found shot to death inside the home.", {{K, 4}}},
+    {"headline_singular", "A 16-year-old boy shot and killed late Friday.", {{K, 1}}},
+    {"age_as_person", "A 16-year-old died after he was shot.", {{K, 1}}},
+    {"bug_active_with_object_not_victim", "A man killed his wife.", {}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
 };
 
