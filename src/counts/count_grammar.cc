@@ -139,6 +139,7 @@ class SentenceGrammar {
   uint32_t sentence_;
   std::vector<CountCandidate>* out_;
   bool new_incident_ = false;
+  bool shot_ = false;  // the trigger being tried is "shot"
 };
 
 bool SentenceGrammar::ParseNumber(int i, int64_t* value, int* end, bool* vague) const {
@@ -528,6 +529,18 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
       (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
        w == "wounded" || w == "injured"))
     return Trigger{CountType::kKill, kTrigPredicate};
+  if (w == "shot") {
+    // "shot dead", "shot and killed", "shot to death": the other word counts;
+    // "shot at" missed, "shot himself" is left to the reader.
+    const std::string_view nx = W(i + 1), nx2 = W(i + 2);
+    if (nx == "dead" || nx == "at" || nx == "himself" || nx == "herself" ||
+        nx == "themselves" || nx == "down" || nx == "up" || nx == "through" ||
+        nx == "out" || (nx == "to" && nx2 == "death") ||
+        (nx == "and" && (LookupTrigger(nx2) || nx2 == "wounded" || nx2 == "killed")) ||
+        false)
+      return std::nullopt;
+    if (p == "fatally" || p == "mortally") return Trigger{CountType::kKill, kTrigPredicate};
+  }
   return LookupTrigger(w);
 }
 
@@ -589,6 +602,7 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
   c.trigger_end = u_[last].end;
   c.definite = f.definite;
   c.new_incident = new_incident_;
+  c.shot = shot_ && type == CountType::kWound;
   if (!f.zero) {
     int vfrom = summed ? f.number_begin : (f.singular && !f.definite ? f.number_end : f.number_end);
     if (W(vfrom) == "of" && !summed) ++vfrom;
@@ -664,7 +678,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if (IsHardBoundary(s)) return;
     // Another clause's verb ("was charged ... in which X was killed").
     if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || W(s) == "whom")) return;
-    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s))) {
+    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot") {
       if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
     }
     auto f = FigureAt(s);
@@ -866,9 +880,25 @@ void SentenceGrammar::Run() {
       new_incident_ = true;
   }
   for (int t = 0; t < n_; ++t) {
+    shot_ = false;
+    if (W(t) == "fatally" && t >= 2 && W(t - 2) == ",") {
+      // "Five people were shot, one fatally": the fatal part of the figure.
+      int64_t v;
+      int e;
+      bool vague;
+      if (ParseNumber(t - 1, &v, &e, &vague) && e == t) {
+        Figure f;
+        f.begin = f.number_begin = t - 1;
+        f.number_end = f.head_end = t;
+        f.value = v;
+        Emit(CountType::kKill, f, t - 1, t, false, t);
+      }
+      continue;
+    }
     auto tr = TriggerAt(t);
     if (!tr) continue;
     const size_t before = out_->size();
+    shot_ = W(t) == "shot";
     if (W(t) == "toll") {
       Toll(t);
       continue;

@@ -34,6 +34,7 @@ struct CountCandidate {
   bool supersedes = false;    // an update of an earlier figure ("the toll rose to 45")
   bool definite = false;      // refers back: "the three victims", "one of the victims", "he"
   bool new_incident = false;  // marked as another incident ("in a separate shooting")
+  bool shot = false;          // "were shot": killed or wounded, resolved per incident (type WOUND)
 };
 
 // Splits tokens [begin, end) of `text` into units.

@@ -56,6 +56,8 @@ const Table& Words() {
     AddTrigger(t, {"hospitalized", "hospitalised"}, CountType::kWound, P);
     AddTrigger(t, {"injuring", "wounding", "injure", "injures", "wound", "wounds"}, CountType::kWound, A);
     AddTrigger(t, {"injuries"}, CountType::kWound, N);
+    // "shot": hit by gunfire, killed or wounded; the incident decides (counts.cc).
+    AddTrigger(t, {"shot"}, CountType::kWound, P | A);
     // ARREST
     AddTrigger(t, {"arrested", "detained", "captured", "apprehended"}, CountType::kArrest, P | A);
     AddTrigger(t, {"jailed", "custody", "booked"}, CountType::kArrest, P);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -195,7 +196,31 @@ struct Incident {
   std::string place;
   std::string perpetrator;
   std::vector<size_t> counts;  // indices into the output
+  std::optional<Count> shot;   // people shot (killed + wounded), when stated
+  bool shot_definite = false;  // `shot` is only a definite mention ("he was shot")
 };
+
+// True if the article speaks of a death anywhere ("fatal shooting",
+// "homicide"): then people "shot" may have died, and are no wound figure
+// unless the deaths are counted.
+bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
+  static constexpr std::string_view kDeath[] = {
+      "dead", "died", "dies", "death", "deaths", "killed", "killing", "fatal", "fatally",
+      "homicide", "murder", "murdered", "slain", "deadly", "deceased", "suicide"};
+  char buf[16];
+  for (const Token& t : tokens) {
+    const uint32_t len = t.end - t.start;
+    if (len < 4 || len > 9 || t.end > text.size()) continue;
+    for (uint32_t k = 0; k < len; ++k) {
+      const char c = text[t.start + k];
+      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    const std::string_view w(buf, len);
+    for (auto d : kDeath)
+      if (w == d) return true;
+  }
+  return false;
+}
 
 void FillEmpty(std::string* dst, const std::string& src) {
   if (dst->empty()) *dst = src;
@@ -278,11 +303,19 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       for (size_t k = 1; k < incidents.size(); ++k)
         if (!incidents[k].date.empty() && !FarApart(incidents[k].date, f.own_date)) inc = k;
       if (inc == SIZE_MAX || f.cand.new_incident) {
-        incidents.push_back(Incident{f.own_date, "", "", {}});
+        {
+        Incident other;
+        other.date = f.own_date;
+        incidents.push_back(std::move(other));
+      }
         inc = incidents.size() - 1;
       }
     } else if (f.cand.new_incident) {
-      incidents.push_back(Incident{f.own_date, "", "", {}});
+      {
+        Incident other;
+        other.date = f.own_date;
+        incidents.push_back(std::move(other));
+      }
       inc = incidents.size() - 1;
     } else {
       inc = 0;
@@ -295,6 +328,15 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     FillEmpty(&I.place, c.place);
     FillEmpty(&I.perpetrator, c.perpetrator);
 
+    if (f.cand.shot) {
+      // Kept aside: resolved into a wound figure once the deaths are known.
+      if (!I.shot || (I.shot_definite && !f.cand.definite) ||
+          (f.cand.supersedes && c.number > I.shot->number)) {
+        I.shot = c;
+        I.shot_definite = f.cand.definite;
+      }
+      continue;
+    }
     // Merge with the incident's figure of the same type.
     Count* existing = nullptr;
     size_t existing_idx = 0;
@@ -335,6 +377,30 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     out->push_back(c);
     dropped.push_back(false);
     existing_definite.push_back(f.cand.definite);
+    I.counts.push_back(out->size() - 1);
+  }
+  // People shot = killed + wounded: the wound figure is what the deaths leave.
+  int death_words = -1;  // computed on first need
+  for (Incident& I : incidents) {
+    if (!I.shot) continue;
+    const Count* kill = nullptr;
+    bool has_wound = false;
+    for (size_t idx : I.counts) {
+      if ((*out)[idx].type == CountType::kKill && kill == nullptr) kill = &(*out)[idx];
+      if ((*out)[idx].type == CountType::kWound) has_wound = true;
+    }
+    if (has_wound) continue;
+    int64_t wounded = I.shot->number;
+    if (kill != nullptr) {
+      wounded -= kill->number;
+    } else {
+      if (death_words < 0) death_words = MentionsDeath(text, tokens) ? 1 : 0;
+      if (death_words == 1) continue;
+    }
+    if (wounded <= 0) continue;
+    Count w = *I.shot;
+    w.number = wounded;
+    out->push_back(w);
     I.counts.push_back(out->size() - 1);
   }
   // Fill what an incident knows into its counts.

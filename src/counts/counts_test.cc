@@ -102,6 +102,10 @@ const Row kRows[] = {
     {"headline_singular", "A 16-year-old boy shot and killed late Friday.", {{K, 1}}},
     {"age_as_person", "A 16-year-old died after he was shot.", {{K, 1}}},
     {"bug_active_with_object_not_victim", "A man killed his wife.", {}},
+    {"shot_wounded", "Two men were shot on Main Street. Both are expected to survive.", {{W, 2}}},
+    {"shot_one_fatally", "Five people were shot, one fatally, at a party.", {{W, 4}, {K, 1}}},
+    {"shot_and_killed_not_wound", "A man was shot and killed on Sunday.", {{K, 1}}},
+    {"shot_then_died", "A man was shot on Sunday. He died at the hospital.", {{K, 1}}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
 };
 
