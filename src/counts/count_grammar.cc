@@ -123,7 +123,17 @@ class SentenceGrammar {
   // Ranges "between 20 and 30", "20 to 30", "two or three": lower bound.
   void ApplyRange(Figure* f) const;
 
+  // Units taken by an age at i: 1 for "23-year-old", 3 for "17 year old", else 0.
+  int AgeSpan(int i) const {
+    const std::string_view w = W(i);
+    if (w.ends_with("-year-old") || w.ends_with("-month-old") || w.ends_with("-week-old"))
+      return 1;
+    if (ParseCardinalWord(w) && (W(i + 1) == "year" || W(i + 1) == "month") && W(i + 2) == "old")
+      return 3;
+    return 0;
+  }
   std::optional<Trigger> TriggerAt(int i) const;
+  void DeathOf(int t);
   void Predicate(int t, Trigger tr);
   void Active(int t, Trigger tr);
   void Noun(int t, Trigger tr);
@@ -427,20 +437,43 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     return std::nullopt;
   }
   // "the man", "the victim": a definite singular (a restatement, usually).
-  if (w == "the") {
-    for (int j = i + 1; j < i + 4 && j < n_; ++j) {
+  if (w == "the" || w == "his" || w == "her" || w == "their") {
+    for (int j = i + 1; j < i + 5 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
+      if (const int age = AgeSpan(j); age > 1) {  // "the 17 year old male"
+        j += age - 1;
+        continue;
+      }
       if (IsSingularPersonNoun(W(j)) && !IsPersonNoun(W(j + 1))) {
         f.value = 1;
         f.singular = true;
         f.definite = true;
         f.number_end = i + 1;
         f.head_end = j + 1;
+        // "the man and woman": two people under one article.
+        if (W(j + 1) == "and" && IsSingularPersonNoun(W(j + 2)) && !IsPersonNoun(W(j + 3))) {
+          f.value = 2;
+          f.singular = false;
+          f.head_end = j + 3;
+        }
         return f;
       }
       if (ParseCardinalWord(W(j)) || IsAuxiliary(W(j)) || IsPreposition(W(j))) break;
     }
     return std::nullopt;
+  }
+  // "slaying of 7-year-old", "a 7-year-old shot": an age standing for a person.
+  if (AgeSpan(i) == 1 && !(i > 0 && (W(i - 1) == "a" || W(i - 1) == "an" || W(i - 1) == "the"))) {
+    const std::string_view nx = W(i + 1);
+    if (IsSingularPersonNoun(nx) || IsAuxiliary(nx) || LookupTrigger(nx) || nx == "," ||
+        nx == "who" || i + 1 >= n_) {
+      f.value = 1;
+      f.singular = true;
+      f.definite = true;
+      f.number_end = i + 1;
+      f.head_end = IsSingularPersonNoun(nx) ? i + 2 : i + 1;
+      return f;
+    }
   }
   if (w == "he" || w == "she") {
     f.value = 1;
@@ -529,12 +562,23 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
       (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
        w == "wounded" || w == "injured"))
     return Trigger{CountType::kKill, kTrigPredicate};
+  if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
+  if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
+    for (int k = i + 2; k < i + 6 && k < n_; ++k) {
+      const std::string_view b = W(k);
+      if (b == "bullet" || b == "bullets" || b == "gunfire" || b == "round" || b == "gunshot" ||
+          b == "shotgun" || b == "shots" || b == "rounds")
+        return Trigger{CountType::kWound, kTrigPredicate};
+    }
+    return std::nullopt;
+  }
+  if (w == "shot" && (W(i + 1) == "himself" || W(i + 1) == "herself"))
+    return Trigger{CountType::kWound, kTrigPredicate};
   if (w == "shot") {
     // "shot dead", "shot and killed", "shot to death": the other word counts;
     // "shot at" missed, "shot himself" is left to the reader.
     const std::string_view nx = W(i + 1), nx2 = W(i + 2);
-    if (nx == "dead" || nx == "at" || nx == "himself" || nx == "herself" ||
-        nx == "themselves" || nx == "down" || nx == "up" || nx == "through" ||
+    if (nx == "dead" || nx == "at" || nx == "themselves" || nx == "down" || nx == "up" || nx == "through" ||
         nx == "out" || (nx == "to" && nx2 == "death") ||
         (nx == "and" && (LookupTrigger(nx2) || nx2 == "wounded" || nx2 == "killed")) ||
         false)
@@ -666,7 +710,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const std::string_view nx = W(t + 1);
       if (obj || nx == "him" || nx == "her" || nx == "them" || nx == "at" || nx == "more" ||
           nx == "his" || nx == "their" || nx == "the" || nx == "a" || nx == "an" ||
-          nx == "himself" || nx == "herself" || nx == "themselves" || nx == "its" ||
+          nx == "themselves" || nx == "its" ||
           (t + 1 < n_ && u_[t + 1].capitalized))
         return;
     }
@@ -707,7 +751,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if (f->head_end == f->number_end && !f->zero && !f->singular && tail != v) tail_ok = false;
     // An active verb's subject is not a victim: "he killed his wife"; but
     // headlines drop the auxiliary: "a 16-year-old boy shot and killed".
-    if (adjacent_only && f->definite) tail_ok = false;
+    if (adjacent_only && f->definite && W(t + 1) != "himself" && W(t + 1) != "herself")
+      tail_ok = false;
     if (!tail_ok) continue;
     // A list in apposition: "Six people, three men and three women, were":
     // the figure before the list is the total.
@@ -771,7 +816,9 @@ void SentenceGrammar::Active(int t, Trigger tr) {
       break;
   }
   auto f = FigureAt(k);
-  if (!f || f->zero || (f->definite && f->singular)) return;
+  // "killed Jeremy Mardis", "injured his father": one person, by name or role
+  // (a definite mention: it gives way to a plain figure of the incident).
+  if (!f || f->zero || (f->definite && f->singular && W(k) == "the")) return;
   if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) return;
   // "between 20 and 30": the range's upper figure holds the head.
   if (W(f->number_end) == "and" || W(f->number_end) == "to" || W(f->number_end) == "or") {
@@ -792,7 +839,10 @@ void SentenceGrammar::Active(int t, Trigger tr) {
   if (out_->size() > at) {
     (*out_)[at].trigger_end = u_[t].end;
     // Victims of an object: from the figure's words.
-    if (!summed && g.singular) (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);
+    if (!summed && g.singular)
+      (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);
+    if (g.singular && g.definite && g.number_end == g.head_end)  // a name: the name itself
+      (*out_)[at].count.victims = VictimsText(text_, u_, g.number_begin, g.head_end);
   }
 }
 
@@ -865,6 +915,24 @@ void SentenceGrammar::Toll(int t) {
   }
 }
 
+// "the death of a 10-year-old girl", "the fatal shooting of a 1-year-old",
+// "the slaying of 7-year-old ...": a killing named by a noun, its victim after "of".
+void SentenceGrammar::DeathOf(int t) {
+  if (W(t + 1) != "of") return;
+  auto f = FigureAt(t + 2);
+  if (!f || f->zero) return;
+  if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) return;
+  Figure g = *f;
+  const bool summed = SumForward(&g);
+  g.definite = true;  // a noun phrase names the death, it rarely gives the toll
+  const size_t at = out_->size();
+  Emit(CountType::kKill, g, t, std::max(g.head_end - 1, g.number_end - 1), summed, g.head_end);
+  if (out_->size() > at) {
+    (*out_)[at].trigger_end = u_[t].end;
+    (*out_)[at].count.victims = VictimsText(text_, u_, g.number_begin, g.head_end);
+  }
+}
+
 void SentenceGrammar::Run() {
   for (int i = 0; i < n_; ++i) {
     if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
@@ -895,10 +963,19 @@ void SentenceGrammar::Run() {
       }
       continue;
     }
+    {
+      const std::string_view w = W(t), p = W(t - 1);
+      if (W(t + 1) == "of" &&
+          (w == "death" || w == "slaying" || w == "murder" || w == "homicide" ||
+           ((w == "shooting" || w == "stabbing") && (p == "fatal" || p == "deadly")))) {
+        DeathOf(t);
+        continue;
+      }
+    }
     auto tr = TriggerAt(t);
     if (!tr) continue;
     const size_t before = out_->size();
-    shot_ = W(t) == "shot";
+    shot_ = W(t) == "shot" || W(t) == "grazed" || W(t) == "struck" || W(t) == "hit";
     if (W(t) == "toll") {
       Toll(t);
       continue;
@@ -968,6 +1045,10 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     if (LookupTrigger(std::string_view(buf, len))) return true;
     if (len == 7 && std::string_view(buf, 7) == "fatally") return true;
     if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
+    const std::string_view w(buf, len);
+    if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
+        w == "shooting" || w == "stabbing")
+      return true;
   }
   return false;
 }

@@ -385,9 +385,14 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (!I.shot) continue;
     const Count* kill = nullptr;
     bool has_wound = false;
+    size_t definite_wound = SIZE_MAX;  // a wound figure from a definite mention only
     for (size_t idx : I.counts) {
-      if ((*out)[idx].type == CountType::kKill && kill == nullptr) kill = &(*out)[idx];
-      if ((*out)[idx].type == CountType::kWound) has_wound = true;
+      const Count& c = (*out)[idx];
+      if (c.type == CountType::kKill && kill == nullptr) kill = &c;
+      if (c.type == CountType::kWound && c.number > 0) {
+        if (existing_definite[idx] && !I.shot_definite) definite_wound = idx;
+        else has_wound = true;
+      }
     }
     if (has_wound) continue;
     int64_t wounded = I.shot->number;
@@ -400,7 +405,14 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (wounded <= 0) continue;
     Count w = *I.shot;
     w.number = wounded;
+    if (definite_wound != SIZE_MAX) {
+      // "Five people shot ... Jamie Rodriguez was the most badly injured".
+      if ((*out)[definite_wound].number >= wounded) continue;
+      (*out)[definite_wound] = w;
+      continue;
+    }
     out->push_back(w);
+    existing_definite.push_back(I.shot_definite);
     I.counts.push_back(out->size() - 1);
   }
   // Fill what an incident knows into its counts.
