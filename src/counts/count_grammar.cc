@@ -564,7 +564,7 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
     return Trigger{CountType::kKill, kTrigPredicate};
   if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
   if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
-    for (int k = i + 2; k < i + 6 && k < n_; ++k) {
+    for (int k = i + 2; k < i + 9 && k < n_; ++k) {
       const std::string_view b = W(k);
       if (b == "bullet" || b == "bullets" || b == "gunfire" || b == "round" || b == "gunshot" ||
           b == "shotgun" || b == "shots" || b == "rounds")
@@ -619,7 +619,8 @@ bool SentenceGrammar::SumForward(Figure* f) const {
     const int c = f->head_end;
     if (W(c) != "and" && W(c) != ",") break;
     auto g = FigureAt(c + 1);
-    if (!g || g->zero || g->head_end == g->number_end) break;
+    // "injuring Leanne Smith and Dustin Grey": names are heads of their own.
+    if (!g || g->zero || (g->head_end == g->number_end && !g->singular)) break;
     f->value += g->value;
     f->head_end = g->head_end;
     summed = true;

@@ -115,6 +115,7 @@ const Row kRows[] = {
     {"shot_himself", "A teenager shot himself in the left leg.", {{W, 1}}},
     {"spaced_age", "The 17 year old male was pronounced deceased.", {{K, 1}}},
     {"bug_zero_wound_does_not_block_shot", "Three boys were shot on Friday. No students were injured.", {{W, 3}, {W, 0}}},
+    {"names_summed", "Parish fired, killing Sarah Davidson and injuring Leanne Smith and Dustin Grey.", {{K, 1}, {W, 2}}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
 };
 
