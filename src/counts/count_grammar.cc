@@ -269,8 +269,11 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
     return false;
   }
   if (!u_[k].word) return w == "," || w == ")" || w == "-" || w == "(" || w == ";" || w == ".";
-  if (IsAuxiliary(w) || w == "who" || w == "that" || w == "have" || w == "had" ||
-      w == "others" || IsModal(w))
+  if (w == "others") {
+    f->head_end = k + 1;
+    return true;
+  }
+  if (IsAuxiliary(w) || w == "who" || w == "that" || w == "have" || w == "had" || IsModal(w))
     return true;
   if (auto tr = LookupTrigger(w)) {
     if ((tr->forms & kTrigNoun) && w != "dead") {

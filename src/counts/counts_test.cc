@@ -116,6 +116,7 @@ const Row kRows[] = {
     {"spaced_age", "The 17 year old male was pronounced deceased.", {{K, 1}}},
     {"bug_zero_wound_does_not_block_shot", "Three boys were shot on Friday. No students were injured.", {{W, 3}, {W, 0}}},
     {"names_summed", "Parish fired, killing Sarah Davidson and injuring Leanne Smith and Dustin Grey.", {{K, 1}, {W, 2}}},
+    {"bug_others_as_head", "One man is in critical condition and three others are injured.", {{W, 3}}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
 };
 
