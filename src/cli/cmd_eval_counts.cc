@@ -176,9 +176,15 @@ int RunEvalCounts(const EvalCountsArgs& a) {
       if (got != want[k] && shown[k] < a.errors) {
         ++shown[k];
         const std::string& text = done[i].doc.text;
+        // The evidence with the start of its sentence, on one line.
+        const auto& sents = done[i].layout.sentences;
+        const uint32_t from = c->sentence < sents.size() ? sents[c->sentence].start : c->start;
+        std::string shown = text.substr(from, std::min<uint32_t>(c->end - from, 240));
+        for (char& ch : shown)
+          if (ch == '\n' || ch == '\r') ch = ' ';
         std::printf("MISMATCH %s %s gold=%lld got=%lld: %s\n", std::string(CountTypeName(types[k])).c_str(),
                     articles[i].id.c_str(), static_cast<long long>(want[k]), static_cast<long long>(got),
-                    text.substr(c->start, std::min<uint32_t>(c->end - c->start, 160)).c_str());
+                    shown.c_str());
       }
     }
   }

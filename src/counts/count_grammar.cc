@@ -134,6 +134,12 @@ class SentenceGrammar {
   }
   std::optional<Trigger> TriggerAt(int i) const;
   void DeathOf(int t);
+  // "if a victim has died", "whether anyone was hurt": not a report.
+  bool Hedged(int t) const {
+    for (int j = 0; j < t; ++j)
+      if (W(j) == "if" || W(j) == "whether") return true;
+    return false;
+  }
   void Predicate(int t, Trigger tr);
   void Active(int t, Trigger tr);
   void Noun(int t, Trigger tr);
@@ -703,7 +709,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     --v;
   }
   (void)have;
-  if (modal) return;
+  if (modal || Hedged(t)) return;
   const bool intransitive = (tr.forms & kTrigIntransitive) != 0;
   if (W(t) == "custody" && W(t - 1) != "into" && W(t - 1) != "in") return;
   if (!passive && !intransitive) {
@@ -798,6 +804,7 @@ void SentenceGrammar::Active(int t, Trigger tr) {
       w == "abduct")
     return;
   if (IsModal(p) || p == "not" || p == "never" || (p.size() > 3 && p.ends_with("n't"))) return;
+  if (Hedged(t)) return;
   // Passive use ("were killed") belongs to Predicate().
   for (int j = t - 1; j >= 0 && j >= t - 4; --j) {
     const std::string_view w = W(j);
@@ -976,6 +983,19 @@ void SentenceGrammar::Run() {
         continue;
       }
     }
+    if ((W(t) == "wound" || W(t) == "wounds") && W(t - 1) == "gunshot") {
+      // "a victim suffering from a gunshot wound": wounded or killed by a shot.
+      for (int k = t - 2; k >= 0 && k >= t - 6; --k) {
+        const std::string_view w = W(k);
+        if (w == "suffered" || w == "suffering" || w == "sustained" || w == "received") {
+          shot_ = true;
+          Predicate(k, Trigger{CountType::kWound, kTrigIntransitive});
+          break;
+        }
+        if (!u_[k].word) break;
+      }
+      continue;
+    }
     auto tr = TriggerAt(t);
     if (!tr) continue;
     const size_t before = out_->size();
@@ -1051,6 +1071,7 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
     const std::string_view w(buf, len);
     if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
+        w == "gunshot" ||
         w == "shooting" || w == "stabbing")
       return true;
   }

@@ -43,7 +43,12 @@ bool FarApart(std::string_view a, std::string_view b) {
   auto da = DayOf(a, &ya);
   auto db = DayOf(b, &yb);
   if (da && db) return std::llabs(*da - *db) > 14;
-  return ya != 0 && yb != 0 && ya != yb;
+  if (ya == 0 || yb == 0 || ya == yb) return false;
+  // "on Dec. 31, 2013" in an article of 2 January 2014 is not another year's story.
+  const bool a_january = a.size() >= 7 && a.substr(5, 2) == "01";
+  const bool b_january = b.size() >= 7 && b.substr(5, 2) == "01";
+  if ((ya == yb + 1 && a_january) || (yb == ya + 1 && b_january)) return false;
+  return true;
 }
 
 // The date of the sentence's own time expression closest to the evidence.
@@ -65,6 +70,21 @@ std::string OwnDate(const AnnotatedDoc& doc, const Sentence& s, const Count& c) 
   const size_t tpos = v.find('T');
   if (tpos != std::string::npos) v.resize(tpos);
   return v;
+}
+
+// A year written in the sentence ("in 2015", "the 2014 shooting death of"),
+// as a TIMEX3 year value, or "".
+std::string YearIn(const std::vector<CountUnit>& units) {
+  for (size_t i = 0; i < units.size(); ++i) {
+    const std::string& w = units[i].lower;
+    if (w.size() != 4 || !LooksDated(w)) continue;
+    const int y = std::atoi(w.c_str());
+    if (y < 1900 || y > 2099) continue;
+    if (i + 1 < units.size() && IsPersonNoun(units[i + 1].lower)) continue;  // "2000 people"
+    if (i > 0 && (units[i - 1].lower == "$" || units[i - 1].lower == "no.")) continue;
+    return w;
+  }
+  return "";
 }
 
 // The article's main event date: the time stage's first event date, else
@@ -250,6 +270,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     for (CountCandidate& c : cands) {
       Found f;
       f.own_date = OwnDate(doc, s, c.count);
+      // Without a time stage, a year written in the sentence still dates it.
+      if (f.own_date.empty() && doc.times.empty()) f.own_date = YearIn(units);
       c.count.place = PlaceOf(doc, s, c.count, c.trigger_end);
       // Perpetrator: in this sentence after the trigger, else in the two
       // sentences before it within the paragraph ("... by the former USSR
@@ -285,6 +307,9 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       }
     incidents.push_back(std::move(main));
   }
+  // The publication date stands for the main incident's until one is known:
+  // "in 2015, at least four kids died" in a 2016 article is another incident.
+  const std::string publication = doc.doc.date.ToIso();
   size_t current = 0;
   uint32_t last_sentence = UINT32_MAX;
   std::vector<bool> dropped;
@@ -295,9 +320,10 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     size_t inc;
     if (c.sentence == last_sentence) {
       inc = current;
-    } else if (!f.own_date.empty() && FarApart(f.own_date, incidents[0].date.empty()
-                                                              ? f.own_date
-                                                              : incidents[0].date)) {
+    } else if (!f.own_date.empty() &&
+               FarApart(f.own_date, !incidents[0].date.empty() ? incidents[0].date
+                                    : !publication.empty()     ? publication
+                                                               : f.own_date)) {
       // Dated elsewhere in time: a historical or other incident.
       inc = SIZE_MAX;
       for (size_t k = 1; k < incidents.size(); ++k)

@@ -117,6 +117,8 @@ const Row kRows[] = {
     {"bug_zero_wound_does_not_block_shot", "Three boys were shot on Friday. No students were injured.", {{W, 3}, {W, 0}}},
     {"names_summed", "Parish fired, killing Sarah Davidson and injuring Leanne Smith and Dustin Grey.", {{K, 1}, {W, 2}}},
     {"bug_others_as_head", "One man is in critical condition and three others are injured.", {{W, 3}}},
+    {"gunshot_wound", "Officers found a victim suffering from a gunshot wound.", {{W, 1}}},
+    {"hedged_if", "Police were not able to say if the man had died.", {}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
 };
 
@@ -139,6 +141,51 @@ TEST(CountsTest, SpansInsideText) {
       EXPECT_LE(c.end, text.size()) << r.name;
     }
   }
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+// Historical vs current: a year in the sentence other than the article's
+// (when no time stage has run) makes the figure another incident's.
+TEST(CountsTest, HistoricalYearIsAnotherIncident) {
+  AnnotatedDoc d;
+  d.doc.text = "Two people were killed on Main Street. In 2015, at least four children died in the city.";
+  d.doc.date = Date{2016, 7, 4, DatePrecision::kDay};
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].number, 2);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].number, 4);
+  EXPECT_EQ(out[1].incident, 1u);
+  EXPECT_EQ(out[1].date, "2015");
+}
+
+// Dates from the time stage: the event date of the article dates its counts,
+// a sentence's own date in another year separates the incident.
+TEST(CountsTest, DatesFromTimeExpressions) {
+  AnnotatedDoc d;
+  d.doc.text = "Three people were killed in the attack. On March 3, 1994, five people were killed.";
+  d.doc.date = Date{2025, 1, 17, DatePrecision::kDay};
+  AnalyzeText(d.doc.text, &d.layout);
+  TimeExpr t;
+  t.start = static_cast<uint32_t>(d.doc.text.find("March 3, 1994"));
+  t.end = t.start + 13;
+  t.value = "1994-03-03";
+  d.times.push_back(t);
+  d.event_dates = {"1990-01-20"};
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].date, "1990-01-20");
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].date, "1994-03-03");
+  EXPECT_EQ(out[1].incident, 1u);
 }
 
 }  // namespace
