@@ -608,7 +608,15 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
       if (IsHardBoundary(s)) break;
       auto g = FigureAt(s);
       if (!g || g->head_end != c || g->zero) continue;
-      if (W(c) == "," && (g->definite || f->definite)) return summed;  // "The man, a father of three,
+      if (W(c) == "," && (g->definite || f->definite)) return summed;  // "The man, a father of three,"
+      // "Three others, two males and a female ..., were injured": a generic
+      // figure before a comma is the total the list spells out.
+      if (W(c) == "," && g->head_end > g->number_end) {
+        const std::string_view head = W(g->head_end - 1);
+        if (head == "people" || head == "persons" || head == "others" || head == "victims" ||
+            head == "individuals")
+          return summed;
+      }
       if (W(s - 1) == "including" || W(s - 1) == "among") return summed;
       f->value += g->value;
       f->begin = g->begin;
@@ -628,8 +636,10 @@ bool SentenceGrammar::SumForward(Figure* f) const {
     const int c = f->head_end;
     if (W(c) != "and" && W(c) != ",") break;
     auto g = FigureAt(c + 1);
-    // "injuring Leanne Smith and Dustin Grey": names are heads of their own.
+    // "injuring Leanne Smith and Dustin Grey": names are heads of their own;
+    // but "his brother, Christopher" is one person named twice.
     if (!g || g->zero || (g->head_end == g->number_end && !g->singular)) break;
+    if (W(c) == "," && g->definite) break;
     f->value += g->value;
     f->head_end = g->head_end;
     summed = true;
