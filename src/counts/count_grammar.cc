@@ -736,6 +736,21 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     }
   }
   if (fatal && tr.type == CountType::kWound) tr.type = CountType::kKill;
+  // "A man is in critical condition after being shot": the victim is the
+  // subject of the main clause, before the conjunction.
+  if (W(v) == "being" && (W(v - 1) == "after" || W(v - 1) == "before" || W(v - 1) == "while")) {
+    for (int s0 = 0; s0 < v - 1 && s0 < 4; ++s0) {
+      if (!u_[s0].word) continue;
+      auto f = FigureAt(s0);
+      if (!f || f->zero || f->definite || (f->noun_type && !IsPersonNoun(W(f->head_end - 1))))
+        break;
+      if (!IsAuxiliary(W(f->head_end)) && !LookupTrigger(W(f->head_end))) break;
+      if (negated) return;
+      Emit(tr.type, *f, f->begin, t, false, f->head_end);
+      return;
+    }
+    return;
+  }
   const bool adjacent_only = !passive && !intransitive;
   // Find the subject: the nearest counted phrase before the verb complex.
   for (int s = v - 1; s >= 0 && s >= v - 40; --s) {

@@ -121,6 +121,7 @@ const Row kRows[] = {
     {"hedged_if", "Police were not able to say if the man had died.", {}},
     {"bug_generic_total_before_list", "Three others, two males and a female between 15 and 20 years old, were injured.", {{W, 3}}},
     {"bug_name_in_apposition_not_added", "Shots killed David, 11, and critically injured his 16-year-old brother, Christopher.", {{K, 1}, {W, 1}}},
+    {"after_being_shot", "A man is in critical condition after being shot on Main Street.", {{W, 1}}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
 };
 
