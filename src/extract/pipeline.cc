@@ -2,13 +2,27 @@
 #include "extract/pipeline.h"
 
 #include "counts/counts_stage.h"
+#include "ner/ner_stage.h"
 #include "text/sentence_splitter.h"
+#include "timex/timex_stage.h"
 
 namespace annals {
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   // Stages are added here as the extractors land (ner, timex, counts, quotes).
+  if (options.entities) {
+    std::string path = options.ner_model;
+    if (path.empty()) {
+      auto found = ner::DefaultModelPath();
+      if (!found.ok()) return found.status();
+      path = *found;
+    }
+    auto model = ner::NerModel::Open(path);
+    if (!model.ok()) return model.status();
+    p->stages_.push_back(std::make_unique<ner::NerStage>(std::shared_ptr<const ner::NerModel>(std::move(*model))));
+  }
+  if (options.times) p->stages_.push_back(MakeTimexStage());
   if (options.counts) p->stages_.push_back(MakeCountsStage());
   return p;
 }

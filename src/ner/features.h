@@ -1,0 +1,93 @@
+// NER features: turns the words of a sentence into, per token, a list of
+// 64-bit feature keys (template id + value, hashed). The model maps keys to
+// weight rows. Features follow Ratinov & Roth (CoNLL 2009): the word and its
+// lower-cased form, shape, affixes, a window of neighbours, capitalisation in
+// context (sentence, document, unlabeled corpus), word clusters, gazetteers.
+// Thread-safe: a FeatureExtractor holds only a read-only lexicon.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ner/lexicon.h"
+
+namespace annals::ner {
+
+// Bumped whenever any feature changes: stored in the model file, a model
+// built with other features is refused.
+inline constexpr uint32_t kFeatureVersion = 1;
+
+// What the rest of a document says about a word's casing: a capitalised word
+// seen lower-case elsewhere in the same article is probably not a name.
+class DocContext {
+ public:
+  // Records the sentence's words (call for every sentence of the document).
+  void Add(const std::vector<std::string_view>& words);
+  // Bits: 1 = seen lower-case, 2 = seen capitalised away from a sentence start.
+  uint32_t Flags(uint64_t lower_hash) const;
+  // Context aggregation (Ratinov & Roth): for a capitalised word, the
+  // lower-cased left (even index) and right (odd index) neighbours of all its
+  // capitalised occurrences in the document, at most kMaxContexts pairs.
+  // Null if none.
+  const std::vector<uint64_t>* Contexts(uint64_t lower_hash) const;
+  static constexpr size_t kMaxContexts = 12;
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> flags_;                 // lower-case hash -> bits
+  std::unordered_map<uint64_t, std::vector<uint64_t>> contexts_;  // lower-case hash -> neighbours
+};
+
+// Per-token values the extractor computes before combining them into
+// features (internal to FeatureExtractor; here so buffers can be reused).
+struct TokenValues {
+  uint64_t word = 0;              // hash of the exact form
+  uint64_t lower = 0;             // hash of the normalised lower-case form
+  uint64_t shape = 0;             // hash of the long shape
+  uint64_t sshape = 0;            // hash of the collapsed shape
+  uint64_t pre[4] = {0, 0, 0, 0};  // prefixes of 1..4 code points (lower-case)
+  uint64_t suf[4] = {0, 0, 0, 0};  // suffixes of 1..4 code points
+  int naffix = 0;                 // how many of pre/suf are set
+  uint32_t cluster = 0;           // lexicon cluster value, 0 if unknown
+  uint32_t casing = 0;            // CaseProfile
+  uint32_t doc = 0;               // DocContext flags
+  bool cap = false;               // first letter upper case
+  bool allcaps = false;           // 2+ letters, all upper case
+  bool has_letter = false;        // any letter
+  bool dotted = false;            // letters, '.', then letters with a lower-case one (not "U.S.")
+  int len = 0;                    // code points
+  uint8_t gaz[4] = {0, 0, 0, 0};  // per entity type: 0 none, 1 B, 2 I, 3 L, 4 U
+};
+
+// The features of one sentence: token i's keys are keys[offsets[i] .. offsets[i+1]).
+// Reuse one object across sentences: its buffers are kept.
+struct SentenceFeatures {
+  std::vector<uint64_t> keys;      // feature keys, token after token
+  std::vector<uint32_t> offsets;   // n+1 offsets into keys
+  std::vector<TokenValues> values; // scratch: per-token values
+  std::vector<std::string> lowers; // scratch: per-token normalised forms
+};
+
+class FeatureExtractor {
+ public:
+  explicit FeatureExtractor(const Lexicon& lexicon) : lex_(lexicon) {}
+  // Computes the features of `words` (one sentence); `doc` may be null.
+  void Extract(const std::vector<std::string_view>& words, const DocContext* doc, SentenceFeatures* out) const;
+
+ private:
+  Lexicon lex_;
+};
+
+// Helpers, exposed for tests.
+// Lower-cases UTF-8 (ASCII fast path, utf8proc for the rest), maps curly
+// quotes to straight ones and every digit to '0'.
+void NormalizeWord(std::string_view word, std::string* out);
+// Word shape: upper -> X, lower -> x, digit -> d, other characters kept
+// (non-ASCII non-letters -> '*'); `collapse` merges runs ("Xxxxx" -> "Xx").
+void WordShape(std::string_view word, bool collapse, std::string* out);
+// Whether the first letter of `word` is upper case (any script).
+bool IsCapitalized(std::string_view word);
+
+}  // namespace annals::ner
