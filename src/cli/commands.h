@@ -26,5 +26,7 @@ void AddTrainNerCommand(CLI::App* train, int* exit_code);
 void AddEvalNerCommand(CLI::App* eval, int* exit_code);
 // `annals eval timex DIR` (registered on the `eval` parent).
 void AddEvalTimexCommand(CLI::App* eval, int* exit_code);
+// `annals eval counts` (cmd_eval_counts.cc), registered on the `eval` parent.
+void AddEvalCountsCommand(CLI::App* eval, int* exit_code);
 
 }  // namespace annals
