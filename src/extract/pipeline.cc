@@ -1,6 +1,7 @@
 // Pipeline construction: the one place that knows which stages exist.
 #include "extract/pipeline.h"
 
+#include "quotes/quote_stage.h"
 #include "text/sentence_splitter.h"
 
 namespace annals {
@@ -8,6 +9,8 @@ namespace annals {
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   // Stages are added here as the extractors land (ner, timex, counts, quotes).
+  // Quotes run last: they read the entities and attach roles to them.
+  if (options.quotes) p->stages_.push_back(NewQuoteStage());
   return p;
 }
 
