@@ -21,5 +21,7 @@ inline constexpr int kExitFailure = 3;
 int ReportError(const Status& status);
 
 void AddExtractCommand(CLI::App* app, int* exit_code);
+// `annals eval quotes DIR` (registered on the `eval` parent).
+void AddEvalQuotesCommand(CLI::App* eval, int* exit_code);
 
 }  // namespace annals

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   train->require_subcommand(1);
   CLI::App* eval = app.add_subcommand("eval", "Evaluate an extractor on annotated data");
   eval->require_subcommand(1);
+  annals::AddEvalQuotesCommand(eval, &exit_code);
   (void)train;
   (void)eval;
   try {
