@@ -65,6 +65,18 @@ void PrintErrors(const AnnotatedDoc& d, const std::vector<BratAttribution>& gold
       for (const auto& [a, b] : g.content)
         if (q.start < b && q.end > a) hit = true, gg = &g;
     const std::string who = q.speaker ? q.speaker->mention : "-";
+    if (hit && gg && direct_only) {
+      uint64_t ov = 0, gl = 0;
+      for (const auto& [a, b] : gg->content) {
+        gl += b - a;
+        const uint32_t lo = std::max(a, q.start), hi = std::min(b, q.end);
+        if (hi > lo) ov += hi - lo;
+      }
+      if (!IsDirectContent(t, gg->content) || ov * 2 < std::max<uint64_t>(gl, q.end - q.start))
+        std::printf("  PARTIAL gold%s(%llu) pred(%u) gold=[%s]\n", IsDirectContent(t, gg->content) ? "" : "-indirect",
+                    static_cast<unsigned long long>(gl), q.end - q.start,
+                    Clip(t.substr(gg->content[0].first, gg->content[0].second - gg->content[0].first), 120).c_str());
+    }
     if (!hit) {
       std::printf("  SPURIOUS %s [%s|%s] %s\n", std::string(QuoteKindName(q.kind)).c_str(), q.cue.c_str(),
                   who.c_str(), Clip(t.substr(q.start, q.end - q.start)).c_str());
@@ -128,6 +140,7 @@ int RunEvalQuotes(const EvalQuotesArgs& a) {
     d.doc.id = tp.stem().string();
     d.doc.text = std::move(*text);
     (*pipeline)->Annotate(&d);
+    CodePointSpansToBytes(d.doc.text, &*gold);
     const DocScore s = ScoreAttributions(d, *gold);
     total.direct.Add(s.direct);
     total.all.Add(s.all);

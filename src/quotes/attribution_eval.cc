@@ -2,6 +2,7 @@
 #include "quotes/attribution_eval.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -69,16 +70,28 @@ bool SpeakerRight(const AnnotatedDoc& doc, const Quote& q, const SpanSet& source
 std::vector<Pred> Group(const AnnotatedDoc& doc, bool direct_only) {
   std::vector<Pred> out;
   std::map<std::pair<uint32_t, uint32_t>, size_t> by_cue;
+  size_t last_direct = SIZE_MAX;  // group of the previous direct quotation
   for (const Quote& q : doc.quotes) {
     if (direct_only && q.kind != QuoteKind::kDirect) continue;
+    // A direct quotation without a cue continuing the previous speaker is
+    // part of the previous attribution.
+    if (q.kind == QuoteKind::kDirect && q.cue.empty() && q.speaker && last_direct != SIZE_MAX) {
+      const Quote* prev = out[last_direct].quote;
+      if (prev->speaker && prev->speaker->mention_start == q.speaker->mention_start) {
+        out[last_direct].content.emplace_back(q.start, q.end);
+        continue;
+      }
+    }
     if (!q.cue.empty()) {
       auto [it, fresh] = by_cue.emplace(std::make_pair(q.cue_start, q.cue_end), out.size());
       if (!fresh) {
         out[it->second].content.emplace_back(q.start, q.end);
+        if (q.kind == QuoteKind::kDirect) last_direct = it->second;
         continue;
       }
     }
     out.push_back(Pred{{{q.start, q.end}}, &q});
+    if (q.kind == QuoteKind::kDirect) last_direct = out.size() - 1;
   }
   if (!direct_only) {
     // A fragment inside another prediction's content belongs to it.

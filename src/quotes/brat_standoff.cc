@@ -103,3 +103,23 @@ Result<std::vector<BratAttribution>> ParseBratAttributions(std::string_view ann,
 }
 
 }  // namespace annals
+
+namespace annals {
+
+void CodePointSpansToBytes(std::string_view text, std::vector<BratAttribution>* atts) {
+  // byte_of[i] = byte offset of code point i; one entry past the end.
+  std::vector<uint32_t> byte_of;
+  byte_of.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byte_of.push_back(static_cast<uint32_t>(i));
+  byte_of.push_back(static_cast<uint32_t>(text.size()));
+  auto conv = [&](uint32_t cp) { return cp < byte_of.size() ? byte_of[cp] : static_cast<uint32_t>(text.size()); };
+  for (BratAttribution& a : *atts)
+    for (SpanSet* s : {&a.content, &a.cue, &a.source})
+      for (auto& [x, y] : *s) {
+        x = conv(x);
+        y = conv(y);
+      }
+}
+
+}  // namespace annals

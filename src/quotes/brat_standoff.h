@@ -27,3 +27,12 @@ struct BratAttribution {
 Result<std::vector<BratAttribution>> ParseBratAttributions(std::string_view ann, std::string_view file);
 
 }  // namespace annals
+
+namespace annals {
+
+// Brat offsets count Unicode code points; annals spans count bytes. Rewrites
+// every span of `atts` from code-point to byte offsets of the UTF-8 `text`
+// (offsets past the end clamp to the text size).
+void CodePointSpansToBytes(std::string_view text, std::vector<BratAttribution>* atts);
+
+}  // namespace annals
