@@ -169,10 +169,13 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   const std::string_view t = c.text();
   const size_t w0 = c.WordAtOrAfter(q.start);
   size_t nw = 0;
-  bool all_cap = true;
+  bool all_cap = true;     // every word capitalised
+  bool title_case = true;  // every word longer than 3 bytes capitalised ("Meet the Press")
   for (size_t k = w0; k < c.words().size() && c.words()[k].start < q.end; ++k) {
     ++nw;
-    if (!(c.words()[k].flags & (kWordCap | kWordAllCaps | kWordDigit))) all_cap = false;
+    const bool cap = c.words()[k].flags & (kWordCap | kWordAllCaps | kWordDigit);
+    if (!cap) all_cap = false;
+    if (!cap && c.words()[k].end - c.words()[k].start > 3) title_case = false;
   }
   if (nw == 0) return SpanClass::kSkip;
   // Last non-space character inside, first character inside.
@@ -194,6 +197,8 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
                pc == 0x9D || pc == 0x94 || pc == 0x93 || pc == '"';  // ” — – or a straight close
   }
   if (q.multi_paragraph) return SpanClass::kDirect;
+  // Titles of shows, books and slogans ("Meet the Press.") are named, not said.
+  if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found()) return SpanClass::kSkip;
   if (nw == 1 && !ends_punct) return SpanClass::kSkip;  // a scare-quoted word
   if (boundary && (first_cap || nw >= 4)) return SpanClass::kDirect;
   if (first_cap && ends_punct && nw >= 2) return SpanClass::kDirect;
