@@ -220,16 +220,26 @@ bool ContentToSentenceEnd(const QuoteContext& c, uint32_t from, uint32_t* start,
 // A time phrase a cue may carry before its clause: "said Monday that",
 // "said on Tuesday", "said in a statement that", "told reporters that".
 size_t SkipCueComplements(const QuoteContext& c, size_t k, size_t limit) {
-  static const std::unordered_set<std::string_view> kSkip = {
+  static const std::unordered_set<std::string_view> kTime = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-      "on", "in", "at", "during", "last", "this", "week", "night", "a", "an", "the", "statement", "interview",
-      "earlier", "later", "morning", "afternoon", "evening", "recently", "previously", "also", "again", "then",
-      "reporters", "journalists", "publicly", "privately", "repeatedly", "conference", "news", "speech",
-      "her", "his", "their", "its", "wednesday's", "email", "told"};
+      "earlier", "later", "recently", "previously", "also", "again", "then", "publicly", "privately",
+      "repeatedly", "reporters", "journalists", "last", "week", "night", "month", "year"};
+  static const std::unordered_set<std::string_view> kPrep = {"on", "in", "at", "during"};
+  static const std::unordered_set<std::string_view> kPhrase = {
+      "a", "an", "the", "his", "her", "their", "its", "statement", "interview", "speech", "email", "news",
+      "conference", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "rally", "debate", "week", "post", "tweet", "letter", "radio", "television"};
   size_t j = k;
-  while (j < limit && j < c.words().size() && kSkip.count(c.Lower(j))) {
-    if (!c.SpaceGap(j) && j + 1 < limit) {
-      // "said on Monday, that": a comma ends the skip.
+  bool in_phrase = false;
+  while (j < limit && j < c.words().size()) {
+    const std::string w(c.Lower(j));
+    if (kTime.count(w) || kPrep.count(w)) {
+      in_phrase = kPrep.count(w) > 0;
+    } else if (!(in_phrase && kPhrase.count(w))) {
+      break;
+    }
+    if (!c.SpaceGap(j)) {
+      // "said on Monday, that": punctuation ends the complement.
       ++j;
       break;
     }
@@ -403,11 +413,12 @@ void ExtractQuotes(AnnotatedDoc* doc) {
   // Indirect speech: cues outside quotations not already used.
   for (size_t k = 0; k < w.size(); ++k) {
     const Word& wd = w[k];
-    if (!wd.has(kWordLower)) continue;
+    const bool cap = wd.has(kWordCap);
+    if (!wd.has(kWordLower) && !cap) continue;
     const uint32_t len = wd.end - wd.start;
     if (len < 3 || len > 13) continue;
     const std::string_view lw = c.Lower(k);
-    if (lw != "according" && !CueFlags(lw)) continue;
+    if (lw != "according" && (cap || !CueFlags(lw))) continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {
