@@ -101,8 +101,15 @@ constexpr Entry kEntries[] = {
 
 struct Table {
   std::unordered_map<std::string_view, const Entry*> map;
+  // (first letter, length) pairs that occur in the table: most words fail
+  // this check and never pay for hashing.
+  bool maybe[26][16] = {};
   Table() {
-    for (const Entry& e : kEntries) map.emplace(e.word, &e);
+    for (const Entry& e : kEntries) {
+      const std::string_view w(e.word);
+      map.emplace(w, &e);
+      if (w[0] >= 'a' && w[0] <= 'z' && w.size() < 16) maybe[w[0] - 'a'][w.size()] = true;
+    }
   }
 };
 
@@ -114,8 +121,10 @@ const Table& GetTable() {
 }  // namespace
 
 uint8_t CueFlags(std::string_view w) {
-  if (w.size() < 3 || w.size() > 13) return 0;
-  const auto& m = GetTable().map;
+  if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z') return 0;
+  const Table& t = GetTable();
+  if (!t.maybe[w[0] - 'a'][w.size()]) return 0;
+  const auto& m = t.map;
   auto it = m.find(w);
   if (it == m.end()) return 0;
   const Entry* e = it->second;

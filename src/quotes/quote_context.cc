@@ -156,9 +156,23 @@ QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& 
   PairQuoteMarks(text_, marks_, paragraphs_, &spans_);
   for (const QuoteSpan& s : spans_)
     if (s.depth == 0) top_.emplace_back(s.open_start, s.close_end);
+  // Sentence ends lie between words: look only at the gaps.
+  size_t from = 0;
+  for (size_t k = 0; k <= words_.size(); ++k) {
+    const size_t to = k < words_.size() ? words_[k].start : text_.size();
+    for (size_t i = from; i < to; ++i) {
+      const char ch = text_[i];
+      if ((ch == '.' || ch == '!' || ch == '?') && IsSentenceEndAt(i)) ends_.push_back(static_cast<uint32_t>(i));
+    }
+    if (k < words_.size()) from = words_[k].end;
+  }
 }
 
-std::string_view QuoteContext::Lower(size_t k) const { return LowerWord(text_, words_[k], &buf_); }
+std::string_view QuoteContext::Lower(size_t k) const {
+  // Most words are lower case already: no copy for them.
+  if (words_[k].has(kWordLower)) return text_.substr(words_[k].start, words_[k].end - words_[k].start);
+  return LowerWord(text_, words_[k], &buf_);
+}
 
 size_t QuoteContext::WordAtOrAfter(uint32_t pos) const {
   auto it = std::lower_bound(words_.begin(), words_.end(), pos,
@@ -223,10 +237,8 @@ uint32_t QuoteContext::SentenceEnd(uint32_t pos) const {
   const size_t p = ParagraphOf(pos);
   const size_t pend = std::max<size_t>(paragraphs_[p].end, pos);
   const size_t lim = std::min<size_t>({pend, text_.size(), static_cast<size_t>(pos) + kMaxSentence});
-  for (size_t i = pos; i < lim; ++i) {
-    const char ch = text_[i];
-    if ((ch == '.' || ch == '!' || ch == '?') && IsSentenceEndAt(i)) return static_cast<uint32_t>(i);
-  }
+  auto it = std::lower_bound(ends_.begin(), ends_.end(), pos);
+  if (it != ends_.end() && *it < lim) return *it;
   return static_cast<uint32_t>(lim);
 }
 
@@ -234,19 +246,15 @@ uint32_t QuoteContext::SentenceStart(uint32_t pos) const {
   const size_t p = ParagraphOf(pos);
   const size_t pstart = std::min<size_t>(paragraphs_[p].start, pos);
   const size_t lim = pos > kMaxSentence ? std::max<size_t>(pstart, pos - kMaxSentence) : pstart;
-  for (size_t i = pos; i > lim; --i) {
-    const char ch = text_[i - 1];
-    if ((ch == '.' || ch == '!' || ch == '?') && IsSentenceEndAt(i - 1)) {
-      size_t s = i;
-      // Skip a closing quote mark glued to the end ("…independence.”“The").
-      while (s < pos && (text_[s] == ' ' || text_[s] == '"' || text_[s] == '\n')) ++s;
-      if (s + 2 < pos && static_cast<unsigned char>(text_[s]) == 0xE2 &&
-          (static_cast<unsigned char>(text_[s + 2]) == 0x9D || static_cast<unsigned char>(text_[s + 2]) == 0x99))
-        s += 3;
-      return static_cast<uint32_t>(s);
-    }
-  }
-  return static_cast<uint32_t>(lim);
+  auto it = std::lower_bound(ends_.begin(), ends_.end(), pos);  // first end >= pos
+  if (it == ends_.begin() || *(it - 1) < lim) return static_cast<uint32_t>(lim);
+  size_t s = *(it - 1) + 1;
+  // Skip a closing quote mark glued to the end ("…independence.”“The").
+  while (s < pos && (text_[s] == ' ' || text_[s] == '"' || text_[s] == '\n')) ++s;
+  if (s + 2 < pos && static_cast<unsigned char>(text_[s]) == 0xE2 &&
+      (static_cast<unsigned char>(text_[s + 2]) == 0x9D || static_cast<unsigned char>(text_[s + 2]) == 0x99))
+    s += 3;
+  return static_cast<uint32_t>(s);
 }
 
 SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {

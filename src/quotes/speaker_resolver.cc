@@ -100,7 +100,9 @@ SpeakerResolver::SpeakerResolver(const QuoteContext& c, const AnnotatedDoc& doc)
   size_t next_mention = 0;
   int32_t last_person = -1;
   uint32_t last_person_end = 0;
-  for (size_t k = 0; k < w.size(); ++k) {
+  bool any_person = false;
+  for (uint32_t i : outside_) any_person |= doc.mentions[i].type == EntityType::kPerson;
+  for (size_t k = 0; any_person && k < w.size(); ++k) {
     while (next_mention < outside_.size() && doc.mentions[outside_[next_mention]].start <= w[k].start) {
       const EntityMention& m = doc.mentions[outside_[next_mention]];
       if (m.type == EntityType::kPerson) {
