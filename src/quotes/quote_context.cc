@@ -168,6 +168,12 @@ QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& 
   }
 }
 
+bool QuoteContext::AbbrevGapAfter(size_t k) const {
+  const std::string_view g = GapAfter(k);
+  if (g.size() < 2 || g[0] != '.' || g[1] != ' ') return false;
+  return InList(WordText(k), kTitleAbbrev) || (words_[k].end - words_[k].start == 1 && (words_[k].flags & kWordCap));
+}
+
 std::string_view QuoteContext::Lower(size_t k) const {
   // Most words are lower case already: no copy for them.
   if (words_[k].has(kWordLower)) return text_.substr(words_[k].start, words_[k].end - words_[k].start);
@@ -202,8 +208,14 @@ std::string_view QuoteContext::GapAfter(size_t k) const {
 }
 
 bool QuoteContext::SpaceGap(size_t k) const {
-  const std::string_view g = GapAfter(k);
+  std::string_view g = GapAfter(k);
   if (g.empty()) return false;
+  // A plural possessive's apostrophe is part of the word: "Sanders' campaign".
+  if (text_[words_[k].end - 1] == 's') {
+    if (g[0] == '\'') g.remove_prefix(1);
+    else if (g.starts_with("\xE2\x80\x99")) g.remove_prefix(3);
+    if (g.empty()) return false;
+  }
   for (char ch : g)
     if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') return false;
   // A blank line is a paragraph break, not a word gap.

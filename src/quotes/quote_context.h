@@ -53,7 +53,11 @@ class QuoteContext {
 
   // The bytes between word k and word k+1 (or the text end).
   std::string_view GapAfter(size_t k) const;
-  // True if the gap after word k is whitespace only.
+  // True if the gap after word k is ". " after a title abbreviation or an
+  // initial ("Mr. Trump", "John F. Kennedy"): no sentence end.
+  bool AbbrevGapAfter(size_t k) const;
+  // True if the gap after word k is whitespace only (after a plural
+  // possessive's apostrophe, "Sanders' campaign").
   bool SpaceGap(size_t k) const;
 
   // Offset of the end of the sentence that contains `pos`: the sentence's

@@ -112,7 +112,7 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
       if (!cue.subject.found()) cue.subject = SubjectAfter(c, c.WordAtOrAfter(cue.end), k + 10);
       return cue;
     }
-    if (k + 1 < w.size() && GapBreaks(c.GapAfter(k))) break;
+    if (k + 1 < w.size() && GapBreaks(c.GapAfter(k)) && !c.AbbrevGapAfter(k)) break;
   }
   return cue;
 }
@@ -136,7 +136,7 @@ Cue CueBefore(const QuoteContext& c, const QuoteSpan& q, uint8_t need, size_t wi
       min_word = j + 1;
       break;
     }
-    if (j < k && GapBreaks(c.GapAfter(j))) {
+    if (j < k && GapBreaks(c.GapAfter(j)) && !c.AbbrevGapAfter(j)) {
       min_word = j + 1;
       break;
     }
