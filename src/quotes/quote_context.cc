@@ -72,75 +72,6 @@ size_t NameStart(const QuoteContext& c, size_t e, size_t min_word) {
   return s;
 }
 
-// A noun phrase ending at word e: a name, a pronoun or a description.
-SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_word) {
-  SubjectMention m;
-  const auto& w = c.words();
-  const std::string lw(c.Lower(e));  // a copy: Lower() reuses its buffer
-  if (IsSubjectPronoun(lw)) {
-    m.kind = MentionKind::kPronoun;
-    m.start = w[e].start;
-    m.end = w[e].end;
-    return m;
-  }
-  if ((lw == "who" || lw == "which") && e > min_word) {
-    // "Smith, who chairs the panel, said" is handled by the appositive rule;
-    // "Smith who said" takes the phrase before the pronoun.
-    return NounPhraseEndingAt(c, e - 1, min_word);
-  }
-  if (IsCap(c, e) && !InList(c.WordText(e), kCapStop)) {
-    const size_t s = NameStart(c, e, min_word);
-    m.kind = MentionKind::kName;
-    m.start = w[s].start;
-    m.end = w[e].end;
-    // "the White House", "the Foreign Ministry": keep the determiner out, it
-    // is still a name.
-    return m;
-  }
-  if (!w[e].has(kWordLower)) return m;
-  // A description: walk left to a determiner over at most 6 words.
-  size_t s = e;
-  bool det = false;
-  for (int steps = 0; steps < 6 && s > min_word && c.SpaceGap(s - 1); ++steps) {
-    const std::string_view prev = c.Lower(s - 1);
-    if (IsSubjectPronoun(prev) || prev == "and" || prev == "or" || prev == "to" || prev == "in" ||
-        prev == "on" || prev == "at" || prev == "with" || prev == "by" || prev == "from" ||
-        prev == "than" || prev == "as" || prev == "if" || prev == "because" || prev == "but") {
-      break;
-    }
-    --s;
-    if (InList(prev, kDeterminers)) {
-      det = true;
-      // "a spokesman for the ministry": extend over one of/for.
-      if (s > min_word + 1 && c.SpaceGap(s - 1)) {
-        const std::string_view p2 = c.Lower(s - 1);
-        if (p2 == "of" || p2 == "for") {
-          size_t t = s - 1;
-          for (int k = 0; k < 4 && t > min_word && c.SpaceGap(t - 1); ++k) {
-            const std::string_view p3 = c.Lower(t - 1);
-            --t;
-            if (InList(p3, kDeterminers)) {
-              s = t;
-              break;
-            }
-          }
-        }
-      }
-      break;
-    }
-  }
-  if (!det) {
-    if (!InList(lw, kBareSpeakers)) return m;
-    // "police said", "Republican officials said": at most one modifier.
-    s = e;
-    if (s > min_word && c.SpaceGap(s - 1) && IsCap(c, s - 1)) --s;
-  }
-  m.kind = MentionKind::kDescription;
-  m.start = w[s].start;
-  m.end = w[e].end;
-  return m;
-}
-
 }  // namespace
 
 bool IsSubjectPronoun(std::string_view w) {
@@ -267,6 +198,74 @@ uint32_t QuoteContext::SentenceStart(uint32_t pos) const {
       (static_cast<unsigned char>(text_[s + 2]) == 0x9D || static_cast<unsigned char>(text_[s + 2]) == 0x99))
     s += 3;
   return static_cast<uint32_t>(s);
+}
+
+SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_word) {
+  SubjectMention m;
+  const auto& w = c.words();
+  const std::string lw(c.Lower(e));  // a copy: Lower() reuses its buffer
+  if (IsSubjectPronoun(lw)) {
+    m.kind = MentionKind::kPronoun;
+    m.start = w[e].start;
+    m.end = w[e].end;
+    return m;
+  }
+  if ((lw == "who" || lw == "which") && e > min_word) {
+    // "Smith, who chairs the panel, said" is handled by the appositive rule;
+    // "Smith who said" takes the phrase before the pronoun.
+    return NounPhraseEndingAt(c, e - 1, min_word);
+  }
+  if (IsCap(c, e) && !InList(c.WordText(e), kCapStop)) {
+    const size_t s = NameStart(c, e, min_word);
+    m.kind = MentionKind::kName;
+    m.start = w[s].start;
+    m.end = w[e].end;
+    // "the White House", "the Foreign Ministry": keep the determiner out, it
+    // is still a name.
+    return m;
+  }
+  if (!w[e].has(kWordLower)) return m;
+  // A description: walk left to a determiner over at most 6 words.
+  size_t s = e;
+  bool det = false;
+  for (int steps = 0; steps < 6 && s > min_word && c.SpaceGap(s - 1); ++steps) {
+    const std::string_view prev = c.Lower(s - 1);
+    if (IsSubjectPronoun(prev) || prev == "and" || prev == "or" || prev == "to" || prev == "in" ||
+        prev == "on" || prev == "at" || prev == "with" || prev == "by" || prev == "from" ||
+        prev == "than" || prev == "as" || prev == "if" || prev == "because" || prev == "but") {
+      break;
+    }
+    --s;
+    if (InList(prev, kDeterminers)) {
+      det = true;
+      // "a spokesman for the ministry": extend over one of/for.
+      if (s > min_word + 1 && c.SpaceGap(s - 1)) {
+        const std::string_view p2 = c.Lower(s - 1);
+        if (p2 == "of" || p2 == "for") {
+          size_t t = s - 1;
+          for (int k = 0; k < 4 && t > min_word && c.SpaceGap(t - 1); ++k) {
+            const std::string_view p3 = c.Lower(t - 1);
+            --t;
+            if (InList(p3, kDeterminers)) {
+              s = t;
+              break;
+            }
+          }
+        }
+      }
+      break;
+    }
+  }
+  if (!det) {
+    if (!InList(lw, kBareSpeakers)) return m;
+    // "police said", "Republican officials said": at most one modifier.
+    s = e;
+    if (s > min_word && c.SpaceGap(s - 1) && IsCap(c, s - 1)) --s;
+  }
+  m.kind = MentionKind::kDescription;
+  m.start = w[s].start;
+  m.end = w[e].end;
+  return m;
 }
 
 SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {

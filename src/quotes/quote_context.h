@@ -83,6 +83,11 @@ class QuoteContext {
   mutable std::string buf_;
 };
 
+// The noun phrase ending at word `e` (a name, a pronoun or a description
+// such as "the ombudsperson", "a spokesman for the ministry"), starting no
+// earlier than word `min_word`; kind kNone if the words are no such phrase.
+SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_word);
+
 // Finds the speaker mention that ends just before word `v` (the cue),
 // skipping adverbs and auxiliaries ("she also said", "Smith has said"),
 // looking no further left than word `min_word`.

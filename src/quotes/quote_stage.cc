@@ -34,6 +34,7 @@ struct Cue {
   uint32_t start = 0;    // cue span ("said", "told reporters", "according to")
   uint32_t end = 0;
   SubjectMention subject;
+  bool colon = false;    // no verb: "Name: “…”" (subject set, no cue span)
   bool found() const { return end > start; }
 };
 
@@ -157,7 +158,16 @@ Cue CueBefore(const QuoteContext& c, const QuoteSpan& q, uint8_t need, size_t wi
       return cue;
     }
   }
-  (void)min_word;
+  // "Clinton: “Our goal is …”": a bare name and a colon introduce a speaker
+  // without a reporting verb.
+  if (lead.find(':') != std::string_view::npos && min_word <= k && k - min_word < 4) {
+    SubjectMention s = NounPhraseEndingAt(c, k, min_word);
+    if (s.kind == MentionKind::kName && s.start == w[min_word].start) {
+      cue.word = k;
+      cue.subject = s;
+      cue.colon = true;
+    }
+  }
   return cue;
 }
 
@@ -391,6 +401,14 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare);
     Cue cue = CueAfter(c, q, need);
     if (!cue.found()) cue = CueBefore(c, q, need, cls == SpanClass::kDirect ? kCueWindowBefore : 30);
+    if (cue.colon && cls == SpanClass::kDirect) {
+      f.subject = cue.subject;
+      found.push_back(std::move(f));
+      direct_idx.push_back(found.size() - 1);
+      has_prev_direct = true;
+      prev_direct_para = c.ParagraphOf(q.close_end > 0 ? q.close_end - 1 : 0);
+      continue;
+    }
     if (cls == SpanClass::kFragment && !cue.found()) continue;  // scare quotes, not speech
     const size_t para = c.ParagraphOf(q.open_start);
     if (cue.found()) {
