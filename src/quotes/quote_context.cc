@@ -225,6 +225,11 @@ SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_wo
     return m;
   }
   if (!w[e].has(kWordLower)) return m;
+  // Function words and determiners are no head noun ("… by saying").
+  if (InList(lw, kDeterminers) || lw == "by" || lw == "of" || lw == "for" || lw == "with" || lw == "to" ||
+      lw == "in" || lw == "on" || lw == "at" || lw == "from" || lw == "and" || lw == "or" || lw == "but" ||
+      lw == "as" || lw == "than" || lw == "not" || lw == "so" || lw == "also" || lw == "while" || lw == "after")
+    return m;
   // A description: walk left to a determiner over at most 6 words.
   size_t s = e;
   bool det = false;
@@ -271,6 +276,29 @@ SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_wo
 SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
   SubjectMention none;
   if (v == 0 || v <= min_word) return none;
+  // A participle ("…, saying", "…, adding") takes the sentence's subject:
+  // the name or pronoun that opens the sentence.
+  const std::string_view cue_word = c.WordText(v);
+  if (cue_word.size() > 5 && cue_word.ends_with("ing")) {
+    const std::string first(c.Lower(min_word));
+    if (IsSubjectPronoun(first)) {
+      SubjectMention m;
+      m.kind = MentionKind::kPronoun;
+      m.start = c.words()[min_word].start;
+      m.end = c.words()[min_word].end;
+      return m;
+    }
+    if (IsCap(c, min_word) && !InList(c.WordText(min_word), kCapStop)) {
+      size_t e = min_word;
+      while (e + 1 < v && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) && !c.words()[e].has(kWordPossessive)) ++e;
+      SubjectMention m;
+      m.kind = MentionKind::kName;
+      m.start = c.words()[min_word].start;
+      m.end = c.words()[e].end;
+      return m;
+    }
+    return none;
+  }
   size_t i = v - 1;
   // Skip adverbs and auxiliaries.
   while (i > min_word && c.SpaceGap(i) && InList(c.Lower(i), kSkippable)) --i;
