@@ -160,9 +160,13 @@ Cue CueBefore(const QuoteContext& c, const QuoteSpan& q, uint8_t need, size_t wi
   }
   // "Clinton: “Our goal is …”": a bare name and a colon introduce a speaker
   // without a reporting verb.
-  if (lead.find(':') != std::string_view::npos && min_word <= k && k - min_word < 4) {
-    SubjectMention s = NounPhraseEndingAt(c, k, min_word);
-    if (s.kind == MentionKind::kName && s.start == w[min_word].start) {
+  // "Cruz called them on it: “…”": the sentence's subject, when the
+  // sentence opens with a name or a pronoun and ends in the colon.
+  if (lead.find(':') != std::string_view::npos && min_word <= k) {
+    SubjectMention s;
+    if (k - min_word < 4) s = NounPhraseEndingAt(c, k, min_word);
+    if (!(s.kind == MentionKind::kName && s.start == w[min_word].start)) s = SubjectAfter(c, min_word, k);
+    if ((s.kind == MentionKind::kName || s.kind == MentionKind::kPronoun) && s.start == w[min_word].start) {
       cue.word = k;
       cue.subject = s;
       cue.colon = true;
