@@ -27,6 +27,8 @@ struct Found {
   Quote quote;
   SubjectMention subject;  // the speaker mention, if any
   bool continues = false;  // no cue: takes the previous quotation's speaker
+  size_t para = 0;         // paragraph of the quotation's start
+  size_t end_para = 0;     // paragraph of its end
 };
 
 struct Cue {
@@ -391,9 +393,6 @@ void ExtractQuotes(AnnotatedDoc* doc) {
   std::unordered_set<uint32_t> used_cues;  // cue starts taken by quotations
 
   // Direct quotations and fragments, in text order.
-  bool has_prev_direct = false;
-  size_t prev_direct_para = 0;
-  std::vector<size_t> direct_idx;
   for (const QuoteSpan& q : c.spans()) {
     if (q.depth != 0) continue;  // a quotation inside a quotation is the speaker's, not a new one
     const SpanClass cls = Classify(c, q);
@@ -405,31 +404,24 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare);
     Cue cue = CueAfter(c, q, need);
     if (!cue.found()) cue = CueBefore(c, q, need, cls == SpanClass::kDirect ? kCueWindowBefore : 30);
+    f.para = c.ParagraphOf(q.open_start);
+    f.end_para = c.ParagraphOf(q.close_end > 0 ? q.close_end - 1 : 0);
     if (cue.colon && cls == SpanClass::kDirect) {
       f.subject = cue.subject;
       found.push_back(std::move(f));
-      direct_idx.push_back(found.size() - 1);
-      has_prev_direct = true;
-      prev_direct_para = c.ParagraphOf(q.close_end > 0 ? q.close_end - 1 : 0);
       continue;
     }
     if (cls == SpanClass::kFragment && !cue.found()) continue;  // scare quotes, not speech
-    const size_t para = c.ParagraphOf(q.open_start);
     if (cue.found()) {
       f.quote.cue = std::string(text.substr(cue.start, cue.end - cue.start));
       f.quote.cue_start = cue.start;
       f.quote.cue_end = cue.end;
       f.subject = cue.subject;
       used_cues.insert(cue.start);
-    } else if (has_prev_direct && para <= prev_direct_para + kContinueParagraphs) {
-      f.continues = true;
+    } else {
+      f.continues = true;  // resolved below against the previous attribution
     }
     found.push_back(std::move(f));
-    if (cls == SpanClass::kDirect) {
-      direct_idx.push_back(found.size() - 1);
-      has_prev_direct = true;
-      prev_direct_para = c.ParagraphOf(q.close_end > 0 ? q.close_end - 1 : 0);
-    }
   }
 
   // Indirect speech: cues outside quotations not already used.
@@ -444,6 +436,8 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {
+      f.para = c.ParagraphOf(f.quote.start);
+      f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
       found.push_back(std::move(f));
     }
@@ -451,13 +445,16 @@ void ExtractQuotes(AnnotatedDoc* doc) {
 
   // Speakers, then continuation of the previous direct speaker.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.quote.start < b.quote.start; });
-  const Quote* last_direct = nullptr;
+  // A quotation with no cue continues the speaker of the attribution just
+  // before it (a direct quotation, or indirect speech that introduces it),
+  // if that ended in the same or the previous paragraph.
+  const Found* last = nullptr;
   for (Found& f : found) {
     if (f.subject.found()) f.quote.speaker = resolver.Resolve(f.subject);
-    if (f.quote.kind == QuoteKind::kDirect) {
-      if (f.continues && last_direct && last_direct->speaker) f.quote.speaker = last_direct->speaker;
-      last_direct = &f.quote;
-    }
+    if (f.quote.kind == QuoteKind::kFragment) continue;
+    if (f.continues && last && last->quote.speaker && f.para <= last->end_para + kContinueParagraphs)
+      f.quote.speaker = last->quote.speaker;
+    if (f.quote.speaker) last = &f;
   }
   doc->quotes.reserve(found.size());
   for (Found& f : found) doc->quotes.push_back(std::move(f.quote));
