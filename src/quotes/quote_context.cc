@@ -24,14 +24,15 @@ constexpr std::array<std::string_view, 30> kSkippable = {
     "earlier", "reportedly", "publicly", "privately", "separately", "just",    "subsequently",
     "finally", "repeatedly", "often",   "never",      "has",       "did",      "had"};
 
-constexpr std::array<std::string_view, 14> kDeterminers = {
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "another", "one"};
+constexpr std::array<std::string_view, 13> kDeterminers = {
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "another", "one"};
 
 // Capitalised words that open a sentence rather than a name.
-constexpr std::array<std::string_view, 30> kCapStop = {
+constexpr std::array<std::string_view, 58> kCapStop = {
     "The", "But", "And", "In", "On", "At", "When", "While", "After", "As", "So", "Then", "Yet", "Still", "Meanwhile",
     "However", "Also", "Now", "Later", "Earlier", "Last", "This", "That", "A", "An", "If", "Asked", "Speaking", "Or",
-    "Since"};
+    "Since", "To", "For", "With", "By", "From", "Of", "It", "There", "Here", "What", "Who", "Why", "How", "Some",
+    "Many", "Most", "All", "Both", "Each", "No", "Not", "Only", "Even", "His", "Her", "Their", "Its", "Our"};
 
 // Title abbreviations that end in a period inside a name ("Mr. Smith").
 constexpr std::array<std::string_view, 16> kTitleAbbrev = {
@@ -217,6 +218,9 @@ SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_wo
   }
   if (IsCap(c, e) && !InList(c.WordText(e), kCapStop)) {
     const size_t s = NameStart(c, e, min_word);
+    // A headline in capitals or a long capitalised run is no name.
+    if (e - s >= 5) return m;
+    if (e - s >= 2 && (w[s].flags & kWordAllCaps) && (w[e].flags & kWordAllCaps)) return m;
     m.kind = MentionKind::kName;
     m.start = w[s].start;
     m.end = w[e].end;
@@ -303,7 +307,18 @@ SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
   // Skip adverbs and auxiliaries.
   while (i > min_word && c.SpaceGap(i) && InList(c.Lower(i), kSkippable)) --i;
   if (i < min_word) return none;
-  const std::string_view gap = c.GapAfter(i);
+  std::string_view gap = c.GapAfter(i);
+  // "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis.
+  if (gap.size() <= 3 && gap[0] == ')' && gap.find_first_not_of(") ") == std::string_view::npos) {
+    for (size_t k = i; k > min_word && i - k < 6; --k) {
+      const std::string_view g = c.GapAfter(k - 1);
+      if (g.find('(') != std::string_view::npos) {
+        if (g == " (") return NounPhraseEndingAt(c, k - 1, min_word);
+        break;
+      }
+    }
+    return none;
+  }
   if (c.SpaceGap(i)) return NounPhraseEndingAt(c, i, min_word);
   // "Smith, a spokesman for the party, said": the name before the appositive.
   if (gap.size() <= 3 && HasComma(gap) && gap.find_first_of(".!?;:") == std::string_view::npos) {
@@ -348,7 +363,8 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
     while (e + 1 <= max_word && e + 1 < w.size() && c.SpaceGap(e) && e - s < 8) {
       const std::string_view nx = c.Lower(e + 1);
       if (nx == "in" || nx == "on" || nx == "at" || nx == "to" || nx == "that" || nx == "who" || nx == "and" ||
-          nx == "during" || nx == "after" || nx == "before" || nx == "with" || nx == "when" || nx == "as")
+          nx == "during" || nx == "after" || nx == "before" || nx == "with" || nx == "when" || nx == "as" ||
+          (e > s && InList(nx, kDeterminers)))
         break;
       ++e;
     }

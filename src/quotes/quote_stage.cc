@@ -112,7 +112,9 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
       cue.start = w[k].start;
       cue.end = CueEnd(c, k);
       if (k > first) cue.subject = SubjectBefore(c, k, first);
-      if (!cue.subject.found()) cue.subject = SubjectAfter(c, c.WordAtOrAfter(cue.end), k + 10);
+      // Inversion ("said Smith") is for finite verbs, not participles.
+      if (!cue.subject.found() && !c.WordText(k).ends_with("ing"))
+        cue.subject = SubjectAfter(c, c.WordAtOrAfter(cue.end), k + 10);
       return cue;
     }
     if (k + 1 < w.size() && GapBreaks(c.GapAfter(k)) && !c.AbbrevGapAfter(k)) break;
