@@ -27,6 +27,7 @@ struct EvalQuotesArgs {
   std::string dir;
   bool errors = false;  // print missed and spurious direct quotations
   bool all_errors = false;
+  std::string dump;  // write every article's predicted quotations as JSONL here
   int limit = 0;
 };
 
@@ -127,6 +128,8 @@ int RunEvalQuotes(const EvalQuotesArgs& a) {
   if (!pipeline.ok()) return ReportError(pipeline.status());
   DocScore total;
   int docs = 0;
+  FILE* dump = a.dump.empty() ? nullptr : std::fopen(a.dump.c_str(), "w");
+  if (!a.dump.empty() && !dump) return ReportError(Status::IoError("cannot write " + a.dump));
   for (const fs::path& tp : texts) {
     auto it = ann_of.find(tp.stem().string());
     if (it == ann_of.end()) continue;
@@ -148,8 +151,19 @@ int RunEvalQuotes(const EvalQuotesArgs& a) {
       std::printf("%s\n", d.doc.id.c_str());
       PrintErrors(d, *gold, !a.all_errors);
     }
+    if (dump) {
+      std::fprintf(dump, "{\"id\":\"%s\",\"quotes\":[", d.doc.id.c_str());
+      for (size_t i = 0; i < d.quotes.size(); ++i) {
+        const Quote& q = d.quotes[i];
+        std::fprintf(dump, "%s[\"%s\",%u,%u,%u,%u,%d,%d]", i ? "," : "", std::string(QuoteKindName(q.kind)).c_str(),
+                     q.start, q.end, q.cue_start, q.cue_end, q.speaker ? int(q.speaker->mention_start) : -1,
+                     q.speaker ? int(q.speaker->mention_end) : -1);
+      }
+      std::fprintf(dump, "]}\n");
+    }
     if (++docs == a.limit) break;
   }
+  if (dump) std::fclose(dump);
   std::printf("annals eval quotes %s: %d documents, stages:", a.dir.c_str(), docs);
   for (const std::string& n : (*pipeline)->StageNames()) std::printf(" %s", n.c_str());
   std::printf("\n");
@@ -168,6 +182,7 @@ void AddEvalQuotesCommand(CLI::App* eval, int* exit_code) {
   cmd->add_flag("--errors", args->errors, "Print missed, spurious and mis-attributed direct quotations");
   cmd->add_flag("--all-errors", args->all_errors, "Print missed and spurious attributions of every kind");
   cmd->add_option("--limit", args->limit, "Stop after this many documents (0: all)");
+  cmd->add_option("--dump", args->dump, "Write each article's predicted quotations (byte spans) as JSONL to this file");
   cmd->callback([args, exit_code] { *exit_code = RunEvalQuotes(*args); });
 }
 
