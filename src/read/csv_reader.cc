@@ -100,7 +100,9 @@ Result<bool> NextRow(LineInput* in, size_t max_bytes, CsvRow* row) {
       return true;
     }
     if (*next == LineInput::Next::kTooLong) {
-      row->error = "line " + std::to_string(in->line_no()) + " longer than " + SizeText(max_bytes);
+      row->error = "line " + std::to_string(in->line_no()) + " longer than " + SizeText(max_bytes) +
+                   " inside a quoted field; rest of the file skipped";
+      row->fatal = true;
       return true;
     }
     field.push_back('\n');
@@ -118,7 +120,7 @@ Status ReadCsvFormat(LineInput* in, RecordSink* sink) {
   if (!got.ok()) return got.status();
   if (!*got) return Status::Ok();
   if (!row.error.empty()) {
-    sink->Report(row.line, "CSV header: " + row.error + "; file skipped");
+    sink->SkipFile(row.line, "CSV header: " + row.error + "; file skipped");
     return Status::Ok();
   }
   // Column → field, keeping the preferred alias when several name one field.
@@ -139,8 +141,7 @@ Status ReadCsvFormat(LineInput* in, RecordSink* sink) {
   for (int f = 0; f < 8; ++f)
     if (chosen[f] >= 0) columns[chosen[f]] = static_cast<Field>(f);
   if (chosen[static_cast<int>(Field::kText)] < 0 && chosen[static_cast<int>(Field::kTitle)] < 0) {
-    sink->Report(row.line,
-                 "CSV header names no text (text, body, content) or title column; file skipped");
+    sink->SkipFile(row.line, "CSV header names no text (text, body, content) or title column; file skipped");
     return Status::Ok();
   }
   const size_t width = columns.size();

@@ -76,12 +76,20 @@ TEST(CsvReaderTest, HeadlineIsNotATitleAliasSoOnlyBodyCounts) {
   EXPECT_EQ(r.docs[0].text, "b");
 }
 
+TEST(CsvReaderTest, HeaderWithoutTextColumnIsABadFile) {
+  const ReadResult r = ReadString("foo,bar\n1,2\n", "f.csv");
+  EXPECT_TRUE(r.docs.empty());
+  EXPECT_EQ(r.stats.bad_files, 1u);
+  EXPECT_EQ(r.stats.read, 0u);
+}
+
 TEST(CsvReaderTest, RunawayQuoteIsBounded) {
   std::string input = "title,text\nA,\"never closed\n";
   for (int i = 0; i < 200; ++i) input += "more text on another line\n";
   const ReadResult r = ReadString(input, "f.csv", InputFormat::kAuto, 1000);
   EXPECT_TRUE(r.docs.empty());
   ASSERT_GE(r.problems.size(), 1u);
+  ASSERT_EQ(r.problems.size(), 1u);  // reading stops: no flood of follow-on errors
   EXPECT_NE(r.problems[0].find("unbalanced quote"), std::string::npos) << r.problems[0];
 }
 

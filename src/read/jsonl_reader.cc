@@ -83,7 +83,7 @@ Status ReadJsonlFormat(LineInput* in, RecordSink* sink) {
     const std::string_view trimmed = TrimAscii(line);
     if (trimmed.empty()) continue;  // blank lines separate nothing: not records
     if (first && trimmed.front() == '[') {
-      sink->Report(n, "a JSON array, not JSON Lines: expected one JSON object per line; file skipped");
+      sink->SkipFile(n, "a JSON array, not JSON Lines: expected one JSON object per line; file skipped");
       return Status::Ok();
     }
     first = false;

@@ -35,6 +35,11 @@ void RecordSink::Report(uint64_t line, std::string what, bool skipped) {
   if (options_.on_problem) options_.on_problem(ReadProblem{file_, line, std::move(what), skipped});
 }
 
+void RecordSink::SkipFile(uint64_t line, std::string what) {
+  ++stats_->bad_files;
+  Report(line, std::move(what), true);
+}
+
 void RecordSink::Skip(uint64_t line, std::string what) {
   ++stats_->read;
   ++stats_->skipped;

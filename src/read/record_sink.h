@@ -44,6 +44,10 @@ class RecordSink {
   // Counts one record that starts at `line` as read and skipped, reporting `what`.
   void Skip(uint64_t line, std::string what);
 
+  // Reports that the rest of the file cannot be read as articles (a CSV
+  // header without a text column, a JSON array); counts a bad file.
+  void SkipFile(uint64_t line, std::string what);
+
   // Reports a problem that is not one record (a whole file, text between
   // records); counts nothing.
   void Report(uint64_t line, std::string what, bool skipped = true);

@@ -25,17 +25,26 @@ constexpr std::string_view kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN"
 std::string DecodeEntities(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c != '&') {
-      const unsigned char u = static_cast<unsigned char>(c);
-      if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) continue;
-      out.push_back(c);
+  size_t i = 0;
+  while (i < s.size()) {
+    // Copy the run of ordinary bytes in one go (this loop is the reader's hot path).
+    size_t j = i;
+    while (j < s.size()) {
+      const unsigned char u = static_cast<unsigned char>(s[j]);
+      if (u == '&' || u == 0x7F || (u < 0x20 && u != '\t' && u != '\n')) break;
+      ++j;
+    }
+    out.append(s.data() + i, j - i);
+    i = j;
+    if (i >= s.size()) break;
+    if (s[i] != '&') {  // a raw control character: dropped
+      ++i;
       continue;
     }
     const size_t semi = s.find(';', i + 1);
     if (semi == std::string_view::npos || semi - i > 10) {
-      out.push_back(c);
+      out.push_back('&');
+      ++i;
       continue;
     }
     const std::string_view name = s.substr(i + 1, semi - i - 1);
@@ -59,7 +68,7 @@ std::string DecodeEntities(std::string_view s) {
     } else {
       out.append(s.substr(i, semi - i + 1));
     }
-    i = semi;
+    i = semi + 1;
   }
   return out;
 }
@@ -170,6 +179,15 @@ std::string ParseReutersDate(std::string_view s, Date* out) {
   return "";
 }
 
+void TrimInPlace(std::string* s) {
+  const std::string_view t = TrimAscii(*s);
+  if (t.size() == s->size()) return;
+  const size_t start = static_cast<size_t>(t.data() - s->data());
+  const size_t size = t.size();
+  s->erase(0, start);
+  s->resize(size);
+}
+
 uint64_t LineOf(std::string_view elem, size_t offset, uint64_t first_line) {
   uint64_t line = first_line;
   for (size_t i = 0; i < offset && i < elem.size(); ++i)
@@ -186,28 +204,38 @@ void ParseElement(std::string_view elem, uint64_t line, RecordSink* sink) {
   r.id = std::string(Attribute(open, "NEWID"));
   r.source = "Reuters";
   r.language = "en";
-  for (std::string_view name : {"DATE", "TITLE", "BODY", "TEXT"}) {
+  // Each element is looked up once; an opening tag without its closing tag
+  // makes the whole story malformed (its extent is unknown).
+  std::optional<Element> found[3];
+  const std::string_view kNames[3] = {"DATE", "TEXT", "TITLE"};
+  for (int k = 0; k < 3; ++k) {
     unclosed = false;
-    FindElement(elem, name, &unclosed);
+    found[k] = FindElement(elem, kNames[k], &unclosed);
     if (unclosed) {
-      sink->Skip(line, "malformed SGML: <" + std::string(name) + "> without </" + std::string(name) + ">");
+      sink->Skip(line, "malformed SGML: <" + std::string(kNames[k]) + "> without </" + std::string(kNames[k]) + ">");
       return;
     }
   }
-  if (auto date = FindElement(elem, "DATE", &unclosed)) {
-    const std::string text = DecodeEntities(date->inner);
-    const std::string why = ParseReutersDate(text, &r.parsed_date);
+  const std::optional<Element>& date = found[0];
+  const std::optional<Element>& text = found[1];
+  std::optional<Element> body = FindElement(text ? text->inner : elem, "BODY", &unclosed);
+  if (unclosed) {
+    sink->Skip(line, "malformed SGML: <BODY> without </BODY>");
+    return;
+  }
+  if (date) {
+    const std::string when = DecodeEntities(date->inner);
+    const std::string why = ParseReutersDate(when, &r.parsed_date);
     if (!why.empty()) {
-      sink->Skip(LineOf(elem, date->open, line), "invalid date '" + OneLine(text) + "': " + why);
+      sink->Skip(LineOf(elem, date->open, line), "invalid date '" + OneLine(when) + "': " + why);
       return;
     }
     r.date_parsed = true;
   }
-  auto text = FindElement(elem, "TEXT", &unclosed);
-  const std::string_view scope = text ? text->inner : elem;
-  if (auto title = FindElement(scope, "TITLE", &unclosed)) r.title = OneLine(DecodeEntities(title->inner));
-  if (auto body = FindElement(scope, "BODY", &unclosed)) {
-    r.text = std::string(TrimAscii(DecodeEntities(body->inner)));
+  if (found[2]) r.title = OneLine(DecodeEntities(found[2]->inner));
+  if (body) {
+    r.text = DecodeEntities(body->inner);
+    TrimInPlace(&r.text);
   } else if (text && Attribute(text->tag, "TYPE") != "BRIEF") {
     // No BODY: the TEXT content without its headline elements.
     std::string rest(text->inner);
@@ -215,7 +243,8 @@ void ParseElement(std::string_view elem, uint64_t line, RecordSink* sink) {
       bool open_only = false;
       if (auto e = FindElement(rest, name, &open_only)) rest.erase(e->open, e->close_end - e->open);
     }
-    r.text = std::string(TrimAscii(DecodeEntities(rest)));
+    r.text = DecodeEntities(rest);
+    TrimInPlace(&r.text);
   }
   sink->Deliver(std::move(r), line);
 }

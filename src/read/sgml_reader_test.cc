@@ -97,6 +97,8 @@ TEST(SgmlReaderTest, BriefAndUnprocessedTexts) {
   EXPECT_EQ(unproc.docs[0].text, "FED REPORT - FEB 26\n  Net 644 vs 1,337");
 }
 
+// Also the regression test for a bug found while writing it: an unknown named
+// entity ("&unknown;") was copied and then its name copied again.
 TEST(SgmlReaderTest, EntitiesAndControlCodes) {
   const ReadResult r = ReadString(
       Story("1", "26-FEB-1987 15:01:01.79",

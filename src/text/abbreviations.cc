@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace annals {
 namespace {
@@ -187,38 +188,87 @@ static_assert(std::is_sorted(std::begin(kAbbrevs), std::end(kAbbrevs),
               "kAbbrevs must be sorted by key");
 static_assert(std::is_sorted(std::begin(kStarters), std::end(kStarters)), "kStarters must be sorted");
 
-constexpr size_t kMaxKey = 12;
+// Keys are at most 16 bytes: packed big-endian into a 128-bit Key (zero padded),
+// numeric order equals the tables' lexicographic order, so a binary search
+// compares integers instead of strings.
+using Key = unsigned __int128;
+constexpr size_t kMaxKey = 16;
 
-// Lower-cases ASCII `word` into `buf`; false if it is too long or not ASCII
-// (no entry is), so the caller can answer "no" at once.
-bool LowerAscii(std::string_view word, char* buf) {
-  if (word.empty() || word.size() > kMaxKey) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= 0x80) return false;
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
-  }
+constexpr Key Pack(std::string_view k) {
+  Key v = 0;
+  for (size_t i = 0; i < kMaxKey; ++i) v = (v << 8) | (i < k.size() ? static_cast<unsigned char>(k[i]) : 0u);
+  return v;
+}
+
+template <size_t N, typename F>
+constexpr std::array<Key, N> PackAll(F key_of) {
+  std::array<Key, N> out{};
+  for (size_t i = 0; i < N; ++i) out[i] = Pack(key_of(i));
+  return out;
+}
+
+constexpr size_t kNumAbbrevs = std::size(kAbbrevs);
+constexpr size_t kNumStarters = std::size(kStarters);
+constexpr std::array<Key, kNumAbbrevs> kAbbrevKeys =
+    PackAll<kNumAbbrevs>([](size_t i) { return kAbbrevs[i].key; });
+constexpr std::array<Key, kNumStarters> kStarterKeys =
+    PackAll<kNumStarters>([](size_t i) { return kStarters[i]; });
+static_assert(std::is_sorted(kAbbrevKeys.begin(), kAbbrevKeys.end()), "packed order must match");
+static_assert(std::is_sorted(kStarterKeys.begin(), kStarterKeys.end()), "packed order must match");
+static_assert([] {
+  for (const auto& e : kAbbrevs)
+    if (e.key.size() > kMaxKey) return false;
+  for (const auto& w : kStarters)
+    if (w.size() > kMaxKey) return false;
   return true;
+}(), "every key must fit in kMaxKey bytes");
+
+// Lower-cased ASCII `word` packed like the keys; 0 if it is too long or not
+// ASCII (no entry is), so the caller can answer "no" at once.
+Key PackLower(std::string_view word) {
+  if (word.empty() || word.size() > kMaxKey) return 0;
+  Key v = 0;
+  for (const char ch : word) {
+    unsigned c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return 0;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    v = (v << 8) | c;
+  }
+  return v << (8 * (kMaxKey - word.size()));
 }
 
 }  // namespace
 
 AbbrevClass LookupAbbreviation(std::string_view word) {
-  char buf[kMaxKey];
-  if (!LowerAscii(word, buf)) return AbbrevClass::kNone;
-  const std::string_view key(buf, word.size());
-  const auto* it = std::lower_bound(std::begin(kAbbrevs), std::end(kAbbrevs), key,
-                                    [](const AbbrevEntry& e, std::string_view k) { return e.key < k; });
-  if (it == std::end(kAbbrevs) || it->key != key) return AbbrevClass::kNone;
-  if (!it->lower_ok && !(word[0] >= 'A' && word[0] <= 'Z')) return AbbrevClass::kNone;
-  return it->cls;
+  const Key key = PackLower(word);
+  if (key == 0) return AbbrevClass::kNone;
+  const auto it = std::lower_bound(kAbbrevKeys.begin(), kAbbrevKeys.end(), key);
+  if (it == kAbbrevKeys.end() || *it != key) return AbbrevClass::kNone;
+  const AbbrevEntry& e = kAbbrevs[static_cast<size_t>(it - kAbbrevKeys.begin())];
+  if (!e.lower_ok && !(word[0] >= 'A' && word[0] <= 'Z')) return AbbrevClass::kNone;
+  return e.cls;
+}
+
+bool IsStrongSentenceStarter(std::string_view word) {
+  // Words that never follow a title as a name: "Main St. The", "Dr. He".
+  static constexpr std::string_view kStrong[] = {"after", "at", "but", "he", "her", "his", "however", "in",
+                                                 "it", "its", "on", "our", "she", "that", "the", "their",
+                                                 "there", "these", "they", "this", "those", "we", "when", "while"};
+  if (word.size() > 7) return false;
+  char buf[8];
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  const std::string_view w(buf, word.size());
+  for (const std::string_view k : kStrong)
+    if (k == w) return true;
+  return false;
 }
 
 bool IsSentenceStarter(std::string_view word) {
-  char buf[kMaxKey];
-  if (!LowerAscii(word, buf)) return false;
-  const std::string_view key(buf, word.size());
-  return std::binary_search(std::begin(kStarters), std::end(kStarters), key);
+  const Key key = PackLower(word);
+  return key != 0 && std::binary_search(kStarterKeys.begin(), kStarterKeys.end(), key);
 }
 
 }  // namespace annals

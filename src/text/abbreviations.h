@@ -12,7 +12,7 @@ namespace annals {
 // How an abbreviation's period behaves at a possible sentence boundary.
 enum class AbbrevClass : uint8_t {
   kNone,          // not an abbreviation
-  kTitle,         // precedes a name, never ends a sentence: Mr. Dr. Gen. Sen. St.
+  kTitle,         // precedes a name; ends a sentence only before a strong starter: Mr. Dr. St.
   kNumberPrefix,  // only before a number, never ends a sentence: No. 5, Art. 3, pp. 10
   kInline,        // mid-sentence connective, never ends a sentence: e.g. i.e. vs. cf.
   kMonthDay,      // Jan. Feb. ... Mon. Tue.: ends a sentence before a sentence starter
@@ -29,5 +29,10 @@ AbbrevClass LookupAbbreviation(std::string_view word);
 // sentence ("The", "He", "But", "In"...): after an ambiguous period such as
 // "U.S." or "Inc.", a following starter word means the sentence ended.
 bool IsSentenceStarter(std::string_view word);
+
+// The subset of sentence starters that cannot be a name after a title
+// ("The", "He", "But"...), so "Main St. The" still ends a sentence while
+// "Dr. Who" and "Mr. Still" do not.
+bool IsStrongSentenceStarter(std::string_view word);
 
 }  // namespace annals

@@ -28,20 +28,12 @@ bool LineEndsClosed(std::string_view s, size_t end) {
 
 enum class BreakType : unsigned char { kBlank, kIndent, kSingle };
 
-struct LineBreak {
-  size_t pos;      // offset of the first '\n' of the whitespace run
-  BreakType type;  // what kind of break the run is
-};
-
-}  // namespace
-
-void FindParagraphCuts(std::string_view text, std::vector<size_t>* cuts) {
-  cuts->clear();
+// Calls on_break(pos, type, line_closed) for every whitespace run holding a
+// '\n' that has text on both sides; pos is the run's first '\n'.
+template <typename F>
+void ForEachLineBreak(std::string_view text, F on_break) {
   const char* base = text.data();
   const size_t n = text.size();
-  std::vector<LineBreak> breaks;
-  size_t singles = 0;
-  size_t open_singles = 0;
   size_t pos = 0;
   while (pos < n) {
     const void* hit = std::memchr(base + pos, '\n', n - pos);
@@ -66,17 +58,58 @@ void FindParagraphCuts(std::string_view text, std::vector<size_t>* cuts) {
     }
     pos = after;
     if (before == 0 || after >= n) continue;  // leading or trailing whitespace: no paragraph between
-    BreakType type = newlines >= 2 ? BreakType::kBlank : indent ? BreakType::kIndent : BreakType::kSingle;
-    if (type == BreakType::kSingle) {
-      ++singles;
-      if (!LineEndsClosed(text, before)) ++open_singles;
-    }
-    breaks.push_back({nl, type});
+    const BreakType type = newlines >= 2 ? BreakType::kBlank : indent ? BreakType::kIndent : BreakType::kSingle;
+    on_break(nl, type, before);
   }
+}
+
+}  // namespace
+
+bool IsHardWrapped(std::string_view text) {
+  size_t singles = 0;
+  size_t open_singles = 0;
+  ForEachLineBreak(text, [&](size_t, BreakType type, size_t line_end) {
+    if (type != BreakType::kSingle) return;
+    ++singles;
+    if (!LineEndsClosed(text, line_end)) ++open_singles;
+  });
+  return open_singles >= 2 && open_singles * 2 > singles;
+}
+
+void ForEachParagraphCut(std::string_view text, const std::function<void(size_t)>& on_cut) {
+  // One pass collects the breaks (up to kKept of them, enough for most
+  // articles) while counting the wrap statistics; a second pass is needed
+  // only for longer texts.
+  constexpr size_t kKept = 256;
+  struct Kept {
+    size_t pos;
+    BreakType type;
+  };
+  Kept kept[kKept];
+  size_t nbreaks = 0;
+  size_t singles = 0;
+  size_t open_singles = 0;
+  ForEachLineBreak(text, [&](size_t pos, BreakType type, size_t line_end) {
+    if (nbreaks < kKept) kept[nbreaks] = {pos, type};
+    ++nbreaks;
+    if (type != BreakType::kSingle) return;
+    ++singles;
+    if (!LineEndsClosed(text, line_end)) ++open_singles;
+  });
   const bool wrapped = open_singles >= 2 && open_singles * 2 > singles;
-  for (const LineBreak& b : breaks) {
-    if (b.type != BreakType::kSingle || !wrapped) cuts->push_back(b.pos);
+  if (nbreaks <= kKept) {
+    for (size_t i = 0; i < nbreaks; ++i)
+      if (kept[i].type != BreakType::kSingle || !wrapped) on_cut(kept[i].pos);
+    return;
   }
+  ForEachLineBreak(text, [&](size_t pos, BreakType type, size_t) {
+    if (type != BreakType::kSingle || !wrapped) on_cut(pos);
+  });
+}
+
+void FindParagraphCuts(std::string_view text, std::vector<size_t>* cuts) {
+  cuts->clear();
+  ForEachParagraphCut(text, [cuts](size_t pos) { cuts->push_back(pos); });
 }
 
 }  // namespace annals

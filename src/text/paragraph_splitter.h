@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -29,5 +30,12 @@ namespace annals {
 // [0, cuts[0]), [cuts[0], cuts[1]), ... cover the text; a segment may hold
 // only whitespace.
 void FindParagraphCuts(std::string_view text, std::vector<size_t>* cuts);
+
+// The same cuts, passed to `on_cut` in increasing order (no allocation).
+void ForEachParagraphCut(std::string_view text, const std::function<void(size_t)>& on_cut);
+
+// True if `text` is hard-wrapped by the rule above (single line breaks inside
+// paragraphs).
+bool IsHardWrapped(std::string_view text);
 
 }  // namespace annals

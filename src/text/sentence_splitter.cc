@@ -4,6 +4,8 @@
 // and the one token after those: linear in the number of tokens.
 #include "text/sentence_splitter.h"
 
+#include <algorithm>
+
 #include "text/abbreviations.h"
 #include "text/char_class.h"
 #include "text/tokenizer.h"
@@ -20,10 +22,11 @@ enum class Terminal : uint8_t {
   kAbbrev,    // a word carrying its abbreviation period (Mr. U.S. etc.)
 };
 
-Terminal TerminalOf(std::string_view text, const Token& t) {
+inline Terminal TerminalOf(std::string_view text, const Token& t) {
   if (t.kind == TokenKind::kWord) return t.has(kTokAbbrev) ? Terminal::kAbbrev : Terminal::kNone;
   if (t.kind != TokenKind::kPunct) return Terminal::kNone;
   const unsigned char c = static_cast<unsigned char>(text[t.start]);
+  if (c < 0x80 && c != '.' && c != '!' && c != '?') return Terminal::kNone;
   if (c == '.') return t.end - t.start == 1 ? Terminal::kPeriod : Terminal::kEllipsis;
   if (c == '!' || c == '?') return Terminal::kStrong;
   if (c >= 0x80 && !t.has(kTokQuote)) {
@@ -55,15 +58,18 @@ AbbrevClass AbbrevClassOf(std::string_view text, const Token& t) {
 }
 
 // After an ambiguous abbreviation: does `next` clearly open a new sentence?
-bool OpensSentence(std::string_view text, const Token& next) {
-  if (next.has(kTokOpenQuote)) return true;
-  return next.kind == TokenKind::kWord && next.has(kTokCapitalized) && !next.has(kTokAbbrev) &&
-         IsSentenceStarter(next.text(text));
+// ALL-CAPS words do not count: in headlines "U.S. TO RAISE" goes on. After a
+// title (`strong`), only words that cannot be a name count.
+bool OpensSentence(std::string_view text, const Token& next, bool strong) {
+  if (next.kind != TokenKind::kWord || !next.has(kTokCapitalized) || next.has(kTokAbbrev) ||
+      next.has(kTokAllCaps))
+    return !strong && next.has(kTokOpenQuote);
+  return strong ? IsStrongSentenceStarter(next.text(text)) : IsSentenceStarter(next.text(text));
 }
 
 // Does the sentence go on after a terminal mark, given the token after it?
 bool Continues(std::string_view text, const Token& next) {
-  if (next.has(kTokLower) && (next.kind == TokenKind::kWord || next.kind == TokenKind::kNumber)) return true;
+  if (next.has(kTokLower) && next.kind == TokenKind::kWord) return true;
   if (next.has(kTokClitic)) return true;
   if (next.kind == TokenKind::kPunct && !next.has(kTokQuote)) {
     const char c = text[next.start];
@@ -87,8 +93,7 @@ void ParagraphsFromTokens(const std::vector<Token>& tokens, std::vector<Paragrap
 
 void SplitParagraphs(std::string_view text, std::vector<Paragraph>* out) {
   std::vector<Token> tokens;
-  Tokenize(text, &tokens);
-  ParagraphsFromTokens(tokens, out);
+  TokenizeWithParagraphs(text, &tokens, out);
 }
 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
@@ -104,9 +109,13 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
   while (tb < n) {
     // Paragraph p holds the tokens that start before its end (the last paragraph takes the rest).
     while (p + 1 < paragraphs.size() && tokens[tb].start >= paragraphs[p].end) ++p;
-    size_t te = tb + 1;
-    const uint32_t pend = p + 1 < paragraphs.size() ? paragraphs[p].end : UINT32_MAX;
-    while (te < n && tokens[te].start < pend) ++te;
+    size_t te = n;
+    if (p + 1 < paragraphs.size()) {
+      const uint32_t pend = paragraphs[p].end;
+      te = static_cast<size_t>(std::partition_point(tokens.begin() + static_cast<ptrdiff_t>(tb) + 1, tokens.end(),
+                                                    [pend](const Token& t) { return t.start < pend; }) -
+                               tokens.begin());
+    }
     size_t sent = tb;
     size_t k = tb;
     while (k < te) {
@@ -128,10 +137,10 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
       bool boundary;
       if (term == Terminal::kAbbrev && m == k + 1) {
         switch (AbbrevClassOf(text, tokens[k])) {
-          case AbbrevClass::kTitle:
           case AbbrevClass::kNumberPrefix:
           case AbbrevClass::kInline: boundary = false; break;
-          default: boundary = OpensSentence(text, next);
+          case AbbrevClass::kTitle: boundary = OpensSentence(text, next, /*strong=*/true); break;
+          default: boundary = OpensSentence(text, next, /*strong=*/false);
         }
       } else if (term == Terminal::kEllipsis && m == k + 1) {
         boundary = next.has(kTokOpenQuote) || (next.has(kTokCapitalized) && next.kind == TokenKind::kWord);
@@ -150,8 +159,7 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
 }
 
 void AnalyzeText(std::string_view text, TextLayout* out) {
-  Tokenize(text, &out->tokens);
-  ParagraphsFromTokens(out->tokens, &out->paragraphs);
+  TokenizeWithParagraphs(text, &out->tokens, &out->paragraphs);
   SplitSentences(text, out->tokens, out->paragraphs, &out->sentences);
   for (const Sentence& s : out->sentences) out->tokens[s.token_begin].flags |= kTokSentStart;
 }

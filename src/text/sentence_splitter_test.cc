@@ -41,6 +41,7 @@ const SplitCase kBasic[] = {
     {"What?! Really.", {"What?!", "Really."}},
     {"Prices rose 3.5% to $1.2bn. Shares fell.", {"Prices rose 3.5% to $1.2bn.", "Shares fell."}},
     {"It ended in 1990. 1991 was calm.", {"It ended in 1990.", "1991 was calm."}},
+    {"It ended. 21st century news.", {"It ended.", "21st century news."}},
     {"The end.\n", {"The end."}},
 };
 INSTANTIATE_TEST_SUITE_P(Basic, SentenceTable, ::testing::ValuesIn(kBasic));
@@ -61,6 +62,12 @@ const SplitCase kAbbreviations[] = {
     {"He bought apples, pears, etc. Then he left.", {"He bought apples, pears, etc.", "Then he left."}},
     {"He bought apples, pears, etc.", {"He bought apples, pears, etc."}},
     {"MR. SMITH WINS. THE END.", {"MR. SMITH WINS.", "THE END."}},
+    {"U.S. TO RAISE RATES", {"U.S. TO RAISE RATES"}},
+    {"He lives on Main St. The house is old.", {"He lives on Main St.", "The house is old."}},
+    {"Dr. Who and Mr. Still met.", {"Dr. Who and Mr. Still met."}},
+    {"Martin Luther King Jr. He spoke.", {"Martin Luther King Jr.", "He spoke."}},
+    {"It was Plan B. Then it failed.", {"It was Plan B.", "Then it failed."}},
+    {"The U.S.-based firm grew.", {"The U.S.-based firm grew."}},
 };
 INSTANTIATE_TEST_SUITE_P(Abbreviations, SentenceTable, ::testing::ValuesIn(kAbbreviations));
 
@@ -115,6 +122,20 @@ const SplitCase kParagraphCases[] = {
     {"Headline\nBody.", {"Headline", "Body."}},
 };
 INSTANTIATE_TEST_SUITE_P(Paragraphs, ParagraphTable, ::testing::ValuesIn(kParagraphCases));
+
+// Texts with more line breaks than ForEachParagraphCut keeps on its first
+// pass take the second pass; the result must not change.
+TEST(SplitParagraphs, ManyLines) {
+  std::string one_per_line, wrapped;
+  for (int i = 0; i < 600; ++i) {
+    one_per_line += "Line " + std::to_string(i) + " ends here.\n";
+    wrapped += "line " + std::to_string(i) + " goes on\n";
+  }
+  EXPECT_EQ(Paragraphs(one_per_line).size(), 600u);
+  EXPECT_EQ(Paragraphs(wrapped).size(), 1u);
+  wrapped += "\n\nNext.";
+  EXPECT_EQ(Paragraphs(wrapped).size(), 2u);
+}
 
 TEST(AnalyzeText, SentenceIndicesAndFlags) {
   const std::string text = "One two. Three.\n\nFour five.";

@@ -32,12 +32,15 @@ void ExpectValid(const std::string& text) {
   AnalyzeText(text, &layout);
   const Status st = CheckTextLayout(text, layout);
   ASSERT_TRUE(st.ok()) << st.ToString() << "\ninput (" << text.size() << " bytes): " << text;
-  std::vector<Paragraph> paras;
-  SplitParagraphs(text, &paras);
-  ASSERT_EQ(paras.size(), layout.paragraphs.size()) << text;
-  for (size_t i = 0; i < paras.size(); ++i) {
-    ASSERT_EQ(paras[i].start, layout.paragraphs[i].start) << text;
-    ASSERT_EQ(paras[i].end, layout.paragraphs[i].end) << text;
+  std::vector<Paragraph> split, from_tokens;
+  SplitParagraphs(text, &split);
+  ParagraphsFromTokens(layout.tokens, &from_tokens);
+  for (const auto* paras : {&split, &from_tokens}) {
+    ASSERT_EQ(paras->size(), layout.paragraphs.size()) << text;
+    for (size_t i = 0; i < paras->size(); ++i) {
+      ASSERT_EQ((*paras)[i].start, layout.paragraphs[i].start) << text;
+      ASSERT_EQ((*paras)[i].end, layout.paragraphs[i].end) << text;
+    }
   }
 }
 

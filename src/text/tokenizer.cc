@@ -29,6 +29,9 @@
 #include "text/tokenizer.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "text/abbreviations.h"
@@ -42,10 +45,65 @@ inline bool IsAsciiLetter(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0
 inline bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
 inline char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+// Per-byte bits for the word loop: ASCII letters and digits with their case;
+// kBitNonAscii for bytes >= 0x80 (decoded on the slow path); 0 otherwise.
+constexpr unsigned kBitUpper = 1, kBitLower = 2, kBitDigit = 4, kBitNonAscii = 8;
+constexpr unsigned kBitAlnum = kBitUpper | kBitLower | kBitDigit;
+constexpr std::array<uint8_t, 256> MakeWordBits() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 'A' && c <= 'Z') t[c] = kBitUpper;
+    if (c >= 'a' && c <= 'z') t[c] = kBitLower;
+    if (c >= '0' && c <= '9') t[c] = kBitDigit;
+    if (c >= 0x80) t[c] = kBitNonAscii;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kWordBits = MakeWordBits();
+// ASCII bytes that may join two parts of a word: . , : / - _ & ' @
+constexpr std::array<uint8_t, 256> MakeJoinerBits() {
+  std::array<uint8_t, 256> t{};
+  for (const char c : std::string_view(".,:/-_&'@")) t[static_cast<unsigned char>(c)] = 1;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kJoinerBits = MakeJoinerBits();
+
+static_assert(std::endian::native == std::endian::little, "ScanAsciiAlnum8 assumes little-endian loads");
+
+// The leading ASCII letters/digits of eight bytes (little-endian load), found
+// with SWAR arithmetic: how many there are and the kWordBits they carry.
+struct AsciiRun {
+  size_t length;  // 0..8 leading bytes that are ASCII letters or digits
+  unsigned bits;  // OR of their kWordBits
+};
+inline AsciiRun ScanAsciiAlnum8(uint64_t w) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+  const uint64_t ascii = ~w & kHigh;           // 0x80 in each byte < 0x80
+  const uint64_t x = w & kLow7;                // no byte >= 0x80: byte-wise adds cannot carry
+  const uint64_t l = x | 0x2020202020202020ull;  // folded to lower case
+  // 'a' <= l <= 'z':  l + (0x80 - 'a') has the high bit, l + (0x80 - 'z' - 1) has not.
+  const uint64_t letter = (l + 0x1F1F1F1F1F1F1F1Full) & ~(l + 0x0505050505050505ull) & ascii;
+  // '0' <= x <= '9'
+  const uint64_t digit = (x + 0x5050505050505050ull) & ~(x + 0x4646464646464646ull) & ascii;
+  const uint64_t alnum = letter | digit;
+  const uint64_t stop = ~alnum & kHigh;
+  const size_t n = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+  const uint64_t prefix = n == 8 ? ~0ull : ((1ull << (8 * n)) - 1);
+  const uint64_t case_bit = w << 2;  // each byte's 0x20 (lower case) moved to 0x80
+  unsigned bits = 0;
+  if (letter & ~case_bit & prefix) bits |= kBitUpper;
+  if (letter & case_bit & prefix) bits |= kBitLower;
+  if (digit & prefix) bits |= kBitDigit;
+  return {n, bits};
+}
+
 // Tokenizes one paragraph segment at a time, appending to `out`.
 class Scanner {
  public:
-  Scanner(std::string_view text, std::vector<Token>* out) : s_(text), out_(out) {}
+  // `paras`, if not null, receives one span per segment that holds tokens.
+  Scanner(std::string_view text, std::vector<Token>* out, std::vector<Paragraph>* paras)
+      : s_(text), out_(out), paras_(paras) {}
 
   // Tokenizes [begin, end) as one paragraph: quote state starts closed and the
   // first token gets kTokParaStart.
@@ -70,12 +128,10 @@ class Scanner {
     return ClassAtPos(i, &len);
   }
 
-  void Emit(size_t start, size_t end, TokenKind kind, uint16_t flags) {
-    if (space_before_) flags |= kTokSpaceBefore;
-    if (newline_before_) flags |= kTokNewlineBefore;
-    if (para_start_) flags |= kTokParaStart;
-    out_->push_back(Token{static_cast<uint32_t>(start), static_cast<uint32_t>(end), kind, flags});
-    space_before_ = newline_before_ = para_start_ = false;
+  __attribute__((always_inline)) void Emit(size_t start, size_t end, TokenKind kind, uint16_t flags) {
+    out_->push_back(Token{static_cast<uint32_t>(start), static_cast<uint32_t>(end), kind,
+                          static_cast<uint16_t>(flags | pending_)});
+    pending_ = 0;
   }
 
   size_t Word(size_t i);
@@ -84,15 +140,20 @@ class Scanner {
   bool JoinPeriodLetters(size_t start, size_t period, size_t seg_chars) const;
   size_t Period(size_t i);
   void Quote(size_t i, CharClass cls, int len);
-  uint16_t WordCaseFlags(size_t start, size_t end, unsigned nupper, unsigned nlower, unsigned ndigit) const;
+  uint16_t WordCaseFlags(size_t start, size_t end, unsigned bits) const;
+  CharClass PrevClass(size_t pos) const;
+  size_t CodePoints(size_t from, size_t to) const;
 
   std::string_view s_;
   std::vector<Token>* out_;
+  std::vector<Paragraph>* paras_;
   size_t begin_ = 0;             // current segment start
   size_t end_ = 0;               // current segment end
-  bool space_before_ = true;     // whitespace (or segment start) since the last token
-  bool newline_before_ = false;  // that whitespace held a '\n'
-  bool para_start_ = true;       // no token emitted yet in this segment
+  // Flags the next token gets from what precedes it: kTokSpaceBefore
+  // (whitespace or segment start since the last token), kTokNewlineBefore,
+  // kTokParaStart (no token yet in this segment).
+  uint16_t pending_ = kTokSpaceBefore | kTokParaStart;
+  bool space_before() const { return (pending_ & kTokSpaceBefore) != 0; }
   bool dq_open_ = false;         // a double quote is open
   bool sq_open_ = false;         // a single quote is open
 };
@@ -100,23 +161,27 @@ class Scanner {
 void Scanner::Segment(size_t begin, size_t end) {
   begin_ = begin;
   end_ = end;
-  space_before_ = true;
-  newline_before_ = false;
-  para_start_ = true;
+  pending_ = kTokSpaceBefore | kTokParaStart;
   dq_open_ = sq_open_ = false;
+  const size_t first_token = out_->size();
   size_t i = begin;
   while (i < end) {
     const unsigned char c = static_cast<unsigned char>(s_[i]);
+    if (c == ' ') {  // the most common byte between tokens
+      pending_ |= kTokSpaceBefore;
+      ++i;
+      continue;
+    }
     int len = 1;
     const CharClass cls = c < 0x80 ? kAsciiClass[c] : ClassAt(s_, i, &len);
     switch (cls) {
       case CharClass::kSpace:
       case CharClass::kSkip:
-        space_before_ = true;
+        pending_ |= kTokSpaceBefore;
         i += len;
         break;
       case CharClass::kNewline:
-        space_before_ = newline_before_ = true;
+        pending_ |= kTokSpaceBefore | kTokNewlineBefore;
         ++i;
         break;
       case CharClass::kUpper:
@@ -202,6 +267,8 @@ void Scanner::Segment(size_t begin, size_t end) {
         break;
     }
   }
+  if (paras_ != nullptr && out_->size() > first_token)
+    paras_->push_back({(*out_)[first_token].start, out_->back().end});
 }
 
 // '.' at i not inside a word: an ellipsis run ("...", ". . .") or one period.
@@ -244,14 +311,14 @@ void Scanner::Quote(size_t i, CharClass cls, int len) {
              k == CharClass::kSemicolon || k == CharClass::kTerminal || k == CharClass::kCloseBracket ||
              k == CharClass::kCloseQuote || k == CharClass::kDash || k == CharClass::kEllipsis;
     }();
-    if (single && !space_before_ && !sq_open_ && i > begin_ && (s_[i - 1] == 's' || s_[i - 1] == 'S') &&
+    if (single && !space_before() && !sq_open_ && i > begin_ && (s_[i - 1] == 's' || s_[i - 1] == 'S') &&
         !out_->empty() && out_->back().end == i && out_->back().kind == TokenKind::kWord &&
         !IsAlnumClass(ClassAtPos(i + len))) {
       // Plural possessive: workers' rights, the Joneses’ house.
       Emit(i, i + len, TokenKind::kPunct, kTokClitic);
       return;
     }
-    bool prev_open_ctx = space_before_;
+    bool prev_open_ctx = space_before();
     if (!prev_open_ctx && !out_->empty() && out_->back().end == i) {
       const Token& p = out_->back();
       const char pc = s_[p.start];
@@ -271,6 +338,17 @@ void Scanner::Quote(size_t i, CharClass cls, int len) {
 
 // URL starting at i (http://, https://, ftp://, www.): returns its end, or 0.
 size_t Scanner::Url(size_t i) const {
+  // Quick reject on the first four bytes (most words starting h/w/f are not URLs).
+  if (i + 5 > end_) return 0;
+  uint32_t head;
+  std::memcpy(&head, s_.data() + i, 4);
+  head |= 0x20202020u;  // lower-case letters; '.'/':' map to '.'/':' unchanged (0x2E, 0x3A)
+  const auto tag = [](const char* t) {
+    uint32_t v;
+    std::memcpy(&v, t, 4);
+    return v;
+  };
+  if (head != tag("http") && head != tag("www.") && head != tag("ftp:")) return 0;
   auto starts = [&](const char* p) {
     const size_t m = std::strlen(p);
     if (i + m >= end_) return false;  // need at least one byte after the prefix
@@ -360,12 +438,29 @@ bool Scanner::JoinPeriodLetters(size_t start, size_t period, size_t seg_chars) c
   return !IsSentenceStarter(s_.substr(period + 1, r - period - 1));  // News.Az, but Reuters.It
 }
 
-uint16_t Scanner::WordCaseFlags(size_t start, size_t end, unsigned nupper, unsigned nlower,
-                                unsigned ndigit) const {
+// Surface flags of the word [start, end) from the OR of its kWordBits.
+__attribute__((always_inline)) inline uint16_t Scanner::WordCaseFlags(size_t start, size_t end, unsigned bits) const {
   uint16_t flags = 0;
-  if (ndigit > 0) flags |= kTokHasDigit;
-  if (nlower == 0 && nupper >= 2) flags |= kTokAllCaps;
+  if (bits & kBitDigit) flags |= kTokHasDigit;
+  if (!(bits & kBitLower) && (bits & kBitUpper)) {
+    // All caps needs two or more capitals ("USSR", not "I" or "A4").
+    unsigned upper = 0;
+    int len = 1;
+    for (size_t i = start; i < end && upper < 2; i += static_cast<size_t>(len)) {
+      const unsigned char c = static_cast<unsigned char>(s_[i]);
+      if (c < 0x80) {
+        len = 1;
+        upper += (kWordBits[c] & kBitUpper) != 0;
+      } else {
+        upper += ClassAtPos(i, &len) == CharClass::kUpper;
+      }
+    }
+    if (upper >= 2) flags |= kTokAllCaps;
+  }
   // First letter's case (the token may open with digits: 21st, 3M).
+  const unsigned char c0 = static_cast<unsigned char>(s_[start]);
+  if (c0 < 0x80 && (kWordBits[c0] & (kBitUpper | kBitLower)))
+    return flags | ((kWordBits[c0] & kBitUpper) ? kTokCapitalized : kTokLower);
   size_t i = start;
   int len;
   while (i < end) {
@@ -373,17 +468,35 @@ uint16_t Scanner::WordCaseFlags(size_t start, size_t end, unsigned nupper, unsig
     if (k == CharClass::kUpper) return flags | kTokCapitalized;
     if (k == CharClass::kLower) return flags | kTokLower;
     if (k == CharClass::kLetter) return flags;
-    i += len;
+    i += static_cast<size_t>(len);
   }
   return flags;
+}
+
+// Class of the code point ending just before `pos` (pos > begin_).
+CharClass Scanner::PrevClass(size_t pos) const {
+  const unsigned char c = static_cast<unsigned char>(s_[pos - 1]);
+  if (c < 0x80) return kAsciiClass[c];
+  size_t b = pos - 1;
+  while (b > begin_ && pos - b < 4 && (static_cast<unsigned char>(s_[b]) & 0xC0) == 0x80) --b;
+  int len;
+  return ClassAt(s_, b, &len);
+}
+
+// Number of code points in [from, to).
+size_t Scanner::CodePoints(size_t from, size_t to) const {
+  size_t n = 0;
+  for (size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
+  return n;
 }
 
 // A word or number starting at i (an alphanumeric). Emits it (and any clitic
 // split off its end) and returns the position after it.
 size_t Scanner::Word(size_t i) {
   const size_t start = i;
+  const char* p = s_.data();
   {
-    const char c = LowerAscii(s_[i]);
+    const char c = static_cast<char>(p[i] | 0x20);
     if (c == 'h' || c == 'w' || c == 'f') {
       const size_t u = Url(i);
       if (u != 0) {
@@ -392,62 +505,70 @@ size_t Scanner::Word(size_t i) {
       }
     }
   }
-  unsigned nupper = 0, nlower = 0, ndigit = 0;
-  size_t seg_chars = 0;        // alphanumerics since the token start or the last joiner
-  size_t max_period_seg = 0;   // longest part between inner periods (initialism test)
+  unsigned bits = 0;           // OR of the kWordBits of its letters and digits
+  size_t seg_start = i;        // start of the part since the last joiner
+  size_t max_period_seg = 0;   // longest part (bytes) before an inner period (initialism test)
   bool inner_period = false;   // a '.' was joined inside the token
-  CharClass prev = CharClass::kSpace;
   size_t j = i;
-  const char* p = s_.data();
   for (;;) {
-    // The alphanumeric run.
+    // The alphanumeric run: eight ASCII bytes at a time, then byte by byte,
+    // non-ASCII decoded.
     while (j < end_) {
+      if (j + 8 <= end_) {
+        uint64_t w;
+        std::memcpy(&w, p + j, 8);
+        const AsciiRun run = ScanAsciiAlnum8(w);
+        bits |= run.bits;
+        j += run.length;
+        if (run.length == 8) continue;
+      }
       const unsigned char c = static_cast<unsigned char>(p[j]);
-      CharClass k;
-      int len = 1;
-      if (c < 0x80) {
-        k = kAsciiClass[c];
-      } else {
-        k = ClassAt(s_, j, &len);
-        if (k == CharClass::kSkip) {
-          // Format characters (soft hyphen, ZWJ) glue only between alphanumerics.
-          int l2;
-          if (IsAlnumClass(ClassAtPos(j + len, &l2))) {
-            j += len;
-            continue;
-          }
-          break;
+      const unsigned b = kWordBits[c];
+      if (b & kBitAlnum) {
+        bits |= b;
+        ++j;
+        continue;
+      }
+      if (b == 0) break;  // ASCII, not alphanumeric
+      int len;
+      const CharClass k = ClassAt(s_, j, &len);
+      if (k == CharClass::kSkip) {
+        // Format characters (soft hyphen, ZWJ) glue only between alphanumerics.
+        int l2;
+        if (IsAlnumClass(ClassAtPos(j + len, &l2))) {
+          j += static_cast<size_t>(len);
+          continue;
         }
+        break;
       }
       if (k == CharClass::kUpper) {
-        ++nupper;
+        bits |= kBitUpper;
       } else if (k == CharClass::kLower) {
-        ++nlower;
+        bits |= kBitLower;
       } else if (k == CharClass::kDigit) {
-        ++ndigit;
+        bits |= kBitDigit;
       } else if (k != CharClass::kLetter) {
         break;
       }
-      prev = k;
-      ++seg_chars;
-      j += len;
+      j += static_cast<size_t>(len);
     }
-    if (j >= end_) break;
+    if (j >= end_ || j == seg_start) break;
     // A joiner between two alphanumerics?
     const unsigned char c = static_cast<unsigned char>(p[j]);
-    int nlen;
+    if (kWordBits[c] == 0 && !(kJoinerBits[c])) break;  // fast exit: space, most punctuation
+    const CharClass prev = PrevClass(j);
     const bool prev_digit = prev == CharClass::kDigit;
     const bool prev_letter = IsLetterClass(prev);
     bool join = false;
     size_t joiner_len = 1;
     if (c == '.') {
-      const CharClass next = ClassAtPos(j + 1, &nlen);
+      const CharClass next = ClassAtPos(j + 1);
       if (prev_digit && next == CharClass::kDigit) {
         join = true;
-      } else if (prev_letter && IsLetterClass(next) && JoinPeriodLetters(start, j, seg_chars)) {
+      } else if (prev_letter && IsLetterClass(next) && JoinPeriodLetters(start, j, CodePoints(seg_start, j))) {
         join = true;
         inner_period = true;
-        if (seg_chars > max_period_seg) max_period_seg = seg_chars;
+        max_period_seg = std::max(max_period_seg, j - seg_start);
       }
     } else if (c == ',' || c == ':' || c == '/') {
       join = prev_digit && ClassAtPos(j + 1) == CharClass::kDigit;
@@ -475,7 +596,7 @@ size_t Scanner::Word(size_t i) {
         }
         if (split != 0) {
           Emit(start, split, ClassAtPos(start) == CharClass::kDigit ? TokenKind::kNumber : TokenKind::kWord,
-               WordCaseFlags(start, split, nupper, nlower, ndigit));
+               WordCaseFlags(start, split, bits));
           Emit(split, r, TokenKind::kWord, kTokClitic);
           return r;
         }
@@ -491,22 +612,24 @@ size_t Scanner::Word(size_t i) {
     } else if (c >= 0x80) {
       int hl;
       if (ClassAt(s_, j, &hl) == CharClass::kHyphen) {  // ‐ ‑ inside a word
-        join = IsAlnumClass(ClassAtPos(j + hl));
+        join = IsAlnumClass(ClassAtPos(j + static_cast<size_t>(hl)));
         joiner_len = static_cast<size_t>(hl);
       }
     }
     if (!join) break;
     j += joiner_len;
-    seg_chars = 0;
+    seg_start = j;
   }
   // A final period that belongs to the word (abbreviation, initial, initialism).
-  uint16_t flags = WordCaseFlags(start, j, nupper, nlower, ndigit);
-  const TokenKind kind = ClassAtPos(start) == CharClass::kDigit ? TokenKind::kNumber : TokenKind::kWord;
+  uint16_t flags = WordCaseFlags(start, j, bits);
+  const TokenKind kind = (bits & kBitDigit) && ClassAtPos(start) == CharClass::kDigit ? TokenKind::kNumber
+                                                                                    : TokenKind::kWord;
+
   if (kind == TokenKind::kWord && j < end_ && p[j] == '.' && !(j + 1 < end_ && p[j + 1] == '.')) {
     bool attach = false;
     if (inner_period) {
-      attach = std::max(max_period_seg, seg_chars) <= 2;  // U.S. e.g. a.m. Ph.D. — not News.Az.
-    } else if (seg_chars == 1 && (flags & kTokCapitalized)) {
+      attach = std::max(max_period_seg, j - seg_start) <= 2;  // U.S. e.g. a.m. Ph.D. — not News.Az.
+    } else if ((flags & kTokCapitalized) && CodePoints(start, j) == 1) {
       attach = true;  // initial: J. R. R. Tolkien
     } else if (j - start <= 12) {
       switch (LookupAbbreviation(s_.substr(start, j - start))) {
@@ -531,18 +654,19 @@ size_t Scanner::Word(size_t i) {
 
 }  // namespace
 
-void Tokenize(std::string_view text, std::vector<Token>* out) {
+void TokenizeWithParagraphs(std::string_view text, std::vector<Token>* out, std::vector<Paragraph>* paras) {
   out->clear();
   out->reserve(text.size() / 5 + 16);
-  std::vector<size_t> cuts;
-  FindParagraphCuts(text, &cuts);
-  Scanner scanner(text, out);
+  if (paras != nullptr) paras->clear();
+  Scanner scanner(text, out, paras);
   size_t begin = 0;
-  for (size_t cut : cuts) {
+  ForEachParagraphCut(text, [&](size_t cut) {
     scanner.Segment(begin, cut);
     begin = cut;
-  }
+  });
   scanner.Segment(begin, text.size());
 }
+
+void Tokenize(std::string_view text, std::vector<Token>* out) { TokenizeWithParagraphs(text, out, nullptr); }
 
 }  // namespace annals

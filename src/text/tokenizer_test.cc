@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -218,6 +220,45 @@ TEST(TokenizeRobustness, InvalidBytes) {
   for (const Token& t : tokens) {
     EXPECT_LT(t.start, t.end);
     EXPECT_LE(t.end, text.size());
+  }
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+// Differential check of the word scan (eight bytes at a time) against a
+// byte-by-byte reference for the case and digit flags, on random ASCII words
+// of every length around the 8-byte stride.
+TEST(TokenizeFlags, WordFlagsMatchReference) {
+  std::mt19937 rng(99);
+  const std::string alphabet = "aZbY0c9XdW";
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  for (int round = 0; round < 5000; ++round) {
+    std::string word(static_cast<size_t>(1 + round % 23), 'a');
+    for (char& c : word) c = alphabet[pick(rng)];
+    const std::string text = "x " + word + " y";
+    std::vector<Token> tokens;
+    Tokenize(text, &tokens);
+    ASSERT_EQ(tokens.size(), 3u) << text;
+    const Token& t = tokens[1];
+    ASSERT_EQ(t.text(text), word);
+    int upper = 0, lower = 0, digit = 0;
+    char first_letter = 0;
+    for (char c : word) {
+      if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+      if (std::islower(static_cast<unsigned char>(c))) ++lower;
+      if (std::isdigit(static_cast<unsigned char>(c))) ++digit;
+      if (first_letter == 0 && std::isalpha(static_cast<unsigned char>(c))) first_letter = c;
+    }
+    EXPECT_EQ(t.has(kTokHasDigit), digit > 0) << word;
+    EXPECT_EQ(t.has(kTokAllCaps), lower == 0 && upper >= 2) << word;
+    EXPECT_EQ(t.has(kTokCapitalized), first_letter != 0 && std::isupper(static_cast<unsigned char>(first_letter)))
+        << word;
+    EXPECT_EQ(t.has(kTokLower), first_letter != 0 && std::islower(static_cast<unsigned char>(first_letter))) << word;
+    EXPECT_EQ(t.kind, std::isdigit(static_cast<unsigned char>(word[0])) ? TokenKind::kNumber : TokenKind::kWord);
   }
 }
 
