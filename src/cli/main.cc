@@ -14,12 +14,9 @@ int main(int argc, char** argv) {
   train->require_subcommand(1);
   CLI::App* eval = app.add_subcommand("eval", "Evaluate an extractor on annotated data");
   eval->require_subcommand(1);
-<<<<<<< HEAD
-  annals::AddEvalQuotesCommand(eval, &exit_code);
-=======
   annals::AddTrainNerCommand(train, &exit_code);
   annals::AddEvalNerCommand(eval, &exit_code);
->>>>>>> main
+  annals::AddEvalQuotesCommand(eval, &exit_code);
   (void)train;
   (void)eval;
   try {
