@@ -309,7 +309,7 @@ SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
   if (i < min_word) return none;
   std::string_view gap = c.GapAfter(i);
   // "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis.
-  if (gap.size() <= 3 && gap[0] == ')' && gap.find_first_not_of(") ") == std::string_view::npos) {
+  if (gap.size() <= 4 && gap.find(')') != std::string_view::npos && gap.find_first_not_of(".) ") == std::string_view::npos) {
     for (size_t k = i; k > min_word && i - k < 6; --k) {
       const std::string_view g = c.GapAfter(k - 1);
       if (g.find('(') != std::string_view::npos) {

@@ -46,6 +46,8 @@ bool IsPunctGapChar(char ch) { return ch == '.' || ch == '!' || ch == '?' || ch 
 bool GapBreaks(std::string_view g) {
   for (size_t i = 0; i < g.size(); ++i) {
     const unsigned char ch = g[i];
+    // "(I-Vt.)": a period closing an abbreviation inside parentheses.
+    if (ch == '.' && i + 1 < g.size() && g[i + 1] == ')') continue;
     if (IsPunctGapChar(static_cast<char>(ch)) || ch == '"') return true;
     if (ch == 0xE2 && i + 2 < g.size() && static_cast<unsigned char>(g[i + 1]) == 0x80) {
       const unsigned char d = g[i + 2];
@@ -106,7 +108,8 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
       cue.subject = SubjectAfter(c, k + 2, k + 10);
       return cue;
     }
-    const uint8_t f = CueFlags(c.Lower(k));
+    // Cues are lower-case verbs: "States" in "United States" is no cue.
+    const uint8_t f = w[k].has(kWordLower) ? CueFlags(c.Lower(k)) : 0;
     if ((f & need) && ParticleOk(c, k, f, (need & kCueTo) != 0)) {
       cue.word = k;
       cue.start = w[k].start;
@@ -152,7 +155,7 @@ Cue CueBefore(const QuoteContext& c, const QuoteSpan& q, uint8_t need, size_t wi
       cue.subject = SubjectAfter(c, j + 2, k);
       return cue;
     }
-    const uint8_t f = CueFlags(c.Lower(j));
+    const uint8_t f = w[j].has(kWordLower) ? CueFlags(c.Lower(j)) : 0;
     if ((f & need) && ParticleOk(c, j, f, (need & kCueTo) != 0)) {
       cue.word = j;
       cue.start = w[j].start;

@@ -155,6 +155,15 @@ TEST(QuoteStage, AttributionPatterns) {
       {"fragment with cue", "Smith called the decision a “grave mistake” in his speech.", {{"Smith", P}},
        "fragment", "called", "Smith", "Smith"},
       {"pronoun with no antecedent stays unresolved", "“It is over,” they said.", {}, "direct", "said", "they", ""},
+      {"title abbreviation inside the window", "''We will win,'' Mr. Trump said.", {{"Trump", P}}, "direct", "said",
+       "Mr. Trump", "Trump"},
+      {"colon introduction", "Clinton was blunt: “Our goal is to defeat them.”", {{"Clinton", P}}, "direct", "",
+       "Clinton", "Clinton"},
+      {"plural possessive inside an appositive",
+       "“We will win,” Jeff Weaver, Sanders' campaign manager, said in a statement.", {{"Jeff Weaver", P}}, "direct",
+       "said", "Jeff Weaver", "Jeff Weaver"},
+      {"parenthesis after the name", "“We will win,” Sen. Bernie Sanders (I-Vt.) said.", {{"Bernie Sanders", P}},
+       "direct", "said", "Sen. Bernie Sanders", "Bernie Sanders"},
   };
   for (const AttrCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -175,6 +184,16 @@ TEST(QuoteStage, AttributionPatterns) {
       EXPECT_EQ(last->speaker->entity, -1);
     }
   }
+}
+
+// Regression: "States" in "the United States" was taken for the verb
+// "states" and became the cue of the next quotation.
+TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
+  const AnnotatedDoc d = Annotate("Clinton spoke about the United States: “If there had not been that intervention, "
+                                  "things would be worse.”",
+                                  {{{"Clinton", EntityType::kPerson}}});
+  ASSERT_FALSE(d.quotes.empty());
+  for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "States");
 }
 
 TEST(QuoteStage, RolesFromTitles) {
