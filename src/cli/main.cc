@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   annals::AddEvalNerCommand(eval, &exit_code);
   annals::AddEvalTimexCommand(eval, &exit_code);
   annals::AddEvalCountsCommand(eval, &exit_code);
+  annals::AddEvalQuotesCommand(eval, &exit_code);
   (void)train;
   (void)eval;
   try {
