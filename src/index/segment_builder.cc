@@ -93,13 +93,19 @@ Status SegmentBuilder::Emit(Sink&& sink) {
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return docs_[a].date != docs_[b].date ? docs_[a].date < docs_[b].date : docs_[a].id < docs_[b].id;
   });
+  {
+    std::vector<uint64_t> ids;
+    for (const Doc& d : docs_) ids.push_back(d.id);
+    std::sort(ids.begin(), ids.end());
+    auto dup = std::adjacent_find(ids.begin(), ids.end());
+    if (dup != ids.end()) {
+      return Status::InvalidArgument("document id " + std::to_string(*dup) + " added twice to one segment");
+    }
+  }
   std::vector<DocMeta> metas(docs_.size());
   std::vector<int64_t> numeric(numeric_names_.size() * docs_.size(), kNumericMissing);
   for (uint32_t nd = 0; nd < order.size(); nd++) {
     const Doc& d = docs_[order[nd]];
-    if (nd > 0 && d.id == docs_[order[nd - 1]].id && d.date == docs_[order[nd - 1]].date) {
-      return Status::InvalidArgument("document id " + std::to_string(d.id) + " added twice to one segment");
-    }
     metas[nd] = DocMeta{d.id, d.date, d.tok_end - d.tok_begin};
     const auto& nums = numeric_by_doc_[order[nd]];
     for (size_t f = 0; f < nums.size(); f++) numeric[f * docs_.size() + nd] = nums[f];
