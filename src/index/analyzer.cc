@@ -15,9 +15,38 @@ bool IsDiacriticMark(char32_t cp) {
   return cp < 800 ? (kMask0 >> (cp - 768)) & 1 : (kMask1 >> (cp - 800)) & 1;
 }
 
+namespace {
+
+// FTS5 classifies characters with Unicode 6.1 tables, in which code points
+// assigned later are unassigned, and unicode61 treats those as token
+// characters. utf8proc knows only the current Unicode, so these are the
+// non-letter, non-digit characters assigned after 6.1 that news text
+// plausibly contains (currency signs, bidi controls, emoji, punctuation
+// and symbol additions). A best-effort list: a rarer post-6.1 symbol
+// missing here splits a token where FTS5 would not.
+constexpr char32_t kPost61[][2] = {
+    {0x061C, 0x061C},   {0x2066, 0x2069},   {0x20BA, 0x20C0},   {0x23F4, 0x23FF},   {0x2700, 0x2700},
+    {0x2B4D, 0x2B4F},   {0x2B5A, 0x2BFF},   {0x2E3C, 0x2E5D},   {0x1F321, 0x1F32F}, {0x1F336, 0x1F336},
+    {0x1F37D, 0x1F37F}, {0x1F394, 0x1F39F}, {0x1F3C5, 0x1F3C5}, {0x1F3CB, 0x1F3DF}, {0x1F3F1, 0x1F3FF},
+    {0x1F43F, 0x1F43F}, {0x1F441, 0x1F441}, {0x1F4F8, 0x1F4F8}, {0x1F4FD, 0x1F4FF}, {0x1F53E, 0x1F53F},
+    {0x1F544, 0x1F54F}, {0x1F568, 0x1F5FA}, {0x1F641, 0x1F644}, {0x1F650, 0x1F67F}, {0x1F6C6, 0x1F6FF},
+    {0x1F774, 0x1F7FF}, {0x1F800, 0x1F8FF}, {0x1F900, 0x1F9FF}, {0x1FA00, 0x1FAFF}, {0x1FB00, 0x1FBFF},
+};
+
+bool AssignedAfterUnicode61(char32_t cp) {
+  for (const auto& r : kPost61) {
+    if (cp < r[0]) return false;
+    if (cp <= r[1]) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool IsTokenChar(char32_t cp) {
   if (cp < 0x80) return internal::IsAsciiAlnum(static_cast<unsigned char>(cp));
   if (cp > 0x10FFFF) return false;
+  if (AssignedAfterUnicode61(cp)) return true;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -28,6 +57,7 @@ bool IsTokenChar(char32_t cp) {
     case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
     case UTF8PROC_CATEGORY_CO:
+    case UTF8PROC_CATEGORY_CN:  // unassigned: FTS5 keeps them in tokens
       return true;
     default:
       return false;
