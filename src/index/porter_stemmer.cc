@@ -64,8 +64,8 @@ bool HasVowel(const char* s, size_t n) {
 using Cond = bool (*)(const char*, size_t);
 
 struct Rule {
-  const char* suffix;  // matched at the end of the word
-  const char* output;  // replaces the suffix when `cond` holds
+  std::string_view suffix;  // matched at the end of the word
+  std::string_view output;  // replaces the suffix when `cond` holds
   Cond cond;           // condition on the stem; nullptr = always
 };
 
@@ -74,12 +74,14 @@ struct Rule {
 // or the condition failed. The order inside each table matters.
 int ApplyFirst(const Rule* rules, size_t n_rules, char* buf, size_t* n) {
   for (size_t r = 0; r < n_rules; r++) {
-    size_t ls = std::strlen(rules[r].suffix);
-    if (*n <= ls || std::memcmp(buf + *n - ls, rules[r].suffix, ls) != 0) continue;
+    size_t ls = rules[r].suffix.size();
+    if (*n <= ls || buf[*n - 2] != rules[r].suffix[ls - 2] || std::memcmp(buf + *n - ls, rules[r].suffix.data(), ls) != 0) {
+      continue;
+    }
     size_t stem = *n - ls;
     if (rules[r].cond && !rules[r].cond(buf, stem)) return 0;
-    size_t lo = std::strlen(rules[r].output);
-    std::memcpy(buf + stem, rules[r].output, lo);
+    size_t lo = rules[r].output.size();
+    std::memcpy(buf + stem, rules[r].output.data(), lo);
     *n = stem + lo;
     return 1;
   }

@@ -27,7 +27,8 @@ std::string TitleTerm(std::string_view stem) {
 SegmentBuilder::SegmentBuilder(CodecId codec) : codec_(codec) {}
 
 void SegmentBuilder::Clear() {
-  term_ids_.clear();
+  slots_.clear();
+  hashes_.clear();
   terms_.clear();
   positional_.clear();
   docs_.clear();
@@ -39,13 +40,32 @@ void SegmentBuilder::Clear() {
 }
 
 uint32_t SegmentBuilder::TermId(std::string_view term, bool positional) {
-  scratch_.assign(term);
-  auto [it, inserted] = term_ids_.try_emplace(scratch_, static_cast<uint32_t>(terms_.size()));
-  if (inserted) {
-    terms_.push_back(scratch_);
-    positional_.push_back(positional);
+  // Open addressing with linear probing: the build spends most of its time
+  // here, and std::unordered_map<std::string> costs a node per lookup miss.
+  if (slots_.empty() || (terms_.size() + 1) * 2 > slots_.size()) {
+    std::vector<uint32_t> grown(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    size_t mask = grown.size() - 1;
+    for (uint32_t id = 0; id < terms_.size(); id++) {
+      size_t i = hashes_[id] & mask;
+      while (grown[i]) i = (i + 1) & mask;
+      grown[i] = id + 1;
+    }
+    slots_.swap(grown);
   }
-  return it->second;
+  uint64_t h = std::hash<std::string_view>()(term);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t s = slots_[i];
+    if (s == 0) {
+      uint32_t id = static_cast<uint32_t>(terms_.size());
+      slots_[i] = id + 1;
+      terms_.emplace_back(term);
+      hashes_.push_back(h);
+      positional_.push_back(positional);
+      return id;
+    }
+    if (hashes_[s - 1] == h && terms_[s - 1] == term) return s - 1;
+  }
 }
 
 Status SegmentBuilder::Add(const IndexDoc& doc) {

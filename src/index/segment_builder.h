@@ -67,7 +67,8 @@ class SegmentBuilder {
   Status Emit(Sink&& sink);
 
   CodecId codec_;
-  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<uint32_t> slots_;      // open-addressing table: term id + 1, 0 = empty
+  std::vector<uint64_t> hashes_;     // by term id
   std::vector<std::string> terms_;   // by term id
   std::vector<bool> positional_;     // by term id
   std::vector<Doc> docs_;
@@ -76,7 +77,6 @@ class SegmentBuilder {
   std::vector<std::string> numeric_names_;
   std::vector<std::vector<int64_t>> numeric_by_doc_;  // per doc: value per numeric name (or missing)
   uint64_t text_bytes_ = 0;
-  std::string scratch_;
 };
 
 }  // namespace annals::index

@@ -15,7 +15,8 @@
 
 namespace {
 
-using namespace annals::index;
+using namespace annals::index;  // NOLINT: a fuzz target, one file
+using annals::Result;
 
 std::string BuildSeed() {
   SegmentBuilder b(CodecId::kStreamVByte);
