@@ -3,6 +3,7 @@
 
 #include <streamvbyte.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace annals::index {
@@ -27,11 +28,36 @@ class StreamVByteCodec final : public BlockCodec {
   }
 };
 
+// Runs of 128 values, each with its own bit width (one byte), so that one
+// large value (a position gap in a long document) widens only its run.
 class BitPackCodec final : public BlockCodec {
  public:
+  static constexpr uint32_t kRun = 128;
   CodecId id() const override { return CodecId::kBitPack; }
-  size_t MaxEncodedBytes(uint32_t n) const override { return 1 + static_cast<size_t>(n) * 4 + 8; }
+  size_t MaxEncodedBytes(uint32_t n) const override { return (n / kRun + 1) * (1 + kRun * 4) + 8; }
   size_t Encode(const uint32_t* in, uint32_t n, uint8_t* out) const override {
+    size_t pos = 0;
+    for (uint32_t start = 0; start < n || (n == 0 && start == 0); start += kRun) {
+      uint32_t cnt = std::min(kRun, n - start);
+      pos += EncodeRun(in + start, cnt, out + pos);
+      if (n == 0) break;
+    }
+    return pos;
+  }
+  Result<size_t> Decode(const uint8_t* in, size_t avail, uint32_t n, uint32_t* out) const override {
+    size_t pos = 0;
+    for (uint32_t start = 0; start < n || (n == 0 && start == 0); start += kRun) {
+      uint32_t cnt = std::min(kRun, n - start);
+      Result<size_t> r = DecodeRun(in + pos, avail - pos, cnt, out + start);
+      if (!r.ok()) return r;
+      pos += *r;
+      if (n == 0) break;
+    }
+    return pos;
+  }
+
+ private:
+  static size_t EncodeRun(const uint32_t* in, uint32_t n, uint8_t* out) {
     uint32_t all = 0;
     for (uint32_t i = 0; i < n; i++) all |= in[i];
     int bits = all == 0 ? 0 : 32 - __builtin_clz(all);
@@ -51,7 +77,7 @@ class BitPackCodec final : public BlockCodec {
     if (have > 0) out[pos++] = static_cast<uint8_t>(acc);
     return pos;
   }
-  Result<size_t> Decode(const uint8_t* in, size_t avail, uint32_t n, uint32_t* out) const override {
+  static Result<size_t> DecodeRun(const uint8_t* in, size_t avail, uint32_t n, uint32_t* out) {
     if (avail < 1) return Status::Corruption("bit-packed block empty");
     int bits = in[0];
     if (bits > 32) return Status::Corruption("bit-packed block width > 32");

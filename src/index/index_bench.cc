@@ -339,6 +339,11 @@ int main(int argc, char** argv) {
                 100.0 * static_cast<double>(size) / static_cast<double>(text_bytes));
     Snapshot snap;
     snap.segments.push_back({*Segment::Open(merged), nullptr});
+    {
+      const Segment& s = *snap.segments[0].segment;
+      std::printf("[%s] %u terms, %.1f MB dictionary + block metadata, %.1f MB doc ids + tfs, %.1f MB positions\n", cname,
+                  s.num_terms(), (s.num_terms() * 48.0 + s.blocks_bytes()) / 1e6, s.data_size() / 1e6, s.positions_size() / 1e6);
+    }
     for (int mode = 0; mode < 2; mode++) {
       Engine e{std::string(cname) + (mode == 0 ? " block-max" : " exhaustive"), {}};
       SearchOptions opts;

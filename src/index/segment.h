@@ -82,6 +82,7 @@ class Segment {
   uint64_t data_size() const { return header_.sections[kData].size; }
   const uint8_t* positions() const { return positions_; }
   uint64_t positions_size() const { return header_.sections[kPositions].size; }
+  uint64_t blocks_bytes() const { return header_.sections[kBlocks].size + header_.sections[kStrings].size; }
 
  private:
   Segment() = default;
