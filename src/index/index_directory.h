@@ -30,7 +30,7 @@
 namespace annals::index {
 
 struct DirectoryOptions {
-  CodecId codec = CodecId::kStreamVByte;  // for new and merged segments
+  CodecId codec = CodecId::kBitPack;  // for new and merged segments (see SegmentBuilder)
   MergePolicy merge;                      // see merge.h
   bool verify_checksums = true;           // crc32 every segment at open
 };

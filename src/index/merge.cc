@@ -77,14 +77,15 @@ Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, c
     for (uint32_t i = 0; i < part.segment->num_terms(); i++) terms.emplace(part.segment->TermAt(i));
   }
   SegmentWriter w(codec, std::move(metas), names, std::move(numeric));
-  struct Post {
-    uint32_t doc, tf;
-    std::vector<uint32_t> pos;
-  };
-  std::vector<Post> posts;
-  std::vector<uint32_t> d_out, tf_out, pos_out, tmp;
+  // Per term: the postings of every part, remapped, as flat arrays (no
+  // allocation per posting), then ordered by new doc id.
+  std::vector<uint32_t> p_doc, p_tf, p_pos_begin, flat_pos, order, pos;
+  std::vector<uint32_t> d_out, tf_out, pos_out;
   for (const std::string& term : terms) {
-    posts.clear();
+    p_doc.clear();
+    p_tf.clear();
+    p_pos_begin.clear();
+    flat_pos.clear();
     bool positional = false;
     for (uint32_t p = 0; p < parts.size(); p++) {
       Result<TermRef> r = parts[p].segment->Find(term);
@@ -95,21 +96,27 @@ Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, c
       for (uint32_t d = c.doc(); d != kEndDoc; d = c.Next()) {
         uint32_t nd = remap[p][d];
         if (nd == kEndDoc) continue;
-        Post post{nd, c.tf(), {}};
-        if (positional) ANNALS_RETURN_IF_ERROR(c.Positions(&post.pos));
-        posts.push_back(std::move(post));
+        p_doc.push_back(nd);
+        p_tf.push_back(c.tf());
+        p_pos_begin.push_back(static_cast<uint32_t>(flat_pos.size()));
+        if (positional) {
+          ANNALS_RETURN_IF_ERROR(c.Positions(&pos));
+          flat_pos.insert(flat_pos.end(), pos.begin(), pos.end());
+        }
       }
       ANNALS_RETURN_IF_ERROR(c.status());
     }
-    if (posts.empty()) continue;
-    std::sort(posts.begin(), posts.end(), [](const Post& a, const Post& b) { return a.doc < b.doc; });
+    if (p_doc.empty()) continue;
+    order.resize(p_doc.size());
+    for (uint32_t i = 0; i < order.size(); i++) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return p_doc[a] < p_doc[b]; });
     d_out.clear();
     tf_out.clear();
     pos_out.clear();
-    for (const Post& post : posts) {
-      d_out.push_back(post.doc);
-      tf_out.push_back(post.tf);
-      pos_out.insert(pos_out.end(), post.pos.begin(), post.pos.end());
+    for (uint32_t i : order) {
+      d_out.push_back(p_doc[i]);
+      tf_out.push_back(p_tf[i]);
+      if (positional) pos_out.insert(pos_out.end(), flat_pos.begin() + p_pos_begin[i], flat_pos.begin() + p_pos_begin[i] + p_tf[i]);
     }
     ANNALS_RETURN_IF_ERROR(w.AddTerm(term, d_out.data(), tf_out.data(), positional ? pos_out.data() : nullptr,
                                      static_cast<uint32_t>(d_out.size())));

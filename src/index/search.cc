@@ -23,6 +23,11 @@ class Scorer {
   // Upper bound of Score() for docs in [target, *end], where *end >= target
   // is where the bound stops holding; kEndDoc with bound 0 past the end.
   virtual double BlockMax(uint32_t target, uint32_t* end) = 0;
+  // Two-phase matching (as Lucene's TwoPhaseIterator): doc() may be only a
+  // candidate whose Score() is already exact; Confirm() does the expensive
+  // check (phrase positions), called only for documents that can still make
+  // the top k. Once per doc.
+  virtual bool Confirm() { return true; }
   // Rough number of matches (AND ordering).
   virtual uint64_t cost() const = 0;
   virtual Status status() const = 0;
@@ -115,11 +120,14 @@ class PhraseScorer final : public Scorer {
         if (target == kEndDoc) return kEndDoc;
         continue;
       }
-      if (PositionsMatch()) return d;
-      if (!status_.ok()) return kEndDoc;
-      target = d + 1;
+      return d;  // a candidate: positions are checked by Confirm()
     }
   }
+
+ public:
+  bool Confirm() override { return doc_ != kEndDoc && PositionsMatch(); }
+
+ private:
   // True if some position p has term i at p + i for every i.
   bool PositionsMatch() {
     pos_.resize(terms_.size());
@@ -352,6 +360,7 @@ Hit MakeHit(const SegmentRun& r, uint32_t d, double score) {
 void RunAny(SegmentRun& r, TopK& top) {
   const size_t n = r.scorers.size();
   std::vector<double> wmax(n), contrib(n);
+  std::vector<char> matched(n);
   std::vector<uint32_t> order(n);
   size_t n_non = 0;  // order[0..n_non) are non-essential in this window
   uint32_t doc = r.lo;
@@ -390,10 +399,12 @@ void RunAny(SegmentRun& r, TopK& top) {
       if (r.stats) r.stats->candidates++;
       double partial = 0;
       std::fill(contrib.begin(), contrib.end(), 0.0);
+      std::fill(matched.begin(), matched.end(), 0);
       for (size_t j = n_non; j < n; j++) {
         Scorer* s = r.scorers[order[j]].get();
         if (s->doc() == cand) {
           contrib[order[j]] = s->Score();
+          matched[order[j]] = 1;
           partial += contrib[order[j]];
         }
       }
@@ -407,15 +418,28 @@ void RunAny(SegmentRun& r, TopK& top) {
         Scorer* s = r.scorers[order[j]].get();
         if (s->NextGeq(cand) == cand) {
           contrib[order[j]] = s->Score();
+          matched[order[j]] = 1;
           partial += contrib[order[j]];
         }
         rest -= wmax[order[j]];
       }
-      if (!pruned) {
-        double score = 0;
-        for (size_t i = 0; i < n; i++) score += contrib[i];  // clause order: exact sums
-        top.Push(MakeHit(r, cand, score));
-        if (r.count) (*r.count)++;
+      // Second phase: only a document that can still enter the top k pays
+      // for phrase positions.
+      if (!pruned && partial >= theta) {
+        bool any = false;
+        for (size_t i = 0; i < n; i++) {
+          if (matched[i] && !r.scorers[i]->Confirm()) {
+            matched[i] = 0;
+            contrib[i] = 0.0;
+          }
+          any = any || matched[i];
+        }
+        if (any) {
+          double score = 0;
+          for (size_t i = 0; i < n; i++) score += contrib[i];  // clause order: exact sums
+          top.Push(MakeHit(r, cand, score));
+          if (r.count) (*r.count)++;
+        }
       }
       for (size_t j = n_non; j < n; j++) {
         Scorer* s = r.scorers[order[j]].get();
@@ -482,9 +506,13 @@ void RunConjunctive(SegmentRun& r, TopK& top) {
     if (r.stats) r.stats->candidates++;
     double score = 0;
     for (size_t i = 0; i < n; i++) score += r.scorers[i]->Score();
+    t = d + 1;
+    if (r.prune && score < top.threshold()) continue;  // cannot enter: skip the positions
+    bool confirmed = true;
+    for (size_t i = 0; i < n && confirmed; i++) confirmed = r.scorers[i]->Confirm();
+    if (!confirmed) continue;
     top.Push(MakeHit(r, d, score));
     if (r.count) (*r.count)++;
-    t = d + 1;
   }
 }
 
