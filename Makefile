@@ -8,7 +8,7 @@ BUILD ?= build
 SAN_BUILD ?= build-san
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test test-fast test-sanitize bench demo format fuzz clean
+.PHONY: all deps build test test-fast test-sanitize test-fuzz bench demo format fuzz clean
 
 all: build
 
@@ -21,10 +21,12 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Fast set (unit + golden + e2e), then the same tests under ASan/UBSan.
+# Fast set (unit + golden + e2e), then the same tests under ASan/UBSan, then
+# each libFuzzer target briefly (when clang is installed).
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|golden|e2e|slow'
 	$(MAKE) test-sanitize
+	$(MAKE) test-fuzz
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|golden'
@@ -34,6 +36,17 @@ test-sanitize: deps
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'unit|golden|e2e' -LE 'nosan'
+	# The reader corpus test (slow label) must also hold under ASan/UBSan.
+	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -L slow -R '^ReadCorpusSlowTest\.'
+
+# Every *_fuzz target for FUZZ_SECONDS (default 10) each; skipped without clang.
+test-fuzz: deps
+	@if command -v clang++ >/dev/null 2>&1; then \
+	  CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNALS_FUZZ=ON $(CMAKE_FLAGS) && \
+	  cmake --build build-fuzz -j $(JOBS) --target annals_fuzzers && \
+	  scripts/run-fuzzers.sh build-fuzz $${FUZZ_SECONDS:-10}; \
+	else echo "make test-fuzz: clang++ not found: fuzz targets not run"; fi
 
 bench: build
 	bench/run-all.sh $(BUILD)
@@ -41,10 +54,11 @@ bench: build
 demo: build
 	bench/../scripts/demo.sh $(BUILD)
 
+# Longer fuzzing: FUZZ_SECONDS (default 60) per target.
 fuzz: deps
-	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNALS_FUZZ=ON
-	cmake --build build-fuzz -j $(JOBS)
-	scripts/run-fuzzers.sh build-fuzz $${FUZZ_SECONDS:-10}
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNALS_FUZZ=ON $(CMAKE_FLAGS)
+	cmake --build build-fuzz -j $(JOBS) --target annals_fuzzers
+	scripts/run-fuzzers.sh build-fuzz $${FUZZ_SECONDS:-60}
 
 format:
 	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i

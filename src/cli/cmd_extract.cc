@@ -1,5 +1,7 @@
 // `annals extract [INPUT...]`: read articles, run the extraction pipeline on
 // all cores and write one JSON object per article to stdout, in input order.
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -14,6 +16,16 @@
 namespace annals {
 
 namespace {
+
+// The stderr summary line, e.g. "annals extract: 22 files, 21578 records read,
+// 21577 ok, 1 repaired, 1 skipped, 0 bad files, 1 other file ignored".
+std::string ExtractSummary(const ReadStats& s) {
+  auto n = [](uint64_t v) { return std::to_string(v); };
+  return "annals extract: " + n(s.files) + (s.files == 1 ? " file, " : " files, ") + n(s.read) + (s.read == 1 ? " record read, " : " records read, ") +
+         n(s.ok) + " ok, " + n(s.repaired) + " repaired, " + n(s.skipped) + " skipped, " + n(s.bad_files) +
+         (s.bad_files == 1 ? " bad file, " : " bad files, ") + n(s.ignored) +
+         (s.ignored == 1 ? " other file ignored" : " other files ignored");
+}
 
 struct ExtractArgs {
   std::vector<std::string> inputs;
@@ -85,20 +97,21 @@ int RunExtract(const ExtractArgs& a) {
     std::fprintf(stderr, "%s\n", p.ToString().c_str());
   };
   std::vector<std::string> inputs = a.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+  if (inputs.empty()) {
+    if (isatty(STDIN_FILENO))
+      return ReportError(Status::InvalidArgument("no input: give files or folders, or pipe articles into stdin ('-')"));
+    inputs.push_back("-");
+  }
   ReadStats stats;
   Status st = ReadInputs(inputs, ropt, &stats);
   if (!batch.docs.empty()) queue.Push(std::move(batch));
   queue.Finish();
   std::fflush(stdout);
-  if (!a.quiet)
-    std::fprintf(stderr, "annals extract: %llu files, %llu records read, %llu ok, %llu repaired, %llu skipped\n",
-                 static_cast<unsigned long long>(stats.files), static_cast<unsigned long long>(stats.read),
-                 static_cast<unsigned long long>(stats.ok), static_cast<unsigned long long>(stats.repaired),
-                 static_cast<unsigned long long>(stats.skipped));
   if (!st.ok()) return ReportError(st);
+  if (!a.quiet) std::fprintf(stderr, "%s\n", ExtractSummary(stats).c_str());
   if (a.strict && problems > 0) {
-    std::fprintf(stderr, "annals extract: --strict: %llu input problems\n", static_cast<unsigned long long>(problems));
+    std::fprintf(stderr, "annals extract: --strict: %llu input problem%s\n", static_cast<unsigned long long>(problems),
+                 problems == 1 ? "" : "s");
     return kExitProblems;
   }
   return kExitOk;
@@ -110,9 +123,10 @@ void AddExtractCommand(CLI::App* app, int* exit_code) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = app->add_subcommand("extract", "Extract facts from articles; one JSON object per article on stdout");
   cmd->add_option("inputs", args->inputs, "Files or folders ('-' or nothing: stdin)");
-  cmd->add_option("--format", args->format, "Force the input format: auto, plain, jsonl, csv, sgml");
+  cmd->add_option("--format", args->format, "Force the input format: auto, plain, jsonl, csv, sgml")
+      ->check(CLI::IsMember({"auto", "plain", "jsonl", "csv", "sgml"}));
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
-  cmd->add_flag("--strict", args->strict, "Exit non-zero on any input problem");
+  cmd->add_flag("--strict", args->strict, "Exit 1 on any input problem (skipped record, repair, bad file)");
   cmd->add_flag("--with-text", args->with_text, "Include the article text");
   cmd->add_flag("--sentences", args->sentences, "Include sentence spans");
   cmd->add_flag("--tokens", args->tokens, "Include token spans (debugging)");

@@ -21,5 +21,8 @@ inline constexpr int kExitFailure = 3;
 int ReportError(const Status& status);
 
 void AddExtractCommand(CLI::App* app, int* exit_code);
+// `annals train ner`, `annals train ner-lexicon` (on the train parent) and `annals eval ner`.
+void AddTrainNerCommand(CLI::App* train, int* exit_code);
+void AddEvalNerCommand(CLI::App* eval, int* exit_code);
 
 }  // namespace annals

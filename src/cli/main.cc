@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   train->require_subcommand(1);
   CLI::App* eval = app.add_subcommand("eval", "Evaluate an extractor on annotated data");
   eval->require_subcommand(1);
+  annals::AddTrainNerCommand(train, &exit_code);
+  annals::AddEvalNerCommand(eval, &exit_code);
   (void)train;
   (void)eval;
   try {

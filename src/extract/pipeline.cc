@@ -1,6 +1,7 @@
 // Pipeline construction: the one place that knows which stages exist.
 #include "extract/pipeline.h"
 
+#include "ner/ner_stage.h"
 #include "text/sentence_splitter.h"
 
 namespace annals {
@@ -8,6 +9,17 @@ namespace annals {
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   // Stages are added here as the extractors land (ner, timex, counts, quotes).
+  if (options.entities) {
+    std::string path = options.ner_model;
+    if (path.empty()) {
+      auto found = ner::DefaultModelPath();
+      if (!found.ok()) return found.status();
+      path = *found;
+    }
+    auto model = ner::NerModel::Open(path);
+    if (!model.ok()) return model.status();
+    p->stages_.push_back(std::make_unique<ner::NerStage>(std::shared_ptr<const ner::NerModel>(std::move(*model))));
+  }
   return p;
 }
 

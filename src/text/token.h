@@ -12,15 +12,16 @@ namespace annals {
 // What a token is. Not stored on disk.
 enum class TokenKind : uint8_t {
   kWord,    // letters, possibly with inner ' - . (don't, Jean-Luc, U.S., News.Az)
-  kNumber,  // digits with inner , . : / (1,200.5  19:30  2025-01-17 is three tokens? no: see tokenizer.h)
+  kNumber,  // starts with a digit: 1,200.5  3.5  19:30  2025-01-17  1/20/1990  21st  1.2bn  12-year-old
   kPunct,   // punctuation: . , ; : ! ? … – — ( ) [ ] and quote marks
   kSymbol,  // other symbols: $ % & + = # @ © …
   kUrl,     // http://… https://… www.… and e-mail addresses
   kHandle,  // @user and #hashtag
 };
 
-// Bit flags describing a token's surface, set by the tokenizer.
-enum TokenFlag : uint8_t {
+// Bit flags describing a token's surface, set by the tokenizer (kTokParaStart
+// and kTokSentStart by AnalyzeText). Bits are append-only: other modules test them.
+enum TokenFlag : uint16_t {
   kTokCapitalized = 1 << 0,  // first letter is upper case
   kTokAllCaps = 1 << 1,      // every letter is upper case (and there are 2+)
   kTokHasDigit = 1 << 2,     // contains a digit
@@ -28,13 +29,19 @@ enum TokenFlag : uint8_t {
   kTokQuote = 1 << 4,        // a quotation mark (" ' “ ” ‘ ’ « » „ ‹ ›)
   kTokOpenQuote = 1 << 5,    // a quote mark that opens (“ ‘ « „, or a straight one judged opening)
   kTokParaStart = 1 << 6,    // first token of a paragraph
+  kTokAbbrev = 1 << 7,       // word whose final '.' belongs to it: Mr. U.S. Jan. J. etc. No.(5)
+  kTokClitic = 1 << 8,       // split-off clitic or possessive: 's ’s n't 're 've 'll 'd 'm, and ' after s
+  kTokLower = 1 << 9,        // first letter is lower case
+  kTokDash = 1 << 10,        // a dash: - -- – — (not a hyphen inside a word)
+  kTokNewlineBefore = 1 << 11,  // the whitespace before it holds a line break
+  kTokSentStart = 1 << 12,   // first token of a sentence (set by AnalyzeText)
 };
 
 struct Token {
   uint32_t start = 0;  // byte offset of the first byte
   uint32_t end = 0;    // byte offset one past the last byte
   TokenKind kind = TokenKind::kWord;
-  uint8_t flags = 0;   // TokenFlag bits
+  uint16_t flags = 0;  // TokenFlag bits
 
   std::string_view text(std::string_view doc) const { return doc.substr(start, end - start); }
   bool has(TokenFlag f) const { return (flags & f) != 0; }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# make bench: runs every benchmark, one line each, against build folder $1.
+# Add yours as one more `run` line. Figures go to BENCHMARKS.md by hand,
+# with the command and the machine. Benchmarks needing ../shared/data report
+# "corpus not found" and move on when it is absent.
+set -uo pipefail
+build=${1:-build}
+cd "$(dirname "$0")/.."
+status=0
+run() {
+  echo "== $*"
+  "$@" || { echo "bench/run-all.sh: failed: $*" >&2; status=1; }
+}
+
+run "$build/bench/read_text_bench"                 # read + tokenize + sentences, Reuters-21578, one core
+run "$build/src/text/text_bench"                   # text core alone: seed, Reuters bodies, hash baseline
+run bench/extract_reuters.sh "$build"              # whole process: annals extract --threads 1 over Reuters
+
+exit $status

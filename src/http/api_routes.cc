@@ -1,0 +1,393 @@
+// The /api/ routes: parameter parsing, Archive calls, JSON responses, and the
+// one place where a Status becomes an HTTP status.
+#include "http/api_routes.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <string>
+
+#include "core/json_writer.h"
+#include "extract/doc_json.h"
+
+namespace annals {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Maps a Status to an HTTP status and a JSON error body. Query errors carry
+// "query:POS: ..." messages; the position is returned separately so the UI
+// can point at it.
+void SendError(const Status& st, httplib::Response* res) {
+  switch (st.code()) {
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kUnsupported: res->status = 400; break;
+    case Status::Code::kNotFound: res->status = 404; break;
+    default: res->status = 500; break;
+  }
+  std::string body;
+  JsonWriter w(&body);
+  w.BeginObject();
+  w.Key("error");
+  w.BeginObject();
+  w.Field("message", st.message());
+  const std::string& m = st.message();
+  if (m.rfind("query:", 0) == 0) {
+    const long pos = std::strtol(m.c_str() + 6, nullptr, 10);
+    w.Field("position", static_cast<int64_t>(pos > 0 ? pos - 1 : 0));
+  }
+  w.EndObject();
+  w.EndObject();
+  res->set_content(body, "application/json");
+}
+
+void SendJson(std::string body, httplib::Response* res) {
+  res->set_header("Cache-Control", "no-store");
+  res->set_content(std::move(body), "application/json");
+}
+
+// Integer query parameter in [lo, hi]; `def` when absent. Bad input → 400.
+Result<int> IntParam(const httplib::Request& req, const char* name, int def, int lo, int hi) {
+  if (!req.has_param(name) || req.get_param_value(name).empty()) return def;
+  const std::string v = req.get_param_value(name);
+  char* end = nullptr;
+  const long x = std::strtol(v.c_str(), &end, 10);
+  if (end == v.c_str() || *end != '\0') return Status::InvalidArgument(std::string(name) + ": not a number: " + v);
+  return static_cast<int>(std::clamp<long>(x, lo, hi));
+}
+
+std::string Param(const httplib::Request& req, const char* name) {
+  return req.has_param(name) ? req.get_param_value(name) : std::string();
+}
+
+// Snippet text HTML-escaped with <mark> around the highlighted byte ranges.
+std::string SnippetHtml(const std::string& s, const std::vector<Highlight>& hl) {
+  std::string out;
+  auto esc = [&](size_t a, size_t b) {
+    for (size_t i = a; i < b && i < s.size(); ++i) {
+      switch (s[i]) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out.push_back(s[i]);
+      }
+    }
+  };
+  size_t pos = 0;
+  for (const Highlight& h : hl) {
+    if (h.start < pos || h.end > s.size() || h.start >= h.end) continue;
+    esc(pos, h.start);
+    out += "<mark>";
+    esc(h.start, h.end);
+    out += "</mark>";
+    pos = h.end;
+  }
+  esc(pos, s.size());
+  return out;
+}
+
+void WriteQuoteRow(const QuoteRow& q, JsonWriter* w) {
+  w->BeginObject();
+  w->Field("article_id", q.article_id);
+  w->Field("date", q.date);
+  w->Field("title", q.title);
+  w->Field("kind", q.kind);
+  w->Field("text", q.text);
+  w->Field("start", q.start);
+  w->Field("end", q.end);
+  w->Field("cue", q.cue);
+  w->Key("speaker");
+  w->BeginObject();
+  w->Key("name");
+  if (q.speaker.empty()) w->Null();
+  else w->String(q.speaker);
+  w->Field("mention", q.speaker_mention);
+  w->Field("role", q.speaker_role);
+  w->EndObject();
+  w->EndObject();
+}
+
+void WriteCountRow(const CountRow& c, JsonWriter* w) {
+  w->BeginObject();
+  w->Field("article_id", c.article_id);
+  w->Field("published", c.date);
+  w->Field("title", c.title);
+  w->Field("type", c.type);
+  w->Field("number", c.number);
+  w->Field("qualifier", c.qualifier);
+  w->Field("victims", c.victims);
+  w->Field("place", c.place);
+  w->Field("date", c.event_date);
+  w->Field("perpetrator", c.perpetrator);
+  w->Field("text", c.evidence);
+  w->Field("start", c.start);
+  w->Field("end", c.end);
+  w->EndObject();
+}
+
+void WriteFacet(const char* key, const std::vector<FacetValue>& values, JsonWriter* w) {
+  w->Key(key);
+  w->BeginArray();
+  for (const FacetValue& v : values) {
+    w->BeginObject();
+    w->Field("name", v.name);
+    w->Field("count", v.articles);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+double MsSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const ApiLimits& limits) {
+  const Archive& ar = *archive;
+
+  server->Get("/api/search", [&ar, limits](const httplib::Request& req, httplib::Response& res) {
+    const auto t0 = Clock::now();
+    auto offset = IntParam(req, "offset", 0, 0, 1000000);
+    auto limit = IntParam(req, "limit", 20, 1, limits.max_page);
+    if (!offset.ok()) return SendError(offset.status(), &res);
+    if (!limit.ok()) return SendError(limit.status(), &res);
+    SearchOptions opt;
+    opt.offset = *offset;
+    opt.limit = *limit;
+    const std::string sort = Param(req, "sort");
+    if (sort == "recency" || sort == "newest") opt.sort = SortOrder::kRecency;
+    else if (sort == "oldest") opt.sort = SortOrder::kOldest;
+    else if (!sort.empty() && sort != "relevance")
+      return SendError(Status::InvalidArgument("sort: expected relevance, recency or oldest"), &res);
+    auto r = ar.Search(Param(req, "q"), opt);
+    if (!r.ok()) return SendError(r.status(), &res);
+    std::string body;
+    JsonWriter w(&body);
+    w.BeginObject();
+    w.Field("query", r->query);
+    w.Field("total", r->total);
+    w.Field("ranked", r->ranked);
+    w.Key("hits");
+    w.BeginArray();
+    for (const SearchHit& h : r->hits) {
+      w.BeginObject();
+      w.Field("id", h.id);
+      w.Field("title", h.title);
+      w.Field("date", h.date);
+      w.Field("source", h.source);
+      w.Field("url", h.url);
+      w.Field("score", h.score);
+      w.Field("snippet", SnippetHtml(h.snippet, h.snippet_highlights));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Field("took_ms", MsSince(t0));
+    w.EndObject();
+    SendJson(std::move(body), &res);
+  });
+
+  server->Get("/api/facets", [&ar, limits](const httplib::Request& req, httplib::Response& res) {
+    auto f = ar.GetFacets(Param(req, "q"), limits.facet_top);
+    if (!f.ok()) return SendError(f.status(), &res);
+    std::string body;
+    JsonWriter w(&body);
+    w.BeginObject();
+    WriteFacet("persons", f->people, &w);
+    WriteFacet("orgs", f->orgs, &w);
+    WriteFacet("places", f->places, &w);
+    WriteFacet("sources", f->sources, &w);
+    w.EndObject();
+    SendJson(std::move(body), &res);
+  });
+
+  server->Get("/api/timeline", [&ar](const httplib::Request& req, httplib::Response& res) {
+    Period period = Period::kMonth;
+    const std::string by = Param(req, "by");
+    if (!by.empty() && !ParsePeriod(by, &period))
+      return SendError(Status::InvalidArgument("by: expected day, week, month or year"), &res);
+    auto t = ar.GetTimeline(Param(req, "q"), period);
+    if (!t.ok()) return SendError(t.status(), &res);
+    std::string body;
+    JsonWriter w(&body);
+    w.BeginObject();
+    w.Field("by", by.empty() ? "month" : by);
+    w.Key("buckets");
+    w.BeginArray();
+    for (const TimelineBucket& b : t->buckets) {
+      w.BeginObject();
+      w.Field("period", b.period);
+      w.Field("first_day", b.first_day);
+      w.Field("count", b.articles);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Field("undated", t->undated);
+    w.EndObject();
+    SendJson(std::move(body), &res);
+  });
+
+  server->Get(R"(/api/articles/([^/]+))", [&ar](const httplib::Request& req, httplib::Response& res) {
+    auto a = ar.GetArticle(req.matches[1].str());
+    if (!a.ok()) return SendError(a.status(), &res);
+    std::string body;
+    DocJsonOptions opt;
+    opt.with_text = true;
+    opt.with_sentences = true;
+    AppendDocJson(a->doc, opt, &body);
+    SendJson(std::move(body), &res);
+  });
+
+  server->Get("/api/entity", [&ar](const httplib::Request& req, httplib::Response& res) {
+    std::string type = Param(req, "type");
+    if (type == "ANY") type.clear();
+    auto e = ar.GetEntity(Param(req, "name"), type, 200);
+    if (!e.ok()) return SendError(e.status(), &res);
+    std::string body;
+    JsonWriter w(&body);
+    w.BeginObject();
+    w.Field("name", e->name);
+    w.Field("type", e->type);
+    w.Field("article_count", e->articles);
+    w.Key("roles");
+    w.BeginArray();
+    for (const std::string& r : e->roles) w.String(r);
+    w.EndArray();
+    w.Key("timeline");
+    w.BeginArray();
+    for (const EntityMonth& m : e->mentions_by_month) {
+      w.BeginObject();
+      w.Field("period", m.month);
+      w.Field("count", m.articles);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("quotes");
+    w.BeginArray();
+    for (const QuoteRow& q : e->quotes) WriteQuoteRow(q, &w);
+    w.EndArray();
+    WriteFacet("cooccurring", e->co_occurring, &w);
+    w.EndObject();
+    SendJson(std::move(body), &res);
+  });
+
+  server->Get("/api/quotes", [&ar, limits](const httplib::Request& req, httplib::Response& res) {
+    auto offset = IntParam(req, "offset", 0, 0, 1000000);
+    auto limit = IntParam(req, "limit", 50, 1, limits.max_page);
+    if (!offset.ok()) return SendError(offset.status(), &res);
+    if (!limit.ok()) return SendError(limit.status(), &res);
+    std::string q = Param(req, "q");
+    const std::string speaker = Param(req, "speaker");
+    if (!speaker.empty()) {
+      std::string quoted;
+      for (char c : speaker)
+        if (c != '"') quoted.push_back(c);
+      q = (q.empty() ? "" : "(" + q + ") ") + "said:\"" + quoted + "\"";
+    }
+    ListOptions lo;
+    lo.offset = *offset;
+    lo.limit = *limit + 1;  // one more tells whether there is a next page
+    auto rows = ar.ListQuotes(q, lo);
+    if (!rows.ok()) return SendError(rows.status(), &res);
+    const bool more = static_cast<int>(rows->size()) > *limit;
+    if (more) rows->pop_back();
+    std::string body;
+    JsonWriter w(&body);
+    w.BeginObject();
+    w.Key("quotes");
+    w.BeginArray();
+    for (const QuoteRow& r : *rows) WriteQuoteRow(r, &w);
+    w.EndArray();
+    w.Field("more", more);
+    w.EndObject();
+    SendJson(std::move(body), &res);
+  });
+
+  server->Get("/api/counts", [&ar, limits](const httplib::Request& req, httplib::Response& res) {
+    auto limit = IntParam(req, "limit", 100, 1, std::max(limits.max_page, 500));
+    auto min = IntParam(req, "min", 0, 0, 2000000000);
+    if (!limit.ok()) return SendError(limit.status(), &res);
+    if (!min.ok()) return SendError(min.status(), &res);
+    const std::string type = Param(req, "type");
+    if (!type.empty() && !ParseCountType(type))
+      return SendError(Status::InvalidArgument("type: unknown count type '" + type + "'"), &res);
+    const std::string sort = Param(req, "sort").empty() ? "number" : Param(req, "sort");
+    const bool asc = Param(req, "order") == "asc";
+    if (sort != "number" && sort != "type" && sort != "place" && sort != "event_date" && sort != "published")
+      return SendError(Status::InvalidArgument("sort: expected number, type, place, event_date or published"), &res);
+    ListOptions lo;
+    lo.limit = 10000;  // filtered and sorted here, then cut to `limit`
+    auto rows = ar.ListCounts(Param(req, "q"), lo);
+    if (!rows.ok()) return SendError(rows.status(), &res);
+    std::vector<CountRow> v;
+    for (CountRow& c : *rows)
+      if ((type.empty() || c.type == type) && c.number >= *min) v.push_back(std::move(c));
+    auto key_less = [&](const CountRow& a, const CountRow& b) {
+      if (sort == "type") return a.type < b.type;
+      if (sort == "place") return a.place < b.place;
+      if (sort == "event_date") return a.event_date < b.event_date;
+      if (sort == "published") return a.date < b.date;
+      return a.number < b.number;
+    };
+    std::stable_sort(v.begin(), v.end(), [&](const CountRow& a, const CountRow& b) {
+      return asc ? key_less(a, b) : key_less(b, a);
+    });
+    const int64_t total = static_cast<int64_t>(v.size());
+    if (static_cast<int>(v.size()) > *limit) v.resize(*limit);
+    std::string body;
+    JsonWriter w(&body);
+    w.BeginObject();
+    w.Field("total", total);
+    w.Key("counts");
+    w.BeginArray();
+    for (const CountRow& c : v) WriteCountRow(c, &w);
+    w.EndArray();
+    w.EndObject();
+    SendJson(std::move(body), &res);
+  });
+
+  server->Get("/api/export", [&ar](const httplib::Request& req, httplib::Response& res) {
+    ExportFormat fmt = ExportFormat::kJsonl;
+    const std::string name = Param(req, "format").empty() ? "jsonl" : Param(req, "format");
+    if (!ParseExportFormat(name, &fmt))
+      return SendError(Status::InvalidArgument("format: expected jsonl, csv or gkg"), &res);
+    // Exports are built in memory per request: bounded by the archive's own
+    // Export streaming into this buffer; large archives should use the CLI.
+    std::string body;
+    Status st = ar.Export(Param(req, "q"), fmt, [&body](std::string_view chunk) { body.append(chunk); });
+    if (!st.ok()) return SendError(st, &res);
+    const char* type = fmt == ExportFormat::kJsonl ? "application/x-ndjson"
+                       : fmt == ExportFormat::kCsv ? "text/csv; charset=utf-8"
+                                                   : "text/tab-separated-values; charset=utf-8";
+    res.set_header("Content-Disposition", "attachment; filename=\"annals-export." + name + "\"");
+    res.set_content(std::move(body), type);
+  });
+
+  server->Get("/api/stats", [&ar](const httplib::Request&, httplib::Response& res) {
+    auto s = ar.Stats();
+    if (!s.ok()) return SendError(s.status(), &res);
+    std::string body;
+    JsonWriter w(&body);
+    w.BeginObject();
+    w.Field("schema_version", s->schema_version);
+    w.Field("articles", s->articles);
+    w.Field("sources", s->sources);
+    w.Field("entities", s->entities);
+    w.Field("names", s->names);
+    w.Field("mentions", s->mentions);
+    w.Field("times", s->times);
+    w.Field("counts", s->counts);
+    w.Field("quotes", s->quotes);
+    w.Field("first_date", s->first_date);
+    w.Field("last_date", s->last_date);
+    w.Field("undated", s->undated);
+    w.EndObject();
+    SendJson(std::move(body), &res);
+  });
+}
+
+}  // namespace annals

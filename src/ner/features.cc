@@ -1,0 +1,385 @@
+// Feature extraction for the NER labeller. Each token's values (word,
+// lower-case form, shapes, affixes, cluster, casing profile, gazetteer hits)
+// are hashed once; features combine a template id with one or two of them.
+#include "ner/features.h"
+
+#include <utf8proc.h>
+
+#include <array>
+
+#include "core/utf8.h"
+
+namespace annals::ner {
+
+namespace {
+
+// Feature templates. Their numbers enter the hashes: append only.
+enum Template : uint32_t {
+  kBias = 1, kWord, kLower, kShape, kShortShape, kPrefix, kSuffix,
+  kLowerPrev, kLowerNext, kLowerPrev2, kLowerNext2,
+  kShapePrev, kShapeNext, kShapePrevCur, kShapeCurNext,
+  kBigramPrev, kBigramNext, kFirstShape, kCapsSentLower, kCapsSent,
+  kCluster, kClusterPrev, kClusterNext, kCasing, kCasingFirst, kDocCase,
+  kGaz, kGazCap, kGazPrev, kGazNext, kLenShape, kPrevCapNextCap, kLowerPrevShape, kLowerNextShape,
+  kWordPrev, kWordNext, kSuffixCap, kLowerFirst, kLowerPrevNext, kClusterWord, kAggPrev, kAggNext, kDotted,
+};
+
+constexpr uint64_t kBosHash = 0x1111111111111111ULL;
+constexpr uint64_t kEosHash = 0x2222222222222222ULL;
+
+struct TokInfo {
+  uint64_t word = 0;       // exact form
+  uint64_t lower = 0;      // normalised lower-case form
+  uint64_t shape = 0;      // long shape
+  uint64_t sshape = 0;     // collapsed shape
+  std::array<uint64_t, 4> pre{};  // prefixes of 1..4 code points (lower-case)
+  std::array<uint64_t, 4> suf{};  // suffixes of 1..4 code points
+  int naffix = 0;          // how many of pre/suf are set
+  uint32_t cluster = 0;    // lexicon cluster value, 0 if unknown
+  uint32_t casing = 0;     // CaseProfile
+  uint32_t doc = 0;        // DocContext flags
+  bool cap = false;        // first letter upper case
+  bool allcaps = false;    // 2+ letters, all upper case
+  bool has_letter = false; // any letter
+  bool dotted = false;     // letters, an inner '.', then 2+ letters with a lower-case one (not "U.S.")
+  int len = 0;             // code points
+  std::array<uint8_t, 4> gaz{};  // per entity type: 0 none, 1 B, 2 I, 3 L, 4 U
+};
+
+bool IsUpperCp(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return utf8proc_isupper(static_cast<utf8proc_int32_t>(c));
+}
+bool IsLowerCp(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return utf8proc_islower(static_cast<utf8proc_int32_t>(c));
+}
+bool IsLetterCp(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+char32_t Decode(std::string_view s, size_t i, int* len) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return DecodeUtf8(s, i, len);
+}
+
+uint32_t ClusterPrefix(uint32_t cluster, uint32_t bits) {
+  uint32_t len = cluster >> 24;
+  uint32_t path = cluster & 0xFFFFFF;
+  if (len <= bits) return cluster;
+  return ((bits << 24) | (path >> (len - bits)));
+}
+
+}  // namespace
+
+void NormalizeWord(std::string_view w, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < w.size();) {
+    unsigned char b = static_cast<unsigned char>(w[i]);
+    if (b < 0x80) {
+      char c = static_cast<char>(b);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      else if (c >= '0' && c <= '9') c = '0';
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    int len = 1;
+    char32_t cp = DecodeUtf8(w, i, &len);
+    i += len;
+    switch (cp) {
+      case U'\u2018': case U'\u2019': case U'\u201B': case U'\u2032': out->push_back('\''); continue;
+      case U'\u201C': case U'\u201D': case U'\u201E': case U'\u00AB': case U'\u00BB': out->push_back('"'); continue;
+      case U'\u2013': case U'\u2014': out->push_back('-'); continue;
+      default: break;
+    }
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), out);
+  }
+}
+
+void WordShape(std::string_view w, bool collapse, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < w.size();) {
+    int len = 1;
+    char32_t cp = Decode(w, i, &len);
+    i += len;
+    char c;
+    if (IsUpperCp(cp)) c = 'X';
+    else if (IsLowerCp(cp) || (cp >= 0x80 && IsLetterCp(cp))) c = 'x';
+    else if (cp >= '0' && cp <= '9') c = 'd';
+    else if (cp < 0x80) c = static_cast<char>(cp);
+    else if (cp == U'\u2019' || cp == U'\u2018') c = '\'';
+    else c = '*';
+    if (collapse && !out->empty() && out->back() == c) continue;
+    if (!collapse && out->size() >= 4 && (*out)[out->size() - 1] == c && (*out)[out->size() - 2] == c &&
+        (*out)[out->size() - 3] == c && (*out)[out->size() - 4] == c)
+      continue;  // long shape: runs capped at 4
+    out->push_back(c);
+  }
+}
+
+bool IsCapitalized(std::string_view w) {
+  for (size_t i = 0; i < w.size();) {
+    int len = 1;
+    char32_t cp = Decode(w, i, &len);
+    i += len;
+    if (IsLetterCp(cp)) return IsUpperCp(cp);
+  }
+  return false;
+}
+
+void DocContext::Add(const std::vector<std::string_view>& words) {
+  std::string low;
+  std::vector<uint64_t> hashes(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    NormalizeWord(words[i], &low);
+    hashes[i] = HashBytes(low);
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    if (w.empty()) continue;
+    bool cap = IsCapitalized(w);
+    uint64_t h = hashes[i];
+    if (cap) {
+      auto& ctx = contexts_[h];
+      if (ctx.size() < 2 * kMaxContexts) {
+        ctx.push_back(i > 0 ? hashes[i - 1] : 0x1111111111111111ULL);
+        ctx.push_back(i + 1 < words.size() ? hashes[i + 1] : 0x2222222222222222ULL);
+      }
+    }
+    if (!cap) {
+      // Lower-case somewhere: only counts for words that have letters.
+      bool letter = false;
+      for (char c : w) letter |= ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+      if (letter) flags_[h] |= 1;
+    } else if (i > 0) {
+      flags_[h] |= 2;
+    }
+  }
+}
+
+const std::vector<uint64_t>* DocContext::Contexts(uint64_t lower_hash) const {
+  auto it = contexts_.find(lower_hash);
+  return it == contexts_.end() ? nullptr : &it->second;
+}
+
+uint32_t DocContext::Flags(uint64_t lower_hash) const {
+  auto it = flags_.find(lower_hash);
+  return it == flags_.end() ? 0 : it->second;
+}
+
+void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const DocContext* doc,
+                               SentenceFeatures* out) const {
+  const size_t n = words.size();
+  out->keys.clear();
+  out->offsets.assign(1, 0);
+  if (n == 0) return;
+  std::vector<TokInfo> info(n);
+  std::vector<std::string> lowers(n);
+  std::string shape;
+  std::string title;
+  std::vector<uint32_t> cps;  // code point starts
+  int caps_tokens = 0;
+  int letter_tokens = 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = words[i];
+    TokInfo& t = info[i];
+    t.word = HashBytes(w);
+    NormalizeWord(w, &lowers[i]);
+    const std::string& low = lowers[i];
+    t.lower = HashBytes(low);
+    WordShape(w, false, &shape);
+    t.shape = HashBytes(shape);
+    WordShape(w, true, &shape);
+    t.sshape = HashBytes(shape);
+    int upper = 0;
+    int letters = 0;
+    for (size_t k = 0; k < w.size();) {
+      int len = 1;
+      char32_t cp = Decode(w, k, &len);
+      k += len;
+      ++t.len;
+      if (IsLetterCp(cp)) {
+        ++letters;
+        if (IsUpperCp(cp)) ++upper;
+        else if (letters == 1) t.cap = false;
+        if (letters == 1 && IsUpperCp(cp)) t.cap = true;
+      }
+    }
+    t.has_letter = letters > 0;
+    if (size_t dot = w.find('.'); dot != std::string_view::npos && dot > 0 && dot + 2 < w.size()) {
+      std::string_view after = w.substr(dot + 1);
+      bool lower_after = false;
+      bool alpha_after = true;
+      for (char ch : after) {
+        lower_after |= ch >= 'a' && ch <= 'z';
+        alpha_after &= ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+      }
+      t.dotted = lower_after && alpha_after;
+    }
+    t.allcaps = letters >= 2 && upper == letters;
+    if (letters > 0) {
+      ++letter_tokens;
+      if (upper == letters) ++caps_tokens;
+    }
+    cps.clear();
+    for (size_t k = 0; k < low.size(); ++k)
+      if ((static_cast<unsigned char>(low[k]) & 0xC0) != 0x80) cps.push_back(static_cast<uint32_t>(k));
+    t.naffix = static_cast<int>(std::min<size_t>(4, cps.size()));
+    for (int k = 0; k < t.naffix; ++k) {
+      uint32_t pre_end = k + 1 < static_cast<int>(cps.size()) ? cps[k + 1] : static_cast<uint32_t>(low.size());
+      t.pre[k] = HashBytes(std::string_view(low).substr(0, pre_end));
+      uint32_t suf_start = cps[cps.size() - 1 - k];
+      t.suf[k] = HashBytes(std::string_view(low).substr(suf_start));
+    }
+    t.cluster = lex_.clusters.Find(t.word);
+    if (t.cluster == 0 && t.allcaps) {
+      // Headlines: "JAPAN" takes the cluster of "Japan".
+      title.assign(low);
+      size_t k = 0;
+      while (k < title.size() && static_cast<unsigned char>(title[k]) >= 0x80) ++k;
+      if (k < title.size() && title[k] >= 'a' && title[k] <= 'z' && k == 0) title[0] = static_cast<char>(title[0] - 32);
+      t.cluster = lex_.clusters.Find(HashBytes(title));
+    }
+    if (t.cluster == 0) t.cluster = lex_.clusters.Find(t.lower);
+    t.casing = lex_.casing.Find(t.lower);
+    t.doc = doc != nullptr ? doc->Flags(t.lower) : 0;
+  }
+  // Gazetteer: longest phrase per type wins; phrases are lower-case word
+  // sequences joined by single spaces.
+  if (lex_.gazetteer.keys != nullptr && lex_.gazetteer_max_words > 0) {
+    std::string phrase;
+    for (size_t i = 0; i < n; ++i) {
+      phrase.clear();
+      size_t max_len = std::min<size_t>(lex_.gazetteer_max_words, n - i);
+      for (size_t l = 1; l <= max_len; ++l) {
+        if (l > 1) phrase.push_back(' ');
+        phrase += lowers[i + l - 1];
+        uint32_t mask = lex_.gazetteer.Find(HashBytes(phrase));
+        if (mask == 0) continue;
+        for (int ty = 0; ty < 4; ++ty) {
+          if ((mask & (1u << ty)) == 0) continue;
+          // Keep an existing longer match.
+          bool covered = false;
+          for (size_t k = i; k < i + l; ++k) covered |= info[k].gaz[ty] != 0 && l == 1;
+          if (covered) continue;
+          if (l == 1) {
+            info[i].gaz[ty] = 4;
+          } else {
+            info[i].gaz[ty] = 1;
+            for (size_t k = i + 1; k + 1 < i + l; ++k) info[k].gaz[ty] = 2;
+            info[i + l - 1].gaz[ty] = 3;
+          }
+        }
+      }
+    }
+  }
+  const bool caps_sentence = letter_tokens >= 2 && caps_tokens * 2 > letter_tokens;
+
+  auto lower_at = [&](long j) -> uint64_t {
+    if (j < 0) return kBosHash;
+    if (j >= static_cast<long>(n)) return kEosHash;
+    return info[j].lower;
+  };
+  auto sshape_at = [&](long j) -> uint64_t {
+    if (j < 0) return kBosHash;
+    if (j >= static_cast<long>(n)) return kEosHash;
+    return info[j].sshape;
+  };
+  auto cluster_at = [&](long j) -> uint64_t {
+    if (j < 0) return kBosHash;
+    if (j >= static_cast<long>(n)) return kEosHash;
+    return info[j].cluster;
+  };
+  auto gaz_code = [&](long j) -> uint64_t {
+    if (j < 0 || j >= static_cast<long>(n)) return 0;
+    const auto& g = info[j].gaz;
+    return g[0] | (g[1] << 4) | (g[2] << 8) | (g[3] << 12);
+  };
+  out->keys.reserve(n * 48);
+  for (size_t i = 0; i < n; ++i) {
+    const TokInfo& t = info[i];
+    auto& k = out->keys;
+    const long j = static_cast<long>(i);
+    k.push_back(FeatureKey(kBias, 0));
+    k.push_back(FeatureKey(kWord, t.word));
+    k.push_back(FeatureKey(kLower, t.lower));
+    k.push_back(FeatureKey(kShape, t.shape));
+    k.push_back(FeatureKey(kShortShape, t.sshape));
+    for (int a = 0; a < t.naffix; ++a) {
+      k.push_back(FeatureKey(kPrefix, t.pre[a], a));
+      k.push_back(FeatureKey(kSuffix, t.suf[a], a));
+    }
+    k.push_back(FeatureKey(kLowerPrev, lower_at(j - 1)));
+    k.push_back(FeatureKey(kLowerNext, lower_at(j + 1)));
+    k.push_back(FeatureKey(kLowerPrev2, lower_at(j - 2)));
+    k.push_back(FeatureKey(kLowerNext2, lower_at(j + 2)));
+    k.push_back(FeatureKey(kShapePrev, sshape_at(j - 1)));
+    k.push_back(FeatureKey(kShapeNext, sshape_at(j + 1)));
+    k.push_back(FeatureKey(kShapePrevCur, sshape_at(j - 1), t.sshape));
+    k.push_back(FeatureKey(kShapeCurNext, t.sshape, sshape_at(j + 1)));
+    k.push_back(FeatureKey(kBigramPrev, lower_at(j - 1), t.lower));
+    k.push_back(FeatureKey(kBigramNext, t.lower, lower_at(j + 1)));
+    k.push_back(FeatureKey(kLowerPrevShape, lower_at(j - 1), t.sshape));
+    k.push_back(FeatureKey(kLowerNextShape, t.sshape, lower_at(j + 1)));
+    if (i == 0) {
+      k.push_back(FeatureKey(kFirstShape, t.sshape));
+      k.push_back(FeatureKey(kLowerFirst, t.lower));
+    }
+    k.push_back(FeatureKey(kWordPrev, j > 0 ? info[i - 1].word : kBosHash));
+    k.push_back(FeatureKey(kWordNext, i + 1 < n ? info[i + 1].word : kEosHash));
+    k.push_back(FeatureKey(kLowerPrevNext, lower_at(j - 1), lower_at(j + 1)));
+    if (t.naffix >= 3) k.push_back(FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0));
+    if (t.cluster != 0) k.push_back(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lower_at(j - 1)));
+    k.push_back(FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)));
+    if (caps_sentence) {
+      k.push_back(FeatureKey(kCapsSent, t.sshape));
+      k.push_back(FeatureKey(kCapsSentLower, t.lower));
+    }
+    if (t.cluster != 0) {
+      for (uint32_t bits : {4u, 6u, 10u, 20u}) k.push_back(FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)));
+    } else {
+      k.push_back(FeatureKey(kCluster, 0));
+    }
+    for (uint32_t bits : {4u, 10u}) {
+      k.push_back(FeatureKey(kClusterPrev, j > 0 ? ClusterPrefix(cluster_at(j - 1), bits) : kBosHash));
+      k.push_back(FeatureKey(kClusterNext, j + 1 < static_cast<long>(n) ? ClusterPrefix(cluster_at(j + 1), bits) : kEosHash));
+    }
+    uint64_t capbits = (t.cap ? 1 : 0) | (t.allcaps ? 2 : 0) | (caps_sentence ? 4 : 0);
+    k.push_back(FeatureKey(kCasing, t.casing, capbits));
+    if (i == 0) k.push_back(FeatureKey(kCasingFirst, t.casing, capbits));
+    k.push_back(FeatureKey(kDocCase, t.doc, capbits | (i == 0 ? 8 : 0)));
+    uint64_t g = gaz_code(j);
+    if (g != 0) {
+      k.push_back(FeatureKey(kGaz, g));
+      k.push_back(FeatureKey(kGazCap, g, capbits));
+    }
+    k.push_back(FeatureKey(kGazPrev, gaz_code(j - 1)));
+    k.push_back(FeatureKey(kGazNext, gaz_code(j + 1)));
+    if (t.cap && doc != nullptr) {
+      if (const std::vector<uint64_t>* ctx = doc->Contexts(t.lower)) {
+        for (size_t a = 0; a + 1 < ctx->size(); a += 2) {
+          k.push_back(FeatureKey(kAggPrev, (*ctx)[a]));
+          k.push_back(FeatureKey(kAggNext, (*ctx)[a + 1]));
+        }
+      }
+    }
+    if (t.dotted) {
+      // "News.Az", "Amazon.com": names written like web domains.
+      k.push_back(FeatureKey(kDotted, t.cap ? 1 : 0));
+      k.push_back(FeatureKey(kDotted, lower_at(j + 1), 2));
+    }
+    bool prev_cap = i > 0 && info[i - 1].cap;
+    bool next_cap = i + 1 < n && info[i + 1].cap;
+    k.push_back(FeatureKey(kPrevCapNextCap, (prev_cap ? 1 : 0) | (next_cap ? 2 : 0) | (t.cap ? 4 : 0) | (i == 0 ? 8 : 0)));
+    out->offsets.push_back(static_cast<uint32_t>(k.size()));
+  }
+}
+
+}  // namespace annals::ner

@@ -1,0 +1,95 @@
+// NerModel: a trained NER labeller loaded from a model file, and the model
+// file format.
+//
+// File format (little-endian, version 1; see docs/ner-model-format.md):
+//   header (32 bytes): magic "ANNALNER", u32 version, u32 section count,
+//                      u64 file size, u32 CRC-32 of bytes [32, file size), u32 0
+//   section table: per section u32 id, u32 0, u64 offset, u64 size
+//   sections, each 8-byte aligned: meta, transitions, feature table (keys,
+//   values = row + 1), int16 weight rows (kNumTags per feature, times
+//   `scale`), lexicon tables (clusters, casing, gazetteer), description.
+// Loading maps the file (mmap) and validates every size, offset, index and
+// the checksum: a damaged file gives a Corruption status, never a crash.
+//
+// Thread-safety: a loaded NerModel is immutable; Label() may run on many
+// threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "ner/features.h"
+#include "ner/lexicon.h"
+#include "ner/tags.h"
+#include "ner/viterbi.h"
+
+namespace annals::ner {
+
+inline constexpr uint32_t kModelVersion = 1;
+
+// Everything a model file holds, as owned data (what training produces).
+struct ModelData {
+  std::vector<float> transitions;  // kTransDim * kTransDim, see viterbi.h
+  HashTableData features;          // feature key -> weight row index + 1
+  std::vector<int16_t> rows;       // num_rows * kNumTags quantised weights
+  float scale = 1.0f;              // weight = row value * scale
+  LexiconData lexicon;             // clusters, casing, gazetteer
+  std::string description;         // how it was trained (command, data, figures)
+};
+
+// The bytes of a model file for `data`.
+std::string SerializeModel(const ModelData& data);
+// Writes SerializeModel(data) to `path` (via a temporary file and rename).
+Status WriteModelFile(const ModelData& data, const std::string& path);
+
+// Per-thread scratch buffers for Label(), reused across calls to avoid
+// allocation (a stage keeps one per document).
+struct LabelScratch {
+  SentenceFeatures features;   // the sentence's feature keys
+  std::vector<float> emit;     // n * kNumTags emission scores
+  std::vector<int32_t> acc;    // integer accumulator for one token
+};
+
+class NerModel {
+ public:
+  // Maps and validates the model file at `path`.
+  static Result<std::unique_ptr<NerModel>> Open(const std::string& path);
+  // Validates a model held in memory (tests, training); takes ownership.
+  static Result<std::unique_ptr<NerModel>> FromBytes(std::string bytes);
+  ~NerModel();
+  NerModel(const NerModel&) = delete;
+  NerModel& operator=(const NerModel&) = delete;
+
+  // Tags the words of one sentence (BILOU tag ids, one per word). `doc` is
+  // the document's casing context, may be null.
+  void Label(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* scratch,
+             std::vector<uint8_t>* tags) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+  std::string_view description() const { return description_; }
+  size_t num_features() const { return num_rows_; }
+  size_t file_size() const { return size_; }
+
+ private:
+  NerModel() = default;
+  Status Parse(std::string_view name);
+
+  std::string owned_;             // bytes when built with FromBytes
+  void* map_ = nullptr;           // mmap base when opened from a file
+  const char* data_ = nullptr;    // file bytes
+  size_t size_ = 0;               // file size
+  const float* trans_ = nullptr;  // kTransDim^2 transition scores
+  HashTableView features_;        // feature key -> row + 1
+  const int16_t* rows_ = nullptr; // num_rows_ * kNumTags
+  uint32_t num_rows_ = 0;         // feature rows
+  float scale_ = 1.0f;            // row value -> score
+  Lexicon lexicon_;               // views into the file
+  std::string_view description_;  // training description
+  FeatureExtractor extractor_{Lexicon{}};  // rebuilt with lexicon_ after parsing
+};
+
+}  // namespace annals::ner

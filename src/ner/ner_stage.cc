@@ -1,0 +1,167 @@
+// The NER pipeline stage and the default model lookup.
+#include "ner/ner_stage.h"
+
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
+
+#include "ner/entity_resolver.h"
+#include "ner/name_rules.h"
+#include "ner/tags.h"
+
+#ifndef ANNALS_MODEL_DIR
+#define ANNALS_MODEL_DIR ""
+#endif
+
+namespace annals::ner {
+
+namespace {
+
+// Longest run of words labelled at once: bounds the decoder's memory on
+// pathological text (a 1 MB article without a sentence end).
+constexpr size_t kMaxWords = 400;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Byte length of a quote mark or bracket at the start (or end) of `s`, 0 if none.
+size_t QuoteAt(std::string_view s, bool at_end) {
+  static constexpr std::string_view kMarks[] = {"\"", "'", "(", ")", "[", "]", "\u201C", "\u201D", "\u2018",
+                                                "\u2019", "\u00AB", "\u00BB", "\u201E"};
+  for (std::string_view m : kMarks) {
+    if (s.size() > m.size() && (at_end ? EndsWith(s, m) : s.substr(0, m.size()) == m)) return m.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t begin, uint32_t end,
+                   std::vector<WordSpan>* out) {
+  out->clear();
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& t = layout.tokens[i];
+    uint32_t start = t.start;
+    uint32_t stop = t.end;
+    // A possessive the tokenizer cut in two ("Moscow" "'" "s"): one word "'s".
+    if (i + 1 < end && i > begin && layout.tokens[i - 1].end == t.start && layout.tokens[i + 1].start == t.end) {
+      std::string_view q = t.text(text);
+      std::string_view s = layout.tokens[i + 1].text(text);
+      if ((q == "'" || q == "\u2019") && (s == "s" || s == "S")) {
+        out->push_back({t.start, layout.tokens[i + 1].end});
+        ++i;
+        continue;
+      }
+    }
+    std::string_view whole = t.text(text);
+    if (whole == "'s" || whole == "'S" || whole == "\u2019s" || whole == "\u2019S") {  // a split-off possessive
+      out->push_back({start, stop});
+      continue;
+    }
+    // Quote marks glued to a word ("“It", "humanity’") become words of their own.
+    while (size_t q = QuoteAt(text.substr(start, stop - start), false)) {
+      out->push_back({start, static_cast<uint32_t>(start + q)});
+      start += static_cast<uint32_t>(q);
+    }
+    std::vector<WordSpan> tail;
+    std::string_view w = text.substr(start, stop - start);
+    if (t.kind == TokenKind::kWord) {
+      size_t cut = 0;
+      if (w.size() > 2 && (EndsWith(w, "'s") || EndsWith(w, "'S"))) cut = 2;
+      else if (w.size() > 4 && (EndsWith(w, "\u2019s") || EndsWith(w, "\u2019S"))) cut = 4;
+      if (cut > 0) {
+        out->push_back({start, static_cast<uint32_t>(stop - cut)});
+        out->push_back({static_cast<uint32_t>(stop - cut), stop});
+        continue;
+      }
+    }
+    while (size_t q = QuoteAt(text.substr(start, stop - start), true)) {
+      tail.push_back({static_cast<uint32_t>(stop - q), stop});
+      stop -= static_cast<uint32_t>(q);
+    }
+    out->push_back({start, stop});
+    out->insert(out->end(), tail.rbegin(), tail.rend());
+  }
+}
+
+void NerStage::Run(AnnotatedDoc* doc) const {
+  const std::string_view text = doc->doc.text;
+  const TextLayout& layout = doc->layout;
+  doc->mentions.clear();
+  doc->entities.clear();
+  // Words of every sentence (cut into pieces of at most kMaxWords).
+  std::vector<std::vector<WordSpan>> pieces;
+  std::vector<WordSpan> words;
+  for (const Sentence& s : layout.sentences) {
+    SentenceWords(text, layout, s.token_begin, s.token_end, &words);
+    for (size_t i = 0; i < words.size(); i += kMaxWords)
+      pieces.emplace_back(words.begin() + static_cast<long>(i),
+                          words.begin() + static_cast<long>(std::min(words.size(), i + kMaxWords)));
+  }
+  DocContext ctx;
+  std::vector<std::string_view> views;
+  auto to_views = [&](const std::vector<WordSpan>& ws) {
+    views.clear();
+    for (const WordSpan& w : ws) views.push_back(text.substr(w.start, w.end - w.start));
+  };
+  for (const auto& p : pieces) {
+    to_views(p);
+    ctx.Add(views);
+  }
+  LabelScratch scratch;
+  std::vector<uint8_t> tags;
+  for (const auto& p : pieces) {
+    to_views(p);
+    model_->Label(views, &ctx, &scratch, &tags);
+    ApplyNameRules(views, &tags);
+    for (const Span& sp : SpansFromBilou(tags)) {
+      EntityMention m;
+      m.start = p[sp.begin].start;
+      m.end = p[sp.end - 1].end;
+      m.type = sp.type;
+      // A mention must contain a letter or digit (never bare punctuation).
+      bool alnum = false;
+      for (uint32_t k = m.start; k < m.end && !alnum; ++k) {
+        unsigned char c = static_cast<unsigned char>(text[k]);
+        alnum = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      }
+      if (alnum) doc->mentions.push_back(m);
+    }
+  }
+  ResolveEntities(text, &doc->mentions, &doc->entities);
+}
+
+Result<std::string> DefaultModelPath() {
+  std::vector<std::string> tried;
+  auto exists = [](const std::string& p) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(p, ec);
+  };
+  if (const char* env = std::getenv("ANNALS_NER_MODEL"); env != nullptr && *env != '\0') {
+    if (exists(env)) return std::string(env);
+    return Status::NotFound(std::string("$ANNALS_NER_MODEL names ") + env + ", which does not exist");
+  }
+  char buf[PATH_MAX];
+  ssize_t len = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (len > 0) {
+    std::filesystem::path dir = std::filesystem::path(std::string(buf, static_cast<size_t>(len))).parent_path();
+    for (const auto& p : {dir / "ner.model", dir / ".." / "share" / "annals" / "ner.model"}) {
+      tried.push_back(p.string());
+      if (exists(p.string())) return p.string();
+    }
+  }
+  std::string src = std::string(ANNALS_MODEL_DIR);
+  if (!src.empty()) {
+    std::string p = src + "/ner.model";
+    tried.push_back(p);
+    if (exists(p)) return p;
+  }
+  std::string msg = "no NER model found (give --ner-model or set $ANNALS_NER_MODEL); tried:";
+  for (const auto& t : tried) msg += " " + t;
+  return Status::NotFound(msg);
+}
+
+}  // namespace annals::ner

@@ -1,0 +1,149 @@
+// Browser test of the annals web UI: a real `annals serve` on a loopback port,
+// a real database ingested from the seed and the Wikinews sample, and Debian's
+// Chromium driven headless by Playwright (playwright-core; no browser download).
+//
+// Usage: node ui_test.mjs ANNALS_BINARY DB_FILE OUT_DIR
+// The path a user takes: search → click a facet → open an article → see the
+// seed's quote highlighted with "Sabina Aliyeva" as speaker → her person page;
+// plus the incidents and quotes pages. A screenshot of each page goes to OUT_DIR.
+import {spawn} from 'node:child_process';
+import {mkdirSync} from 'node:fs';
+import {chromium} from 'playwright-core';
+
+const [annals, db, outDir] = process.argv.slice(2);
+if (!annals || !db || !outDir) {
+  console.error('usage: node ui_test.mjs ANNALS_BINARY DB_FILE OUT_DIR');
+  process.exit(2);
+}
+mkdirSync(outDir, {recursive: true});
+
+function fail(msg) { throw new Error(msg); }
+
+// Starts the server on a free port and resolves with its base URL.
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const p = spawn(annals, ['serve', '--db', db, '--port', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15000);
+    const onData = d => {
+      out += d.toString();
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/);
+      if (m) { clearTimeout(timer); resolve({proc: p, url: m[0]}); }
+    };
+    p.stdout.on('data', onData);
+    p.stderr.on('data', onData);
+    p.on('exit', code => reject(new Error('server exited ' + code + ': ' + out)));
+  });
+}
+
+const {proc, url} = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let failed = false;
+try {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  const rendered = () => page.evaluate(() => new Promise(r => document.addEventListener('annals:rendered', r, {once: true})));
+
+  // 1. First screen: timeline and facets of the whole sample, interactive fast.
+  const t0 = Date.now();
+  await page.goto(url + '/');
+  await page.waitForSelector('#results .hit');
+  await page.waitForSelector('#facets button.facet');
+  await page.waitForSelector('#timeline svg rect.bar');
+  const firstScreenMs = Date.now() - t0;
+  console.log(`first screen interactive in ${firstScreenMs} ms`);
+  await page.screenshot({path: `${outDir}/1-search.png`, fullPage: true});
+
+  // 2. Search for the seed's place, then click the "Baku" place facet.
+  await page.fill('#q', 'Azerbaijan');
+  let r = rendered();
+  await page.press('#q', 'Enter');
+  await r;
+  await page.waitForSelector('#results .hit');
+  const facet = page.locator('#facets button.facet', {hasText: 'Baku'}).first();
+  if (await facet.count() === 0) fail('no "Baku" facet for the query Azerbaijan');
+  r = rendered();
+  await facet.click();
+  await r;
+  const q = await page.inputValue('#q');
+  if (!/place:Baku/.test(q)) fail('facet click did not add place:Baku to the query: ' + q);
+  await page.waitForSelector('#results .hit');
+  await page.screenshot({path: `${outDir}/2-facet.png`, fullPage: true});
+
+  // 3. Open the seed article from the results.
+  const link = page.locator('#results .hit h3 a', {hasText: '20 January Tragedy'}).first();
+  if (await link.count() === 0) fail('the seed article is not among the results');
+  r = rendered();
+  await link.click();
+  await r;
+  await page.waitForSelector('.article-text');
+  const quoteSpans = await page.locator('.article-text .quote').count();
+  if (quoteSpans < 7) fail(`expected the seed's quotes highlighted, found ${quoteSpans} quote spans`);
+  const speakers = await page.locator('.side li .speaker').allTextContents();
+  const byAliyeva = speakers.filter(s => s.includes('Sabina Aliyeva')).length;
+  if (byAliyeva < 7) fail(`expected 7 quotes by Sabina Aliyeva in the fact list, got ${byAliyeva}: ${speakers.join(' | ')}`);
+  // A fact in the side list scrolls to and flashes its sentence.
+  await page.locator('.side button.fact').first().click();
+  await page.waitForSelector('.article-text .flash');
+  await page.screenshot({path: `${outDir}/3-article.png`, fullPage: true});
+
+  // 4. Her person page: role, quotes in date order, co-mentions.
+  r = rendered();
+  await page.locator('.side li .speaker a', {hasText: 'Sabina Aliyeva'}).first().click();
+  await r;
+  await page.waitForSelector('h1');
+  const h1 = await page.textContent('h1');
+  if (!h1.includes('Sabina Aliyeva')) fail('person page heading: ' + h1);
+  const pquotes = await page.locator('blockquote').count();
+  if (pquotes < 7) fail(`person page shows ${pquotes} quotes, expected at least 7`);
+  await page.screenshot({path: `${outDir}/4-person.png`, fullPage: true});
+
+  // 5. Incidents page: the seed's 150 killed, sortable.
+  r = rendered();
+  await page.goto(url + '/#/incidents?type=KILL');
+  await r;
+  await page.waitForSelector('table tbody tr');
+  const body = await page.textContent('table tbody');
+  if (!body.includes('150')) fail('incidents page lacks the seed KILL 150');
+  r = rendered();
+  await page.locator('th button[data-sort="number"]').click();
+  await r;
+  await page.screenshot({path: `${outDir}/5-incidents.png`, fullPage: true});
+
+  // 6. Quotes page filtered by speaker.
+  r = rendered();
+  await page.goto(url + '/#/quotes?speaker=' + encodeURIComponent('Sabina Aliyeva'));
+  await r;
+  await page.waitForSelector('#qt-list .hit');
+  await page.screenshot({path: `${outDir}/6-quotes.png`, fullPage: true});
+
+  // 7. A malformed query shows the error position, not a crash.
+  r = rendered();
+  await page.goto(url + '/#/?q=' + encodeURIComponent('(Baku'));
+  await r;
+  await page.waitForSelector('.error');
+  await page.screenshot({path: `${outDir}/7-error.png`, fullPage: true});
+
+  // 8. Phone-sized viewport still renders the search page.
+  await page.setViewportSize({width: 390, height: 844});
+  r = rendered();
+  await page.goto(url + '/#/?q=Baku');
+  await r;
+  await page.waitForSelector('#results .hit');
+  await page.screenshot({path: `${outDir}/8-phone.png`, fullPage: true});
+
+  if (errors.length) fail('JavaScript errors: ' + errors.join('; '));
+  console.log('ui test: ok (screenshots in ' + outDir + ')');
+} catch (e) {
+  failed = true;
+  console.error('ui test FAILED: ' + e.message);
+} finally {
+  await browser.close();
+  proc.kill('SIGTERM');
+}
+process.exit(failed ? 1 : 0);
