@@ -1,7 +1,7 @@
 // libFuzzer target for the segment reader. An input starting with the
 // segment magic is read as a whole segment file; any other input is a list of
 // edits (a truncation length, then (offset, byte) pairs) applied to a valid
-// segment built at start-up, which reaches the block decoders far more often
+// segment built at start-up (Stream VByte or bit-packed, by the last byte), which reaches the block decoders far more often
 // than random bytes would. The checksum is not verified, so damaged
 // structures reach every check behind it. Any crash, sanitizer report or
 // hang is a bug; returned errors are fine.
@@ -18,8 +18,8 @@ namespace {
 using namespace annals::index;  // NOLINT: a fuzz target, one file
 using annals::Result;
 
-std::string BuildSeed() {
-  SegmentBuilder b(CodecId::kStreamVByte);
+std::string BuildSeed(CodecId codec) {
+  SegmentBuilder b(codec);
   const char* words[] = {"police", "killed", "protesters", "Baku", "army", "said", "river", "storm"};
   uint32_t x = 1;
   std::string texts[300];
@@ -62,12 +62,12 @@ void Exercise(std::string bytes) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string seed = BuildSeed();
+  static const std::string seeds[2] = {BuildSeed(CodecId::kStreamVByte), BuildSeed(CodecId::kBitPack)};
   if (size >= 8 && std::memcmp(data, kSegmentMagic, 8) == 0) {
     Exercise(std::string(reinterpret_cast<const char*>(data), size));
     return 0;
   }
-  std::string bytes = seed;
+  std::string bytes = seeds[size > 0 ? data[size - 1] & 1 : 0];
   size_t i = 0;
   if (size >= 4) {
     uint32_t cut;
