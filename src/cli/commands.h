@@ -24,5 +24,7 @@ void AddExtractCommand(CLI::App* app, int* exit_code);
 // `annals train ner`, `annals train ner-lexicon` (on the train parent) and `annals eval ner`.
 void AddTrainNerCommand(CLI::App* train, int* exit_code);
 void AddEvalNerCommand(CLI::App* eval, int* exit_code);
+// `annals eval timex DIR` (registered on the `eval` parent).
+void AddEvalTimexCommand(CLI::App* eval, int* exit_code);
 
 }  // namespace annals

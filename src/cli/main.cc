@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   eval->require_subcommand(1);
   annals::AddTrainNerCommand(train, &exit_code);
   annals::AddEvalNerCommand(eval, &exit_code);
+  annals::AddEvalTimexCommand(eval, &exit_code);
   (void)train;
   (void)eval;
   try {

@@ -3,6 +3,7 @@
 
 #include "ner/ner_stage.h"
 #include "text/sentence_splitter.h"
+#include "timex/timex_stage.h"
 
 namespace annals {
 
@@ -20,6 +21,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     if (!model.ok()) return model.status();
     p->stages_.push_back(std::make_unique<ner::NerStage>(std::shared_ptr<const ner::NerModel>(std::move(*model))));
   }
+  if (options.times) p->stages_.push_back(MakeTimexStage());
   return p;
 }
 

@@ -27,24 +27,7 @@ enum Template : uint32_t {
 constexpr uint64_t kBosHash = 0x1111111111111111ULL;
 constexpr uint64_t kEosHash = 0x2222222222222222ULL;
 
-struct TokInfo {
-  uint64_t word = 0;       // exact form
-  uint64_t lower = 0;      // normalised lower-case form
-  uint64_t shape = 0;      // long shape
-  uint64_t sshape = 0;     // collapsed shape
-  std::array<uint64_t, 4> pre{};  // prefixes of 1..4 code points (lower-case)
-  std::array<uint64_t, 4> suf{};  // suffixes of 1..4 code points
-  int naffix = 0;          // how many of pre/suf are set
-  uint32_t cluster = 0;    // lexicon cluster value, 0 if unknown
-  uint32_t casing = 0;     // CaseProfile
-  uint32_t doc = 0;        // DocContext flags
-  bool cap = false;        // first letter upper case
-  bool allcaps = false;    // 2+ letters, all upper case
-  bool has_letter = false; // any letter
-  bool dotted = false;     // letters, an inner '.', then 2+ letters with a lower-case one (not "U.S.")
-  int len = 0;             // code points
-  std::array<uint8_t, 4> gaz{};  // per entity type: 0 none, 1 B, 2 I, 3 L, 4 U
-};
+using TokInfo = TokenValues;
 
 bool IsUpperCp(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
@@ -180,8 +163,10 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
   out->keys.clear();
   out->offsets.assign(1, 0);
   if (n == 0) return;
-  std::vector<TokInfo> info(n);
-  std::vector<std::string> lowers(n);
+  std::vector<TokInfo>& info = out->values;
+  info.assign(n, TokInfo());
+  std::vector<std::string>& lowers = out->lowers;
+  if (lowers.size() < n) lowers.resize(n);
   std::string shape;
   std::string title;
   std::vector<uint32_t> cps;  // code point starts
@@ -256,6 +241,8 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
   if (lex_.gazetteer.keys != nullptr && lex_.gazetteer_max_words > 0) {
     std::string phrase;
     for (size_t i = 0; i < n; ++i) {
+      // Names start with a capital (or are in an all-caps headline).
+      if (!info[i].cap) continue;
       phrase.clear();
       size_t max_len = std::min<size_t>(lex_.gazetteer_max_words, n - i);
       for (size_t l = 1; l <= max_len; ++l) {
@@ -299,8 +286,8 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
   };
   auto gaz_code = [&](long j) -> uint64_t {
     if (j < 0 || j >= static_cast<long>(n)) return 0;
-    const auto& g = info[j].gaz;
-    return g[0] | (g[1] << 4) | (g[2] << 8) | (g[3] << 12);
+    const uint8_t* g = info[j].gaz;
+    return static_cast<uint64_t>(g[0] | (g[1] << 4) | (g[2] << 8) | (g[3] << 12));
   };
   out->keys.reserve(n * 48);
   for (size_t i = 0; i < n; ++i) {

@@ -40,10 +40,34 @@ class DocContext {
   std::unordered_map<uint64_t, std::vector<uint64_t>> contexts_;  // lower-case hash -> neighbours
 };
 
+// Per-token values the extractor computes before combining them into
+// features (internal to FeatureExtractor; here so buffers can be reused).
+struct TokenValues {
+  uint64_t word = 0;              // hash of the exact form
+  uint64_t lower = 0;             // hash of the normalised lower-case form
+  uint64_t shape = 0;             // hash of the long shape
+  uint64_t sshape = 0;            // hash of the collapsed shape
+  uint64_t pre[4] = {0, 0, 0, 0};  // prefixes of 1..4 code points (lower-case)
+  uint64_t suf[4] = {0, 0, 0, 0};  // suffixes of 1..4 code points
+  int naffix = 0;                 // how many of pre/suf are set
+  uint32_t cluster = 0;           // lexicon cluster value, 0 if unknown
+  uint32_t casing = 0;            // CaseProfile
+  uint32_t doc = 0;               // DocContext flags
+  bool cap = false;               // first letter upper case
+  bool allcaps = false;           // 2+ letters, all upper case
+  bool has_letter = false;        // any letter
+  bool dotted = false;            // letters, '.', then letters with a lower-case one (not "U.S.")
+  int len = 0;                    // code points
+  uint8_t gaz[4] = {0, 0, 0, 0};  // per entity type: 0 none, 1 B, 2 I, 3 L, 4 U
+};
+
 // The features of one sentence: token i's keys are keys[offsets[i] .. offsets[i+1]).
+// Reuse one object across sentences: its buffers are kept.
 struct SentenceFeatures {
   std::vector<uint64_t> keys;      // feature keys, token after token
   std::vector<uint32_t> offsets;   // n+1 offsets into keys
+  std::vector<TokenValues> values; // scratch: per-token values
+  std::vector<std::string> lowers; // scratch: per-token normalised forms
 };
 
 class FeatureExtractor {

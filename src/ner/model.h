@@ -51,7 +51,7 @@ Status WriteModelFile(const ModelData& data, const std::string& path);
 struct LabelScratch {
   SentenceFeatures features;   // the sentence's feature keys
   std::vector<float> emit;     // n * kNumTags emission scores
-  std::vector<int32_t> acc;    // integer accumulator for one token
+  std::vector<uint32_t> rows;  // weight row + 1 of each feature key, 0 = unknown
 };
 
 class NerModel {
