@@ -28,5 +28,9 @@ void AddTrainNerCommand(CLI::App* train, int* exit_code);
 void AddEvalNerCommand(CLI::App* eval, int* exit_code);
 // `annals eval timex DIR` (registered on the `eval` parent).
 void AddEvalTimexCommand(CLI::App* eval, int* exit_code);
+// `annals eval counts` (cmd_eval_counts.cc), registered on the `eval` parent.
+void AddEvalCountsCommand(CLI::App* eval, int* exit_code);
+// `annals eval quotes DIR` (registered on the `eval` parent).
+void AddEvalQuotesCommand(CLI::App* eval, int* exit_code);
 
 }  // namespace annals

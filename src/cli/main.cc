@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   annals::AddTrainNerCommand(train, &exit_code);
   annals::AddEvalNerCommand(eval, &exit_code);
   annals::AddEvalTimexCommand(eval, &exit_code);
+  annals::AddEvalCountsCommand(eval, &exit_code);
+  annals::AddEvalQuotesCommand(eval, &exit_code);
   (void)train;
   (void)eval;
   try {
