@@ -102,6 +102,7 @@ void WriteCounts(const AnnotatedDoc& d, JsonWriter* w) {
     w->Field("start", c.start);
     w->Field("end", c.end);
     w->Field("sentence", c.sentence);
+    w->Field("incident", c.incident);
     w->EndObject();
   }
   w->EndArray();

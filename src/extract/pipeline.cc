@@ -1,7 +1,9 @@
 // Pipeline construction: the one place that knows which stages exist.
 #include "extract/pipeline.h"
 
+#include "counts/counts_stage.h"
 #include "ner/ner_stage.h"
+#include "quotes/quote_stage.h"
 #include "text/sentence_splitter.h"
 #include "timex/timex_stage.h"
 
@@ -22,6 +24,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     p->stages_.push_back(std::make_unique<ner::NerStage>(std::shared_ptr<const ner::NerModel>(std::move(*model))));
   }
   if (options.times) p->stages_.push_back(MakeTimexStage());
+  if (options.counts) p->stages_.push_back(MakeCountsStage());
+  // Quotes run last: they read the entities and attach roles to them.
+  if (options.quotes) p->stages_.push_back(NewQuoteStage());
   return p;
 }
 

@@ -75,6 +75,7 @@ struct Count {
   uint32_t start = 0;       // evidence span (the number and its trigger)
   uint32_t end = 0;
   uint32_t sentence = 0;    // index into AnnotatedDoc::layout.sentences
+  uint32_t incident = 0;    // incident within the article: 0 = its main one, 1.. = others (historical, separate)
 };
 
 // ---- Quotations ----

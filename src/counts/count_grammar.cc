@@ -1,0 +1,1112 @@
+// The sentence-level count grammar. Four patterns, tried around every trigger
+// word of a sentence:
+//   predicate     SUBJECT [aux] [fillers] TRIGGER   "150 people ... were murdered",
+//                                                   "45 dead", "three people died"
+//   active        TRIGGER [qualifier] OBJECT        "killing at least 12", "arrested a man"
+//   noun          NUMBER [modifiers] NOUN           "12 deaths", "no injuries"
+//   toll          [death] toll ... NUMBER           "the death toll rose to 45"
+// A SUBJECT/OBJECT is a counted noun phrase: a cardinal or vague quantity
+// with a person noun ("150 innocent people", "dozens", "one of the victims"),
+// "a/an ... person" (1), "both" (2), "no one"/"nobody" (0), or a sum of those
+// joined by "and"/"," ("three children and two adults" = 5). Phrases after
+// "including"/"among" are parts of the figure before them, never added to it.
+// Modals and infinitives ("could kill", "threatened to kill") and negated
+// verbs ("was not hurt") give no count.
+#include "counts/count_grammar.h"
+
+#include <optional>
+
+#include "counts/count_lexicon.h"
+
+namespace annals {
+
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Length of a UTF-8 general punctuation character (U+2000..U+206F: curly
+// quotes, dashes) or of « » at `s[i]`, else 0.
+size_t PunctCharLen(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80)
+    return 3;
+  if (c == 0xC2 && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) == 0xAB || static_cast<unsigned char>(s[i + 1]) == 0xBB))
+    return 2;
+  return 0;
+}
+
+bool IsWordStart(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return IsAsciiAlnum(c);
+  return PunctCharLen(s, i) == 0;
+}
+
+bool IsJoiner(std::string_view t) {
+  return t == "-" || t == "," || t == "." || t == "'" || t == "\xE2\x80\x99";
+}
+
+// Lower-cases ASCII, maps ’ to ', and trims leading/trailing curly
+// punctuation (a coarse tokenizer leaves “It as one token).
+void FinishUnit(std::string_view text, CountUnit* u) {
+  while (u->start < u->end) {
+    const size_t n = PunctCharLen(text, u->start);
+    if (n == 0 || u->start + n >= u->end) break;
+    u->start += static_cast<uint32_t>(n);
+  }
+  while (u->end > u->start + 3) {
+    const size_t n = PunctCharLen(text, u->end - 3);
+    if (n != 3) break;
+    u->end -= 3;
+  }
+  u->lower.clear();
+  const std::string_view s = text.substr(u->start, u->end - u->start);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      u->lower.push_back('\'');
+      i += 2;
+    } else {
+      u->lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    }
+  }
+  u->word = !s.empty() && IsWordStart(s, 0);
+  u->capitalized = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+// ---- Noun phrases with a figure ----
+
+struct Figure {
+  int begin = -1;            // first unit (the qualifier if any)
+  int number_begin = -1;     // first unit of the number itself
+  int number_end = -1;       // past the number
+  int head_end = -1;         // past the counted noun (== number_end when none)
+  int64_t value = 0;
+  CountQualifier qualifier = CountQualifier::kExact;
+  bool definite = false;     // "the three victims", "one of the victims", "he"
+  bool zero = false;         // "no one", "nobody", "no injuries"
+  bool singular = false;     // "a man", "he": 1 without a numeral
+  std::optional<CountType> noun_type;  // head is a trigger noun ("deaths")
+};
+
+class SentenceGrammar {
+ public:
+  SentenceGrammar(std::string_view text, const std::vector<CountUnit>& u, uint32_t sentence,
+                  std::vector<CountCandidate>* out)
+      : text_(text), u_(u), n_(static_cast<int>(u.size())), sentence_(sentence), out_(out) {}
+
+  void Run();
+
+ private:
+  std::string_view W(int i) const { return i >= 0 && i < n_ ? std::string_view(u_[i].lower) : ""; }
+  bool IsPunct(int i) const { return i >= 0 && i < n_ && !u_[i].word; }
+  bool IsHardBoundary(int i) const {
+    if (i < 0 || i >= n_) return true;
+    if (!u_[i].word) {
+      const std::string_view w = W(i);
+      return w != "," && w != "-" && w != "'" ;
+    }
+    return IsClauseBoundary(W(i));
+  }
+
+  // A cardinal, "a dozen", or a vague quantity starting at i.
+  bool ParseNumber(int i, int64_t* value, int* end, bool* vague) const;
+  // Counted-noun check after a number ending at k: sets head_end.
+  bool ValidateHead(int k, Figure* f) const;
+  // The counted phrase starting at unit i, if any.
+  std::optional<Figure> FigureAt(int i) const;
+  // Qualifier words just before unit i: sets f->qualifier and f->begin.
+  void QualifierBefore(int i, Figure* f) const;
+  // Ranges "between 20 and 30", "20 to 30", "two or three": lower bound.
+  void ApplyRange(Figure* f) const;
+
+  // Units taken by an age at i: 1 for "23-year-old", 3 for "17 year old", else 0.
+  int AgeSpan(int i) const {
+    const std::string_view w = W(i);
+    if (w.ends_with("-year-old") || w.ends_with("-month-old") || w.ends_with("-week-old"))
+      return 1;
+    if (ParseCardinalWord(w) && (W(i + 1) == "year" || W(i + 1) == "month") && W(i + 2) == "old")
+      return 3;
+    return 0;
+  }
+  std::optional<Trigger> TriggerAt(int i) const;
+  void DeathOf(int t);
+  // "if a victim has died", "whether anyone was hurt": not a report.
+  bool Hedged(int t) const {
+    for (int j = 0; j < t; ++j)
+      if (W(j) == "if" || W(j) == "whether") return true;
+    return false;
+  }
+  void Predicate(int t, Trigger tr);
+  void Active(int t, Trigger tr);
+  void Noun(int t, Trigger tr);
+  void Toll(int t);
+  void Emit(CountType type, const Figure& f, int first, int last_trigger, bool summed, int tail_end);
+  // Sums figures joined by "and"/"," before f (moving f->begin); true if any.
+  bool SumBackward(Figure* f, bool across_commas = true) const;
+  bool SumForward(Figure* f) const;
+
+  std::string_view text_;
+  const std::vector<CountUnit>& u_;
+  int n_;
+  uint32_t sentence_;
+  std::vector<CountCandidate>* out_;
+  bool new_incident_ = false;
+  bool shot_ = false;  // the trigger being tried is "shot"
+};
+
+bool SentenceGrammar::ParseNumber(int i, int64_t* value, int* end, bool* vague) const {
+  if (i < 0 || i >= n_ || !u_[i].word) return false;
+  const std::string_view w = W(i);
+  *vague = false;
+  if (w == "a" || w == "an") {
+    if (W(i + 1) == "dozen") {
+      *value = 12;
+      *end = i + 2;
+      return true;
+    }
+    if (auto s = ScaleWord(W(i + 1)); s && *s <= 1000) {
+      *value = *s;
+      *end = i + 2;
+      return true;
+    }
+    return false;
+  }
+  if (w == "tens" && W(i + 1) == "of" && W(i + 2) == "thousands") {
+    *value = 20000;
+    *end = i + 3;
+    *vague = true;
+    return true;
+  }
+  if (auto v = VagueQuantity(w)) {
+    *value = *v;
+    *end = i + 1;
+    *vague = true;
+    return true;
+  }
+  std::optional<int64_t> v = ParseCardinalWord(w);
+  int k = i + 1;
+  if (!v) {
+    // "1.5 million"
+    const size_t dot = w.find('.');
+    if (dot == std::string_view::npos || dot == 0 || !ScaleWord(W(i + 1))) return false;
+    auto whole = ParseCardinalWord(w.substr(0, dot));
+    auto frac = w.substr(dot + 1);
+    if (!whole || frac.empty() || frac.size() > 3) return false;
+    int64_t f = 0, div = 1;
+    for (char c : frac) {
+      if (c < '0' || c > '9') return false;
+      f = f * 10 + (c - '0');
+      div *= 10;
+    }
+    const int64_t scale = *ScaleWord(W(i + 1));
+    *value = *whole * scale + f * scale / div;
+    *end = i + 2;
+    return true;
+  }
+  int64_t val = *v;
+  // "twenty five", "two dozen", "one hundred and fifty", "3 million".
+  if (val >= 20 && val <= 90 && val % 10 == 0) {
+    if (auto u = ParseCardinalWord(W(k)); u && *u >= 1 && *u <= 9 && !u_[k].lower.empty() &&
+                                          !(W(k)[0] >= '0' && W(k)[0] <= '9')) {
+      val += *u;
+      ++k;
+    }
+  }
+  if (W(k) == "dozen") {
+    val *= 12;
+    ++k;
+  }
+  while (auto s = ScaleWord(W(k))) {
+    if (val >= *s || val > 1000000) break;
+    val *= *s;
+    ++k;
+    if (W(k) == "and") {
+      if (auto r = ParseCardinalWord(W(k + 1)); r && *r < 100) {
+        val += *r;
+        k += 2;
+      }
+    }
+  }
+  *value = val;
+  *end = k;
+  return true;
+}
+
+bool IsDeterminerOrPronounAfterOf(std::string_view w) {
+  return w == "the" || w == "those" || w == "these" || w == "his" || w == "her" || w == "their" ||
+         w == "its" || w == "our";
+}
+
+bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
+  f->head_end = k;
+  if (k >= n_) return true;
+  const std::string_view w = W(k);
+  if (w == "of") {
+    const std::string_view nx = W(k + 1);
+    if (nx == "them" || nx == "whom" || nx == "those" || nx == "us") {
+      f->head_end = k + 2;
+      f->definite = true;
+      if (nx == "those") return false;
+      return true;
+    }
+    int j = k + 1;
+    if (IsDeterminerOrPronounAfterOf(nx)) {
+      ++j;
+      f->definite = true;  // "one of the victims": part of a figure given elsewhere
+    }
+    // "one of the three victims": the inner figure is the whole, skip it.
+    int64_t v;
+    int e;
+    bool vague;
+    if (ParseNumber(j, &v, &e, &vague)) j = e;
+    for (int m = 0; m < 4 && j < n_; ++m, ++j) {
+      if (!u_[j].word) return false;
+      if (IsPersonNoun(W(j))) {
+        while (j + 1 < n_ && IsPersonNoun(W(j + 1))) ++j;
+        f->head_end = j + 1;
+        if (auto tr = LookupTrigger(W(j)); tr && (tr->forms & kTrigNoun)) f->noun_type = tr->type;
+        return true;
+      }
+    }
+    return false;
+  }
+  if (!u_[k].word) return w == "," || w == ")" || w == "-" || w == "(" || w == ";" || w == ".";
+  if (w == "others") {
+    f->head_end = k + 1;
+    return true;
+  }
+  if (IsAuxiliary(w) || w == "who" || w == "that" || w == "have" || w == "had" || IsModal(w))
+    return true;
+  if (auto tr = LookupTrigger(w)) {
+    if ((tr->forms & kTrigNoun) && w != "dead") {
+      f->head_end = k + 1;
+      f->noun_type = tr->type;
+      if (IsPersonNoun(w)) {
+        int j = k;
+        while (j + 1 < n_ && IsPersonNoun(W(j + 1))) ++j;
+        f->head_end = j + 1;
+      }
+    }
+    return true;
+  }
+  for (int j = k, m = 0; m < 5 && j < n_; ++m, ++j) {
+    if (!u_[j].word && W(j) != "-") return false;
+    const std::string_view wj = W(j);
+    if (IsPersonNoun(wj)) {
+      while (j + 1 < n_ && IsPersonNoun(W(j + 1))) ++j;
+      f->head_end = j + 1;
+      if (auto tr = LookupTrigger(W(j)); tr && (tr->forms & kTrigNoun)) f->noun_type = tr->type;
+      return true;
+    }
+    if (auto tr = LookupTrigger(wj); tr && (tr->forms & kTrigNoun)) {
+      f->head_end = j + 1;
+      f->noun_type = tr->type;
+      return true;
+    }
+    if (IsAuxiliary(wj) || IsClauseBoundary(wj) || IsPreposition(wj) || wj == "and" ||
+        wj == "with" || wj == "for" || wj == "to" || wj == "his" || wj == "her" ||
+        wj == "their" || wj == "the" || wj == "a" || wj == "or" || ParseCardinalWord(wj))
+      return false;
+  }
+  return false;
+}
+
+void SentenceGrammar::QualifierBefore(int i, Figure* f) const {
+  f->begin = i;
+  const std::string_view p1 = W(i - 1), p2 = W(i - 2), p3 = W(i - 3);
+  if ((p2 == "at" && p1 == "least") || (p2 == "more" && p1 == "than") ||
+      (p2 == "upwards" && p1 == "of") || (p2 == "no" && p1 == "fewer") ||
+      (p2 == "no" && p1 == "less")) {
+    f->qualifier = CountQualifier::kAtLeast;
+    f->begin = i - 2;
+  } else if ((p2 == "up" && p1 == "to") || (p2 == "at" && p1 == "most") ||
+             (p2 == "fewer" && p1 == "than") || (p2 == "less" && p1 == "than")) {
+    f->qualifier = CountQualifier::kAtMost;
+    f->begin = i - 2;
+  } else if (p3 == "as" && p2 == "many" && p1 == "as") {
+    f->qualifier = CountQualifier::kAtMost;
+    f->begin = i - 3;
+  } else if (p1 == "over") {
+    f->qualifier = CountQualifier::kAtLeast;
+    f->begin = i - 1;
+  } else if (p1 == "nearly" || p1 == "almost" || p1 == "about" || p1 == "around" ||
+             p1 == "approximately" || p1 == "roughly" || p1 == "some" || p1 == "estimated" ||
+             p1 == "approx" || p1 == "circa") {
+    f->qualifier = CountQualifier::kApproximate;
+    f->begin = i - 1;
+    if (p1 == "estimated" && (p2 == "an" || p2 == "some")) f->begin = i - 2;
+  }
+}
+
+void SentenceGrammar::ApplyRange(Figure* f) const {
+  const int i = f->number_begin;
+  const std::string_view p1 = W(i - 1);
+  if (p1 != "and" && p1 != "to" && p1 != "or" && p1 != "-") return;
+  int64_t lo;
+  int e;
+  bool vague;
+  // The lower bound must be a bare number right before the connective.
+  for (int s = i - 2; s >= i - 3 && s >= 0; --s) {
+    if (!ParseNumber(s, &lo, &e, &vague) || e != i - 1) continue;
+    if (p1 == "and" && W(s - 1) != "between") return;  // a sum, not a range
+    f->value = lo;
+    f->number_begin = s;
+    f->qualifier = p1 == "or" ? CountQualifier::kApproximate : CountQualifier::kAtLeast;
+    f->begin = p1 == "and" ? s - 1 : s;
+    return;
+  }
+}
+
+std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
+  if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
+  const std::string_view w = W(i);
+  Figure f;
+  f.begin = f.number_begin = i;
+  // Zero: "no one", "nobody", "none (of them)", "no [other] people".
+  if (w == "nobody" || w == "none" || (w == "no" && (W(i + 1) == "one" || W(i + 1) == "body"))) {
+    f.zero = true;
+    f.number_end = w == "no" ? i + 2 : i + 1;
+    f.head_end = f.number_end;
+    if (w == "none") {
+      Figure g;
+      if (W(f.number_end) == "of" && ValidateHead(f.number_end, &g)) f.head_end = g.head_end;
+    }
+    return f;
+  }
+  if (w == "no") {
+    for (int j = i + 1; j < i + 4 && j < n_; ++j) {
+      if (!u_[j].word) break;
+      if (IsPersonNoun(W(j))) {
+        f.zero = true;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        return f;
+      }
+      if (auto tr = LookupTrigger(W(j)); tr && (tr->forms & kTrigNoun)) {
+        f.zero = true;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        f.noun_type = tr->type;
+        return f;
+      }
+    }
+    return std::nullopt;
+  }
+  if (w == "both") {
+    f.value = 2;
+    f.number_end = i + 1;
+    f.definite = true;
+    if (!ValidateHead(i + 1, &f)) f.head_end = i + 1;
+    return f;
+  }
+  // "a man", "an 18-year-old woman", "a dozen": the article as one.
+  if (w == "a" || w == "an") {
+    int64_t v;
+    int e;
+    bool vague;
+    if (ParseNumber(i, &v, &e, &vague)) {
+      f.value = v;
+      f.number_end = e;
+      if (!ValidateHead(e, &f)) return std::nullopt;
+      return f;
+    }
+    const std::string_view nx = W(i + 1);
+    const bool ordinal = nx == "second" || nx == "third" || nx == "fourth" || nx == "fifth" ||
+                         nx == "sixth" || nx == "seventh" || nx == "eighth" || nx == "ninth" ||
+                         nx == "tenth" || nx == "further" || nx == "another" ||
+                         (!nx.empty() && nx[0] >= '0' && nx[0] <= '9' &&
+                          (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
+                           nx.ends_with("st")));
+    // "a 16-year-old died": the age stands for the person.
+    if (nx.ends_with("-year-old") && i + 2 < n_ && !IsPersonNoun(W(i + 2)) &&
+        (IsAuxiliary(W(i + 2)) || LookupTrigger(W(i + 2)) || W(i + 2) == "," ||
+         W(i + 2) == "who")) {
+      f.value = 1;
+      f.singular = true;
+      f.number_end = i + 1;
+      f.head_end = i + 2;
+      return f;
+    }
+    for (int j = i + 1; j < i + 7 && j < n_; ++j) {
+      if (!u_[j].word && W(j) != "-") break;
+      if (IsSingularPersonNoun(W(j))) {
+        f.value = 1;
+        f.singular = true;
+        f.definite = ordinal;  // "a second man": one more of a figure given elsewhere
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        return f;
+      }
+      if (IsAuxiliary(W(j)) || IsPreposition(W(j)) || W(j) == "and") break;
+    }
+    return std::nullopt;
+  }
+  // "the man", "the victim": a definite singular (a restatement, usually).
+  if (w == "the" || w == "his" || w == "her" || w == "their") {
+    for (int j = i + 1; j < i + 5 && j < n_; ++j) {
+      if (!u_[j].word && W(j) != "-") break;
+      if (const int age = AgeSpan(j); age > 1) {  // "the 17 year old male"
+        j += age - 1;
+        continue;
+      }
+      if (IsSingularPersonNoun(W(j)) && !IsPersonNoun(W(j + 1))) {
+        f.value = 1;
+        f.singular = true;
+        f.definite = true;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        // "the man and woman": two people under one article.
+        if (W(j + 1) == "and" && IsSingularPersonNoun(W(j + 2)) && !IsPersonNoun(W(j + 3))) {
+          f.value = 2;
+          f.singular = false;
+          f.head_end = j + 3;
+        }
+        return f;
+      }
+      if (ParseCardinalWord(W(j)) || IsAuxiliary(W(j)) || IsPreposition(W(j))) break;
+    }
+    return std::nullopt;
+  }
+  // "slaying of 7-year-old", "a 7-year-old shot": an age standing for a person.
+  if (AgeSpan(i) == 1 && !(i > 0 && (W(i - 1) == "a" || W(i - 1) == "an" || W(i - 1) == "the"))) {
+    const std::string_view nx = W(i + 1);
+    if (IsSingularPersonNoun(nx) || IsAuxiliary(nx) || LookupTrigger(nx) || nx == "," ||
+        nx == "who" || i + 1 >= n_) {
+      f.value = 1;
+      f.singular = true;
+      f.definite = true;
+      f.number_end = i + 1;
+      f.head_end = IsSingularPersonNoun(nx) ? i + 2 : i + 1;
+      return f;
+    }
+  }
+  if (w == "he" || w == "she") {
+    f.value = 1;
+    f.singular = true;
+    f.definite = true;
+    f.number_end = f.head_end = i + 1;
+    return f;
+  }
+  // A name: "Johnson was pronounced dead", "Damon Sochko, 16, of Morgantown,
+  // died". One person, mentioned by name: a definite singular.
+  if (u_[i].capitalized && !LookupTrigger(w) && !IsPersonNoun(w) && !IsAuxiliary(w) &&
+      !ParseCardinalWord(w) && !VagueQuantity(w) && w != "tens" && w != "a" && w != "an" &&
+      !ParseCardinalWord(W(i + 1)) &&
+      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized)) {
+    static constexpr std::string_view kNotNames[] = {
+        "the", "a", "an", "this", "that", "it", "they", "he", "she", "we", "i", "you",
+        "authorities", "officials", "investigators", "detectives", "deputies", "there",
+        "one", "two", "both", "no", "all", "some", "many", "several", "police", "his", "her"};
+    for (auto nn : kNotNames)
+      if (w == nn) return std::nullopt;
+    int j = i + 1;
+    while (j < n_ && j < i + 3 && u_[j].capitalized && u_[j].word && !LookupTrigger(W(j)) &&
+           !IsAuxiliary(W(j)))
+      ++j;
+    f.value = 1;
+    f.singular = true;
+    f.definite = true;
+    f.number_end = f.head_end = j;
+    return f;
+  }
+  int64_t v;
+  int e;
+  bool vague;
+  if (!ParseNumber(i, &v, &e, &vague)) return std::nullopt;
+  if (W(i - 1) == "no") return std::nullopt;  // "no one": see above
+  // Ages and dates in apposition: "Wil Lewis, 12, was", "Jan. 27, 2015,".
+  if (W(e) == "," && (W(i - 1) == "," || W(i - 1) == "(" || (i > 0 && u_[i - 1].capitalized)))
+    return std::nullopt;
+  if (W(e) == "," && ParseCardinalWord(W(e + 1))) return std::nullopt;
+  // "a father of three": not a figure of victims.
+  if (W(i - 1) == "of" && W(i - 2) != "total" && !ParseCardinalWord(W(i - 2))) return std::nullopt;
+  // A bare year ("in 1990") is not a figure unless people follow it.
+  const bool year_like = w.size() == 4 && v >= 1800 && v <= 2100 && w.find(',') == std::string_view::npos;
+  f.value = v;
+  f.number_end = e;
+  if (vague) f.qualifier = CountQualifier::kApproximate;
+  if (vague && W(e) != "of" && !IsAuxiliary(W(e)) && !LookupTrigger(W(e)) && !IsPersonNoun(W(e)))
+    return std::nullopt;
+  {
+    // "six year old", "3 days": ages and durations, not people.
+    const std::string_view nx = W(e);
+    if (nx == "year" || nx == "years" || nx == "month" || nx == "months" || nx == "week" ||
+        nx == "weeks" || nx == "day" || nx == "days" || nx == "hour" || nx == "hours" ||
+        nx == "minute" || nx == "minutes" || nx == "times" || nx == "shots" || nx == "rounds")
+      return std::nullopt;
+  }
+  if (!ValidateHead(e, &f)) return std::nullopt;
+  if (year_like && !(f.head_end == e + 1 && IsPersonNoun(W(e)))) return std::nullopt;
+  // "51 Boy killed" (a headline after a channel number): a singular noun
+  // cannot be counted more than once.
+  if (v != 1 && f.head_end > e && IsSingularPersonNoun(W(f.head_end - 1)) && W(e) != "of")
+    return std::nullopt;
+  // Money, percentages, times: "$150", "12%", "10 p.m."
+  if (i > 0 && (W(i - 1) == "$" || W(i - 1) == "#" || W(i - 1) == "no.")) return std::nullopt;
+  if (W(e) == "%" || W(e) == "percent") return std::nullopt;
+  if (W(i - 1) == "the" || W(i - 1) == "those" || W(i - 1) == "these" || W(i - 1) == "all")
+    f.definite = true;
+  if (!vague) {
+    CountQualifier q = f.qualifier;
+    QualifierBefore(i, &f);
+    if (f.qualifier == CountQualifier::kExact) f.qualifier = q;
+  }
+  ApplyRange(&f);
+  return f;
+}
+
+std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
+  if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
+  const std::string_view w = W(i);
+  const std::string_view p = W(i - 1);
+  if (w == "death" && p == "to" &&
+      (W(i - 2) == "shot" || W(i - 2) == "beaten" || W(i - 2) == "stabbed" ||
+       W(i - 2) == "burned" || W(i - 2) == "crushed" || W(i - 2) == "trampled"))
+    return Trigger{CountType::kKill, kTrigPredicate};
+  if ((p == "fatally" || p == "mortally") &&
+      (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
+       w == "wounded" || w == "injured"))
+    return Trigger{CountType::kKill, kTrigPredicate};
+  if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
+  if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
+    for (int k = i + 2; k < i + 9 && k < n_; ++k) {
+      const std::string_view b = W(k);
+      if (b == "bullet" || b == "bullets" || b == "gunfire" || b == "round" || b == "gunshot" ||
+          b == "shotgun" || b == "shots" || b == "rounds")
+        return Trigger{CountType::kWound, kTrigPredicate};
+    }
+    return std::nullopt;
+  }
+  if (w == "shot" && (W(i + 1) == "himself" || W(i + 1) == "herself"))
+    return Trigger{CountType::kWound, kTrigPredicate};
+  if (w == "shot") {
+    // "shot dead", "shot and killed", "shot to death": the other word counts;
+    // "shot at" missed, "shot himself" is left to the reader.
+    const std::string_view nx = W(i + 1), nx2 = W(i + 2);
+    if (nx == "dead" || nx == "at" || nx == "themselves" || nx == "down" || nx == "up" || nx == "through" ||
+        nx == "out" || (nx == "to" && nx2 == "death") ||
+        (nx == "and" && (LookupTrigger(nx2) || nx2 == "wounded" || nx2 == "killed")) ||
+        false)
+      return std::nullopt;
+    if (p == "fatally" || p == "mortally") return Trigger{CountType::kKill, kTrigPredicate};
+  }
+  return LookupTrigger(w);
+}
+
+bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
+  bool summed = false;
+  for (int guard = 0; guard < 8; ++guard) {
+    const int c = f->begin - 1;
+    if (W(c) != "and" && (W(c) != "," || !across_commas)) break;
+    if (W(c - 1) == "including" || W(c - 1) == "among") break;
+    bool found = false;
+    for (int s = c - 1; s >= c - 6 && s >= 0; --s) {
+      if (IsHardBoundary(s)) break;
+      auto g = FigureAt(s);
+      if (!g || g->head_end != c || g->zero) continue;
+      if (W(c) == "," && (g->definite || f->definite)) return summed;  // "The man, a father of three,"
+      // "Three others, two males and a female ..., were injured": a generic
+      // figure before a comma is the total the list spells out.
+      if (W(c) == "," && g->head_end > g->number_end) {
+        const std::string_view head = W(g->head_end - 1);
+        if (head == "people" || head == "persons" || head == "others" || head == "victims" ||
+            head == "individuals")
+          return summed;
+      }
+      if (W(s - 1) == "including" || W(s - 1) == "among") return summed;
+      f->value += g->value;
+      f->begin = g->begin;
+      f->number_begin = g->number_begin;
+      f->definite = f->definite && g->definite;
+      found = summed = true;
+      break;
+    }
+    if (!found) break;
+  }
+  return summed;
+}
+
+bool SentenceGrammar::SumForward(Figure* f) const {
+  bool summed = false;
+  for (int guard = 0; guard < 8; ++guard) {
+    const int c = f->head_end;
+    if (W(c) != "and" && W(c) != ",") break;
+    auto g = FigureAt(c + 1);
+    // "injuring Leanne Smith and Dustin Grey": names are heads of their own;
+    // but "his brother, Christopher" is one person named twice.
+    if (!g || g->zero || (g->head_end == g->number_end && !g->singular)) break;
+    if (W(c) == "," && g->definite) break;
+    f->value += g->value;
+    f->head_end = g->head_end;
+    summed = true;
+  }
+  return summed;
+}
+
+// Victims as written: the words after the figure up to its head, plus an
+// "including ..." apposition that follows it.
+std::string VictimsText(std::string_view text, const std::vector<CountUnit>& u, int from, int to) {
+  if (from < 0 || to <= from || to > static_cast<int>(u.size())) return "";
+  return std::string(text.substr(u[from].start, u[to - 1].end - u[from].start));
+}
+
+void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last, bool summed,
+                           int tail_end) {
+  CountCandidate c;
+  c.count.type = type;
+  c.count.number = f.zero ? 0 : f.value;
+  c.count.qualifier = f.zero ? CountQualifier::kExact : f.qualifier;
+  c.count.start = u_[first].start;
+  c.count.end = u_[last].end;
+  c.count.sentence = sentence_;
+  c.trigger_end = u_[last].end;
+  c.definite = f.definite;
+  c.new_incident = new_incident_;
+  c.shot = shot_ && type == CountType::kWound;
+  if (!f.zero) {
+    int vfrom = summed ? f.number_begin : (f.singular && !f.definite ? f.number_end : f.number_end);
+    if (W(vfrom) == "of" && !summed) ++vfrom;
+    int vto = f.head_end;
+    // Apposition: "150 innocent people, including women, children, and the elderly, in Baku".
+    if (W(vto) == "," && (W(vto + 1) == "including" || W(vto + 1) == "among")) {
+      int j = vto + 2;
+      while (j < tail_end) {
+        if (W(j) == "," && (j + 1 >= tail_end || IsPreposition(W(j + 1)) || IsAuxiliary(W(j + 1)) ||
+                            W(j + 1) == "who"))
+          break;
+        if (IsPreposition(W(j)) && W(j) != "of") break;
+        ++j;
+      }
+      vto = j;
+    }
+    if (vto > vfrom) c.count.victims = VictimsText(text_, u_, vfrom, vto);
+  }
+  // "now", "rose to": an update of a figure given earlier.
+  for (int j = std::max(0, first - 3); j < last; ++j)
+    if (IsUpdateMarker(W(j))) c.supersedes = true;
+  out_->push_back(std::move(c));
+}
+
+void SentenceGrammar::Predicate(int t, Trigger tr) {
+  // Walk back over the verb complex: fillers, auxiliaries, negation, modals.
+  int v = t;
+  bool passive = false, have = false, negated = false, modal = false, fatal = false;
+  while (v - 1 >= 0) {
+    const std::string_view w = W(v - 1);
+    if (w == "to" && W(v) == "death") {
+      // "shot to death": part of the trigger, not an infinitive.
+    } else if (w == "not" || w == "never" || (w.size() > 3 && w.ends_with("n't"))) {
+      negated = true;
+      if (w.size() > 3) passive = true;
+    } else if (w == "have" || w == "has" || w == "had") {
+      have = true;
+    } else if (IsAuxiliary(w)) {
+      passive = true;
+    } else if (IsModal(w)) {
+      modal = true;
+    } else if (w == "and" && !(IsVerbComplexFiller(W(v - 2)) || LookupTrigger(W(v - 2)))) {
+      break;  // "killing one person and injured": "and" joins verbs only
+    } else if ((IsVerbComplexFiller(w) || (w.size() > 4 && w.ends_with("ly"))) &&
+               !IsPersonNoun(w)) {
+      if (w == "fatally" || w == "mortally") fatal = true;
+    } else {
+      break;
+    }
+    --v;
+  }
+  (void)have;
+  if (modal || Hedged(t)) return;
+  const bool intransitive = (tr.forms & kTrigIntransitive) != 0;
+  if (W(t) == "custody" && W(t - 1) != "into" && W(t - 1) != "in") return;
+  if (!passive && !intransitive) {
+    // "3 killed", "45 dead", "two people injured": the figure right before.
+    // But "gunmen killed 3 people" is active: leave it to Active().
+    if (tr.forms & kTrigActive) {
+      auto obj = FigureAt(t + 1);
+      const std::string_view nx = W(t + 1);
+      if (obj || nx == "him" || nx == "her" || nx == "them" || nx == "at" || nx == "more" ||
+          nx == "his" || nx == "their" || nx == "the" || nx == "a" || nx == "an" ||
+          nx == "themselves" || nx == "its" ||
+          (t + 1 < n_ && u_[t + 1].capitalized))
+        return;
+    }
+  }
+  if (fatal && tr.type == CountType::kWound) tr.type = CountType::kKill;
+  // "A man is in critical condition after being shot": the victim is the
+  // subject of the main clause, before the conjunction.
+  if (W(v) == "being" && (W(v - 1) == "after" || W(v - 1) == "before" || W(v - 1) == "while")) {
+    for (int s0 = 0; s0 < v - 1 && s0 < 4; ++s0) {
+      if (!u_[s0].word) continue;
+      auto f = FigureAt(s0);
+      if (!f || f->zero || f->definite || (f->noun_type && !IsPersonNoun(W(f->head_end - 1))))
+        break;
+      if (!IsAuxiliary(W(f->head_end)) && !LookupTrigger(W(f->head_end))) break;
+      if (negated) return;
+      Emit(tr.type, *f, f->begin, t, false, f->head_end);
+      return;
+    }
+    return;
+  }
+  const bool adjacent_only = !passive && !intransitive;
+  // Find the subject: the nearest counted phrase before the verb complex.
+  for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
+    if (IsHardBoundary(s)) return;
+    // Another clause's verb ("was charged ... in which X was killed").
+    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || W(s) == "whom")) return;
+    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot") {
+      if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
+    }
+    auto f = FigureAt(s);
+    if (!f) continue;
+    if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) continue;  // "3 deaths were ..."
+    // What lies between the phrase and the verb must be an attachment.
+    const int tail = f->head_end;
+    bool tail_ok = tail == v;
+    if (!tail_ok && tail < v && !adjacent_only) {
+      const std::string_view tw = W(tail);
+      const bool bare = f->singular || f->zero;
+      tail_ok = tw == "who" || tw == "that" ||
+                (!bare && (tw == "," || tw == "(" || (IsPreposition(tw) && tw != "by")));
+      // "a baby shot on Sunday morning has died": a short participle phrase.
+      if (f->singular && !f->definite && v - tail <= 8 &&
+          ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+           (IsPreposition(tw) && tw != "by")))
+        tail_ok = true;
+      // "Damon Sochko, 16, of Morgantown, died": a name with its apposition.
+      if (f->definite && f->singular && tw == "," && W(v - 1) == "," && v - tail <= 8)
+        tail_ok = true;
+    }
+    // A relative clause: the subject is the phrase right before "who".
+    if (tail < v && (W(v - 1) == "who" || W(v - 1) == "that") && tail != v - 1) tail_ok = false;
+    // A bare number needs its verb right after it ("45 were killed").
+    if (f->head_end == f->number_end && !f->zero && !f->singular && tail != v) tail_ok = false;
+    // An active verb's subject is not a victim: "he killed his wife"; but
+    // headlines drop the auxiliary: "a 16-year-old boy shot and killed".
+    if (adjacent_only && f->definite && W(t + 1) != "himself" && W(t + 1) != "herself")
+      tail_ok = false;
+    if (!tail_ok) continue;
+    // A list in apposition: "Six people, three men and three women, were":
+    // the figure before the list is the total.
+    if (W(tail) == ",") {
+      Figure chain = *f;
+      SumBackward(&chain, /*across_commas=*/false);
+      bool apposition = false;
+      for (int o = chain.begin - 2; !apposition && o >= 0 && o >= chain.begin - 7; --o) {
+        if (W(chain.begin - 1) != ",") break;
+        auto outer = FigureAt(o);
+        apposition = outer && !outer->zero && outer->head_end == chain.begin - 1;
+      }
+      if (apposition) continue;
+    }
+    if ((W(s - 1) == "including" || W(s - 1) == "among" || W(s - 1) == "includes") &&
+        W(v - 1) != "who")
+      continue;
+    // Only people die or are hurt one at a time; "the suspect fled" displaces no one.
+    if (f->singular && tr.type != CountType::kKill && tr.type != CountType::kWound &&
+        tr.type != CountType::kArrest && tr.type != CountType::kKidnap &&
+        tr.type != CountType::kMissing)
+      continue;
+    if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
+    if (negated && !f->zero) return;
+    if (f->zero && negated) return;
+    Figure g = *f;
+    const bool summed = SumBackward(&g);
+    Emit(tr.type, g, g.begin, t, summed, v);
+    return;
+  }
+}
+
+void SentenceGrammar::Active(int t, Trigger tr) {
+  const std::string_view p = W(t - 1);
+  // Generic present tense ("guns kill thousands of people") reports no event.
+  const std::string_view w = W(t);
+  if (w == "kill" || w == "kills" || w == "injure" || w == "injures" || w == "wound" ||
+      w == "wounds" || w == "murder" || w == "arrest" || w == "detain" || w == "kidnap" ||
+      w == "abduct")
+    return;
+  if (IsModal(p) || p == "not" || p == "never" || (p.size() > 3 && p.ends_with("n't"))) return;
+  if (Hedged(t)) return;
+  // Passive use ("were killed") belongs to Predicate().
+  for (int j = t - 1; j >= 0 && j >= t - 4; --j) {
+    const std::string_view w = W(j);
+    if (IsAuxiliary(w) && w != "have" && w != "has" && w != "had") return;
+    if (IsModal(w)) return;
+    if (!IsVerbComplexFiller(w)) break;
+  }
+  int k = t + 1;
+  if (W(k) == "of" && (p == "the" || p == "a")) ++k;  // "the killing of three men"
+  else if (p == "the" || p == "a") return;
+  // Skip the qualifier words: FigureAt() reads them back.
+  for (int guard = 0; guard < 3 && k < n_; ++guard) {
+    const std::string_view w = W(k);
+    if (w == "at" || w == "least" || w == "more" || w == "than" || w == "over" || w == "nearly" ||
+        w == "almost" || w == "about" || w == "around" || w == "approximately" || w == "roughly" ||
+        w == "some" || w == "estimated" || w == "up" || w == "to" || w == "as" || w == "many" ||
+        w == "between" || (w == "an" && W(k + 1) == "estimated"))
+      ++k;
+    else
+      break;
+  }
+  auto f = FigureAt(k);
+  // "killed Jeremy Mardis", "injured his father": one person, by name or role
+  // (a definite mention: it gives way to a plain figure of the incident).
+  if (!f || f->zero || (f->definite && f->singular && W(k) == "the")) return;
+  if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) return;
+  // "between 20 and 30": the range's upper figure holds the head.
+  if (W(f->number_end) == "and" || W(f->number_end) == "to" || W(f->number_end) == "or") {
+    if (auto g = FigureAt(f->number_end + 1); g && g->number_begin < g->head_end) {
+      Figure r = *g;
+      ApplyRange(&r);
+      if (r.number_begin == f->number_begin) f = r;
+    }
+  }
+  Figure g = *f;
+  const bool summed = SumForward(&g);
+  // Evidence: trigger .. head.
+  CountCandidate before_size_marker;
+  (void)before_size_marker;
+  const int last = std::max(g.head_end - 1, g.number_end - 1);
+  const size_t at = out_->size();
+  Emit(tr.type, g, t, last, summed, g.head_end);
+  if (out_->size() > at) {
+    (*out_)[at].trigger_end = u_[t].end;
+    // Victims of an object: from the figure's words.
+    if (!summed && g.singular)
+      (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);
+    if (g.singular && g.definite && g.number_end == g.head_end)  // a name: the name itself
+      (*out_)[at].count.victims = VictimsText(text_, u_, g.number_begin, g.head_end);
+  }
+}
+
+void SentenceGrammar::Noun(int t, Trigger tr) {
+  // "no injuries", "no other injuries", "no arrests".
+  if (W(t - 1) == "no" || (W(t - 2) == "no" && u_[t - 1].word && !ParseCardinalWord(W(t - 1)))) {
+    if (tr.type == CountType::kProtest || tr.type == CountType::kDisplaced ||
+        tr.type == CountType::kKidnap)
+      return;
+    Figure f;
+    f.zero = true;
+    f.begin = f.number_begin = W(t - 1) == "no" ? t - 1 : t - 2;
+    f.number_end = f.begin + 1;
+    f.head_end = t + 1;
+    Emit(tr.type, f, f.begin, t, false, t + 1);
+    return;
+  }
+  for (int s = t - 1; s >= 0 && s >= t - 5; --s) {
+    if (IsHardBoundary(s)) return;
+    auto f = FigureAt(s);
+    if (!f || f->zero || f->singular) continue;
+    if (f->head_end != t + 1) continue;
+    if (W(s - 1) == "including" || W(s - 1) == "among") return;
+    if (W(s - 1) == "the" && W(s - 2) == "of") return;
+    // "killing 12 protesters": the active/predicate patterns give the KILL;
+    // the noun still says 12 protesters were there.
+    Figure g = *f;
+    const bool summed = SumBackward(&g);
+    Emit(tr.type, g, g.begin, t, summed, t + 1);
+    return;
+  }
+}
+
+void SentenceGrammar::Toll(int t) {
+  CountType type = CountType::kKill;
+  const std::string_view p = W(t - 1);
+  if (p == "injury") type = CountType::kWound;
+  const int first = (p == "death" || p == "injury" || p == "casualty") ? t - 1 : t;
+  if (first == t && !(W(t + 1) == "of" || IsUpdateMarker(W(t + 1)) || IsAuxiliary(W(t + 1))))
+    return;
+  if (W(t + 1) == "-" || W(t + 1) == "free" || W(t + 1) == "road") return;
+  bool update = false;
+  for (int k = t + 1; k < n_ && k <= t + 8; ++k) {
+    if (IsHardBoundary(k) && W(k) != "to") {
+      if (W(k) != "," || k > t + 1) return;
+    }
+    if (IsUpdateMarker(W(k))) update = true;
+    if (IsModal(W(k)) && W(k) != "to") return;
+    int64_t v;
+    int e;
+    bool vague;
+    if (!ParseNumber(k, &v, &e, &vague)) continue;
+    if (W(e) == "%" || W(e) == "percent") return;
+    Figure f;
+    f.value = v;
+    f.begin = f.number_begin = k;
+    f.number_end = f.head_end = e;
+    if (vague) f.qualifier = CountQualifier::kApproximate;
+    else QualifierBefore(k, &f);
+    Figure g = f;
+    ValidateHead(e, &g);
+    if (g.head_end > e && !g.noun_type) f.head_end = g.head_end;
+    const size_t at = out_->size();
+    Emit(type, f, first, f.head_end - 1, false, f.head_end);
+    if (out_->size() > at) {
+      (*out_)[at].supersedes = (*out_)[at].supersedes || update;
+      (*out_)[at].trigger_end = u_[t].end;
+    }
+    return;
+  }
+}
+
+// "the death of a 10-year-old girl", "the fatal shooting of a 1-year-old",
+// "the slaying of 7-year-old ...": a killing named by a noun, its victim after "of".
+void SentenceGrammar::DeathOf(int t) {
+  if (W(t + 1) != "of") return;
+  auto f = FigureAt(t + 2);
+  if (!f || f->zero) return;
+  if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) return;
+  Figure g = *f;
+  const bool summed = SumForward(&g);
+  g.definite = true;  // a noun phrase names the death, it rarely gives the toll
+  const size_t at = out_->size();
+  Emit(CountType::kKill, g, t, std::max(g.head_end - 1, g.number_end - 1), summed, g.head_end);
+  if (out_->size() > at) {
+    (*out_)[at].trigger_end = u_[t].end;
+    (*out_)[at].count.victims = VictimsText(text_, u_, g.number_begin, g.head_end);
+  }
+}
+
+void SentenceGrammar::Run() {
+  for (int i = 0; i < n_; ++i) {
+    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
+    // Aggregates over a period are not the incident reported: "since 2010",
+    // "so far this year", "every year", "over the past decade".
+    const std::string_view w = W(i), nx = W(i + 1);
+    if ((w == "since" && i + 1 < n_ && (u_[i + 1].capitalized || ParseCardinalWord(nx))) ||
+        (w == "so" && nx == "far") || (w == "this" && nx == "year") ||
+        (w == "last" && nx == "year") || (w == "every" && nx == "year") ||
+        (w == "each" && nx == "year") || w == "annually" || w == "yearly" ||
+        ((w == "past" || w == "last") && (nx == "decade" || nx == "years" || nx == "months")) ||
+        (w == "recent" && nx == "years"))
+      new_incident_ = true;
+  }
+  for (int t = 0; t < n_; ++t) {
+    shot_ = false;
+    if (W(t) == "fatally" && t >= 2 && W(t - 2) == ",") {
+      // "Five people were shot, one fatally": the fatal part of the figure.
+      int64_t v;
+      int e;
+      bool vague;
+      if (ParseNumber(t - 1, &v, &e, &vague) && e == t) {
+        Figure f;
+        f.begin = f.number_begin = t - 1;
+        f.number_end = f.head_end = t;
+        f.value = v;
+        Emit(CountType::kKill, f, t - 1, t, false, t);
+      }
+      continue;
+    }
+    {
+      const std::string_view w = W(t), p = W(t - 1);
+      if (W(t + 1) == "of" &&
+          (w == "death" || w == "slaying" || w == "murder" || w == "homicide" ||
+           ((w == "shooting" || w == "stabbing") && (p == "fatal" || p == "deadly")))) {
+        DeathOf(t);
+        continue;
+      }
+    }
+    if ((W(t) == "wound" || W(t) == "wounds") && W(t - 1) == "gunshot") {
+      // "a victim suffering from a gunshot wound": wounded or killed by a shot.
+      for (int k = t - 2; k >= 0 && k >= t - 6; --k) {
+        const std::string_view w = W(k);
+        if (w == "suffered" || w == "suffering" || w == "sustained" || w == "received") {
+          shot_ = true;
+          Predicate(k, Trigger{CountType::kWound, kTrigIntransitive});
+          break;
+        }
+        if (!u_[k].word) break;
+      }
+      continue;
+    }
+    auto tr = TriggerAt(t);
+    if (!tr) continue;
+    const size_t before = out_->size();
+    shot_ = W(t) == "shot" || W(t) == "grazed" || W(t) == "struck" || W(t) == "hit";
+    if (W(t) == "toll") {
+      Toll(t);
+      continue;
+    }
+    if (tr->forms & kTrigActive) Active(t, *tr);
+    if (out_->size() == before && (tr->forms & (kTrigPredicate | kTrigIntransitive)))
+      Predicate(t, *tr);
+    if (out_->size() == before && (tr->forms & kTrigNoun) && W(t) != "dead") Noun(t, *tr);
+  }
+}
+
+}  // namespace
+
+void BuildCountUnits(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
+                     uint32_t end, std::vector<CountUnit>* out) {
+  out->clear();
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(tokens.size()));
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& tok = tokens[i];
+    if (tok.end > text.size() || tok.start >= tok.end) continue;
+    const std::string_view t = tok.text(text);
+    const bool glued = !out->empty() && !tok.has(kTokSpaceBefore) && out->back().end == tok.start;
+    if (glued && out->back().word) {
+      const CountUnit& last = out->back();
+      const auto last_c = static_cast<unsigned char>(text[last.end - 1]);
+      const bool last_alnum = IsAsciiAlnum(last_c) || last_c >= 0x80;
+      if (last_alnum && IsWordStart(text, tok.start) && PunctCharLen(text, last.end - 1) == 0) {
+        out->back().end = tok.end;
+        continue;
+      }
+      // Inner joiner followed by a glued word: "1,200", "twenty-five", "wasn't".
+      if (last_alnum && IsJoiner(t) && i + 1 < end) {
+        const Token& nx = tokens[i + 1];
+        if (!nx.has(kTokSpaceBefore) && nx.start == tok.end && nx.end <= text.size() &&
+            nx.start < nx.end && IsWordStart(text, nx.start)) {
+          out->back().end = nx.end;
+          ++i;
+          continue;
+        }
+      }
+    }
+    CountUnit u;
+    u.start = tok.start;
+    u.end = tok.end;
+    u.word = IsWordStart(text, tok.start);  // final value set by FinishUnit()
+    out->push_back(std::move(u));
+  }
+  for (CountUnit& u : *out) FinishUnit(text, &u);
+}
+
+bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& tokens, uint32_t begin,
+                          uint32_t end) {
+  char buf[16];
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(tokens.size()));
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& tok = tokens[i];
+    if (tok.end > text.size() || tok.start >= tok.end) continue;
+    const uint32_t len = tok.end - tok.start;
+    if (len < 3 || len > 15) continue;
+    const auto c0 = static_cast<unsigned char>(text[tok.start]);
+    // Trigger words are plain ASCII letters; skip cheaply everything else.
+    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
+    for (uint32_t k = 0; k < len; ++k) {
+      const char c = text[tok.start + k];
+      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    if (LookupTrigger(std::string_view(buf, len))) return true;
+    if (len == 7 && std::string_view(buf, 7) == "fatally") return true;
+    if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
+    const std::string_view w(buf, len);
+    if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
+        w == "gunshot" ||
+        w == "shooting" || w == "stabbing")
+      return true;
+  }
+  return false;
+}
+
+void FindSentenceCounts(std::string_view text, const std::vector<CountUnit>& units,
+                        uint32_t sentence, std::vector<CountCandidate>* out) {
+  SentenceGrammar g(text, units, sentence, out);
+  g.Run();
+}
+
+}  // namespace annals

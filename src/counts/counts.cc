@@ -1,0 +1,458 @@
+// ExtractCounts: sentence grammar → context (place, date, perpetrator) →
+// incidents. The grammar runs only on sentences that hold a trigger word, so
+// an article without violence costs one hash lookup per word.
+#include "counts/counts.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+#include "counts/count_grammar.h"
+#include "counts/count_lexicon.h"
+
+namespace annals {
+
+namespace {
+
+// ---- Date ----
+
+bool LooksDated(std::string_view v) {
+  return v.size() >= 4 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9' &&
+         v[2] >= '0' && v[2] <= '9' && v[3] >= '0' && v[3] <= '9';
+}
+
+// The day number of a TIMEX3 value's date part, or year only (*year_only).
+std::optional<int64_t> DayOf(std::string_view v, int* year) {
+  if (!LooksDated(v)) return std::nullopt;
+  *year = std::atoi(std::string(v.substr(0, 4)).c_str());
+  if (v.size() >= 10) {
+    auto d = ParseIsoDate(v.substr(0, 10));
+    if (d.ok() && d->has_day()) return DaysFromCivil(d->year, d->month, d->day);
+  }
+  return std::nullopt;
+}
+
+// True if two event dates cannot be the same incident: another year, or more
+// than two weeks apart.
+bool FarApart(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  int ya = 0, yb = 0;
+  auto da = DayOf(a, &ya);
+  auto db = DayOf(b, &yb);
+  if (da && db) return std::llabs(*da - *db) > 14;
+  if (ya == 0 || yb == 0 || ya == yb) return false;
+  // "on Dec. 31, 2013" in an article of 2 January 2014 is not another year's story.
+  const bool a_january = a.size() >= 7 && a.substr(5, 2) == "01";
+  const bool b_january = b.size() >= 7 && b.substr(5, 2) == "01";
+  if ((ya == yb + 1 && a_january) || (yb == ya + 1 && b_january)) return false;
+  return true;
+}
+
+// The date of the sentence's own time expression closest to the evidence.
+std::string OwnDate(const AnnotatedDoc& doc, const Sentence& s, const Count& c) {
+  const TimeExpr* best = nullptr;
+  uint32_t best_dist = UINT32_MAX;
+  for (const TimeExpr& t : doc.times) {
+    if (t.start < s.start || t.end > s.end) continue;
+    if (t.type != TimexType::kDate && t.type != TimexType::kTime) continue;
+    if (!LooksDated(t.value) && !LooksDated(t.range_begin)) continue;
+    const uint32_t dist = t.start >= c.end ? t.start - c.end : (c.start >= t.end ? c.start - t.end : 0);
+    if (dist < best_dist) {
+      best = &t;
+      best_dist = dist;
+    }
+  }
+  if (best == nullptr) return "";
+  std::string v = LooksDated(best->value) ? best->value : best->range_begin;
+  const size_t tpos = v.find('T');
+  if (tpos != std::string::npos) v.resize(tpos);
+  return v;
+}
+
+// A year written in the sentence ("in 2015", "the 2014 shooting death of"),
+// as a TIMEX3 year value, or "".
+std::string YearIn(const std::vector<CountUnit>& units) {
+  for (size_t i = 0; i < units.size(); ++i) {
+    const std::string& w = units[i].lower;
+    if (w.size() != 4 || !LooksDated(w)) continue;
+    const int y = std::atoi(w.c_str());
+    if (y < 1900 || y > 2099) continue;
+    if (i + 1 < units.size() && IsPersonNoun(units[i + 1].lower)) continue;  // "2000 people"
+    if (i > 0 && (units[i - 1].lower == "$" || units[i - 1].lower == "no.")) continue;
+    return w;
+  }
+  return "";
+}
+
+// The article's main event date: the time stage's first event date, else
+// the latest dated expression before `pos` in the same paragraph.
+std::string FallbackDate(const AnnotatedDoc& doc, const Sentence& s, uint32_t pos) {
+  for (const std::string& d : doc.event_dates)
+    if (LooksDated(d)) return d;
+  const uint32_t para_start =
+      s.paragraph < doc.layout.paragraphs.size() ? doc.layout.paragraphs[s.paragraph].start : 0;
+  std::string found;
+  for (const TimeExpr& t : doc.times) {
+    if (t.start >= pos) break;
+    if (t.start < para_start) continue;
+    if (t.type != TimexType::kDate && t.type != TimexType::kTime) continue;
+    if (LooksDated(t.value)) found = t.value;
+  }
+  const size_t tpos = found.find('T');
+  if (tpos != std::string::npos) found.resize(tpos);
+  return found;
+}
+
+// ---- Place ----
+
+std::string PlaceOf(const AnnotatedDoc& doc, const Sentence& s, const Count& c,
+                    uint32_t trigger_end) {
+  const EntityMention* best = nullptr;
+  int best_rank = 3;
+  uint32_t best_dist = UINT32_MAX;
+  for (const EntityMention& m : doc.mentions) {
+    if (m.type != EntityType::kLocation) continue;
+    if (m.start < s.start || m.end > s.end) continue;
+    int rank;
+    uint32_t dist;
+    if (m.start >= c.start && m.end <= trigger_end) {
+      rank = 0;
+      dist = m.start - c.start;
+    } else if (m.start >= trigger_end) {
+      rank = 1;
+      dist = m.start - trigger_end;
+    } else {
+      rank = 2;
+      dist = c.start >= m.end ? c.start - m.end : 0;
+    }
+    if (rank < best_rank || (rank == best_rank && dist < best_dist)) {
+      best = &m;
+      best_rank = rank;
+      best_dist = dist;
+    }
+  }
+  if (best == nullptr) return "";
+  if (best->entity >= 0 && static_cast<size_t>(best->entity) < doc.entities.size() &&
+      !doc.entities[best->entity].canonical.empty())
+    return doc.entities[best->entity].canonical;
+  return std::string(std::string_view(doc.doc.text).substr(best->start, best->end - best->start));
+}
+
+// ---- Perpetrator ----
+
+bool IsAgentNoun(std::string_view w) {
+  static constexpr std::string_view kAgents[] = {
+      "forces", "army", "militia", "mob", "group", "insurgents", "terrorists", "police", "regime",
+      "government", "military", "troops", "gunman", "gunmen", "assailant", "assailants",
+      "attacker", "attackers", "shooter", "militants", "rebels", "gang", "soldiers"};
+  for (auto a : kAgents)
+    if (w == a) return true;
+  return IsPersonNoun(w);
+}
+
+bool IsNotAgent(std::string_view w) {
+  static constexpr std::string_view kNot[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "yesterday", "tonight", "morning", "afternoon", "evening", "night", "time", "midnight",
+      "noon", "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "gunfire", "bullet", "bullets", "gunshot",
+      "gunshots", "car", "vehicle", "truck", "train", "shrapnel", "knife", "fire", "flames",
+      "phone", "email", "far", "then", "now", "way", "hand", "name", "land", "air", "sea",
+      "accident", "mistake", "stray", "hospital", "friends", "family", "end", "year", "week",
+      "month", "day", "decade", "force"};
+  for (auto a : kNot)
+    if (w == a) return true;
+  return false;
+}
+
+// "by the former USSR armed forces" after a participle, in units [from, to).
+std::string AgentIn(std::string_view text, const std::vector<CountUnit>& u, size_t from, size_t to) {
+  for (size_t b = from; b < to && b < u.size(); ++b) {
+    if (u[b].lower != "by" || b == 0) continue;
+    // An agent "by": a participle shortly before it ("committed against an
+    // unarmed population by ..."), no punctuation in between.
+    bool participle = false;
+    for (size_t k = b; k-- > 0 && k + 7 > b;) {
+      if (!u[k].word) break;
+      const std::string_view prev = u[k].lower;
+      if (prev.ends_with("ed") || prev.ends_with("en") || prev == "out" || prev == "shot" ||
+          prev == "slain" || prev == "hit" || prev == "struck" || prev == "beaten") {
+        participle = true;
+        break;
+      }
+    }
+    if (!participle) continue;
+    size_t i = b + 1;
+    if (i < u.size() && (u[i].lower == "the" || u[i].lower == "a" || u[i].lower == "an")) ++i;
+    const size_t np_begin = b + 1;
+    size_t j = i;
+    bool agent = false, capital = false, bad = false;
+    for (; j < u.size() && j < i + 7; ++j) {
+      const std::string_view w = u[j].lower;
+      if (!u[j].word || w == "and" || w == "who" || w == "which" || w == "that" ||
+          w == "while" || (IsPreposition(w) && w != "of") || IsAuxiliary(w) ||
+          IsClauseBoundary(w))
+        break;
+      if (j == i && (IsNotAgent(w) || ParseCardinalWord(w))) bad = true;
+      if (IsNotAgent(w) && !u[j].capitalized) bad = true;
+      if (IsAgentNoun(w)) agent = true;
+      if (u[j].capitalized) capital = true;
+    }
+    if (bad || j == i || (!agent && !capital)) continue;
+    // "of" must not end the phrase.
+    while (j > i && (u[j - 1].lower == "of" || u[j - 1].lower == "the")) --j;
+    return std::string(text.substr(u[np_begin].start, u[j - 1].end - u[np_begin].start));
+  }
+  return "";
+}
+
+// ---- Incidents ----
+
+struct Incident {
+  std::string date;
+  std::string place;
+  std::string perpetrator;
+  std::vector<size_t> counts;  // indices into the output
+  std::optional<Count> shot;   // people shot (killed + wounded), when stated
+  bool shot_definite = false;  // `shot` is only a definite mention ("he was shot")
+};
+
+// True if the article speaks of a death anywhere ("fatal shooting",
+// "homicide"): then people "shot" may have died, and are no wound figure
+// unless the deaths are counted.
+bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
+  static constexpr std::string_view kDeath[] = {
+      "dead", "died", "dies", "death", "deaths", "killed", "killing", "fatal", "fatally",
+      "homicide", "murder", "murdered", "slain", "deadly", "deceased", "suicide"};
+  char buf[16];
+  for (const Token& t : tokens) {
+    const uint32_t len = t.end - t.start;
+    if (len < 4 || len > 9 || t.end > text.size()) continue;
+    for (uint32_t k = 0; k < len; ++k) {
+      const char c = text[t.start + k];
+      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    const std::string_view w(buf, len);
+    for (auto d : kDeath)
+      if (w == d) return true;
+  }
+  return false;
+}
+
+void FillEmpty(std::string* dst, const std::string& src) {
+  if (dst->empty()) *dst = src;
+}
+
+}  // namespace
+
+void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
+  out->clear();
+  const std::string_view text = doc.doc.text;
+  const auto& tokens = doc.layout.tokens;
+  const auto& sentences = doc.layout.sentences;
+
+  struct Found {
+    CountCandidate cand;
+    std::string own_date;
+  };
+  std::vector<Found> found;
+  std::vector<CountUnit> units;
+  std::vector<CountCandidate> cands;
+  for (uint32_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    if (!SentenceMayHoldCount(text, tokens, s.token_begin, s.token_end)) continue;
+    BuildCountUnits(text, tokens, s.token_begin, s.token_end, &units);
+    cands.clear();
+    FindSentenceCounts(text, units, si, &cands);
+    for (CountCandidate& c : cands) {
+      Found f;
+      f.own_date = OwnDate(doc, s, c.count);
+      // Without a time stage, a year written in the sentence still dates it.
+      if (f.own_date.empty() && doc.times.empty()) f.own_date = YearIn(units);
+      c.count.place = PlaceOf(doc, s, c.count, c.trigger_end);
+      // Perpetrator: in this sentence after the trigger, else in the two
+      // sentences before it within the paragraph ("... by the former USSR
+      // armed forces on the night of January 19 to 20, 1990").
+      size_t after = 0;
+      while (after < units.size() && units[after].start < c.trigger_end) ++after;
+      c.count.perpetrator = AgentIn(text, units, after, units.size());
+      for (uint32_t back = 1; c.count.perpetrator.empty() && back <= 2 && back <= si; ++back) {
+        const Sentence& p = sentences[si - back];
+        if (p.paragraph != s.paragraph) break;
+        std::vector<CountUnit> pu;
+        BuildCountUnits(text, tokens, p.token_begin, p.token_end, &pu);
+        c.count.perpetrator = AgentIn(text, pu, 0, pu.size());
+      }
+      if (c.count.perpetrator.empty()) {
+        std::vector<CountUnit> before(units.begin(), units.begin() + std::min(after, units.size()));
+        c.count.perpetrator = AgentIn(text, before, 0, before.size());
+      }
+      f.cand = std::move(c);
+      found.push_back(std::move(f));
+    }
+  }
+  if (found.empty()) return;
+
+  // Incidents: the first is the article's main one, dated by the time stage.
+  std::vector<Incident> incidents;
+  {
+    Incident main;
+    for (const std::string& d : doc.event_dates)
+      if (LooksDated(d)) {
+        main.date = d;
+        break;
+      }
+    incidents.push_back(std::move(main));
+  }
+  // The publication date stands for the main incident's until one is known:
+  // "in 2015, at least four kids died" in a 2016 article is another incident.
+  const std::string publication = doc.doc.date.ToIso();
+  size_t current = 0;
+  uint32_t last_sentence = UINT32_MAX;
+  std::vector<bool> dropped;
+  std::vector<bool> existing_definite;  // per output count: only a definite mention so far
+  for (Found& f : found) {
+    Count& c = f.cand.count;
+    const Sentence& s = sentences[c.sentence];
+    size_t inc;
+    if (c.sentence == last_sentence) {
+      inc = current;
+    } else if (!f.own_date.empty() &&
+               FarApart(f.own_date, !incidents[0].date.empty() ? incidents[0].date
+                                    : !publication.empty()     ? publication
+                                                               : f.own_date)) {
+      // Dated elsewhere in time: a historical or other incident.
+      inc = SIZE_MAX;
+      for (size_t k = 1; k < incidents.size(); ++k)
+        if (!incidents[k].date.empty() && !FarApart(incidents[k].date, f.own_date)) inc = k;
+      if (inc == SIZE_MAX || f.cand.new_incident) {
+        {
+        Incident other;
+        other.date = f.own_date;
+        incidents.push_back(std::move(other));
+      }
+        inc = incidents.size() - 1;
+      }
+    } else if (f.cand.new_incident) {
+      {
+        Incident other;
+        other.date = f.own_date;
+        incidents.push_back(std::move(other));
+      }
+      inc = incidents.size() - 1;
+    } else {
+      inc = 0;
+    }
+    current = inc;
+    last_sentence = c.sentence;
+    Incident& I = incidents[inc];
+    if (I.date.empty()) I.date = !f.own_date.empty() ? f.own_date : FallbackDate(doc, s, c.start);
+    c.date = !f.own_date.empty() ? f.own_date : I.date;
+    FillEmpty(&I.place, c.place);
+    FillEmpty(&I.perpetrator, c.perpetrator);
+
+    if (f.cand.shot) {
+      // Kept aside: resolved into a wound figure once the deaths are known.
+      if (!I.shot || (I.shot_definite && !f.cand.definite) ||
+          (f.cand.supersedes && c.number > I.shot->number)) {
+        I.shot = c;
+        I.shot_definite = f.cand.definite;
+      }
+      continue;
+    }
+    // Merge with the incident's figure of the same type.
+    Count* existing = nullptr;
+    size_t existing_idx = 0;
+    for (size_t idx : I.counts)
+      if (!dropped[idx] && (*out)[idx].type == c.type) {
+        existing = &(*out)[idx];
+        existing_idx = idx;
+        break;
+      }
+    if (existing != nullptr) {
+      if (existing->number == c.number) {
+        FillEmpty(&existing->victims, c.victims);
+        FillEmpty(&existing->place, c.place);
+        FillEmpty(&existing->perpetrator, c.perpetrator);
+        continue;
+      }
+      if (f.cand.supersedes) {
+        existing->number = c.number;
+        existing->qualifier = c.qualifier;
+        existing->start = c.start;
+        existing->end = c.end;
+        existing->sentence = c.sentence;
+        if (!c.victims.empty()) existing->victims = c.victims;
+        FillEmpty(&existing->place, c.place);
+        FillEmpty(&existing->perpetrator, c.perpetrator);
+        continue;
+      }
+      if (f.cand.definite) continue;  // "one of the victims", "the man": part of the figure
+      if (existing_definite[existing_idx]) {
+        // "He died ... Two people were killed": the plain figure wins.
+        const uint32_t keep_sentence = c.sentence;
+        *existing = c;
+        existing->sentence = keep_sentence;
+        existing_definite[existing_idx] = false;
+        continue;
+      }
+    }
+    out->push_back(c);
+    dropped.push_back(false);
+    existing_definite.push_back(f.cand.definite);
+    I.counts.push_back(out->size() - 1);
+  }
+  // People shot = killed + wounded: the wound figure is what the deaths leave.
+  int death_words = -1;  // computed on first need
+  for (Incident& I : incidents) {
+    if (!I.shot) continue;
+    const Count* kill = nullptr;
+    bool has_wound = false;
+    size_t definite_wound = SIZE_MAX;  // a wound figure from a definite mention only
+    for (size_t idx : I.counts) {
+      const Count& c = (*out)[idx];
+      if (c.type == CountType::kKill && kill == nullptr) kill = &c;
+      if (c.type == CountType::kWound && c.number > 0) {
+        if (existing_definite[idx] && !I.shot_definite) definite_wound = idx;
+        else has_wound = true;
+      }
+    }
+    if (has_wound) continue;
+    int64_t wounded = I.shot->number;
+    if (kill != nullptr) {
+      wounded -= kill->number;
+    } else {
+      if (death_words < 0) death_words = MentionsDeath(text, tokens) ? 1 : 0;
+      if (death_words == 1) continue;
+    }
+    if (wounded <= 0) continue;
+    Count w = *I.shot;
+    w.number = wounded;
+    if (definite_wound != SIZE_MAX) {
+      // "Five people shot ... Jamie Rodriguez was the most badly injured".
+      if ((*out)[definite_wound].number >= wounded) continue;
+      (*out)[definite_wound] = w;
+      continue;
+    }
+    out->push_back(w);
+    existing_definite.push_back(I.shot_definite);
+    I.counts.push_back(out->size() - 1);
+  }
+  // Fill what an incident knows into its counts.
+  for (size_t k = 0; k < incidents.size(); ++k)
+    for (size_t idx : incidents[k].counts) {
+      const Incident& I = incidents[k];
+      Count& c = (*out)[idx];
+      c.incident = static_cast<uint32_t>(k);
+      FillEmpty(&c.place, I.place);
+      FillEmpty(&c.perpetrator, I.perpetrator);
+      FillEmpty(&c.date, I.date);
+    }
+  std::stable_sort(out->begin(), out->end(),
+                   [](const Count& a, const Count& b) { return a.start < b.start; });
+}
+
+}  // namespace annals

@@ -1,0 +1,195 @@
+// Table-driven tests of the count grammar and incident resolution: one row per
+// pattern of issue 5 ({text, expected counts}), and one named row per bug fixed.
+#include "counts/counts.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/sentence_splitter.h"
+
+namespace annals {
+namespace {
+
+struct Expected {
+  CountType type;
+  int64_t number;
+  CountQualifier qualifier = CountQualifier::kExact;
+};
+
+struct Row {
+  const char* name;           // the pattern (or bug) this row covers
+  const char* text;
+  std::vector<Expected> want;  // in text order; empty = no count
+};
+
+std::vector<Count> Extract(const std::string& text) {
+  AnnotatedDoc d;
+  d.doc.text = text;
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  return out;
+}
+
+std::string Describe(const std::vector<Count>& cs) {
+  std::string s;
+  for (const Count& c : cs)
+    s += std::string(CountTypeName(c.type)) + " " + std::to_string(c.number) + " " +
+         std::string(CountQualifierName(c.qualifier)) + " [" + c.victims + "]; ";
+  return s;
+}
+
+constexpr auto K = CountType::kKill;
+constexpr auto W = CountType::kWound;
+constexpr auto A = CountType::kArrest;
+constexpr auto Ex = CountQualifier::kExact;
+constexpr auto AtLeast = CountQualifier::kAtLeast;
+constexpr auto Approx = CountQualifier::kApproximate;
+
+const Row kRows[] = {
+    {"passive_plural", "Police said 150 people were killed in the attack.", {{K, 150}}},
+    {"active_at_least", "The blast tore through the market, killing at least 12.", {{K, 12, AtLeast}}},
+    {"toll_rose_to", "The death toll rose to 45 on Sunday.", {{K, 45}}},
+    {"number_dead", "Floods leave 45 dead in the north.", {{K, 45}}},
+    {"shot_dead_singular", "A man was shot dead outside a bar.", {{K, 1}}},
+    {"two_officers_wounded", "Two officers were wounded in the exchange.", {{W, 2}}},
+    {"one_of_the_victims", "One of the victims died in hospital.", {{K, 1}}},
+    {"dozens_detained", "Dozens were detained after the march.", {{A, 24, Approx}}},
+    {"hundreds", "Hundreds of people were arrested across the country.", {{A, 200, Approx}}},
+    {"between_range", "Between 20 and 30 people were injured.", {{W, 20, AtLeast}}},
+    {"more_than_thousands_sep", "More than 1,200 people were injured in the quake.", {{W, 1200, AtLeast}}},
+    {"summed_conjunction", "Three children and two adults were injured.", {{W, 5}}},
+    {"including_not_added", "Nine people, including four children, were killed.", {{K, 9}}},
+    {"number_word_compound", "Twenty-five people were killed.", {{K, 25}}},
+    {"a_dozen", "A dozen protesters were detained.", {{CountType::kProtest, 12}, {A, 12}}},
+    {"negation_no_one", "No one was hurt in the fire.", {{W, 0}}},
+    {"negation_no_injuries", "There were no injuries.", {{W, 0}}},
+    {"modal_could_kill", "Experts warn the virus could kill thousands.", {}},
+    {"threatened_to_kill", "He threatened to kill three people.", {}},
+    {"negated_verb", "The officer was not injured.", {}},
+    {"active_object", "Gunmen killed 12 villagers on Monday.", {{K, 12}}},
+    {"active_arrest_a_man", "Police arrested a man on Friday.", {{A, 1}}},
+    {"deaths_noun", "The storm caused 12 deaths.", {{K, 12}}},
+    {"died_intransitive", "Three people died in the crash.", {{K, 3}}},
+    {"fatally_shot", "A teenager was fatally shot on Sunday.", {{K, 1}}},
+    {"killed_and_injured", "Two people were killed and five injured.", {{K, 2}, {W, 5}}},
+    {"kidnapped", "Gunmen abducted 30 students from the school.", {{CountType::kKidnap, 30}}},
+    {"missing", "Seven people are missing after the landslide.", {{CountType::kMissing, 7}}},
+    {"displaced", "About 2,000 people were displaced by the floods.", {{CountType::kDisplaced, 2000, Approx}}},
+    {"evacuated", "Officials evacuated 500 residents.", {{CountType::kEvacuate, 500}}},
+    {"affected", "Some 10,000 people were affected.", {{CountType::kAffect, 10000, Approx}}},
+    {"protesters", "Around 300 protesters gathered in the square.", {{CountType::kProtest, 300, Approx}}},
+    {"no_arrests", "No arrests have been made.", {{A, 0}}},
+    {"restatement_merges", "Three people were killed on Monday. Police named the three victims who were killed.", {{K, 3}}},
+    {"update_supersedes", "Ten people were killed in the blast. The death toll later rose to 45.", {{K, 45}}},
+    {"another_incident", "Two people were killed in the attack. In a separate incident, five people were killed in the north.", {{K, 2}, {K, 5}}},
+    {"year_not_a_count", "In 1990, people were killed.", {}},
+    {"age_not_a_count", "A 23-year-old man was killed.", {{K, 1}}},
+    {"hours_not_victims", "He was killed 3 days ago.", {{K, 1}}},
+    // Bugs found on the GVA dev set, one row each.
+    {"bug_age_in_apposition", "Photographer Wil Lewis, 12, was killed.", {{K, 1}}},
+    {"bug_age_after_name_remains_hospitalized", "Smith, 45, remains hospitalized.", {{W, 1}}},
+    {"bug_father_of_three", "The man, a father of three, was shot and killed.", {{K, 1}}},
+    {"bug_list_in_apposition", "Six people, three men and three women, were wounded.", {{W, 6}}},
+    {"bug_active_subject_not_victim", "Police said he killed his neighbor.", {{K, 1}}},
+    {"bug_child_custody", "The couple had a dispute over child custody.", {}},
+    {"bug_and_joins_verbs_only", "The gunman fled after killing one person and injured another.", {{K, 1}}},
+    {"bug_relative_clause_subject", "About 10 friends, including the boy who was killed, were at the party.", {{K, 1}}},
+    {"name_subject", "Johnson was pronounced dead at the hospital.", {{K, 1}}},
+    {"shot_to_death", "Four victims were found shot to death inside the home.", {{K, 4}}},
+    {"headline_singular", "A 16-year-old boy shot and killed late Friday.", {{K, 1}}},
+    {"age_as_person", "A 16-year-old died after he was shot.", {{K, 1}}},
+    {"bug_active_with_object_not_victim", "A man killed his wife.", {{K, 1}}},
+    {"shot_wounded", "Two men were shot on Main Street. Both are expected to survive.", {{W, 2}}},
+    {"shot_one_fatally", "Five people were shot, one fatally, at a party.", {{W, 4}, {K, 1}}},
+    {"shot_and_killed_not_wound", "A man was shot and killed on Sunday.", {{K, 1}}},
+    {"shot_then_died", "A man was shot on Sunday. He died at the hospital.", {{K, 1}}},
+    {"definite_pair", "The man and woman were pronounced dead at the scene.", {{K, 2}}},
+    {"death_of", "The death of a 10-year-old girl stunned the town.", {{K, 1}}},
+    {"fatal_shooting_of", "Police found the car used in the fatal shooting of a 1-year-old girl.", {{K, 1}}},
+    {"active_name_object", "Some of the bullets killed Jeremy Mardis, 6, and others injured his father.", {{K, 1}, {W, 1}}},
+    {"struck_by_bullet", "A teen was struck by a stray bullet on Friday.", {{W, 1}}},
+    {"grazed", "An 11-year-old girl was grazed by a bullet.", {{W, 1}}},
+    {"shot_himself", "A teenager shot himself in the left leg.", {{W, 1}}},
+    {"spaced_age", "The 17 year old male was pronounced deceased.", {{K, 1}}},
+    {"bug_zero_wound_does_not_block_shot", "Three boys were shot on Friday. No students were injured.", {{W, 3}, {W, 0}}},
+    {"names_summed", "Parish fired, killing Sarah Davidson and injuring Leanne Smith and Dustin Grey.", {{K, 1}, {W, 2}}},
+    {"bug_others_as_head", "One man is in critical condition and three others are injured.", {{W, 3}}},
+    {"gunshot_wound", "Officers found a victim suffering from a gunshot wound.", {{W, 1}}},
+    {"hedged_if", "Police were not able to say if the man had died.", {}},
+    {"bug_generic_total_before_list", "Three others, two males and a female between 15 and 20 years old, were injured.", {{W, 3}}},
+    {"bug_name_in_apposition_not_added", "Shots killed David, 11, and critically injured his 16-year-old brother, Christopher.", {{K, 1}, {W, 1}}},
+    {"after_being_shot", "A man is in critical condition after being shot on Main Street.", {{W, 1}}},
+    {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
+};
+
+TEST(CountsTest, GrammarTable) {
+  for (const Row& r : kRows) {
+    const auto got = Extract(r.text);
+    bool ok = got.size() == r.want.size();
+    for (size_t i = 0; ok && i < got.size(); ++i)
+      ok = got[i].type == r.want[i].type && got[i].number == r.want[i].number &&
+           got[i].qualifier == r.want[i].qualifier;
+    EXPECT_TRUE(ok) << r.name << ": \"" << r.text << "\" got " << Describe(got);
+  }
+}
+
+TEST(CountsTest, SpansInsideText) {
+  for (const Row& r : kRows) {
+    const std::string text = r.text;
+    for (const Count& c : Extract(text)) {
+      EXPECT_LE(c.start, c.end) << r.name;
+      EXPECT_LE(c.end, text.size()) << r.name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+// Historical vs current: a year in the sentence other than the article's
+// (when no time stage has run) makes the figure another incident's.
+TEST(CountsTest, HistoricalYearIsAnotherIncident) {
+  AnnotatedDoc d;
+  d.doc.text = "Two people were killed on Main Street. In 2015, at least four children died in the city.";
+  d.doc.date = Date{2016, 7, 4, DatePrecision::kDay};
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].number, 2);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].number, 4);
+  EXPECT_EQ(out[1].incident, 1u);
+  EXPECT_EQ(out[1].date, "2015");
+}
+
+// Dates from the time stage: the event date of the article dates its counts,
+// a sentence's own date in another year separates the incident.
+TEST(CountsTest, DatesFromTimeExpressions) {
+  AnnotatedDoc d;
+  d.doc.text = "Three people were killed in the attack. On March 3, 1994, five people were killed.";
+  d.doc.date = Date{2025, 1, 17, DatePrecision::kDay};
+  AnalyzeText(d.doc.text, &d.layout);
+  TimeExpr t;
+  t.start = static_cast<uint32_t>(d.doc.text.find("March 3, 1994"));
+  t.end = t.start + 13;
+  t.value = "1994-03-03";
+  d.times.push_back(t);
+  d.event_dates = {"1990-01-20"};
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].date, "1990-01-20");
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].date, "1994-03-03");
+  EXPECT_EQ(out[1].incident, 1u);
+}
+
+}  // namespace
+}  // namespace annals
