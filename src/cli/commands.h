@@ -21,6 +21,8 @@ inline constexpr int kExitFailure = 3;
 int ReportError(const Status& status);
 
 void AddExtractCommand(CLI::App* app, int* exit_code);
+void AddIngestCommand(CLI::App* app, int* exit_code);
+void AddSearchCommands(CLI::App* app, int* exit_code);  // search, show, quotes, counts, export, stats
 // `annals train ner`, `annals train ner-lexicon` (on the train parent) and `annals eval ner`.
 void AddTrainNerCommand(CLI::App* train, int* exit_code);
 void AddEvalNerCommand(CLI::App* eval, int* exit_code);
@@ -28,5 +30,7 @@ void AddEvalNerCommand(CLI::App* eval, int* exit_code);
 void AddEvalTimexCommand(CLI::App* eval, int* exit_code);
 // `annals eval counts` (cmd_eval_counts.cc), registered on the `eval` parent.
 void AddEvalCountsCommand(CLI::App* eval, int* exit_code);
+// `annals eval quotes DIR` (registered on the `eval` parent).
+void AddEvalQuotesCommand(CLI::App* eval, int* exit_code);
 
 }  // namespace annals

@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "annals 0.1.0");
   int exit_code = annals::kExitOk;
   annals::AddExtractCommand(&app, &exit_code);
+  annals::AddIngestCommand(&app, &exit_code);
+  annals::AddSearchCommands(&app, &exit_code);
   // `annals train <what>` and `annals eval <what>`: each extractor adds its own.
   CLI::App* train = app.add_subcommand("train", "Train a model (e.g. annals train ner)");
   train->require_subcommand(1);
@@ -18,6 +20,7 @@ int main(int argc, char** argv) {
   annals::AddEvalNerCommand(eval, &exit_code);
   annals::AddEvalTimexCommand(eval, &exit_code);
   annals::AddEvalCountsCommand(eval, &exit_code);
+  annals::AddEvalQuotesCommand(eval, &exit_code);
   (void)train;
   (void)eval;
   try {

@@ -3,6 +3,7 @@
 
 #include "counts/counts_stage.h"
 #include "ner/ner_stage.h"
+#include "quotes/quote_stage.h"
 #include "text/sentence_splitter.h"
 #include "timex/timex_stage.h"
 
@@ -24,6 +25,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   }
   if (options.times) p->stages_.push_back(MakeTimexStage());
   if (options.counts) p->stages_.push_back(MakeCountsStage());
+  // Quotes run last: they read the entities and attach roles to them.
+  if (options.quotes) p->stages_.push_back(NewQuoteStage());
   return p;
 }
 

@@ -11,7 +11,7 @@ namespace annals {
 
 // What a token is. Not stored on disk.
 enum class TokenKind : uint8_t {
-  kWord,    // letters, possibly with inner ' - . (don't, Jean-Luc, U.S., News.Az)
+  kWord,    // letters, possibly with inner ' - . (O'Neill, Jean-Luc, U.S., News.Az); clitics 's n't
   kNumber,  // starts with a digit: 1,200.5  3.5  19:30  2025-01-17  1/20/1990  21st  1.2bn  12-year-old
   kPunct,   // punctuation: . , ; : ! ? … – — ( ) [ ] and quote marks
   kSymbol,  // other symbols: $ % & + = # @ © …

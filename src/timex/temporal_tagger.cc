@@ -194,6 +194,7 @@ class Matcher {
   CalValue narrative_;       // last explicit date with a written year (month or finer)
   bool narrative_live_ = false;  // no publication-relative expression since it
   CalValue last_day_;        // last day-precision date mentioned
+  int last_year_ = kUnknown;  // year of the last explicit date of any precision
   bool quarter_talk_ = false;  // the article speaks of quarters (earnings)
   std::vector<Hit> hits_;
 };
@@ -228,7 +229,6 @@ bool Matcher::MonthAt(size_t i, int* month, size_t* end) const {
     }
     *month = m;
     *end = i + 1;
-    if (Punct(i + 1, '.') && Glued(i + 1) && false) *end = i + 2;
     return true;
   }
   if (Is(i, Lx::kMonthAbbr)) {
@@ -597,7 +597,6 @@ bool Matcher::NumberCore(size_t i, Core* c) {
          t_[i + 2].ndig != 4))
       return false;
     if (i > 0 && (Punct(i - 1, '#') || Punct(i - 1, '.')) && Glued(i)) return false;
-    if (Is(i + 1, Lx::kUnit) && !Is(i + 1, Lx::kUnit)) return false;
     // Range of years: 1990-1994, 1990-94.
     c->cal.g = Gran::kYear;
     c->cal.y = y;
@@ -767,7 +766,9 @@ bool Matcher::DurationAfterNumber(size_t i, int64_t n, size_t e, Core* c) {
   }
   c->value = FormatDuration(count, u, half);
   if (n == 0 && half) c->value = FormatDuration(1, u, false);
-  // "two weeks ago", "a year earlier", "three days later", "a year from now"
+  // "two weeks ago", "a year earlier", "three days later", "a year from now",
+  // "a week or so ago"
+  if (Func(k, kFOr) && WordIs(k + 1, "so") && Is(k + 2, Lx::kAgo)) k += 2;
   if (Is(k, Lx::kAgo) && n != 0) {
     const int a = Val(k, Lx::kAgo);
     if (a == kAAgo || a == kAEarlier || a == kALater || a == kAHence) {
@@ -952,7 +953,6 @@ bool Matcher::DeicticCore(size_t i, Core* c) {
       c->type = TimexType::kTime;
       return true;
   }
-  if (!dct_.known_day() && dct_.y != kUnknown && false) c->cal.y = dct_.y;
   DayPartSuffix(c);
   return true;
 }
@@ -1031,11 +1031,7 @@ bool Matcher::QuarterCore(size_t i, Core* c) {
 bool Matcher::RelCore(size_t i, Core* c) {
   const int r = Val(i, Lx::kRel);
   size_t k = i + 1;
-  bool fiscal = false;
-  if (Func(k, kFFiscal)) {
-    fiscal = true;
-    ++k;
-  }
+  if (Func(k, kFFiscal)) ++k;  // "last fiscal year" resolves like "last year"
   int dir = 0;
   switch (r) {
     case kRLast: case kRPast: case kRPrevious: case kRPreceding: dir = -1; break;
@@ -1074,8 +1070,14 @@ bool Matcher::RelCore(size_t i, Core* c) {
           c->cal = ShiftMonths(narrative_live_ && narrative_.y != kUnknown ? narrative_ : base, dir);
         } else if (unit == kUWeek) {
           c->cal = WeekOf(base, dir);
+        } else if (r == kRThat || r == kRSame) {
+          // "that year": the year of the last explicit date, else unresolvable here.
+          if (last_year_ == kUnknown) return false;
+          c->cal = {Gran::kYear, last_year_, kUnknown, kUnknown, 0, ""};
+          c->anchor = TimeAnchor::kNarrative;
+          return true;
         } else {
-          c->cal = YearOf(narrative_.y != kUnknown ? narrative_ : base, dir);
+          c->cal = YearOf(last_year_ != kUnknown ? CalValue{Gran::kYear, last_year_, kUnknown, kUnknown, 0, ""} : base, dir);
         }
         c->anchor = have_story ? TimeAnchor::kNarrative : TimeAnchor::kPublication;
         if (r == kRThat && !have_story && (unit == kUDay)) return false;
@@ -1116,7 +1118,7 @@ bool Matcher::RelCore(size_t i, Core* c) {
         else c->cal = QuarterOf(dct_, dir);
         quarter_talk_ = true;
         return true;
-      case kUYear: c->cal = YearOf(dct_, dir); (void)fiscal; return true;
+      case kUYear: c->cal = YearOf(dct_, dir); return true;  // "last fiscal year" alike
       case kUDecade: {
         c->cal = YearOf(dct_, dir * 10);
         c->cal.g = Gran::kDecade;
@@ -1173,6 +1175,27 @@ bool Matcher::RelCore(size_t i, Core* c) {
     c->noun = true;
     c->end = k;
     return true;
+  }
+  // Holidays: "last Thanksgiving", "next Christmas".
+  if (Is(k, Lx::kHoliday) && (r == kRLast || r == kRNext || r == kRThis)) {
+    Core hol;
+    if (HolidayCore(k, &hol) && hol.cal.known_day() && dct_.known_day() && !hol.explicit_year) {
+      const int64_t when = DaysFromCivil(hol.cal.y, hol.cal.m, hol.cal.d);
+      const int64_t now = DaysFromCivil(dct_.y, dct_.m, dct_.d);
+      int y = hol.cal.y;
+      if (r == kRLast && when >= now) y -= 1;
+      else if (r == kRNext && when <= now) y += 1;
+      if (y != hol.cal.y) {
+        Date pub{y, dct_.m, dct_.d, DatePrecision::kDay};
+        Matcher again(s_, t_, pub);
+        Core h2;
+        if (!again.HolidayCore(k, &h2)) return false;
+        hol.cal = h2.cal;
+      }
+      *c = hol;
+      c->anchor = TimeAnchor::kPublication;
+      return true;
+    }
   }
   // Weekdays: "last Friday", "next Tuesday", "this Friday".
   if (Is(k, Lx::kWeekday) && !(Val(k, Lx::kWeekday) & kPluralBit)) {
@@ -1463,7 +1486,6 @@ bool Matcher::SetCore(size_t i, Core* c) {
     return true;
   }
   if (Is(k, Lx::kPart)) {
-    c->value = std::string("TXX") + PartCode(Val(k, Lx::kPart) & 7);
     c->value = "XXXX-XX-XX" + std::string(PartCode(Val(k, Lx::kPart) & 7));
     c->end = k + 1;
     return true;
@@ -1531,7 +1553,6 @@ bool Matcher::CoreAt(size_t i, Core* c) {
 
 bool Matcher::CoreByCat(size_t i, Lx cat, int val, Core* c) {
   const Tok& t = t_[i];
-  (void)val;
   switch (cat) {
     case Lx::kWeekday: return WeekdayCore(i, c);
     case Lx::kDeictic: return DeicticCore(i, c);
@@ -1756,9 +1777,6 @@ bool Matcher::TryAt(size_t i, Hit* h) {
     mod = Val(r, Lx::kAgo) == kAEarlier ? "START" : "END";
     r += 1;
   }
-  if (mod_of && the) {
-    // "the end of the year": the inner "the" belongs to the inner core.
-  }
   Core c;
   size_t core_start = r;
   if (Func(r, kFThe) && mod_of) core_start = r + 1;
@@ -1784,10 +1802,7 @@ bool Matcher::TryAt(size_t i, Hit* h) {
     core_start = p + 3;
     if (Func(core_start, kFThe)) ++core_start;
   }
-  if (!CoreAt(core_start, &c)) {
-    if (the && core_start == p) return false;
-    return false;
-  }
+  if (!CoreAt(core_start, &c)) return false;
   if (c.end <= core_start) return false;
   if (part_of || anniv) {
     if (c.cal.g != Gran::kDay || !c.value.empty()) return false;
@@ -1827,8 +1842,6 @@ bool Matcher::TryAt(size_t i, Hit* h) {
   }
   if (!mod.empty() && c.type != TimexType::kDuration) {
     if (start > q) start = q;
-    if (!c.mod.empty() && c.mod != mod) {
-    }
     c.mod = mod;
     c.noun = c.noun || mod_of;
   } else if (!mod.empty()) {
@@ -1848,6 +1861,7 @@ bool Matcher::TryAt(size_t i, Hit* h) {
 void Matcher::Remember(const Core& c) {
   if (c.explicit_year && c.anchor == TimeAnchor::kAbsolute) {
     const CalValue& v = c.range ? c.p2.cal : c.cal;
+    if (v.g != Gran::kDecade && v.g != Gran::kCentury && v.g != Gran::kMillennium) last_year_ = v.y;
     // Only a full date opens a narrative: "in August 1988" is background,
     // "on January 19, 1990" is a story's day.
     if (v.g == Gran::kDay) {

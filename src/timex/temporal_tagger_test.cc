@@ -112,6 +112,8 @@ TEST(TemporalTagger, NarrativeResolution) {
       // "That day" refers back to the last day mentioned.
       {"The attack came on June 5, 1967. That day changed everything.", "2020-01-01", "That day",
        "DATE", "1967-06-05", "narrative", "", ""},
+      {"He left Cuba in 1956. That year the war began.", "2000-01-01", "That year", "DATE", "1956",
+       "narrative", "", ""},
   });
 }
 
@@ -248,6 +250,7 @@ TEST(TemporalTagger, HolidaysAndAnniversaries) {
   RunTable({
       {"Stores close on Christmas Day.", "1998-12-01", "Christmas Day", "DATE", "1998-12-25", "", "", ""},
       {"They met on Thanksgiving.", "1999-12-01", "Thanksgiving", "DATE", "1999-11-25", "", "", ""},
+      {"He was found last Thanksgiving.", "2000-02-10", "last Thanksgiving", "DATE", "1999-11-25", "publication", "", ""},
       // The anniversary's base year is written elsewhere in the article.
       {"marking the 35th anniversary of the 20 January Tragedy. Troops came on January 20, 1990.",
        "2025-01-17", "the 35th anniversary of the 20 January", "DATE", "2025-01-20", "narrative", "", ""},

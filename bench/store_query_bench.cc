@@ -1,0 +1,213 @@
+// store_query_bench: query latency of an annals archive through the Archive
+// API (what `annals search` and the HTTP API call). Builds a realistic query
+// set from the archive itself — common, mid-frequency and rare words (by
+// document frequency from an fts5vocab table), phrases (word pairs taken
+// from stored texts), AND pairs, date-filtered words, fact filters — then runs
+// every query once to warm up and `reps` times timed, single-threaded, and
+// prints median and p99 per class and overall (top 20 with snippets, no total
+// count), then facets and timelines. Both wall time and the thread's CPU time
+// are reported: on a shared, overloaded machine wall time measures the queue
+// for a core, CPU time what the query costs (warm cache: little I/O wait).
+//
+// usage: store_query_bench DB [QUERIES_PER_CLASS=40] [REPS=3]
+#include <algorithm>
+#include <time.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "search/archive.h"
+#include "store/sqlite_db.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ThreadCpuMs() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+struct Timing {
+  std::vector<double> wall, cpu;
+  void Add(const Timing& o) {
+    wall.insert(wall.end(), o.wall.begin(), o.wall.end());
+    cpu.insert(cpu.end(), o.cpu.begin(), o.cpu.end());
+  }
+};
+
+std::vector<std::string> Column(annals::SqliteDb* db, const std::string& sql) {
+  std::vector<std::string> out;
+  auto s = db->Prepare(sql);
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
+    std::exit(1);
+  }
+  annals::Status st;
+  while ((*s)->Step(&st)) out.push_back((*s)->Str(0));
+  (*s)->Reset();
+  return out;
+}
+
+bool Alpha(const std::string& w) {
+  if (w.size() < 3) return false;
+  for (char c : w)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
+struct Stats {
+  double median = 0, p99 = 0, max = 0;
+};
+
+Stats Summarize(std::vector<double> v) {
+  Stats s;
+  if (v.empty()) return s;
+  std::sort(v.begin(), v.end());
+  s.median = v[v.size() / 2];
+  s.p99 = v[std::min(v.size() - 1, static_cast<size_t>(v.size() * 0.99))];
+  s.max = v.back();
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: store_query_bench DB [QUERIES_PER_CLASS] [REPS]\n");
+    return 2;
+  }
+  const std::string path = argv[1];
+  const int per_class = argc > 2 ? std::atoi(argv[2]) : 40;
+  const int reps = argc > 3 ? std::atoi(argv[3]) : 3;
+  std::mt19937 rng(42);
+
+  // The query set, from the archive's own vocabulary.
+  annals::SqliteOpenOptions oo;
+  oo.read_only = true;
+  auto db = annals::SqliteDb::Open(path, oo);
+  if (!db.ok()) return 1;
+  (void)(*db)->Exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, row)");
+  auto n_articles = (*db)->QueryInt("SELECT count(*) FROM articles");
+  const int64_t n = *n_articles;
+  std::vector<std::string> vocab = Column(db->get(), "SELECT term FROM temp.vocab ORDER BY doc DESC LIMIT 20000");
+  std::vector<std::string> rare =
+      Column(db->get(), "SELECT term FROM temp.vocab WHERE doc BETWEEN 3 AND " + std::to_string(std::max<int64_t>(30, n / 20000)) +
+                            " ORDER BY term LIMIT 20000");
+  vocab.erase(std::remove_if(vocab.begin(), vocab.end(), [](const std::string& w) { return !Alpha(w); }), vocab.end());
+  rare.erase(std::remove_if(rare.begin(), rare.end(), [](const std::string& w) { return !Alpha(w); }), rare.end());
+  std::vector<std::string> common(vocab.begin() + 20, vocab.begin() + std::min<size_t>(vocab.size(), 200));
+  std::vector<std::string> mid(vocab.begin() + std::min<size_t>(vocab.size(), 1000),
+                               vocab.begin() + std::min<size_t>(vocab.size(), 8000));
+  // Phrases: adjacent word pairs from stored texts.
+  std::vector<std::string> texts =
+      Column(db->get(), "SELECT substr(text, 1, 600) FROM articles WHERE id IN (SELECT id FROM articles ORDER BY "
+                        "random() LIMIT " + std::to_string(per_class * 3) + ")");
+  std::vector<std::string> people = Column(db->get(),
+      "SELECT n.name FROM names n WHERE n.type = 0 AND n.id IN (SELECT name_id FROM entities GROUP BY name_id "
+      "ORDER BY count(*) DESC LIMIT 200)");
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  std::map<std::string, std::vector<std::string>> classes;
+  for (int i = 0; i < per_class; ++i) {
+    if (!common.empty()) classes["1 common word"].push_back(pick(common));
+    if (!mid.empty()) classes["2 mid word"].push_back(pick(mid));
+    if (!rare.empty()) classes["3 rare word"].push_back(pick(rare));
+    if (!mid.empty()) classes["5 AND (2 words)"].push_back(pick(mid) + " " + pick(common));
+    if (!common.empty())
+      classes["6 date-filtered"].push_back(pick(common) + " date:" + std::to_string(1990 + rng() % 36) + "-0" +
+                                           std::to_string(1 + rng() % 9));
+  }
+  for (const std::string& t : texts) {
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : t) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) w.push_back(c);
+      else {
+        if (w.size() > 2) words.push_back(w);
+        w.clear();
+      }
+    }
+    if (words.size() < 6) continue;
+    const size_t k = rng() % (words.size() - 2);
+    classes["4 phrase"].push_back("\"" + words[k] + " " + words[k + 1] + "\"");
+    if (classes["4 phrase"].size() >= static_cast<size_t>(per_class)) break;
+  }
+  const char* facts[] = {"killed>=10", "has:quote", "wounded>=5 date:2000..2010", "has:count", "arrested>=2"};
+  for (int i = 0; i < per_class; ++i) {
+    std::string q = facts[i % 5];
+    if (i % 2 == 0 && !common.empty()) q = pick(common) + " " + q;
+    if (i % 5 == 4 && !people.empty()) q = "person:\"" + pick(people) + "\"";
+    classes["7 fact filter"].push_back(q);
+  }
+
+  auto archive = annals::Archive::Open(path, annals::ArchiveOptions{1});
+  if (!archive.ok()) {
+    std::fprintf(stderr, "%s\n", archive.status().ToString().c_str());
+    return 1;
+  }
+  annals::SearchOptions so;
+  so.limit = 20;
+  so.snippets = true;
+  so.count_total = false;
+  std::printf("archive: %s, %lld articles; %d timed runs per query, single thread, warm cache\n", path.c_str(),
+              static_cast<long long>(n), reps);
+  std::printf("%-18s %6s %11s %11s %11s | %9s %9s\n", "class", "queries", "wall median", "wall p99", "wall max",
+              "cpu med", "cpu p99");
+  Timing all;
+  size_t total_queries = 0;
+  auto time_it = [&](auto&& fn) {
+    fn();  // warm-up
+    Timing t;
+    for (int r = 0; r < reps; ++r) {
+      const double c0 = ThreadCpuMs();
+      const auto t0 = Clock::now();
+      fn();
+      t.wall.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      t.cpu.push_back(ThreadCpuMs() - c0);
+    }
+    return t;
+  };
+  auto print = [](const char* name, size_t queries, const Timing& t) {
+    Stats w = Summarize(t.wall), c = Summarize(t.cpu);
+    std::printf("%-18s %6zu %9.2fms %9.2fms %9.2fms | %7.2fms %7.2fms\n", name, queries, w.median, w.p99, w.max,
+                c.median, c.p99);
+  };
+  for (const auto& [name, queries] : classes) {
+    Timing lat;
+    for (const std::string& q : queries) {
+      lat.Add(time_it([&] {
+        auto r = (*archive)->Search(q, so);
+        if (!r.ok()) std::fprintf(stderr, "query %s: %s\n", q.c_str(), r.status().ToString().c_str());
+      }));
+    }
+    all.Add(lat);
+    total_queries += queries.size();
+    print(name.c_str(), queries.size(), lat);
+  }
+  print("ALL search", total_queries, all);
+  // Facets and timelines over the common-word and fact-filter queries.
+  std::vector<std::string> fq;
+  for (int i = 0; i < per_class / 2; ++i) {
+    fq.push_back(classes["1 common word"][i]);
+    fq.push_back(classes["3 rare word"].empty() ? classes["2 mid word"][i] : classes["3 rare word"][i]);
+  }
+  Timing fl, tl, cl;
+  for (const std::string& q : fq) {
+    fl.Add(time_it([&] { (void)(*archive)->GetFacets(q, 10); }));
+    tl.Add(time_it([&] { (void)(*archive)->GetTimeline(q, annals::Period::kMonth); }));
+    annals::SearchOptions co = so;
+    co.count_total = true;
+    co.offset = 20;  // forces the counting pass
+    cl.Add(time_it([&] { (void)(*archive)->Search(q, co); }));
+  }
+  print("facets", fq.size(), fl);
+  print("timeline (month)", fq.size(), tl);
+  print("search + total", fq.size(), cl);
+  return 0;
+}

@@ -1,0 +1,117 @@
+// Stream VByte and bit-packing block codecs (codec.h).
+#include "index/codec.h"
+
+#include <streamvbyte.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace annals::index {
+namespace {
+
+class StreamVByteCodec final : public BlockCodec {
+ public:
+  CodecId id() const override { return CodecId::kStreamVByte; }
+  size_t MaxEncodedBytes(uint32_t n) const override { return streamvbyte_max_compressedbytes(n); }
+  size_t Encode(const uint32_t* in, uint32_t n, uint8_t* out) const override {
+    return streamvbyte_encode(in, n, out);
+  }
+  Result<size_t> Decode(const uint8_t* in, size_t avail, uint32_t n, uint32_t* out) const override {
+    // The keys say how long the data is: check it fits before the library,
+    // which trusts its input, reads it.
+    size_t keys = (static_cast<size_t>(n) + 3) / 4;
+    if (keys > avail) return Status::Corruption("stream-vbyte block keys past the end");
+    size_t data = 0;
+    for (uint32_t v = 0; v < n; v++) data += ((in[v >> 2] >> ((v & 3) * 2)) & 3) + 1;
+    if (keys + data > avail) return Status::Corruption("stream-vbyte block data past the end");
+    return streamvbyte_decode(in, out, n);
+  }
+};
+
+// Runs of 128 values, each with its own bit width (one byte), so that one
+// large value (a position gap in a long document) widens only its run.
+class BitPackCodec final : public BlockCodec {
+ public:
+  static constexpr uint32_t kRun = 128;
+  CodecId id() const override { return CodecId::kBitPack; }
+  size_t MaxEncodedBytes(uint32_t n) const override { return (n / kRun + 1) * (1 + kRun * 4) + 8; }
+  size_t Encode(const uint32_t* in, uint32_t n, uint8_t* out) const override {
+    size_t pos = 0;
+    for (uint32_t start = 0; start < n || (n == 0 && start == 0); start += kRun) {
+      uint32_t cnt = std::min(kRun, n - start);
+      pos += EncodeRun(in + start, cnt, out + pos);
+      if (n == 0) break;
+    }
+    return pos;
+  }
+  Result<size_t> Decode(const uint8_t* in, size_t avail, uint32_t n, uint32_t* out) const override {
+    size_t pos = 0;
+    for (uint32_t start = 0; start < n || (n == 0 && start == 0); start += kRun) {
+      uint32_t cnt = std::min(kRun, n - start);
+      Result<size_t> r = DecodeRun(in + pos, avail - pos, cnt, out + start);
+      if (!r.ok()) return r;
+      pos += *r;
+      if (n == 0) break;
+    }
+    return pos;
+  }
+
+ private:
+  static size_t EncodeRun(const uint32_t* in, uint32_t n, uint8_t* out) {
+    uint32_t all = 0;
+    for (uint32_t i = 0; i < n; i++) all |= in[i];
+    int bits = all == 0 ? 0 : 32 - __builtin_clz(all);
+    out[0] = static_cast<uint8_t>(bits);
+    size_t pos = 1;
+    uint64_t acc = 0;
+    int have = 0;
+    for (uint32_t i = 0; i < n && bits > 0; i++) {
+      acc |= static_cast<uint64_t>(in[i]) << have;
+      have += bits;
+      while (have >= 8) {
+        out[pos++] = static_cast<uint8_t>(acc);
+        acc >>= 8;
+        have -= 8;
+      }
+    }
+    if (have > 0) out[pos++] = static_cast<uint8_t>(acc);
+    return pos;
+  }
+  static Result<size_t> DecodeRun(const uint8_t* in, size_t avail, uint32_t n, uint32_t* out) {
+    if (avail < 1) return Status::Corruption("bit-packed block empty");
+    int bits = in[0];
+    if (bits > 32) return Status::Corruption("bit-packed block width > 32");
+    size_t bytes = (static_cast<size_t>(n) * bits + 7) / 8;
+    if (1 + bytes > avail) return Status::Corruption("bit-packed block past the end");
+    if (bits == 0) {
+      std::memset(out, 0, sizeof(uint32_t) * n);
+      return size_t{1};
+    }
+    const uint8_t* p = in + 1;
+    const uint64_t mask = bits == 32 ? 0xFFFFFFFFull : ((1ull << bits) - 1);
+    size_t bit = 0;
+    for (uint32_t i = 0; i < n; i++, bit += bits) {
+      // Read 8 bytes at the value's byte offset (slack covers the overrun).
+      uint64_t word;
+      std::memcpy(&word, p + (bit >> 3), 8);
+      out[i] = static_cast<uint32_t>((word >> (bit & 7)) & mask);
+    }
+    return 1 + bytes;
+  }
+};
+
+}  // namespace
+
+const BlockCodec* CodecFor(CodecId id) {
+  static const StreamVByteCodec kSvb;
+  static const BitPackCodec kBp;
+  switch (id) {
+    case CodecId::kStreamVByte:
+      return &kSvb;
+    case CodecId::kBitPack:
+      return &kBp;
+  }
+  return nullptr;
+}
+
+}  // namespace annals::index

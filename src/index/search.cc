@@ -1,0 +1,583 @@
+// Block-max MaxScore top-k search (search.h): per-segment scorer trees over
+// PostingsCursors, the filter chain, and the OR / AND / filter-only loops.
+#include "index/search.h"
+
+#include <algorithm>
+#include <memory>
+#include <queue>
+
+#include "index/query_plan.h"
+
+namespace annals::index {
+namespace {
+
+// A scored iterator over one clause (or part of one) in one segment.
+class Scorer {
+ public:
+  virtual ~Scorer() = default;
+  virtual uint32_t doc() const = 0;
+  // First matching doc >= target.
+  virtual uint32_t NextGeq(uint32_t target) = 0;
+  // Score at doc().
+  virtual double Score() = 0;
+  // Upper bound of Score() for docs in [target, *end], where *end >= target
+  // is where the bound stops holding; kEndDoc with bound 0 past the end.
+  virtual double BlockMax(uint32_t target, uint32_t* end) = 0;
+  // Two-phase matching (as Lucene's TwoPhaseIterator): doc() may be only a
+  // candidate whose Score() is already exact; Confirm() does the expensive
+  // check (phrase positions), called only for documents that can still make
+  // the top k. Once per doc.
+  virtual bool Confirm() { return true; }
+  // Rough number of matches (AND ordering).
+  virtual uint64_t cost() const = 0;
+  virtual Status status() const = 0;
+};
+
+class TermScorer final : public Scorer {
+ public:
+  TermScorer(const Segment* seg, TermRef ref, const TermWeight& w) : seg_(seg), cur_(seg, ref), w_(w) {}
+  uint32_t doc() const override { return cur_.doc(); }
+  uint32_t NextGeq(uint32_t t) override { return cur_.NextGeq(t); }
+  double Score() override { return w_.Score(cur_.tf(), seg_->length(cur_.doc())); }
+  double BlockMax(uint32_t target, uint32_t* end) override {
+    uint32_t b = cur_.BlockFor(target);
+    if (b == PostingsCursor::kNoBlock) {
+      *end = kEndDoc;
+      return 0;
+    }
+    const BlockMeta& m = cur_.block_meta(b);
+    *end = m.last_doc;
+    double best = 0;
+    uint32_t n = std::min<uint32_t>(m.num_impacts, kMaxImpacts);
+    if (n == 0) return w_.Bound(65535, 0);  // no impacts stored: the loosest valid bound
+    for (uint32_t i = 0; i < n; i++) best = std::max(best, w_.Bound(m.impact_tf[i], m.impact_len[i]));
+    return best;
+  }
+  uint64_t cost() const override { return cur_.df(); }
+  Status status() const override { return cur_.status(); }
+  PostingsCursor& cursor() { return cur_; }
+
+ private:
+  const Segment* seg_;
+  PostingsCursor cur_;
+  TermWeight w_;
+};
+
+// Terms at consecutive positions; scores as the sum of its terms.
+class PhraseScorer final : public Scorer {
+ public:
+  explicit PhraseScorer(std::vector<std::unique_ptr<TermScorer>> t) : terms_(std::move(t)) { doc_ = Align(0); }
+  uint32_t doc() const override { return doc_; }
+  uint32_t NextGeq(uint32_t target) override {
+    if (doc_ >= target) return doc_;
+    doc_ = Align(target);
+    return doc_;
+  }
+  double Score() override {
+    double s = 0;
+    for (auto& t : terms_) s += t->Score();
+    return s;
+  }
+  double BlockMax(uint32_t target, uint32_t* end) override {
+    double s = 0;
+    *end = kEndDoc;
+    for (auto& t : terms_) {
+      uint32_t e;
+      s += t->BlockMax(target, &e);
+      *end = std::min(*end, e);
+    }
+    return s;
+  }
+  uint64_t cost() const override {
+    uint64_t c = UINT64_MAX;
+    for (auto& t : terms_) c = std::min(c, t->cost());
+    return c;
+  }
+  Status status() const override {
+    if (!status_.ok()) return status_;
+    for (auto& t : terms_) {
+      Status s = t->status();
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  uint32_t Align(uint32_t target) {
+    while (true) {
+      uint32_t d = terms_[0]->NextGeq(target);
+      if (d == kEndDoc) return kEndDoc;
+      bool all = true;
+      for (size_t i = 1; i < terms_.size(); i++) {
+        uint32_t di = terms_[i]->NextGeq(d);
+        if (di != d) {
+          target = di;
+          all = false;
+          break;
+        }
+      }
+      if (!all) {
+        if (target == kEndDoc) return kEndDoc;
+        continue;
+      }
+      return d;  // a candidate: positions are checked by Confirm()
+    }
+  }
+
+ public:
+  bool Confirm() override { return doc_ != kEndDoc && PositionsMatch(); }
+
+ private:
+  // True if some position p has term i at p + i for every i.
+  bool PositionsMatch() {
+    pos_.resize(terms_.size());
+    for (size_t i = 0; i < terms_.size(); i++) {
+      Status s = terms_[i]->cursor().Positions(&pos_[i]);
+      if (!s.ok()) {
+        status_ = s;
+        return false;
+      }
+    }
+    for (uint32_t p : pos_[0]) {
+      bool ok = true;
+      for (size_t i = 1; i < terms_.size() && ok; i++) {
+        ok = std::binary_search(pos_[i].begin(), pos_[i].end(), p + static_cast<uint32_t>(i));
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  std::vector<std::unique_ptr<TermScorer>> terms_;
+  std::vector<std::vector<uint32_t>> pos_;
+  uint32_t doc_ = kEndDoc;
+  Status status_;
+};
+
+// Union of a prefix's expansions; scores the sum of those present.
+class UnionScorer final : public Scorer {
+ public:
+  explicit UnionScorer(std::vector<std::unique_ptr<TermScorer>> t) : terms_(std::move(t)) { Recompute(); }
+  uint32_t doc() const override { return doc_; }
+  uint32_t NextGeq(uint32_t target) override {
+    if (doc_ >= target) return doc_;
+    for (auto& t : terms_) t->NextGeq(target);
+    Recompute();
+    return doc_;
+  }
+  double Score() override {
+    double s = 0;
+    for (auto& t : terms_) {
+      if (t->doc() == doc_) s += t->Score();
+    }
+    return s;
+  }
+  double BlockMax(uint32_t target, uint32_t* end) override {
+    double s = 0;
+    *end = kEndDoc;
+    for (auto& t : terms_) {
+      uint32_t e;
+      s += t->BlockMax(target, &e);
+      *end = std::min(*end, e);
+    }
+    return s;
+  }
+  uint64_t cost() const override {
+    uint64_t c = 0;
+    for (auto& t : terms_) c += t->cost();
+    return c;
+  }
+  Status status() const override {
+    for (auto& t : terms_) {
+      Status s = t->status();
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  void Recompute() {
+    doc_ = kEndDoc;
+    for (auto& t : terms_) doc_ = std::min(doc_, t->doc());
+  }
+  std::vector<std::unique_ptr<TermScorer>> terms_;
+  uint32_t doc_ = kEndDoc;
+};
+
+// Matches nothing (a term absent from the segment).
+class EmptyScorer final : public Scorer {
+ public:
+  uint32_t doc() const override { return kEndDoc; }
+  uint32_t NextGeq(uint32_t) override { return kEndDoc; }
+  double Score() override { return 0; }
+  double BlockMax(uint32_t, uint32_t* end) override {
+    *end = kEndDoc;
+    return 0;
+  }
+  uint64_t cost() const override { return 0; }
+  Status status() const override { return Status::Ok(); }
+};
+
+Result<std::unique_ptr<TermScorer>> MakeTerm(const Segment& seg, const PlannedTerm& t) {
+  Result<TermRef> r = seg.Find(t.term);
+  if (!r.ok()) return r.status();
+  if (!r->entry) return std::unique_ptr<TermScorer>();
+  return std::make_unique<TermScorer>(&seg, *r, t.weight);
+}
+
+Result<std::unique_ptr<Scorer>> MakeScorer(const Segment& seg, const PlannedClause& c) {
+  std::vector<std::unique_ptr<TermScorer>> parts;
+  for (const PlannedTerm& t : c.terms) {
+    Result<std::unique_ptr<TermScorer>> r = MakeTerm(seg, t);
+    if (!r.ok()) return r.status();
+    if (!*r) {
+      if (c.kind == ClauseKind::kPrefix) continue;  // this expansion is elsewhere
+      return std::unique_ptr<Scorer>(std::make_unique<EmptyScorer>());
+    }
+    parts.push_back(std::move(*r));
+  }
+  if (parts.empty()) return std::unique_ptr<Scorer>(std::make_unique<EmptyScorer>());
+  if (c.kind == ClauseKind::kPhrase && parts.size() > 1) {
+    if (!parts[0]->cursor().has_positions()) {
+      return Status::InvalidArgument("phrase over terms without positions");
+    }
+    return std::unique_ptr<Scorer>(std::make_unique<PhraseScorer>(std::move(parts)));
+  }
+  if (parts.size() == 1) return std::unique_ptr<Scorer>(std::move(parts[0]));
+  if (c.kind == ClauseKind::kPhrase) return std::unique_ptr<Scorer>(std::move(parts[0]));
+  return std::unique_ptr<Scorer>(std::make_unique<UnionScorer>(std::move(parts)));
+}
+
+// Required / excluded terms, numeric filters and deletions for one segment.
+class Filters {
+ public:
+  Status Init(const SnapshotSegment& sg, const Query& q, bool* empty) {
+    seg_ = &sg;
+    *empty = false;
+    for (const std::string& t : q.require) {
+      Result<TermRef> r = sg.segment->Find(t);
+      if (!r.ok()) return r.status();
+      if (!r->entry) *empty = true;
+      require_.emplace_back(sg.segment.get(), *r);
+    }
+    for (const std::string& t : q.exclude) {
+      Result<TermRef> r = sg.segment->Find(t);
+      if (!r.ok()) return r.status();
+      if (r->entry) exclude_.emplace_back(sg.segment.get(), *r);
+    }
+    for (const NumericFilter& f : q.numeric) {
+      int idx = sg.segment->NumericField(f.field);
+      if (idx < 0) *empty = true;
+      numeric_.push_back({idx, f.min, f.max});
+    }
+    // Drive with the rarest required term.
+    std::sort(require_.begin(), require_.end(),
+              [](const PostingsCursor& a, const PostingsCursor& b) { return a.df() < b.df(); });
+    return Status::Ok();
+  }
+  bool has_require() const { return !require_.empty(); }
+  // The smallest doc >= d that might pass (d itself if it passes).
+  uint32_t Check(uint32_t d) {
+    for (auto& c : require_) {
+      uint32_t x = c.NextGeq(d);
+      if (x != d) return x;
+    }
+    for (auto& c : exclude_) {
+      if (c.NextGeq(d) == d) return d + 1;
+    }
+    for (const auto& n : numeric_) {
+      int64_t v = seg_->segment->Numeric(n.field, d);
+      if (v == kNumericMissing || v < n.min || v > n.max) return d + 1;
+    }
+    if (seg_->IsDeleted(d)) return d + 1;
+    return d;
+  }
+  Status status() const {
+    for (auto& c : require_) {
+      if (!c.status().ok()) return c.status();
+    }
+    for (auto& c : exclude_) {
+      if (!c.status().ok()) return c.status();
+    }
+    return Status::Ok();
+  }
+
+ private:
+  struct Num {
+    int field;
+    int64_t min, max;
+  };
+  const SnapshotSegment* seg_ = nullptr;
+  std::vector<PostingsCursor> require_;
+  std::vector<PostingsCursor> exclude_;
+  std::vector<Num> numeric_;
+};
+
+// The k best hits so far; worst on top.
+class TopK {
+ public:
+  explicit TopK(size_t k) : k_(k) {}
+  bool full() const { return k_ > 0 && heap_.size() >= k_; }
+  // Scores strictly below this cannot enter (ties may, by date and id).
+  double threshold() const { return full() ? heap_.front().score : -1e300; }
+  void Push(const Hit& h) {
+    if (k_ == 0) return;
+    if (heap_.size() < k_) {
+      heap_.push_back(h);
+      std::push_heap(heap_.begin(), heap_.end(), BetterHit);
+    } else if (BetterHit(h, heap_.front())) {
+      std::pop_heap(heap_.begin(), heap_.end(), BetterHit);
+      heap_.back() = h;
+      std::push_heap(heap_.begin(), heap_.end(), BetterHit);
+    }
+  }
+  std::vector<Hit> Take() {
+    std::sort(heap_.begin(), heap_.end(), BetterHit);
+    return std::move(heap_);
+  }
+
+ private:
+  size_t k_;
+  std::vector<Hit> heap_;  // a heap under BetterHit: front is the worst
+};
+
+struct SegmentRun {
+  const SnapshotSegment* sg;
+  uint32_t seg_index;
+  uint32_t lo, hi;  // inclusive doc range from the date filter
+  std::vector<std::unique_ptr<Scorer>> scorers;  // clause order
+  Filters filters;
+  bool prune;
+  SearchStats* stats;
+  uint64_t* count;  // non-null: count every match (prune must be false)
+};
+
+Hit MakeHit(const SegmentRun& r, uint32_t d, double score) {
+  return Hit{r.sg->segment->ext_id(d), r.sg->segment->date(d), score, r.seg_index, d};
+}
+
+// OR: windowed block-max MaxScore.
+void RunAny(SegmentRun& r, TopK& top) {
+  const size_t n = r.scorers.size();
+  std::vector<double> wmax(n), contrib(n);
+  std::vector<char> matched(n);
+  std::vector<uint32_t> order(n);
+  size_t n_non = 0;  // order[0..n_non) are non-essential in this window
+  uint32_t doc = r.lo;
+  while (doc <= r.hi) {
+    // New window starting at `doc`.
+    uint32_t wend = r.hi;
+    for (size_t i = 0; i < n; i++) {
+      uint32_t e;
+      wmax[i] = r.scorers[i]->BlockMax(doc, &e);
+      wend = std::min(wend, e);
+      order[i] = static_cast<uint32_t>(i);
+    }
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return wmax[a] < wmax[b]; });
+    double theta = r.prune ? top.threshold() : -1e300;
+    double non_sum = 0;
+    n_non = 0;
+    while (n_non < n && non_sum + wmax[order[n_non]] < theta) non_sum += wmax[order[n_non++]];
+    if (n_non == n) {
+      if (r.stats) r.stats->windows_skipped++;
+      if (wend >= r.hi) break;
+      doc = wend + 1;
+      continue;
+    }
+    for (size_t j = n_non; j < n; j++) r.scorers[order[j]]->NextGeq(doc);
+    // Candidates inside the window.
+    while (true) {
+      uint32_t cand = kEndDoc;
+      for (size_t j = n_non; j < n; j++) cand = std::min(cand, r.scorers[order[j]]->doc());
+      if (cand > wend) break;
+      uint32_t f = r.filters.Check(cand);
+      if (f != cand) {
+        for (size_t j = n_non; j < n; j++) r.scorers[order[j]]->NextGeq(f);
+        if (f > wend) break;
+        continue;
+      }
+      if (r.stats) r.stats->candidates++;
+      double partial = 0;
+      std::fill(contrib.begin(), contrib.end(), 0.0);
+      std::fill(matched.begin(), matched.end(), 0);
+      for (size_t j = n_non; j < n; j++) {
+        Scorer* s = r.scorers[order[j]].get();
+        if (s->doc() == cand) {
+          contrib[order[j]] = s->Score();
+          matched[order[j]] = 1;
+          partial += contrib[order[j]];
+        }
+      }
+      double rest = non_sum;
+      bool pruned = false;
+      for (size_t j = n_non; j-- > 0;) {
+        if (partial + rest < theta) {
+          pruned = true;
+          break;
+        }
+        Scorer* s = r.scorers[order[j]].get();
+        if (s->NextGeq(cand) == cand) {
+          contrib[order[j]] = s->Score();
+          matched[order[j]] = 1;
+          partial += contrib[order[j]];
+        }
+        rest -= wmax[order[j]];
+      }
+      // Second phase: only a document that can still enter the top k pays
+      // for phrase positions.
+      if (!pruned && partial >= theta) {
+        bool any = false;
+        for (size_t i = 0; i < n; i++) {
+          if (matched[i] && !r.scorers[i]->Confirm()) {
+            matched[i] = 0;
+            contrib[i] = 0.0;
+          }
+          any = any || matched[i];
+        }
+        if (any) {
+          double score = 0;
+          for (size_t i = 0; i < n; i++) score += contrib[i];  // clause order: exact sums
+          top.Push(MakeHit(r, cand, score));
+          if (r.count) (*r.count)++;
+        }
+      }
+      for (size_t j = n_non; j < n; j++) {
+        Scorer* s = r.scorers[order[j]].get();
+        if (s->doc() == cand) s->NextGeq(cand + 1);
+      }
+      // A raised threshold may make this window's partition too generous;
+      // that costs time, never correctness. Re-partition at the next window.
+    }
+    if (wend >= r.hi) break;
+    doc = wend + 1;
+  }
+}
+
+// AND: leapfrog with block-max window skipping.
+void RunConjunctive(SegmentRun& r, TopK& top) {
+  const size_t n = r.scorers.size();
+  std::vector<uint32_t> order(n);
+  for (size_t i = 0; i < n; i++) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return r.scorers[a]->cost() < r.scorers[b]->cost(); });
+  uint32_t t = r.lo;
+  uint32_t wend = 0;
+  double wbound = 0;
+  bool have_window = false;
+  while (t <= r.hi) {
+    if (r.prune && top.full()) {
+      if (!have_window || t > wend) {
+        wbound = 0;
+        wend = kEndDoc;
+        for (size_t i = 0; i < n; i++) {
+          uint32_t e;
+          wbound += r.scorers[i]->BlockMax(t, &e);
+          wend = std::min(wend, e);
+        }
+        have_window = true;
+      }
+      if (wbound < top.threshold()) {
+        if (r.stats) r.stats->windows_skipped++;
+        if (wend >= r.hi) break;
+        t = wend + 1;
+        continue;
+      }
+    }
+    uint32_t d = r.scorers[order[0]]->NextGeq(t);
+    if (d > r.hi) break;
+    bool all = true;
+    for (size_t j = 1; j < n; j++) {
+      uint32_t x = r.scorers[order[j]]->NextGeq(d);
+      if (x != d) {
+        t = x;
+        all = false;
+        break;
+      }
+    }
+    if (!all) {
+      if (t == kEndDoc) break;
+      continue;
+    }
+    uint32_t f = r.filters.Check(d);
+    if (f != d) {
+      if (f == kEndDoc) break;
+      t = f;
+      continue;
+    }
+    if (r.stats) r.stats->candidates++;
+    double score = 0;
+    for (size_t i = 0; i < n; i++) score += r.scorers[i]->Score();
+    t = d + 1;
+    if (r.prune && score < top.threshold()) continue;  // cannot enter: skip the positions
+    bool confirmed = true;
+    for (size_t i = 0; i < n && confirmed; i++) confirmed = r.scorers[i]->Confirm();
+    if (!confirmed) continue;
+    top.Push(MakeHit(r, d, score));
+    if (r.count) (*r.count)++;
+  }
+}
+
+// No clauses: every doc passing the filters, score 0.
+void RunFiltersOnly(SegmentRun& r, TopK& top) {
+  uint32_t d = r.lo;
+  while (d <= r.hi && d < r.sg->segment->num_docs()) {
+    uint32_t f = r.filters.Check(d);
+    if (f != d) {
+      d = f;
+      continue;
+    }
+    top.Push(MakeHit(r, d, 0.0));
+    if (r.count) (*r.count)++;
+    d++;
+  }
+}
+
+// Runs one pass over every segment; `count` non-null = counting pass.
+Status RunPass(const Snapshot& snap, const Plan& plan, bool prune, TopK& top, SearchStats* stats, uint64_t* count) {
+  const Query& q = *plan.query;
+  for (uint32_t si = 0; si < snap.segments.size(); si++) {
+    const SnapshotSegment& sg = snap.segments[si];
+    const Segment& seg = *sg.segment;
+    if (seg.num_docs() == 0) continue;
+    SegmentRun r{&sg, si, 0, 0, {}, {}, prune, stats, count};
+    r.lo = q.date_from == INT32_MIN ? 0 : seg.FirstDocOnOrAfter(q.date_from);
+    uint32_t end = q.date_to == INT32_MAX ? seg.num_docs() : seg.FirstDocOnOrAfter(q.date_to + 1);
+    if (r.lo >= end) continue;
+    r.hi = end - 1;
+    bool empty = false;
+    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, q, &empty));
+    if (empty) continue;
+    for (const PlannedClause& c : plan.clauses) {
+      Result<std::unique_ptr<Scorer>> s = MakeScorer(seg, c);
+      if (!s.ok()) return s.status();
+      r.scorers.push_back(std::move(*s));
+    }
+    if (r.scorers.empty()) {
+      RunFiltersOnly(r, top);
+    } else if (q.mode == MatchMode::kAll) {
+      RunConjunctive(r, top);
+    } else {
+      RunAny(r, top);
+    }
+    for (auto& s : r.scorers) ANNALS_RETURN_IF_ERROR(s->status());
+    ANNALS_RETURN_IF_ERROR(r.filters.status());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SearchResult> Search(const Snapshot& snap, const Query& q, const SearchOptions& opts, SearchStats* stats) {
+  Result<Plan> plan = PlanQuery(snap, q, opts.bm25);
+  if (!plan.ok()) return plan.status();
+  SearchResult out;
+  TopK top(q.k);
+  ANNALS_RETURN_IF_ERROR(RunPass(snap, *plan, opts.prune, top, stats, nullptr));
+  out.hits = top.Take();
+  if (q.exact_count) {
+    TopK none(0);
+    ANNALS_RETURN_IF_ERROR(RunPass(snap, *plan, /*prune=*/false, none, nullptr, &out.total));
+  }
+  return out;
+}
+
+}  // namespace annals::index

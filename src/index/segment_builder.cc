@@ -1,0 +1,197 @@
+// SegmentBuilder (segment_builder.h): buffers analyzed documents as term-id
+// streams, then inverts them in date order into a SegmentWriter.
+#include "index/segment_builder.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "index/analyzer.h"
+#include "index/segment_format.h"
+#include "index/segment_writer.h"
+
+namespace annals::index {
+
+std::string KeywordTerm(std::string_view field, std::string_view value) {
+  std::string t(field);
+  t.push_back(':');
+  t += NormalizeKeyword(value);
+  return t;
+}
+
+std::string TitleTerm(std::string_view stem) {
+  std::string t = "title:";
+  t.append(stem);
+  return t;
+}
+
+SegmentBuilder::SegmentBuilder(CodecId codec) : codec_(codec) {}
+
+void SegmentBuilder::Clear() {
+  slots_.clear();
+  hashes_.clear();
+  terms_.clear();
+  positional_.clear();
+  docs_.clear();
+  tokens_.clear();
+  fields_.clear();
+  numeric_names_.clear();
+  numeric_by_doc_.clear();
+  text_bytes_ = 0;
+}
+
+uint32_t SegmentBuilder::TermId(std::string_view term, bool positional) {
+  // Open addressing with linear probing: the build spends most of its time
+  // here, and std::unordered_map<std::string> costs a node per lookup miss.
+  if (slots_.empty() || (terms_.size() + 1) * 2 > slots_.size()) {
+    std::vector<uint32_t> grown(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    size_t mask = grown.size() - 1;
+    for (uint32_t id = 0; id < terms_.size(); id++) {
+      size_t i = hashes_[id] & mask;
+      while (grown[i]) i = (i + 1) & mask;
+      grown[i] = id + 1;
+    }
+    slots_.swap(grown);
+  }
+  uint64_t h = std::hash<std::string_view>()(term);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t s = slots_[i];
+    if (s == 0) {
+      uint32_t id = static_cast<uint32_t>(terms_.size());
+      slots_[i] = id + 1;
+      terms_.emplace_back(term);
+      hashes_.push_back(h);
+      positional_.push_back(positional);
+      return id;
+    }
+    if (hashes_[s - 1] == h && terms_[s - 1] == term) return s - 1;
+  }
+}
+
+Status SegmentBuilder::Add(const IndexDoc& doc) {
+  Doc d{doc.id, doc.date, static_cast<uint32_t>(tokens_.size()), 0, static_cast<uint32_t>(fields_.size()), 0};
+  text_bytes_ += doc.title.size() + doc.body.size();
+  uint32_t offset = 0;
+  auto body = [&](const AnalyzedToken& t) { tokens_.push_back(TermId(t.term, true)); };
+  Analyze(doc.title, true, [&](const AnalyzedToken& t) {
+    body(t);
+    fields_.push_back(TermId(TitleTerm(t.term), false));
+    offset = t.position + 1;
+  });
+  Analyze(doc.body, true, body);
+  (void)offset;
+  for (const auto& [field, value] : doc.keywords) {
+    if (field.empty() || field.find(':') != std::string::npos) {
+      return Status::InvalidArgument("keyword field name '" + field + "' must be non-empty and have no ':'");
+    }
+    fields_.push_back(TermId(KeywordTerm(field, value), false));
+  }
+  d.tok_end = static_cast<uint32_t>(tokens_.size());
+  d.fld_end = static_cast<uint32_t>(fields_.size());
+  std::vector<int64_t> nums(numeric_names_.size(), kNumericMissing);
+  for (const auto& [field, value] : doc.numbers) {
+    auto it = std::find(numeric_names_.begin(), numeric_names_.end(), field);
+    size_t f = static_cast<size_t>(it - numeric_names_.begin());
+    if (it == numeric_names_.end()) {
+      numeric_names_.push_back(field);
+      for (auto& v : numeric_by_doc_) v.push_back(kNumericMissing);
+      nums.push_back(kNumericMissing);
+    }
+    if (value == kNumericMissing) continue;
+    nums[f] = std::max(nums[f], value);
+  }
+  numeric_by_doc_.push_back(std::move(nums));
+  docs_.push_back(d);
+  return Status::Ok();
+}
+
+template <typename Sink>
+Status SegmentBuilder::Emit(Sink&& sink) {
+  // Local doc ids in (date, id) order.
+  std::vector<uint32_t> order(docs_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return docs_[a].date != docs_[b].date ? docs_[a].date < docs_[b].date : docs_[a].id < docs_[b].id;
+  });
+  {
+    std::vector<uint64_t> ids;
+    for (const Doc& d : docs_) ids.push_back(d.id);
+    std::sort(ids.begin(), ids.end());
+    auto dup = std::adjacent_find(ids.begin(), ids.end());
+    if (dup != ids.end()) {
+      return Status::InvalidArgument("document id " + std::to_string(*dup) + " added twice to one segment");
+    }
+  }
+  std::vector<DocMeta> metas(docs_.size());
+  std::vector<int64_t> numeric(numeric_names_.size() * docs_.size(), kNumericMissing);
+  for (uint32_t nd = 0; nd < order.size(); nd++) {
+    const Doc& d = docs_[order[nd]];
+    metas[nd] = DocMeta{d.id, d.date, d.tok_end - d.tok_begin};
+    const auto& nums = numeric_by_doc_[order[nd]];
+    for (size_t f = 0; f < nums.size(); f++) numeric[f * docs_.size() + nd] = nums[f];
+  }
+  // Invert: per term, docs / tfs / positions in new doc order.
+  struct Postings {
+    std::vector<uint32_t> docs, tfs, positions;
+  };
+  std::vector<Postings> inv(terms_.size());
+  std::vector<uint64_t> pairs;
+  for (uint32_t nd = 0; nd < order.size(); nd++) {
+    const Doc& d = docs_[order[nd]];
+    pairs.clear();
+    for (uint32_t i = d.tok_begin; i < d.tok_end; i++) {
+      pairs.push_back((uint64_t{tokens_[i]} << 32) | (i - d.tok_begin));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    for (size_t i = 0; i < pairs.size();) {
+      uint32_t t = static_cast<uint32_t>(pairs[i] >> 32);
+      Postings& p = inv[t];
+      size_t j = i;
+      while (j < pairs.size() && (pairs[j] >> 32) == t) p.positions.push_back(static_cast<uint32_t>(pairs[j++]));
+      p.docs.push_back(nd);
+      p.tfs.push_back(static_cast<uint32_t>(j - i));
+      i = j;
+    }
+    pairs.clear();
+    for (uint32_t i = d.fld_begin; i < d.fld_end; i++) pairs.push_back(fields_[i]);
+    std::sort(pairs.begin(), pairs.end());
+    for (size_t i = 0; i < pairs.size();) {
+      size_t j = i;
+      while (j < pairs.size() && pairs[j] == pairs[i]) j++;
+      Postings& p = inv[pairs[i]];
+      p.docs.push_back(nd);
+      p.tfs.push_back(static_cast<uint32_t>(j - i));
+      i = j;
+    }
+  }
+  std::vector<uint32_t> by_term(terms_.size());
+  std::iota(by_term.begin(), by_term.end(), 0);
+  std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) { return terms_[a] < terms_[b]; });
+  SegmentWriter w(codec_, std::move(metas), numeric_names_, std::move(numeric));
+  for (uint32_t t : by_term) {
+    const Postings& p = inv[t];
+    ANNALS_RETURN_IF_ERROR(w.AddTerm(terms_[t], p.docs.data(), p.tfs.data(),
+                                     positional_[t] ? p.positions.data() : nullptr,
+                                     static_cast<uint32_t>(p.docs.size())));
+    inv[t] = Postings{};  // free as we go
+  }
+  return sink(w);
+}
+
+Status SegmentBuilder::Write(const std::string& path) {
+  return Emit([&](SegmentWriter& w) { return w.Finish(path); });
+}
+
+Result<std::string> SegmentBuilder::WriteToString() {
+  std::string out;
+  Status st = Emit([&](SegmentWriter& w) -> Status {
+    Result<std::string> r = w.FinishToString();
+    if (!r.ok()) return r.status();
+    out = std::move(*r);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+}  // namespace annals::index

@@ -1,0 +1,256 @@
+// SegmentWriter (segment_writer.h): encodes blocks, computes per-block impact
+// bounds, lays out sections and seals the file with a crc32 footer.
+#include "index/segment_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "index/bm25.h"
+
+namespace annals::index {
+namespace {
+
+uint32_t Crc32(const char* p, size_t n) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  while (n > 0) {
+    uInt chunk = n > (1u << 30) ? (1u << 30) : static_cast<uInt>(n);
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(p), chunk);
+    p += chunk;
+    n -= chunk;
+  }
+  return static_cast<uint32_t>(crc);
+}
+
+void PadTo8(std::string* s) {
+  while (s->size() % 8) s->push_back('\0');
+}
+
+template <typename T>
+void AppendPod(std::string* s, const T* v, size_t count) {
+  s->append(reinterpret_cast<const char*>(v), sizeof(T) * count);
+}
+
+Status WriteAll(int fd, const std::string& bytes, const std::string& path) {
+  size_t off = 0;
+  while (off < bytes.size()) {
+    ssize_t w = ::write(fd, bytes.data() + off, bytes.size() - off);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(path + ": write: " + std::strerror(errno));
+    }
+    off += static_cast<size_t>(w);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+SegmentWriter::SegmentWriter(CodecId codec, std::vector<DocMeta> docs, std::vector<std::string> numeric_names,
+                             std::vector<int64_t> numeric_values)
+    : codec_(CodecFor(codec)),
+      docs_(std::move(docs)),
+      numeric_names_(std::move(numeric_names)),
+      numeric_values_(std::move(numeric_values)) {
+  for (const DocMeta& d : docs_) total_tokens_ += d.length;
+  if (!docs_.empty() && total_tokens_ > 0) avgdl_ = static_cast<double>(total_tokens_) / docs_.size();
+}
+
+void SegmentWriter::BuildImpacts(const uint32_t* docs, const uint32_t* tfs, uint32_t n, BlockMeta* meta) const {
+  // Pareto frontier of (tf up, length down), then merged down to
+  // kMaxImpacts points, each merge replacing two neighbours by one that
+  // dominates both (their larger tf, their smaller length).
+  struct Pt {
+    uint32_t tf, len;
+  };
+  Pt pts[kBlockSize];
+  for (uint32_t i = 0; i < n; i++) {
+    pts[i] = {std::min<uint32_t>(tfs[i], 65535), std::min<uint32_t>(docs_[docs[i]].length, 65535)};
+  }
+  std::sort(pts, pts + n, [](const Pt& a, const Pt& b) { return a.tf != b.tf ? a.tf > b.tf : a.len < b.len; });
+  std::vector<Pt> front;
+  uint32_t best_len = UINT32_MAX;
+  for (uint32_t i = 0; i < n; i++) {
+    if (pts[i].len < best_len) {
+      front.push_back(pts[i]);
+      best_len = pts[i].len;
+    }
+  }
+  // front: tf decreasing, len decreasing. Merge the neighbours whose
+  // merged point raises the bound least (judged at this segment's avgdl).
+  TermWeight w = TermWeight::Make(Bm25Params{}, CollectionStats{docs_.size(), total_tokens_}, 1);
+  while (front.size() > kMaxImpacts) {
+    size_t best = 0;
+    double best_cost = 1e300;
+    for (size_t i = 0; i + 1 < front.size(); i++) {
+      double merged = w.Score(front[i].tf, front[i + 1].len);
+      double cost = merged - std::max(w.Score(front[i].tf, front[i].len), w.Score(front[i + 1].tf, front[i + 1].len));
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = i;
+      }
+    }
+    front[best].len = front[best + 1].len;
+    front.erase(front.begin() + static_cast<ptrdiff_t>(best) + 1);
+  }
+  meta->num_impacts = static_cast<uint8_t>(front.size());
+  for (size_t i = 0; i < kMaxImpacts; i++) {
+    meta->impact_tf[i] = i < front.size() ? static_cast<uint16_t>(front[i].tf) : 0;
+    meta->impact_len[i] = i < front.size() ? static_cast<uint16_t>(front[i].len) : 0;
+  }
+}
+
+Status SegmentWriter::AddTerm(std::string_view term, const uint32_t* docs, const uint32_t* tfs,
+                              const uint32_t* positions, uint32_t n) {
+  if (n == 0) return Status::Ok();
+  if (term.size() > 65535) return Status::InvalidArgument("term longer than 65535 bytes");
+  if (any_term_ && term <= std::string_view(last_term_)) {
+    return Status::Internal("SegmentWriter: terms out of order at '" + std::string(term) + "'");
+  }
+  any_term_ = true;
+  last_term_.assign(term);
+
+  TermEntry e{};
+  e.data_off = data_.size();
+  e.pos_off = positions_.size();
+  e.str_off = static_cast<uint32_t>(strings_.size());
+  e.str_len = static_cast<uint16_t>(term.size());
+  e.df = n;
+  e.first_block = static_cast<uint32_t>(blocks_.size());
+  e.num_blocks = (n + kBlockSize - 1) / kBlockSize;
+  e.flags = positions ? kTermHasPositions : 0;
+  strings_.append(term);
+
+  uint32_t buf[kBlockSize];
+  size_t pos_index = 0;
+  uint32_t prev = UINT32_MAX;  // "doc -1": first gap is the doc id itself
+  for (uint32_t start = 0; start < n; start += kBlockSize) {
+    uint32_t cnt = std::min(kBlockSize, n - start);
+    BlockMeta m{};
+    m.last_doc = docs[start + cnt - 1];
+    m.data_off = static_cast<uint32_t>(data_.size() - e.data_off);
+    m.pos_off = static_cast<uint32_t>(positions_.size() - e.pos_off);
+    m.count_minus_1 = static_cast<uint8_t>(cnt - 1);
+    for (uint32_t i = 0; i < cnt; i++) {
+      uint32_t d = docs[start + i];
+      if (d >= docs_.size() || (prev != UINT32_MAX && d <= prev) || tfs[start + i] == 0) {
+        return Status::Internal("SegmentWriter: bad postings for '" + std::string(term) + "'");
+      }
+      buf[i] = d - (prev + 1);
+      prev = d;
+    }
+    size_t old = data_.size();
+    data_.resize(old + codec_->MaxEncodedBytes(cnt) + kCodecSlack);
+    size_t nb = codec_->Encode(buf, cnt, reinterpret_cast<uint8_t*>(&data_[old]));
+    m.docs_bytes = static_cast<uint16_t>(nb);
+    for (uint32_t i = 0; i < cnt; i++) buf[i] = tfs[start + i] - 1;
+    nb += codec_->Encode(buf, cnt, reinterpret_cast<uint8_t*>(&data_[old + nb]));
+    data_.resize(old + nb);
+    BuildImpacts(docs + start, tfs + start, cnt, &m);
+    if (positions) {
+      uint64_t total = 0;
+      for (uint32_t i = 0; i < cnt; i++) total += tfs[start + i];
+      if (total > kMaxBlockPositions) return Status::InvalidArgument("too many positions in one block");
+      scratch_.resize(total);
+      size_t k = 0;
+      for (uint32_t i = 0; i < cnt; i++) {
+        uint32_t last = 0;
+        for (uint32_t j = 0; j < tfs[start + i]; j++, k++) {
+          uint32_t p = positions[pos_index++];
+          scratch_[k] = j == 0 ? p : p - last;
+          last = p;
+        }
+      }
+      size_t pold = positions_.size();
+      positions_.resize(pold + codec_->MaxEncodedBytes(static_cast<uint32_t>(total)) + kCodecSlack);
+      size_t pb = codec_->Encode(scratch_.data(), static_cast<uint32_t>(total),
+                                 reinterpret_cast<uint8_t*>(&positions_[pold]));
+      positions_.resize(pold + pb);
+    }
+    blocks_.push_back(m);
+  }
+  uint64_t db = data_.size() - e.data_off, pb = positions_.size() - e.pos_off;
+  if (db > UINT32_MAX || pb > UINT32_MAX) return Status::InvalidArgument("postings of one term over 4 GiB");
+  e.data_bytes = static_cast<uint32_t>(db);
+  e.pos_bytes = static_cast<uint32_t>(pb);
+  terms_.push_back(e);
+  return Status::Ok();
+}
+
+Result<std::string> SegmentWriter::FinishToString() {
+  if (docs_.size() > UINT32_MAX - 1) return Status::InvalidArgument("too many documents in one segment");
+  for (size_t i = 1; i < docs_.size(); i++) {
+    if (docs_[i].date < docs_[i - 1].date) return Status::Internal("SegmentWriter: docs not in date order");
+  }
+  SegmentHeader h{};
+  std::memcpy(h.magic, kSegmentMagic, 8);
+  h.version = kSegmentVersion;
+  h.codec = static_cast<uint32_t>(codec_->id());
+  h.num_docs = static_cast<uint32_t>(docs_.size());
+  h.num_terms = static_cast<uint32_t>(terms_.size());
+  h.num_blocks = static_cast<uint32_t>(blocks_.size());
+  h.num_numeric = static_cast<uint32_t>(numeric_names_.size());
+  h.total_tokens = total_tokens_;
+
+  std::string out(sizeof(SegmentHeader), '\0');
+  auto section = [&](SectionId id, const char* p, size_t n) {
+    PadTo8(&out);
+    h.sections[id] = {out.size(), n};
+    out.append(p, n);
+  };
+  section(kTerms, reinterpret_cast<const char*>(terms_.data()), terms_.size() * sizeof(TermEntry));
+  section(kStrings, strings_.data(), strings_.size());
+  section(kBlocks, reinterpret_cast<const char*>(blocks_.data()), blocks_.size() * sizeof(BlockMeta));
+  section(kData, data_.data(), data_.size());
+  section(kPositions, positions_.data(), positions_.size());
+  std::string tmp;
+  for (const DocMeta& d : docs_) AppendPod(&tmp, &d.ext_id, 1);
+  section(kDocIds, tmp.data(), tmp.size());
+  tmp.clear();
+  for (const DocMeta& d : docs_) AppendPod(&tmp, &d.date, 1);
+  section(kDocDates, tmp.data(), tmp.size());
+  tmp.clear();
+  for (const DocMeta& d : docs_) AppendPod(&tmp, &d.length, 1);
+  section(kDocLens, tmp.data(), tmp.size());
+  tmp.clear();
+  for (const std::string& name : numeric_names_) {
+    uint16_t len = static_cast<uint16_t>(std::min<size_t>(name.size(), 65535));
+    AppendPod(&tmp, &len, 1);
+    tmp.append(name.data(), len);
+  }
+  section(kNumericNames, tmp.data(), tmp.size());
+  if (numeric_values_.size() != numeric_names_.size() * docs_.size()) {
+    return Status::Internal("SegmentWriter: numeric values do not match names x docs");
+  }
+  section(kNumericValues, reinterpret_cast<const char*>(numeric_values_.data()),
+          numeric_values_.size() * sizeof(int64_t));
+  PadTo8(&out);
+  std::memcpy(&out[0], &h, sizeof(h));
+  SegmentFooter f{};
+  std::memcpy(f.magic, kFooterMagic, 8);
+  f.crc32 = Crc32(out.data(), out.size());
+  AppendPod(&out, &f, 1);
+  return out;
+}
+
+Status SegmentWriter::Finish(const std::string& path) {
+  Result<std::string> bytes = FinishToString();
+  if (!bytes.ok()) return bytes.status();
+  std::string tmp = path + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IoError(tmp + ": " + std::strerror(errno));
+  Status st = WriteAll(fd, *bytes, tmp);
+  if (st.ok() && ::fsync(fd) != 0) st = Status::IoError(tmp + ": fsync: " + std::strerror(errno));
+  ::close(fd);
+  if (st.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) {
+    st = Status::IoError(path + ": rename: " + std::strerror(errno));
+  }
+  if (!st.ok()) ::unlink(tmp.c_str());
+  return st;
+}
+
+}  // namespace annals::index

@@ -1,0 +1,63 @@
+// SegmentWriter: streams terms and their postings into one segment file
+// (segment_format.h). Used by SegmentBuilder (new documents) and by
+// MergeSegments (existing segments). Not thread-safe; one writer per file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "index/codec.h"
+#include "index/segment_format.h"
+
+namespace annals::index {
+
+// What the index keeps per document besides postings.
+struct DocMeta {
+  uint64_t ext_id = 0;  // the store's article id
+  int32_t date = 0;     // publication day, days since 1970-01-01
+  uint32_t length = 0;  // body tokens (BM25 document length)
+};
+
+class SegmentWriter {
+ public:
+  // `docs` in local doc-id order, already sorted by (date, ext_id).
+  // `numeric_values` is name-major: numeric_values[f * docs.size() + doc].
+  SegmentWriter(CodecId codec, std::vector<DocMeta> docs, std::vector<std::string> numeric_names,
+                std::vector<int64_t> numeric_values);
+
+  // Adds one term; terms must come in strictly increasing byte order.
+  // docs[0..n) strictly increasing local ids, tfs[i] >= 1; `positions`
+  // (nullptr for terms without positions) holds tfs[0] + tfs[1] + ...
+  // increasing positions, doc by doc.
+  Status AddTerm(std::string_view term, const uint32_t* docs, const uint32_t* tfs,
+                 const uint32_t* positions, uint32_t n);
+
+  // Writes the file: to `path`.tmp, fsync, rename to `path`. The writer is
+  // spent afterwards.
+  Status Finish(const std::string& path);
+  // The same bytes, in memory (tests, fuzz seeds).
+  Result<std::string> FinishToString();
+
+ private:
+  void BuildImpacts(const uint32_t* docs, const uint32_t* tfs, uint32_t n, BlockMeta* meta) const;
+
+  const BlockCodec* codec_;
+  std::vector<DocMeta> docs_;
+  std::vector<std::string> numeric_names_;
+  std::vector<int64_t> numeric_values_;
+  uint64_t total_tokens_ = 0;
+  double avgdl_ = 1.0;
+  std::string last_term_;
+  bool any_term_ = false;
+  std::vector<TermEntry> terms_;
+  std::string strings_;
+  std::vector<BlockMeta> blocks_;
+  std::string data_;
+  std::string positions_;
+  std::vector<uint32_t> scratch_;
+};
+
+}  // namespace annals::index

@@ -1,0 +1,156 @@
+// Cue lexicon table: see cue_lexicon.h.
+#include "quotes/cue_lexicon.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace annals {
+
+namespace {
+
+constexpr uint8_t D = kCueDirect, T = kCueThat, B = kCueBare, I = kCueTo, O = kCueObject;
+
+struct Entry {
+  const char* word;
+  uint8_t flags;
+  const char* particle;
+};
+
+// Every inflected form is listed: a lookup is one hash probe, no stemming.
+constexpr Entry kEntries[] = {
+    // Core speech verbs: direct quotes, that-clauses and bare clauses.
+    {"said", D | T | B, ""}, {"says", D | T | B, ""}, {"say", D | T | B, ""}, {"saying", D | T | B, ""},
+    {"told", D | T | B | O | I, ""}, {"tells", D | T | B | O | I, ""}, {"tell", T | O | I, ""}, {"telling", D | T | O | I, ""},
+    {"added", D | T | B, ""}, {"adds", D | T | B, ""}, {"adding", D | T | B, ""},
+    {"recalled", D | T, ""}, {"recalls", D | T, ""}, {"recalling", D | T, ""},
+    {"concluded", D | T, ""}, {"concludes", D | T, ""},
+    {"noted", D | T, ""}, {"notes", D | T, ""}, {"noting", D | T, ""},
+    {"explained", D | T, ""}, {"explains", D | T, ""}, {"explaining", D | T, ""},
+    {"stated", D | T, ""}, {"states", D | T, ""},
+    {"declared", D | T, ""}, {"declares", D | T, ""},
+    {"announced", D | T, ""}, {"announces", D | T, ""},
+    {"emphasized", D | T, ""}, {"emphasised", D | T, ""}, {"emphasizes", D | T, ""}, {"emphasises", D | T, ""},
+    {"stressed", D | T, ""}, {"stresses", D | T, ""},
+    {"insisted", D | T, ""}, {"insists", D | T, ""},
+    {"argued", D | T | B, ""}, {"argues", D | T | B, ""}, {"arguing", D | T, ""},
+    {"claimed", D | T | B, ""}, {"claims", D | T | B, ""}, {"claiming", T, ""},
+    {"asserted", D | T, ""}, {"asserts", D | T, ""},
+    {"warned", D | T | O | I, ""}, {"warns", D | T | O, ""},
+    {"wrote", D | T | B, ""}, {"writes", D | T | B, ""},
+    {"continued", D, ""}, {"continues", D, ""},
+    {"replied", D | T, ""}, {"replies", D | T, ""},
+    {"responded", D, ""}, {"responds", D, ""},
+    {"answered", D, ""},
+    {"asked", D | O | I, ""}, {"asks", D | O | I, ""},
+    {"admitted", D | T, ""}, {"admits", D | T, ""},
+    {"acknowledged", D | T, ""}, {"acknowledges", D | T, ""}, {"acknowledging", T, ""},
+    {"conceded", D | T, ""}, {"concedes", D | T, ""},
+    {"observed", D | T, ""}, {"remarked", D | T, ""},
+    {"commented", D, ""},
+    {"suggested", D | T | B, ""}, {"suggests", D | T | B, ""}, {"suggesting", T, ""},
+    {"urged", D | O | I, ""}, {"urges", D | O | I, ""},
+    {"joked", D | T, ""}, {"quipped", D | T, ""},
+    {"complained", D | T, ""}, {"complains", D | T, ""},
+    {"countered", D | T, ""}, {"cautioned", D | T, ""},
+    {"charged", D | T, ""}, {"alleged", D | T, ""},
+    {"contended", D | T, ""}, {"maintained", D | T, ""},
+    {"recounted", D, ""}, {"testified", D | T, ""},
+    {"boasted", D | T, ""}, {"lamented", D | T, ""},
+    {"shouted", D, ""}, {"yelled", D, ""}, {"whispered", D, ""},
+    {"tweeted", D | T, ""}, {"posted", D, ""},
+    {"reiterated", D | T, ""}, {"mused", D, ""},
+    {"predicted", D | T | B, ""}, {"predicts", D | T | B, ""},
+    {"promised", D | T | I, ""}, {"promises", D | T | I, ""},
+    {"vowed", D | T | I, ""}, {"vows", D | T | I, ""},
+    {"pledged", D | T | I, ""}, {"pledges", D | T | I, ""},
+    {"reported", D | T, ""}, {"reports", D | T, ""},
+    {"confirmed", D | T, ""}, {"confirms", D | T, ""},
+    {"denied", T, ""}, {"denies", T, ""},
+    {"revealed", T, ""}, {"indicated", T, ""},
+    {"agreed", T | I, ""}, {"agrees", T | I, ""},
+    {"estimated", T | B, ""},
+    {"announcing", T, ""},
+    {"declaring", T, ""},
+    {"insisting", T, ""},
+    {"warning", T, ""},
+    {"writing", D | T, ""},
+    // Manner-of-speaking verbs (direct quotations).
+    {"barked", D, ""}, {"snapped", D, ""}, {"exclaimed", D, ""}, {"proclaimed", D | T, ""},
+    {"thundered", D, ""}, {"cried", D, ""}, {"screamed", D, ""}, {"murmured", D, ""}, {"sighed", D, ""},
+    {"laughed", D, ""}, {"scoffed", D, ""}, {"sneered", D, ""}, {"interjected", D, ""}, {"retorted", D, ""},
+    {"pleaded", D, ""}, {"begged", D, ""}, {"demanded", D, ""}, {"bragged", D | T, ""}, {"gushed", D, ""},
+    {"marveled", D, ""}, {"raved", D, ""}, {"opined", D, ""}, {"speculated", D | T, ""}, {"chanted", D, ""},
+    {"mocked", D, ""}, {"teased", D, ""},
+    {"tweets", D | T, ""}, {"chimed", D, ""}, {"fumed", D, ""}, {"railed", D, ""}, {"blasted", D, ""},
+    {"reasoned", D | T, ""}, {"surmised", D | T, ""}, {"wondered", D, ""},
+    {"shot", D, "back"}, {"fired", D, "back"}, {"read", D, ""}, {"reads", D, ""},
+    {"insist", T, ""}, {"argue", T | B, ""}, {"claim", T | B, ""}, {"note", T, ""}, {"warn", T, ""},
+    {"suggest", T | B, ""}, {"predict", T | B, ""}, {"acknowledge", T, ""}, {"admit", T, ""}, {"deny", T, ""},
+    {"announce", T, ""}, {"explain", T, ""}, {"add", T, ""}, {"write", T, ""}, {"believing", T, ""},
+    {"thinking", T, ""}, {"knowing", T, ""}, {"noticed", T, ""}, {"learned", T, ""}, {"heard", T, ""},
+    {"assured", O | T, ""}, {"informed", O | T, ""}, {"reminded", O | T, ""}, {"convinced", O | T, ""},
+    {"promise", T | I, ""}, {"vow", T | I, ""}, {"pledge", T | I, ""},
+    // Cognition and intention: indirect attributions (PolNeAR counts them).
+    {"think", T | B, ""}, {"thinks", T | B, ""}, {"thought", T | B, ""},
+    {"believe", T | B, ""}, {"believes", T | B, ""}, {"believed", T | B, ""},
+    {"know", T, ""}, {"knows", T, ""}, {"knew", T, ""},
+    {"hope", T | I, ""}, {"hopes", T | I, ""}, {"hoped", T | I, ""}, {"hoping", T | I, ""},
+    {"expect", T | O | I, ""}, {"expects", T | O | I, ""},
+    {"fear", T, ""}, {"fears", T, ""}, {"feared", T, ""},
+    {"feel", T | B, ""}, {"feels", T | B, ""}, {"felt", T | B, ""},
+    {"worry", T, ""}, {"worries", T, ""}, {"worried", T, ""},
+    {"want", O | I, ""}, {"wants", O | I, ""}, {"wanted", O | I, ""},
+    {"plan", I, ""}, {"plans", I, ""}, {"planned", I, ""},
+    {"intends", I, ""}, {"intended", I, ""},
+    {"decided", I | T, ""}, {"refused", I, ""}, {"declined", I, ""},
+    {"threatened", I, ""}, {"sought", I, ""}, {"seeks", I, ""},
+    {"show", T, ""}, {"shows", T, ""}, {"showed", T, ""},
+    {"found", T, ""}, {"finds", T, ""},
+    {"realized", T, ""}, {"understands", T, ""},
+    {"doubt", T, ""}, {"doubts", T, ""},
+    {"signaled", T, ""}, {"hinted", T, ""},
+    // Particle verbs.
+    {"called", D | O | I, "on"}, {"calls", O | I, "on"}, {"calling", O | I, "on"},
+    {"pointed", D | T, "out"}, {"points", D | T, "out"},
+    {"went", D, "on"},
+};
+
+struct Table {
+  std::unordered_map<std::string_view, const Entry*> map;
+  // (first letter, length) pairs that occur in the table: most words fail
+  // this check and never pay for hashing.
+  bool maybe[26][16] = {};
+  Table() {
+    for (const Entry& e : kEntries) {
+      const std::string_view w(e.word);
+      map.emplace(w, &e);
+      if (w[0] >= 'a' && w[0] <= 'z' && w.size() < 16) maybe[w[0] - 'a'][w.size()] = true;
+    }
+  }
+};
+
+const Table& GetTable() {
+  static const Table t;  // immutable after construction; thread-safe init
+  return t;
+}
+
+}  // namespace
+
+uint8_t CueFlags(std::string_view w) {
+  if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z') return 0;
+  const Table& t = GetTable();
+  if (!t.maybe[w[0] - 'a'][w.size()]) return 0;
+  const auto& m = t.map;
+  auto it = m.find(w);
+  if (it == m.end()) return 0;
+  const Entry* e = it->second;
+  return static_cast<uint8_t>(e->flags | (e->particle[0] ? kCueParticle : 0));
+}
+
+std::string_view CueParticle(std::string_view w) {
+  const auto& m = GetTable().map;
+  auto it = m.find(w);
+  return it == m.end() ? std::string_view() : std::string_view(it->second->particle);
+}
+
+}  // namespace annals

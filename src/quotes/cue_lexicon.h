@@ -1,0 +1,29 @@
+// Cue lexicon: the reporting verbs (said, recalled, told, according to, ...)
+// that attribute a quotation to a speaker, with what each can introduce.
+// Built from the verbs news writing uses (and checked against the cue
+// frequencies of the PolNeAR training split); lookups are on lower-case
+// ASCII words. The table is immutable and safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace annals {
+
+enum CueFlag : uint8_t {
+  kCueDirect = 1 << 0,  // attributes a direct quotation ("…,” she said)
+  kCueThat = 1 << 1,    // takes a that-clause: indirect speech ("emphasized that …")
+  kCueBare = 1 << 2,    // takes a clause without "that" ("said the talks had failed")
+  kCueTo = 1 << 3,      // takes a to-infinitive, maybe after an object ("urged X to …")
+  kCueObject = 1 << 4,  // takes an object before its clause ("told reporters that …")
+  kCueParticle = 1 << 5,// needs a particle to be a cue: "called on", "pointed out"
+};
+
+// CueFlag bits for `lower_word` (0 if it is no cue). For particle verbs the
+// particle is returned by CueParticle().
+uint8_t CueFlags(std::string_view lower_word);
+
+// The particle a kCueParticle verb needs ("on" for "called"), else "".
+std::string_view CueParticle(std::string_view lower_word);
+
+}  // namespace annals

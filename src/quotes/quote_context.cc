@@ -1,0 +1,396 @@
+// QuoteContext and the subject finders: see quote_context.h.
+#include "quotes/quote_context.h"
+
+#include <algorithm>
+#include <array>
+
+#include "text/sentence_splitter.h"
+
+namespace annals {
+
+namespace {
+
+template <size_t N>
+bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
+  for (std::string_view x : list)
+    if (x == w) return true;
+  return false;
+}
+
+// Words that may sit between a subject and its cue ("she also said").
+constexpr std::array<std::string_view, 30> kSkippable = {
+    "also",    "later",    "then",      "previously", "has",       "have",     "had",     "was",
+    "is",      "were",     "would",     "will",       "once",      "further",  "again",   "recently",
+    "earlier", "reportedly", "publicly", "privately", "separately", "just",    "subsequently",
+    "finally", "repeatedly", "often",   "never",      "has",       "did",      "had"};
+
+constexpr std::array<std::string_view, 13> kDeterminers = {
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "another", "one"};
+
+// Capitalised words that open a sentence rather than a name.
+constexpr std::array<std::string_view, 58> kCapStop = {
+    "The", "But", "And", "In", "On", "At", "When", "While", "After", "As", "So", "Then", "Yet", "Still", "Meanwhile",
+    "However", "Also", "Now", "Later", "Earlier", "Last", "This", "That", "A", "An", "If", "Asked", "Speaking", "Or",
+    "Since", "To", "For", "With", "By", "From", "Of", "It", "There", "Here", "What", "Who", "Why", "How", "Some",
+    "Many", "Most", "All", "Both", "Each", "No", "Not", "Only", "Even", "His", "Her", "Their", "Its", "Our"};
+
+// Title abbreviations that end in a period inside a name ("Mr. Smith").
+constexpr std::array<std::string_view, 16> kTitleAbbrev = {
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "St", "Pres", "Adm"};
+
+// Bare nouns that name speakers without a determiner ("police said").
+constexpr std::array<std::string_view, 28> kBareSpeakers = {
+    "police", "officials", "authorities", "prosecutors", "investigators", "analysts", "experts",
+    "critics", "residents", "witnesses", "sources", "aides", "advisers", "officers", "lawyers",
+    "doctors", "supporters", "opponents", "observers", "democrats", "republicans", "voters",
+    "spokesman", "spokeswoman", "spokesperson", "officials", "diplomats", "organizers"};
+
+bool IsCap(const QuoteContext& c, size_t k) {
+  return (c.words()[k].flags & (kWordCap | kWordAllCaps)) != 0;
+}
+
+// Gap after word k is ". " following a title abbreviation ("Mr. Smith").
+bool AbbrevGap(const QuoteContext& c, size_t k) {
+  const std::string_view g = c.GapAfter(k);
+  if (g.size() < 2 || g[0] != '.' || (g[1] != ' ')) return false;
+  for (size_t i = 2; i < g.size(); ++i)
+    if (g[i] != ' ') return false;
+  return InList(c.WordText(k), kTitleAbbrev);
+}
+
+bool HasComma(std::string_view g) {
+  return g.find(',') != std::string_view::npos;
+}
+
+// Capitalised run ending at word e (inclusive), not before `min_word`.
+size_t NameStart(const QuoteContext& c, size_t e, size_t min_word) {
+  size_t s = e;
+  while (s > min_word && IsCap(c, s - 1) && (c.SpaceGap(s - 1) || AbbrevGap(c, s - 1))) {
+    if (c.words()[s - 1].has(kWordPossessive)) break;
+    --s;
+  }
+  while (s < e && InList(c.WordText(s), kCapStop)) ++s;
+  return s;
+}
+
+}  // namespace
+
+bool IsSubjectPronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "it";
+}
+
+QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& paragraphs)
+    : text_(text), paragraphs_(paragraphs) {
+  if (paragraphs_.empty()) SplitParagraphs(text_, &paragraphs_);
+  if (paragraphs_.empty()) paragraphs_.push_back({0, static_cast<uint32_t>(text_.size())});
+  ScanWords(text_, &words_);
+  ScanQuoteMarks(text_, &marks_);
+  PairQuoteMarks(text_, marks_, paragraphs_, &spans_);
+  for (const QuoteSpan& s : spans_)
+    if (s.depth == 0) top_.emplace_back(s.open_start, s.close_end);
+  // Sentence ends lie between words: look only at the gaps.
+  size_t from = 0;
+  for (size_t k = 0; k <= words_.size(); ++k) {
+    const size_t to = k < words_.size() ? words_[k].start : text_.size();
+    for (size_t i = from; i < to; ++i) {
+      const char ch = text_[i];
+      if ((ch == '.' || ch == '!' || ch == '?') && IsSentenceEndAt(i)) ends_.push_back(static_cast<uint32_t>(i));
+    }
+    if (k < words_.size()) from = words_[k].end;
+  }
+}
+
+bool QuoteContext::AbbrevGapAfter(size_t k) const {
+  const std::string_view g = GapAfter(k);
+  if (g.size() < 2 || g[0] != '.' || g[1] != ' ') return false;
+  return InList(WordText(k), kTitleAbbrev) || (words_[k].end - words_[k].start == 1 && (words_[k].flags & kWordCap));
+}
+
+std::string_view QuoteContext::Lower(size_t k) const {
+  // Most words are lower case already: no copy for them.
+  if (words_[k].has(kWordLower)) return text_.substr(words_[k].start, words_[k].end - words_[k].start);
+  return LowerWord(text_, words_[k], &buf_);
+}
+
+size_t QuoteContext::WordAtOrAfter(uint32_t pos) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), pos,
+                             [](const Word& w, uint32_t p) { return w.start < p; });
+  return static_cast<size_t>(it - words_.begin());
+}
+
+size_t QuoteContext::ParagraphOf(uint32_t pos) const {
+  auto it = std::upper_bound(paragraphs_.begin(), paragraphs_.end(), pos,
+                             [](uint32_t p, const Paragraph& para) { return p < para.start; });
+  if (it == paragraphs_.begin()) return 0;
+  return static_cast<size_t>(it - paragraphs_.begin()) - 1;
+}
+
+bool QuoteContext::InQuote(uint32_t pos) const {
+  auto it = std::upper_bound(top_.begin(), top_.end(), pos,
+                             [](uint32_t p, const std::pair<uint32_t, uint32_t>& s) { return p < s.first; });
+  if (it == top_.begin()) return false;
+  --it;
+  return pos < it->second;
+}
+
+std::string_view QuoteContext::GapAfter(size_t k) const {
+  const uint32_t a = words_[k].end;
+  const uint32_t b = k + 1 < words_.size() ? words_[k + 1].start : static_cast<uint32_t>(text_.size());
+  return text_.substr(a, b - a);
+}
+
+bool QuoteContext::SpaceGap(size_t k) const {
+  std::string_view g = GapAfter(k);
+  if (g.empty()) return false;
+  // A plural possessive's apostrophe is part of the word: "Sanders' campaign".
+  if (text_[words_[k].end - 1] == 's') {
+    if (g[0] == '\'') g.remove_prefix(1);
+    else if (g.starts_with("\xE2\x80\x99")) g.remove_prefix(3);
+    if (g.empty()) return false;
+  }
+  for (char ch : g)
+    if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') return false;
+  // A blank line is a paragraph break, not a word gap.
+  return g.find("\n\n") == std::string_view::npos;
+}
+
+bool QuoteContext::IsSentenceEndAt(size_t i) const {
+  const char ch = text_[i];
+  if (ch != '.' && ch != '!' && ch != '?') return false;
+  const size_t n = text_.size();
+  if (i + 1 >= n) return true;
+  const unsigned char nx = text_[i + 1];
+  if (ch == '.') {
+    // Decimal or inner period ("3.5", "U.S.A"): not an end.
+    if (nx >= 'a' && nx <= 'z') return false;
+    if (nx >= '0' && nx <= '9') return false;
+    // The word before: a title abbreviation or an initial is no end.
+    size_t b = i;
+    while (b > 0 && ((text_[b - 1] >= 'A' && text_[b - 1] <= 'Z') || (text_[b - 1] >= 'a' && text_[b - 1] <= 'z'))) --b;
+    const std::string_view prev = text_.substr(b, i - b);
+    if (prev.size() == 1 && prev[0] >= 'A' && prev[0] <= 'Z') return false;
+    if (InList(prev, kTitleAbbrev)) return false;
+  }
+  if (nx == ' ' || nx == '\n' || nx == '\r' || nx == '\t' || nx == '"' || nx == '\'' || nx == ')') return true;
+  if (nx == 0xE2 || nx == 0xC2) return true;  // quote marks, dashes, nbsp
+  if (nx >= 'A' && nx <= 'Z') return true;    // glued sentences: "added.Aliyeva"
+  return false;
+}
+
+uint32_t QuoteContext::SentenceEnd(uint32_t pos) const {
+  const size_t p = ParagraphOf(pos);
+  const size_t pend = std::max<size_t>(paragraphs_[p].end, pos);
+  const size_t lim = std::min<size_t>({pend, text_.size(), static_cast<size_t>(pos) + kMaxSentence});
+  auto it = std::lower_bound(ends_.begin(), ends_.end(), pos);
+  if (it != ends_.end() && *it < lim) return *it;
+  return static_cast<uint32_t>(lim);
+}
+
+uint32_t QuoteContext::SentenceStart(uint32_t pos) const {
+  const size_t p = ParagraphOf(pos);
+  const size_t pstart = std::min<size_t>(paragraphs_[p].start, pos);
+  const size_t lim = pos > kMaxSentence ? std::max<size_t>(pstart, pos - kMaxSentence) : pstart;
+  auto it = std::lower_bound(ends_.begin(), ends_.end(), pos);  // first end >= pos
+  if (it == ends_.begin() || *(it - 1) < lim) return static_cast<uint32_t>(lim);
+  size_t s = *(it - 1) + 1;
+  // Skip a closing quote mark glued to the end ("…independence.”“The").
+  while (s < pos && (text_[s] == ' ' || text_[s] == '"' || text_[s] == '\n')) ++s;
+  if (s + 2 < pos && static_cast<unsigned char>(text_[s]) == 0xE2 &&
+      (static_cast<unsigned char>(text_[s + 2]) == 0x9D || static_cast<unsigned char>(text_[s + 2]) == 0x99))
+    s += 3;
+  return static_cast<uint32_t>(s);
+}
+
+SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_word) {
+  SubjectMention m;
+  const auto& w = c.words();
+  const std::string lw(c.Lower(e));  // a copy: Lower() reuses its buffer
+  if (IsSubjectPronoun(lw)) {
+    m.kind = MentionKind::kPronoun;
+    m.start = w[e].start;
+    m.end = w[e].end;
+    return m;
+  }
+  if ((lw == "who" || lw == "which") && e > min_word) {
+    // "Smith, who chairs the panel, said" is handled by the appositive rule;
+    // "Smith who said" takes the phrase before the pronoun.
+    return NounPhraseEndingAt(c, e - 1, min_word);
+  }
+  if (IsCap(c, e) && !InList(c.WordText(e), kCapStop)) {
+    const size_t s = NameStart(c, e, min_word);
+    // A headline in capitals or a long capitalised run is no name.
+    if (e - s >= 5) return m;
+    if (e - s >= 2 && (w[s].flags & kWordAllCaps) && (w[e].flags & kWordAllCaps)) return m;
+    m.kind = MentionKind::kName;
+    m.start = w[s].start;
+    m.end = w[e].end;
+    // "the White House", "the Foreign Ministry": keep the determiner out, it
+    // is still a name.
+    return m;
+  }
+  if (!w[e].has(kWordLower)) return m;
+  // Function words and determiners are no head noun ("… by saying").
+  if (InList(lw, kDeterminers) || lw == "by" || lw == "of" || lw == "for" || lw == "with" || lw == "to" ||
+      lw == "in" || lw == "on" || lw == "at" || lw == "from" || lw == "and" || lw == "or" || lw == "but" ||
+      lw == "as" || lw == "than" || lw == "not" || lw == "so" || lw == "also" || lw == "while" || lw == "after")
+    return m;
+  // A description: walk left to a determiner over at most 6 words.
+  size_t s = e;
+  bool det = false;
+  for (int steps = 0; steps < 6 && s > min_word && c.SpaceGap(s - 1); ++steps) {
+    const std::string_view prev = c.Lower(s - 1);
+    if (IsSubjectPronoun(prev) || prev == "and" || prev == "or" || prev == "to" || prev == "in" ||
+        prev == "on" || prev == "at" || prev == "with" || prev == "by" || prev == "from" ||
+        prev == "than" || prev == "as" || prev == "if" || prev == "because" || prev == "but") {
+      break;
+    }
+    --s;
+    if (InList(prev, kDeterminers)) {
+      det = true;
+      // "a spokesman for the ministry": extend over one of/for.
+      if (s > min_word + 1 && c.SpaceGap(s - 1)) {
+        const std::string_view p2 = c.Lower(s - 1);
+        if (p2 == "of" || p2 == "for") {
+          size_t t = s - 1;
+          for (int k = 0; k < 4 && t > min_word && c.SpaceGap(t - 1); ++k) {
+            const std::string_view p3 = c.Lower(t - 1);
+            --t;
+            if (InList(p3, kDeterminers)) {
+              s = t;
+              break;
+            }
+          }
+        }
+      }
+      break;
+    }
+  }
+  if (!det) {
+    if (!InList(lw, kBareSpeakers)) return m;
+    // "police said", "Republican officials said": at most one modifier.
+    s = e;
+    if (s > min_word && c.SpaceGap(s - 1) && IsCap(c, s - 1)) --s;
+  }
+  m.kind = MentionKind::kDescription;
+  m.start = w[s].start;
+  m.end = w[e].end;
+  return m;
+}
+
+SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
+  SubjectMention none;
+  if (v == 0 || v <= min_word) return none;
+  // A participle ("…, saying", "…, adding") takes the sentence's subject:
+  // the name or pronoun that opens the sentence.
+  const std::string_view cue_word = c.WordText(v);
+  if (cue_word.size() > 5 && cue_word.ends_with("ing")) {
+    const std::string first(c.Lower(min_word));
+    if (IsSubjectPronoun(first)) {
+      SubjectMention m;
+      m.kind = MentionKind::kPronoun;
+      m.start = c.words()[min_word].start;
+      m.end = c.words()[min_word].end;
+      return m;
+    }
+    if (IsCap(c, min_word) && !InList(c.WordText(min_word), kCapStop)) {
+      size_t e = min_word;
+      while (e + 1 < v && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) && !c.words()[e].has(kWordPossessive)) ++e;
+      SubjectMention m;
+      m.kind = MentionKind::kName;
+      m.start = c.words()[min_word].start;
+      m.end = c.words()[e].end;
+      return m;
+    }
+    return none;
+  }
+  size_t i = v - 1;
+  // Skip adverbs and auxiliaries.
+  while (i > min_word && c.SpaceGap(i) && InList(c.Lower(i), kSkippable)) --i;
+  if (i < min_word) return none;
+  std::string_view gap = c.GapAfter(i);
+  // "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis.
+  if (gap.size() <= 4 && gap.find(')') != std::string_view::npos && gap.find_first_not_of(".) ") == std::string_view::npos) {
+    for (size_t k = i; k > min_word && i - k < 6; --k) {
+      const std::string_view g = c.GapAfter(k - 1);
+      if (g.find('(') != std::string_view::npos) {
+        if (g == " (") return NounPhraseEndingAt(c, k - 1, min_word);
+        break;
+      }
+    }
+    return none;
+  }
+  if (c.SpaceGap(i)) return NounPhraseEndingAt(c, i, min_word);
+  // "Smith, a spokesman for the party, said": the name before the appositive.
+  if (gap.size() <= 3 && HasComma(gap) && gap.find_first_of(".!?;:") == std::string_view::npos) {
+    for (size_t k = i; k > min_word && i - k < 14; --k) {
+      const std::string_view g = c.GapAfter(k - 1);
+      if (!HasComma(g)) {
+        if (!c.SpaceGap(k - 1)) break;
+        continue;
+      }
+      if (g.size() > 3) break;
+      SubjectMention m = NounPhraseEndingAt(c, k - 1, min_word);
+      if (m.kind == MentionKind::kName) {
+        m.role_start = c.words()[k].start;
+        m.role_end = c.words()[i].end;
+        return m;
+      }
+      break;
+    }
+  }
+  return none;
+}
+
+SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
+  SubjectMention m;
+  const auto& w = c.words();
+  if (s >= w.size() || s > max_word) return m;
+  const std::string ls(c.Lower(s));
+  if (IsSubjectPronoun(ls)) {
+    m.kind = MentionKind::kPronoun;
+    m.start = w[s].start;
+    m.end = w[s].end;
+    return m;
+  }
+  size_t e = s;
+  if (IsCap(c, s) && !InList(c.WordText(s), kCapStop)) {
+    while (e + 1 <= max_word && e + 1 < w.size() && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) &&
+           !w[e].has(kWordPossessive))
+      ++e;
+    m.kind = MentionKind::kName;
+  } else if (InList(ls, kDeterminers) || InList(ls, kBareSpeakers)) {
+    // A description up to punctuation or a preposition other than of/for.
+    while (e + 1 <= max_word && e + 1 < w.size() && c.SpaceGap(e) && e - s < 8) {
+      const std::string_view nx = c.Lower(e + 1);
+      if (nx == "in" || nx == "on" || nx == "at" || nx == "to" || nx == "that" || nx == "who" || nx == "and" ||
+          nx == "during" || nx == "after" || nx == "before" || nx == "with" || nx == "when" || nx == "as" ||
+          (e > s && InList(nx, kDeterminers)))
+        break;
+      ++e;
+    }
+    m.kind = MentionKind::kDescription;
+  } else {
+    return m;
+  }
+  m.start = w[s].start;
+  m.end = w[e].end;
+  // "said Smith, a spokesman for the party,": an appositive role.
+  if (m.kind == MentionKind::kName && e + 1 < w.size()) {
+    const std::string_view g = c.GapAfter(e);
+    if (g.size() <= 2 && HasComma(g)) {
+      const std::string_view nx = c.Lower(e + 1);
+      if (InList(nx, kDeterminers)) {
+        size_t r = e + 1;
+        while (r + 1 < w.size() && r - e < 10 && c.SpaceGap(r)) ++r;
+        const std::string_view rg = c.GapAfter(r);
+        if (rg.find_first_of(",.") != std::string_view::npos) {
+          m.role_start = w[e + 1].start;
+          m.role_end = w[r].end;
+        }
+      }
+    }
+  }
+  return m;
+}
+
+}  // namespace annals

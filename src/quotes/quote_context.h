@@ -1,0 +1,102 @@
+// QuoteContext: what the quotation stage knows about one article while it
+// works — its words, paragraphs and quotation spans — with the small text
+// helpers (sentence ends, gaps between words) every attribution rule uses.
+// Lives on the stack of one Run() call: never shared between threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotes/quote_spans.h"
+#include "quotes/words.h"
+#include "text/token.h"
+
+namespace annals {
+
+// A span of words naming a speaker, as found next to a cue.
+enum class MentionKind : uint8_t { kNone, kName, kPronoun, kDescription };
+
+struct SubjectMention {
+  MentionKind kind = MentionKind::kNone;
+  uint32_t start = 0;         // byte span of the mention
+  uint32_t end = 0;
+  uint32_t role_start = 0;    // an appositive role ("Smith, a spokesman, said"), empty if none
+  uint32_t role_end = 0;
+  bool found() const { return kind != MentionKind::kNone; }
+};
+
+class QuoteContext {
+ public:
+  // Scans `text`: words, quote marks, quotation spans. `paragraphs` may be
+  // empty (the text is then one paragraph).
+  QuoteContext(std::string_view text, const std::vector<Paragraph>& paragraphs);
+
+  std::string_view text() const { return text_; }
+  const std::vector<Word>& words() const { return words_; }
+  const std::vector<QuoteSpan>& spans() const { return spans_; }
+  const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
+
+  std::string_view WordText(size_t k) const {
+    return text_.substr(words_[k].start, words_[k].end - words_[k].start);
+  }
+  // Lower-cased word k (ASCII), valid until the next call (a view into the
+  // text itself when the word is lower case already).
+  std::string_view Lower(size_t k) const;
+  // Index of the first word starting at or after `pos`.
+  size_t WordAtOrAfter(uint32_t pos) const;
+  // Paragraph index containing (or preceding) `pos`.
+  size_t ParagraphOf(uint32_t pos) const;
+  // True if `pos` lies inside a top-level quotation (marks included).
+  bool InQuote(uint32_t pos) const;
+
+  // The bytes between word k and word k+1 (or the text end).
+  std::string_view GapAfter(size_t k) const;
+  // True if the gap after word k is ". " after a title abbreviation or an
+  // initial ("Mr. Trump", "John F. Kennedy"): no sentence end.
+  bool AbbrevGapAfter(size_t k) const;
+  // True if the gap after word k is whitespace only (after a plural
+  // possessive's apostrophe, "Sanders' campaign").
+  bool SpaceGap(size_t k) const;
+
+  // Offset of the end of the sentence that contains `pos`: the sentence's
+  // final . ! ? (exclusive of it), or the paragraph end. Looks at most
+  // kMaxSentence bytes ahead.
+  uint32_t SentenceEnd(uint32_t pos) const;
+  // Offset where the sentence containing `pos` starts (after the previous
+  // sentence end, or a closing quote mark glued to it, or the paragraph start).
+  uint32_t SentenceStart(uint32_t pos) const;
+
+  static constexpr uint32_t kMaxSentence = 1500;
+
+ private:
+  bool IsSentenceEndAt(size_t i) const;
+
+  std::string_view text_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<Word> words_;
+  std::vector<QuoteMark> marks_;
+  std::vector<QuoteSpan> spans_;
+  std::vector<std::pair<uint32_t, uint32_t>> top_;  // top-level quotation [open, close_end)
+  std::vector<uint32_t> ends_;                      // offsets of sentence-final . ! ?
+  mutable std::string buf_;
+};
+
+// The noun phrase ending at word `e` (a name, a pronoun or a description
+// such as "the ombudsperson", "a spokesman for the ministry"), starting no
+// earlier than word `min_word`; kind kNone if the words are no such phrase.
+SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_word);
+
+// Finds the speaker mention that ends just before word `v` (the cue),
+// skipping adverbs and auxiliaries ("she also said", "Smith has said"),
+// looking no further left than word `min_word`.
+SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word);
+// Finds the speaker mention that starts at word `s` ("said Smith", "said
+// the minister"), looking no further right than word `max_word`.
+SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word);
+
+// True for he/she/they/... in lower case.
+bool IsSubjectPronoun(std::string_view lower);
+
+}  // namespace annals

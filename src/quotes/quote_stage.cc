@@ -1,0 +1,480 @@
+// The quotation stage: see quote_stage.h. Order of work: scan (words, marks,
+// spans) → roles → direct/fragment quotations with their cues → indirect
+// speech over the words outside quotations → speaker resolution.
+#include "quotes/quote_stage.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "quotes/cue_lexicon.h"
+#include "quotes/quote_context.h"
+#include "quotes/roles.h"
+#include "quotes/speaker_resolver.h"
+
+namespace annals {
+
+namespace {
+
+// How many words a cue may sit away from its quotation.
+constexpr size_t kCueWindowAfter = 8;
+constexpr size_t kCueWindowBefore = 14;
+// A quotation with no cue continues the previous speaker if that quotation
+// is at most this many paragraphs before.
+constexpr size_t kContinueParagraphs = 1;
+
+struct Found {
+  Quote quote;
+  SubjectMention subject;  // the speaker mention, if any
+  bool continues = false;  // no cue: takes the previous quotation's speaker
+  size_t para = 0;         // paragraph of the quotation's start
+  size_t end_para = 0;     // paragraph of its end
+};
+
+struct Cue {
+  size_t word = 0;       // index of the cue's first word
+  uint32_t start = 0;    // cue span ("said", "told reporters", "according to")
+  uint32_t end = 0;
+  SubjectMention subject;
+  bool colon = false;    // no verb: "Name: “…”" (subject set, no cue span)
+  bool found() const { return end > start; }
+};
+
+bool IsPunctGapChar(char ch) { return ch == '.' || ch == '!' || ch == '?' || ch == ';'; }
+
+// True if the gap text contains an opening quote mark or a sentence end.
+bool GapBreaks(std::string_view g) {
+  for (size_t i = 0; i < g.size(); ++i) {
+    const unsigned char ch = g[i];
+    // "(I-Vt.)": a period closing an abbreviation inside parentheses.
+    if (ch == '.' && i + 1 < g.size() && g[i + 1] == ')') continue;
+    if (IsPunctGapChar(static_cast<char>(ch)) || ch == '"') return true;
+    if (ch == 0xE2 && i + 2 < g.size() && static_cast<unsigned char>(g[i + 1]) == 0x80) {
+      const unsigned char d = g[i + 2];
+      if (d == 0x9C || d == 0x9D || d == 0x9E || d == 0x98) return true;
+    }
+    if (ch == '\n' && i + 1 < g.size() && g[i + 1] == '\n') return true;
+  }
+  return false;
+}
+
+// Extends a cue over its particle or its fixed object: "called on",
+// "pointed out", "told reporters", "according to". Returns the cue's end.
+uint32_t CueEnd(const QuoteContext& c, size_t k) {
+  const auto& w = c.words();
+  const std::string lw(c.Lower(k));
+  uint32_t end = w[k].end;
+  if (k + 1 < w.size() && c.SpaceGap(k)) {
+    const std::string nx(c.Lower(k + 1));
+    const std::string_view particle = CueParticle(lw);
+    if (!particle.empty() && nx == particle) end = w[k + 1].end;
+    if ((lw == "told" || lw == "tells" || lw == "telling") &&
+        (nx == "reporters" || nx == "journalists" || nx == "supporters" || nx == "lawmakers"))
+      end = w[k + 1].end;
+    if (lw == "according" && nx == "to") end = w[k + 1].end;
+  }
+  return end;
+}
+
+bool IsAccordingTo(const QuoteContext& c, size_t k) {
+  return k + 1 < c.words().size() && c.Lower(k) == "according" && c.SpaceGap(k) && c.Lower(k + 1) == "to";
+}
+
+// A cue needing its particle ("called" without "on") is no cue.
+bool ParticleOk(const QuoteContext& c, size_t k, uint8_t flags, bool allow_bare = false) {
+  if (!(flags & kCueParticle)) return true;
+  const std::string lw(c.Lower(k));
+  const std::string_view particle = CueParticle(lw);
+  if (k + 1 < c.words().size() && c.SpaceGap(k) && c.Lower(k + 1) == particle) return true;
+  // "called it a “heinous crime”": the bare verb still cues a fragment.
+  return allow_bare && lw == "called";
+}
+
+// Cue after a quotation: `…,” she recalled.` / `…,” said Smith.`
+Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
+  Cue cue;
+  const auto& w = c.words();
+  const size_t first = c.WordAtOrAfter(q.close_end);
+  if (first >= w.size()) return cue;
+  // The text between the closing mark and the first word: ", " or " " only.
+  const std::string_view lead = c.text().substr(q.close_end, w[first].start - q.close_end);
+  if (GapBreaks(lead) || lead.size() > 4) return cue;
+  for (size_t k = first; k < w.size() && k < first + kCueWindowAfter; ++k) {
+    if (c.InQuote(w[k].start)) break;
+    if (IsAccordingTo(c, k)) {
+      cue.word = k;
+      cue.start = w[k].start;
+      cue.end = CueEnd(c, k);
+      cue.subject = SubjectAfter(c, k + 2, k + 10);
+      return cue;
+    }
+    // Cues are lower-case verbs: "States" in "United States" is no cue.
+    const uint8_t f = w[k].has(kWordLower) ? CueFlags(c.Lower(k)) : 0;
+    if ((f & need) && ParticleOk(c, k, f, (need & kCueTo) != 0)) {
+      cue.word = k;
+      cue.start = w[k].start;
+      cue.end = CueEnd(c, k);
+      if (k > first) cue.subject = SubjectBefore(c, k, first);
+      // Inversion ("said Smith") is for finite verbs, not participles.
+      if (!cue.subject.found() && !c.WordText(k).ends_with("ing"))
+        cue.subject = SubjectAfter(c, c.WordAtOrAfter(cue.end), k + 10);
+      return cue;
+    }
+    if (k + 1 < w.size() && GapBreaks(c.GapAfter(k)) && !c.AbbrevGapAfter(k)) break;
+  }
+  return cue;
+}
+
+// Cue before a quotation: `Smith said: “…` / `“A,” he said, “B.”`.
+Cue CueBefore(const QuoteContext& c, const QuoteSpan& q, uint8_t need, size_t window) {
+  Cue cue;
+  const auto& w = c.words();
+  size_t k = c.WordAtOrAfter(q.open_start);
+  if (k == 0) return cue;
+  --k;
+  // Between the last word and the opening mark: spaces, ':' or ','.
+  const std::string_view lead = c.text().substr(w[k].end, q.open_start - w[k].end);
+  if (GapBreaks(lead) || lead.size() > 4) return cue;
+  const size_t stop = k >= window ? k - window : 0;
+  // The sentence start bounds the subject search.
+  const uint32_t sent = c.SentenceStart(w[k].start);
+  size_t min_word = c.WordAtOrAfter(sent);
+  for (size_t j = k + 1; j-- > stop;) {
+    if (w[j].start < sent || c.InQuote(w[j].start)) {
+      min_word = j + 1;
+      break;
+    }
+    if (j < k && GapBreaks(c.GapAfter(j)) && !c.AbbrevGapAfter(j)) {
+      min_word = j + 1;
+      break;
+    }
+    if (j + 1 < w.size() && IsAccordingTo(c, j)) {
+      cue.word = j;
+      cue.start = w[j].start;
+      cue.end = CueEnd(c, j);
+      cue.subject = SubjectAfter(c, j + 2, k);
+      return cue;
+    }
+    const uint8_t f = w[j].has(kWordLower) ? CueFlags(c.Lower(j)) : 0;
+    if ((f & need) && ParticleOk(c, j, f, (need & kCueTo) != 0)) {
+      cue.word = j;
+      cue.start = w[j].start;
+      cue.end = CueEnd(c, j);
+      cue.subject = SubjectBefore(c, j, min_word > j ? 0 : min_word);
+      if (!cue.subject.found() && j + 1 <= k) cue.subject = SubjectAfter(c, c.WordAtOrAfter(cue.end), k);
+      return cue;
+    }
+  }
+  // "Clinton: “Our goal is …”": a bare name and a colon introduce a speaker
+  // without a reporting verb.
+  // "Cruz called them on it: “…”": the sentence's subject, when the
+  // sentence opens with a name or a pronoun and ends in the colon.
+  if (lead.find(':') != std::string_view::npos && min_word <= k) {
+    SubjectMention s;
+    if (k - min_word < 4) s = NounPhraseEndingAt(c, k, min_word);
+    if (!(s.kind == MentionKind::kName && s.start == w[min_word].start)) s = SubjectAfter(c, min_word, k);
+    if ((s.kind == MentionKind::kName || s.kind == MentionKind::kPronoun) && s.start == w[min_word].start) {
+      cue.word = k;
+      cue.subject = s;
+      cue.colon = true;
+    }
+  }
+  return cue;
+}
+
+// Direct quotation, fragment, or not a quotation at all (scare quotes,
+// titles). `has_cue_after`: a cue follows the closing mark.
+enum class SpanClass { kSkip, kDirect, kFragment };
+
+SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
+  const std::string_view t = c.text();
+  const size_t w0 = c.WordAtOrAfter(q.start);
+  size_t nw = 0;
+  bool all_cap = true;     // every word capitalised
+  bool title_case = true;  // every word longer than 3 bytes capitalised ("Meet the Press")
+  for (size_t k = w0; k < c.words().size() && c.words()[k].start < q.end; ++k) {
+    ++nw;
+    const bool cap = c.words()[k].flags & (kWordCap | kWordAllCaps | kWordDigit);
+    if (!cap) all_cap = false;
+    if (!cap && c.words()[k].end - c.words()[k].start > 3) title_case = false;
+  }
+  if (nw == 0) return SpanClass::kSkip;
+  // Last non-space character inside, first character inside.
+  size_t e = q.end;
+  while (e > q.start && (t[e - 1] == ' ' || t[e - 1] == '\n')) --e;
+  const char last = e > q.start ? t[e - 1] : ' ';
+  const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == '-' ||
+                          (e >= q.start + 3 && t.substr(e - 3, 3) == "\xE2\x80\xA6");  // …
+  const bool first_cap = c.words()[w0].flags & (kWordCap | kWordAllCaps | kWordDigit);
+  // What comes before the opening mark in its paragraph.
+  const size_t p = c.ParagraphOf(q.open_start);
+  size_t b = q.open_start;
+  const size_t pstart = c.paragraphs()[p].start;
+  while (b > pstart && (t[b - 1] == ' ' || t[b - 1] == '\n' || t[b - 1] == '\t')) --b;
+  bool boundary = b <= pstart;
+  if (!boundary) {
+    const unsigned char pc = t[b - 1];
+    boundary = pc == '.' || pc == '!' || pc == '?' || pc == ':' || pc == ';' || pc == ',' || pc == '(' ||
+               pc == 0x9D || pc == 0x94 || pc == 0x93 || pc == '"';  // ” — – or a straight close
+  }
+  if (q.multi_paragraph) return SpanClass::kDirect;
+  // Titles of shows, books and slogans ("Meet the Press.") are named, not said.
+  if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found()) return SpanClass::kSkip;
+  if (nw == 1 && !ends_punct) return SpanClass::kSkip;  // a scare-quoted word
+  if (boundary && (first_cap || nw >= 4)) return SpanClass::kDirect;
+  if (first_cap && ends_punct && nw >= 2) return SpanClass::kDirect;
+  if (all_cap && !ends_punct) return SpanClass::kSkip;  // a title: “Saturday Night Live”
+  if (nw == 1) return SpanClass::kSkip;
+  return SpanClass::kFragment;
+}
+
+// Content [start, end) from `from` to the sentence end, trimmed.
+bool ContentToSentenceEnd(const QuoteContext& c, uint32_t from, uint32_t* start, uint32_t* end) {
+  uint32_t e = c.SentenceEnd(from);
+  const std::string_view t = c.text();
+  while (e > from && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == '\n')) --e;
+  *start = from;
+  *end = e;
+  return e > from + 3;
+}
+
+// A time phrase a cue may carry before its clause: "said Monday that",
+// "said on Tuesday", "said in a statement that", "told reporters that".
+size_t SkipCueComplements(const QuoteContext& c, size_t k, size_t limit) {
+  static const std::unordered_set<std::string_view> kTime = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+      "earlier", "later", "recently", "previously", "also", "again", "then", "publicly", "privately",
+      "repeatedly", "reporters", "journalists", "last", "week", "night", "month", "year"};
+  static const std::unordered_set<std::string_view> kPrep = {"on", "in", "at", "during"};
+  static const std::unordered_set<std::string_view> kPhrase = {
+      "a", "an", "the", "his", "her", "their", "its", "statement", "interview", "speech", "email", "news",
+      "conference", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "rally", "debate", "week", "post", "tweet", "letter", "radio", "television"};
+  size_t j = k;
+  bool in_phrase = false;
+  while (j < limit && j < c.words().size()) {
+    const std::string w(c.Lower(j));
+    if (kTime.count(w) || kPrep.count(w)) {
+      in_phrase = kPrep.count(w) > 0;
+    } else if (!(in_phrase && kPhrase.count(w))) {
+      break;
+    }
+    if (!c.SpaceGap(j)) {
+      // "said on Monday, that": punctuation ends the complement.
+      ++j;
+      break;
+    }
+    ++j;
+  }
+  return j;
+}
+
+bool ClauseStarter(const QuoteContext& c, size_t k) {
+  static const std::unordered_set<std::string_view> kStart = {
+      "he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "his", "her", "their", "its", "this",
+      "these", "those", "that", "our", "we", "you", "trump", "clinton", "no", "some", "many", "most", "all"};
+  if (c.words()[k].flags & kWordCap) return true;
+  return kStart.count(c.Lower(k)) > 0;
+}
+
+// Indirect speech anchored at cue word k (outside quotations).
+bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
+  const auto& w = c.words();
+  const std::string lw(c.Lower(k));
+  const size_t n = w.size();
+  Quote& q = out->quote;
+  q.kind = QuoteKind::kIndirect;
+  if (lw == "according") {
+    if (!IsAccordingTo(c, k)) return false;
+    SubjectMention s = SubjectAfter(c, k + 2, std::min(n - 1, k + 10));
+    if (!s.found()) return false;
+    q.cue = "according to";
+    q.cue_start = w[k].start;
+    q.cue_end = w[k + 1].end;
+    out->subject = s;
+    // "according to X, CLAUSE" or "CLAUSE, according to X."
+    const size_t after = c.WordAtOrAfter(s.role_end > s.end ? s.role_end : s.end);
+    const uint32_t sent_start = c.SentenceStart(w[k].start);
+    const std::string_view before = c.text().substr(sent_start, w[k].start - sent_start);
+    if (before.find_first_not_of(" ,\n") != std::string_view::npos && before.find(',') != std::string_view::npos) {
+      uint32_t e = w[k].start;
+      while (e > sent_start && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',')) --e;
+      q.start = sent_start;
+      q.end = e;
+      return e > sent_start + 3;
+    }
+    if (after < n) return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
+    return false;
+  }
+  const uint8_t f = CueFlags(lw);
+  if (!f || !ParticleOk(c, k, f)) return false;
+  const uint32_t cue_end = CueEnd(c, k);
+  const size_t after = c.WordAtOrAfter(cue_end);
+  const uint32_t sent_start = c.SentenceStart(w[k].start);
+  const size_t min_word = c.WordAtOrAfter(sent_start);
+  SubjectMention s = SubjectBefore(c, k, min_word);
+  q.cue = std::string(c.text().substr(w[k].start, cue_end - w[k].start));
+  q.cue_start = w[k].start;
+  q.cue_end = cue_end;
+  // "CLAUSE, Smith said." / "CLAUSE, said Smith." / "CLAUSE, he added."
+  {
+    bool inverted = false;
+    SubjectMention sub = s;
+    if (!sub.found() && k > min_word && c.GapAfter(k - 1).find(',') != std::string_view::npos) {
+      sub = SubjectAfter(c, after, std::min(n - 1, after + 8));
+      inverted = sub.found();
+    }
+    if (sub.found()) {
+      const uint32_t subj_start = inverted ? w[k].start : sub.start;
+      const size_t sw = c.WordAtOrAfter(subj_start);
+      if (sw > min_word) {
+        const std::string_view g = c.GapAfter(sw - 1);
+        const uint32_t tail_from = inverted ? (sub.role_end > sub.end ? sub.role_end : sub.end) : cue_end;
+        const uint32_t se = c.SentenceEnd(tail_from);
+        const size_t tail_words = c.WordAtOrAfter(se) - c.WordAtOrAfter(tail_from);
+        const bool ends_quote = g.find("\xE2\x80\x9D") != std::string_view::npos || g.find('"') != std::string_view::npos;
+        if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && (f & (kCueThat | kCueBare))) {
+          uint32_t e = w[sw - 1].end;
+          q.start = sent_start;
+          q.end = e;
+          out->subject = sub;
+          return e > sent_start + 3 && c.WordAtOrAfter(sent_start) + 2 < sw;
+        }
+      }
+    }
+  }
+  if (!s.found() || after >= n) return false;
+  out->subject = s;
+  if (!c.SpaceGap(k) && cue_end == w[k].end) {
+    // "said:" or "said," then a clause is still speech; "said." is not.
+    const std::string_view g = c.GapAfter(k);
+    if (g.find_first_of(".!?") != std::string_view::npos || g.find(':') == std::string_view::npos) return false;
+    return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
+  }
+  const size_t sent_end_word = c.WordAtOrAfter(c.SentenceEnd(cue_end));
+  // that-clause, maybe after an object or a time phrase.
+  if (f & (kCueThat | kCueObject)) {
+    size_t j = after;
+    const size_t limit = std::min(sent_end_word, after + 6);
+    for (; j < limit; ++j) {
+      if (c.Lower(j) == "that") break;
+      if (j + 1 < n && !c.SpaceGap(j) && c.GapAfter(j).find(',') == std::string_view::npos) {
+        j = limit;
+        break;
+      }
+    }
+    if (j < limit && (f & kCueThat)) return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
+  }
+  // to-infinitive, maybe after an object: "urged the world community to recognize".
+  if (f & kCueTo) {
+    const size_t limit = std::min(sent_end_word, after + 10);
+    for (size_t j = after; j + 1 < limit; ++j) {
+      if (c.Lower(j) == "to" && c.SpaceGap(j)) return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
+      if (!c.SpaceGap(j)) break;
+    }
+  }
+  // A bare clause: "said the talks had failed".
+  if (f & kCueBare) {
+    const size_t j = SkipCueComplements(c, after, std::min(sent_end_word, after + 5));
+    if (j < sent_end_word && j < n && ClauseStarter(c, j) && j + 2 < sent_end_word) {
+      return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void ExtractQuotes(AnnotatedDoc* doc) {
+  doc->quotes.clear();
+  const std::string_view text = doc->doc.text;
+  if (text.empty() || text.size() >= UINT32_MAX) return;
+  QuoteContext c(text, doc->layout.paragraphs);
+  AttachRoles(c, doc->mentions, &doc->entities);
+  SpeakerResolver resolver(c, *doc);
+  const auto& w = c.words();
+
+  std::vector<Found> found;
+  std::unordered_set<uint32_t> used_cues;  // cue starts taken by quotations
+
+  // Direct quotations and fragments, in text order.
+  for (const QuoteSpan& q : c.spans()) {
+    if (q.depth != 0) continue;  // a quotation inside a quotation is the speaker's, not a new one
+    const SpanClass cls = Classify(c, q);
+    if (cls == SpanClass::kSkip) continue;
+    Found f;
+    f.quote.kind = cls == SpanClass::kDirect ? QuoteKind::kDirect : QuoteKind::kFragment;
+    f.quote.start = q.start;
+    f.quote.end = q.end;
+    const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare);
+    Cue cue = CueAfter(c, q, need);
+    if (!cue.found()) cue = CueBefore(c, q, need, cls == SpanClass::kDirect ? kCueWindowBefore : 30);
+    f.para = c.ParagraphOf(q.open_start);
+    f.end_para = c.ParagraphOf(q.close_end > 0 ? q.close_end - 1 : 0);
+    if (cue.colon && cls == SpanClass::kDirect) {
+      f.subject = cue.subject;
+      found.push_back(std::move(f));
+      continue;
+    }
+    if (cls == SpanClass::kFragment && !cue.found()) continue;  // scare quotes, not speech
+    if (cue.found()) {
+      f.quote.cue = std::string(text.substr(cue.start, cue.end - cue.start));
+      f.quote.cue_start = cue.start;
+      f.quote.cue_end = cue.end;
+      f.subject = cue.subject;
+      used_cues.insert(cue.start);
+    } else {
+      f.continues = true;  // resolved below against the previous attribution
+    }
+    found.push_back(std::move(f));
+  }
+
+  // Indirect speech: cues outside quotations not already used.
+  for (size_t k = 0; k < w.size(); ++k) {
+    const Word& wd = w[k];
+    const bool cap = wd.has(kWordCap);
+    if (!wd.has(kWordLower) && !cap) continue;
+    const uint32_t len = wd.end - wd.start;
+    if (len < 3 || len > 13) continue;
+    const std::string_view lw = c.Lower(k);
+    if (lw != "according" && (cap || !CueFlags(lw))) continue;
+    if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
+    Found f;
+    if (IndirectAt(c, k, &f)) {
+      f.para = c.ParagraphOf(f.quote.start);
+      f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
+      used_cues.insert(wd.start);
+      found.push_back(std::move(f));
+    }
+  }
+
+  // Speakers, then continuation of the previous direct speaker.
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.quote.start < b.quote.start; });
+  // A quotation with no cue continues the speaker of the attribution just
+  // before it (a direct quotation, or indirect speech that introduces it),
+  // if that ended in the same or the previous paragraph.
+  const Found* last = nullptr;
+  for (Found& f : found) {
+    if (f.subject.found()) f.quote.speaker = resolver.Resolve(f.subject);
+    if (f.quote.kind == QuoteKind::kFragment) continue;
+    if (f.continues && last && last->quote.speaker && f.para <= last->end_para + kContinueParagraphs)
+      f.quote.speaker = last->quote.speaker;
+    if (f.quote.speaker) last = &f;
+  }
+  doc->quotes.reserve(found.size());
+  for (Found& f : found) doc->quotes.push_back(std::move(f.quote));
+}
+
+namespace {
+
+class QuoteStage : public Stage {
+ public:
+  std::string_view name() const override { return "quotes"; }
+  void Run(AnnotatedDoc* doc) const override { ExtractQuotes(doc); }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> NewQuoteStage() { return std::make_unique<QuoteStage>(); }
+
+}  // namespace annals

@@ -1,0 +1,221 @@
+// Table-driven tests of the quotation stage: one row per quoting style and
+// per attribution pattern of issue 6, with no NER input unless a row names
+// its entities (then the names are injected as PERSON/ORG mentions).
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "quotes/quote_stage.h"
+#include "text/sentence_splitter.h"
+
+namespace annals {
+namespace {
+
+struct Entities {
+  std::vector<std::pair<std::string, EntityType>> names;  // canonical names; every occurrence is a mention
+};
+
+AnnotatedDoc Annotate(const std::string& text, const Entities& ents = {}) {
+  AnnotatedDoc d;
+  d.doc.text = text;
+  AnalyzeText(d.doc.text, &d.layout);
+  for (size_t e = 0; e < ents.names.size(); ++e) {
+    d.entities.push_back({ents.names[e].first, ents.names[e].second, 0, "", ""});
+    size_t pos = 0;
+    while ((pos = text.find(ents.names[e].first, pos)) != std::string::npos) {
+      d.mentions.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + ents.names[e].first.size()),
+                            ents.names[e].second, static_cast<int32_t>(e)});
+      pos += ents.names[e].first.size();
+    }
+  }
+  std::sort(d.mentions.begin(), d.mentions.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.start < b.start; });
+  ExtractQuotes(&d);
+  return d;
+}
+
+std::string Text(const AnnotatedDoc& d, const Quote& q) { return d.doc.text.substr(q.start, q.end - q.start); }
+
+// ---- Quoting styles: the first quotation's kind and content. ----
+struct StyleCase {
+  const char* name;
+  std::string text;
+  const char* kind;     // "direct", "fragment", or "" for no quotation at all
+  const char* content;  // expected content of the first quotation
+};
+
+TEST(QuoteStage, QuotingStyles) {
+  const StyleCase cases[] = {
+      {"curly double", "“We will rebuild the city,” the mayor said.", "direct", "We will rebuild the city,"},
+      {"straight double", "\"We will rebuild the city,\" the mayor said.", "direct", "We will rebuild the city,"},
+      {"curly single", "‘We will rebuild the city,’ the mayor said.", "direct", "We will rebuild the city,"},
+      {"guillemets", "«We will rebuild the city,» the mayor said.", "direct", "We will rebuild the city,"},
+      {"german low-high", "„We will rebuild the city“, the mayor said.", "direct", "We will rebuild the city"},
+      {"typewriter pairs", "``We will rebuild the city,'' the mayor said.", "direct", "We will rebuild the city,"},
+      {"double apostrophes", "''We will rebuild the city,'' the mayor said.", "direct", "We will rebuild the city,"},
+      {"nested", "“He told me ‘never again’ and left,” she said.", "direct", "He told me ‘never again’ and left,"},
+      {"glued to the previous sentence", "News.Az reports.“It has been 35 years,” she recalled.", "direct",
+       "It has been 35 years,"},
+      {"partial quote", "The minister called it a “heinous crime” on Monday.", "fragment", "heinous crime"},
+      {"inch marks", "He bought a 55\" television and a 12\" pipe.", "", ""},
+      {"scare quotes around one word", "The so-called \"experts\" disagreed with the plan.", "", ""},
+      {"apostrophes only", "Azerbaijan’s ombudsman didn’t attend the teachers’ meeting.", "", ""},
+      {"title of a show", "He told “Meet the Press” about the plan.", "", ""},
+      {"unbalanced opening", "“We will never stop, the mayor said.", "", ""},
+  };
+  for (const StyleCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text);
+    const Quote* first = nullptr;
+    for (const Quote& q : d.quotes)
+      if (q.kind != QuoteKind::kIndirect) {
+        first = &q;
+        break;
+      }
+    if (std::string(c.kind).empty()) {
+      EXPECT_EQ(first, nullptr) << (first ? Text(d, *first) : "");
+      continue;
+    }
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(QuoteKindName(first->kind), c.kind);
+    EXPECT_EQ(Text(d, *first), c.content);
+  }
+}
+
+TEST(QuoteStage, MultiParagraphQuote) {
+  const std::string text =
+      "“The first paragraph of the statement goes on for a while.\n\n"
+      "“The second paragraph opens again and then it closes,” the minister said.\n";
+  const AnnotatedDoc d = Annotate(text);
+  ASSERT_FALSE(d.quotes.empty());
+  const Quote& q = d.quotes[0];
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  EXPECT_EQ(Text(d, q).rfind("The first paragraph", 0), 0u);
+  EXPECT_TRUE(Text(d, q).ends_with("then it closes,"));
+  EXPECT_EQ(q.cue, "said");
+  ASSERT_TRUE(q.speaker);
+  EXPECT_EQ(q.speaker->mention, "the minister");
+}
+
+// ---- Attribution patterns: cue, mention and resolved name. ----
+struct AttrCase {
+  const char* name;
+  std::string text;
+  std::vector<std::pair<std::string, EntityType>> entities;
+  const char* kind;     // kind of the quotation checked (the last one in the text)
+  const char* cue;
+  const char* mention;  // "" = no speaker mention at all
+  const char* speaker;  // canonical name; "" = unresolved (JSON null)
+};
+
+TEST(QuoteStage, AttributionPatterns) {
+  const EntityType P = EntityType::kPerson, O = EntityType::kOrg;
+  const AttrCase cases[] = {
+      {"name then cue", "“Prices will fall,” John Smith said.", {{"John Smith", P}}, "direct", "said", "John Smith",
+       "John Smith"},
+      {"inverted cue", "“Prices will fall,” said John Smith.", {{"John Smith", P}}, "direct", "said", "John Smith",
+       "John Smith"},
+      {"cue before with colon", "John Smith told reporters: “Prices will fall soon.”", {{"John Smith", P}}, "direct",
+       "told reporters", "John Smith", "John Smith"},
+      {"pronoun resolved by gender",
+       "Mary Jones met Tom Brown. Mary Jones said she was tired. “We are done here,” she added.",
+       {{"Mary Jones", P}, {"Tom Brown", P}}, "direct", "added", "she", "Mary Jones"},
+      {"he resolves to the man",
+       "Tom Brown met Mary Jones, and he shook her hand. “We are done here,” he said.",
+       {{"Tom Brown", P}, {"Mary Jones", P}}, "direct", "said", "he", "Tom Brown"},
+      {"description resolves through the role",
+       "Interior Minister Ali Hasanov visited the site. “The work goes on,” the minister said.",
+       {{"Ali Hasanov", P}}, "direct", "said", "the minister", "Ali Hasanov"},
+      {"organisation", "The Foreign Ministry issued a note. “We reject the claims,” the ministry said.",
+       {{"Foreign Ministry", O}}, "direct", "said", "the ministry", "Foreign Ministry"},
+      {"unresolved description", "“Two men were arrested,” a police spokesman said.", {}, "direct", "said",
+       "a police spokesman", ""},
+      {"continuation without a cue", "“We will win,” Smith said. “Nobody can stop us now.”", {{"Smith", P}},
+       "direct", "", "Smith", "Smith"},
+      {"interrupted quote", "“We will win,” Smith said, “and nobody can stop us.”", {{"Smith", P}}, "direct",
+       "said", "Smith", "Smith"},
+      {"name inside the quote is not the speaker",
+       "Ann Lee spoke first. “Heydar Aliyev arrived in Moscow that day,” she added.",
+       {{"Ann Lee", P}, {"Heydar Aliyev", P}}, "direct", "added", "she", "Ann Lee"},
+      {"appositive", "“Prices will fall,” said John Smith, a spokesman for the bank.", {{"John Smith", P}},
+       "direct", "said", "John Smith", "John Smith"},
+      {"indirect that", "Aliyeva emphasized that the failure of the talks paved the way for war.", {{"Aliyeva", P}},
+       "indirect", "emphasized", "Aliyeva", "Aliyeva"},
+      {"indirect bare clause", "Smith said the talks had failed.", {{"Smith", P}}, "indirect", "said", "Smith",
+       "Smith"},
+      {"according to, clause after", "According to the police, three people were killed in the blast.", {},
+       "indirect", "according to", "the police", ""},
+      {"according to, clause before", "Three people were killed in the blast, according to the police.", {},
+       "indirect", "according to", "the police", ""},
+      {"indirect clause then cue", "The talks had failed, the minister told reporters on Monday.", {}, "indirect",
+       "told reporters", "the minister", ""},
+      {"urged to", "Sabina Aliyeva urged the world community to recognize the tragedy.", {{"Sabina Aliyeva", P}},
+       "indirect", "urged", "Sabina Aliyeva", "Sabina Aliyeva"},
+      {"fragment with cue", "Smith called the decision a “grave mistake” in his speech.", {{"Smith", P}},
+       "fragment", "called", "Smith", "Smith"},
+      {"pronoun with no antecedent stays unresolved", "“It is over,” they said.", {}, "direct", "said", "they", ""},
+      {"title abbreviation inside the window", "''We will win,'' Mr. Trump said.", {{"Trump", P}}, "direct", "said",
+       "Mr. Trump", "Trump"},
+      {"colon introduction", "Clinton was blunt: “Our goal is to defeat them.”", {{"Clinton", P}}, "direct", "",
+       "Clinton", "Clinton"},
+      {"plural possessive inside an appositive",
+       "“We will win,” Jeff Weaver, Sanders' campaign manager, said in a statement.", {{"Jeff Weaver", P}}, "direct",
+       "said", "Jeff Weaver", "Jeff Weaver"},
+      {"parenthesis after the name", "“We will win,” Sen. Bernie Sanders (I-Vt.) said.", {{"Bernie Sanders", P}},
+       "direct", "said", "Sen. Bernie Sanders", "Bernie Sanders"},
+  };
+  for (const AttrCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text, {c.entities});
+    const Quote* last = nullptr;
+    for (const Quote& q : d.quotes)
+      if (QuoteKindName(q.kind) == c.kind) last = &q;
+    ASSERT_NE(last, nullptr);
+    EXPECT_EQ(last->cue, c.cue);
+    if (std::string(c.mention).empty()) {
+      EXPECT_FALSE(last->speaker.has_value());
+      continue;
+    }
+    ASSERT_TRUE(last->speaker.has_value());
+    EXPECT_EQ(last->speaker->mention, c.mention);
+    EXPECT_EQ(last->speaker->name, c.speaker);
+    if (std::string(c.speaker).empty()) {
+      EXPECT_EQ(last->speaker->entity, -1);
+    }
+  }
+}
+
+// Regression: "States" in "the United States" was taken for the verb
+// "states" and became the cue of the next quotation.
+TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
+  const AnnotatedDoc d = Annotate("Clinton spoke about the United States: “If there had not been that intervention, "
+                                  "things would be worse.”",
+                                  {{{"Clinton", EntityType::kPerson}}});
+  ASSERT_FALSE(d.quotes.empty());
+  for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "States");
+}
+
+TEST(QuoteStage, RolesFromTitles) {
+  const AnnotatedDoc d =
+      Annotate("Azerbaijan’s Human Rights Commissioner (Ombudsman) Sabina Aliyeva spoke. Later, John Smith, "
+               "a spokesman for the bank, agreed.",
+               {{{"Sabina Aliyeva", EntityType::kPerson}, {"John Smith", EntityType::kPerson}}});
+  EXPECT_EQ(d.entities[0].role, "Human Rights Commissioner (Ombudsman)");
+  EXPECT_EQ(d.entities[0].affiliation, "Azerbaijan");
+  EXPECT_EQ(d.entities[1].role, "a spokesman for the bank");
+}
+
+TEST(QuoteStage, SpansAreInsideTheTextAndOrdered) {
+  const AnnotatedDoc d = Annotate("“A b c,” he said. \"D e f\" ‘g h’ «i j» “k l ‘m n’ o” 5\" x");
+  uint32_t prev = 0;
+  for (const Quote& q : d.quotes) {
+    EXPECT_LE(q.start, q.end);
+    EXPECT_LE(q.end, d.doc.text.size());
+    EXPECT_GE(q.start, prev);
+    prev = q.start;
+  }
+}
+
+}  // namespace
+}  // namespace annals

@@ -1,0 +1,126 @@
+// Word scan: see words.h.
+#include "quotes/words.h"
+
+namespace annals {
+
+namespace {
+
+// Length of the letter at `pos` (0 if not a letter or digit). Non-ASCII:
+// E2 xx xx (general punctuation, symbols) and C2 xx (Latin-1 punctuation,
+// nbsp, guillemets) are not letters; other multi-byte sequences are.
+// ASCII classes: 1 digit, 2 upper-case letter, 4 lower-case letter.
+struct AsciiTable {
+  uint8_t cls[128];
+  constexpr AsciiTable() : cls() {
+    for (int c = 0; c < 128; ++c)
+      cls[c] = (c >= '0' && c <= '9') ? 1 : (c >= 'A' && c <= 'Z') ? 2 : (c >= 'a' && c <= 'z') ? 4 : 0;
+  }
+};
+constexpr AsciiTable kAscii;
+
+inline int LetterLen(std::string_view t, size_t pos) {
+  const unsigned char c = t[pos];
+  if (c < 0x80) return kAscii.cls[c] ? 1 : 0;
+  if (c < 0xC3) return 0;  // continuation byte, C0/C1 (invalid), C2 punctuation
+  if (c == 0xE2 || c == 0xE3) return 0;  // punctuation, symbols, CJK punctuation
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (pos + len > t.size()) return 0;
+  for (int k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(t[pos + k]) & 0xC0) != 0x80) return 0;
+  return len;
+}
+
+bool IsApostropheAt(std::string_view t, size_t pos, size_t* len) {
+  if (t[pos] == '\'') {
+    *len = 1;
+    return true;
+  }
+  if (pos + 2 < t.size() && static_cast<unsigned char>(t[pos]) == 0xE2 &&
+      static_cast<unsigned char>(t[pos + 1]) == 0x80 && static_cast<unsigned char>(t[pos + 2]) == 0x99) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ScanWords(std::string_view t, std::vector<Word>* out) {
+  out->clear();
+  out->reserve(t.size() / 6 + 1);
+  const size_t n = t.size();
+  const unsigned char* b = reinterpret_cast<const unsigned char*>(t.data());
+  size_t i = 0;
+  while (i < n) {
+    // Skip to the next letter: ASCII non-letters in a tight loop.
+    while (i < n && b[i] < 0x80 && !kAscii.cls[b[i]]) ++i;
+    if (i >= n) break;
+    if (b[i] >= 0x80 && LetterLen(t, i) == 0) {
+      ++i;
+      continue;
+    }
+    Word w;
+    w.start = static_cast<uint32_t>(i);
+    size_t seg_start = i;
+    uint8_t cls = 0;        // OR of ASCII classes seen
+    bool non_ascii = false; // a non-ASCII letter seen
+    bool joined = false;    // an inner joiner seen
+    while (i < n) {
+      // ASCII run.
+      while (i < n && b[i] < 0x80 && kAscii.cls[b[i]]) cls |= kAscii.cls[b[i++]];
+      if (i >= n) break;
+      if (b[i] >= 0x80) {
+        const int len = LetterLen(t, i);
+        if (len > 0) {
+          non_ascii = true;
+          i += len;
+          continue;
+        }
+      }
+      // Inner joiners need a letter on both sides.
+      size_t jl = 0;
+      const unsigned char c = b[i];
+      if (IsApostropheAt(t, i, &jl) || c == '-') {
+        if (c == '-') jl = 1;
+        if (i + jl < n && LetterLen(t, i + jl) > 0) {
+          if (c != '-') joined = true;
+          i += jl;
+          seg_start = i;
+          continue;
+        }
+      } else if (c == '.' && i + 1 < n) {
+        const unsigned char d = b[i + 1];
+        const bool next_low = (d >= 'a' && d <= 'z') || (d >= '0' && d <= '9');
+        // "U.S": one-letter segments join even before a capital.
+        const bool single = i - seg_start == 1 && d >= 'A' && d <= 'Z';
+        if (next_low || single) {
+          joined = true;
+          i += 1;
+          seg_start = i;
+          continue;
+        }
+      }
+      break;
+    }
+    w.end = static_cast<uint32_t>(i);
+    const unsigned char f = b[w.start];
+    if ((f >= 'A' && f <= 'Z') || (f == 0xC3 && w.end - w.start >= 2 && b[w.start + 1] < 0x9F)) w.flags |= kWordCap;
+    if (cls == 4 && !non_ascii && !joined) w.flags |= kWordLower;
+    if (cls == 2 && !non_ascii && w.end - w.start >= 2) w.flags |= kWordAllCaps;
+    if (cls & 1) w.flags |= kWordDigit;
+    const size_t len = w.end - w.start;
+    if (len > 2 && b[w.end - 1] == 's' &&
+        (b[w.end - 2] == '\'' || (len > 4 && b[w.end - 2] == 0x99 && b[w.end - 3] == 0x80 && b[w.end - 4] == 0xE2)))
+      w.flags |= kWordPossessive;
+    out->push_back(w);
+  }
+}
+
+std::string_view LowerWord(std::string_view text, const Word& w, std::string* buf) {
+  buf->assign(text.substr(w.start, w.end - w.start));
+  for (char& c : *buf)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return *buf;
+}
+
+}  // namespace annals

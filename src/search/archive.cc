@@ -1,0 +1,687 @@
+// Archive: queries over the archive schema. Each public call parses and
+// compiles the query (query.h, query_compiler.h), borrows a connection from
+// the pool and runs parameterised SQL.
+#include "search/archive.h"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <map>
+
+#include "extract/doc_json.h"
+#include "search/export_format.h"
+#include "search/query.h"
+#include "search/query_compiler.h"
+#include "store/article_loader.h"
+#include "store/day_range.h"
+#include "store/schema.h"
+
+namespace annals {
+
+namespace {
+
+#define ANNALS_ASSIGN_OR_RETURN_STMT(var, expr) \
+  auto var##_or = (expr);                       \
+  if (!var##_or.ok()) return var##_or.status(); \
+  auto& var = *var##_or;
+
+// The SQL selecting the keys (as column `id`) of every article matching a
+// compiled query: FTS-driven when there are words, else over articles.
+// Parameter ?1 is the FTS expression; the compiled ones start at ?2.
+std::string IdSql(const CompiledQuery& c) {
+  std::string sql;
+  if (!c.fts.empty()) {
+    sql = "SELECT f.rowid AS id FROM articles_fts AS f WHERE f.articles_fts MATCH ?1";
+    if (!c.where.empty()) sql += " AND " + c.where;
+  } else {
+    sql = "SELECT f.rowid AS id FROM articles AS f";
+    if (!c.where.empty()) sql += " WHERE " + c.where;
+  }
+  return sql;
+}
+
+// Binds ?1 (the FTS expression, if any) and the compiled parameters.
+// Returns the number of the next free parameter.
+int BindQuery(SqliteStmt* s, const CompiledQuery& c) {
+  if (!c.fts.empty()) s->BindText(1, c.fts);
+  int i = 2;
+  for (const SqlParam& p : c.params) {
+    if (std::holds_alternative<int64_t>(p)) s->BindInt(i, std::get<int64_t>(p));
+    else s->BindText(i, std::get<std::string>(p));
+    ++i;
+  }
+  return i;
+}
+
+Result<CompiledQuery> Compile(std::string_view query) {
+  auto q = ParseQuery(query);
+  if (!q.ok()) return q.status();
+  return CompileQuery(*q, "f.rowid", 2);
+}
+
+std::string P(int n) { return "?" + std::to_string(n); }
+
+// Turns FTS5 snippet markers (\x02 ... \x03) into highlight ranges.
+void StripMarkers(std::string_view marked, std::string* text, std::vector<Highlight>* hl) {
+  text->clear();
+  uint32_t open = 0;
+  for (char c : marked) {
+    if (c == '\x02') {
+      open = static_cast<uint32_t>(text->size());
+    } else if (c == '\x03') {
+      hl->push_back(Highlight{open, static_cast<uint32_t>(text->size())});
+    } else {
+      text->push_back(c);
+    }
+  }
+}
+
+// The first `words` words of `text`, with "…" if cut.
+std::string Lead(std::string_view text, int words) {
+  size_t i = 0;
+  int n = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+  const size_t start = i;
+  size_t end = start;
+  while (i < text.size() && n < words) {
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+    end = i;
+    ++n;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+  }
+  std::string out(text.substr(start, end - start));
+  for (char& c : out)
+    if (c == '\n') c = ' ';
+  if (end < text.size()) out += "…";
+  return out;
+}
+
+std::string PeriodLabel(int64_t day, Period p, std::string* first_day) {
+  Date d = CivilFromDays(day);
+  char buf[32];
+  switch (p) {
+    case Period::kDay: *first_day = d.ToIso(); return d.ToIso();
+    case Period::kWeek: {
+      int wy, w;
+      IsoWeek(d.year, d.month, d.day, &wy, &w);
+      *first_day = CivilFromDays(day - (IsoWeekday(d.year, d.month, d.day) - 1)).ToIso();
+      std::snprintf(buf, sizeof buf, "%04d-W%02d", wy, w);
+      return buf;
+    }
+    case Period::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+      *first_day = std::string(buf) + "-01";
+      return buf;
+    case Period::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", d.year);
+      *first_day = std::string(buf) + "-01-01";
+      return buf;
+  }
+  return "";
+}
+
+const char* kQuoteCols =
+    "a.ext_id, a.date, a.title, q.idx, q.kind, q.text, q.span_start, q.span_end, q.cue, q.speaker_name, "
+    "q.speaker_mention, q.speaker_role";
+
+QuoteRow ReadQuote(SqliteStmt* s) {
+  QuoteRow r;
+  r.article_id = s->Str(0);
+  r.date = s->Str(1);
+  r.title = s->Str(2);
+  r.index = static_cast<int>(s->Int(3));
+  r.kind = std::string(QuoteKindName(static_cast<QuoteKind>(s->Int(4))));
+  r.text = s->Str(5);
+  r.start = static_cast<uint32_t>(s->Int(6));
+  r.end = static_cast<uint32_t>(s->Int(7));
+  r.cue = s->Str(8);
+  r.speaker = s->Str(9);
+  r.speaker_mention = s->Str(10);
+  r.speaker_role = s->Str(11);
+  return r;
+}
+
+const char* kCountCols =
+    "a.ext_id, a.date, a.title, c.idx, c.type, c.number, c.qualifier, c.victims, c.place, c.date, c.perpetrator, "
+    "substr(a.text, c.span_start + 1, c.span_end - c.span_start), c.span_start, c.span_end";
+
+CountRow ReadCount(SqliteStmt* s) {
+  CountRow r;
+  r.article_id = s->Str(0);
+  r.date = s->Str(1);
+  r.title = s->Str(2);
+  r.index = static_cast<int>(s->Int(3));
+  r.type = std::string(CountTypeName(static_cast<CountType>(s->Int(4))));
+  r.number = s->Int(5);
+  r.qualifier = std::string(CountQualifierName(static_cast<CountQualifier>(s->Int(6))));
+  r.victims = s->Str(7);
+  r.place = s->Str(8);
+  r.event_date = s->Str(9);
+  r.perpetrator = s->Str(10);
+  r.evidence = s->Str(11);
+  r.start = static_cast<uint32_t>(s->Int(12));
+  r.end = static_cast<uint32_t>(s->Int(13));
+  return r;
+}
+
+// SQL matching quotes (alias q) by any of `speakers`; binds from `*next`.
+std::string SpeakerCond(const std::vector<std::string>& speakers, int* next) {
+  std::string out;
+  for (size_t i = 0; i < speakers.size(); ++i) {
+    if (i) out += " OR ";
+    out += "q.speaker_name_id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH " + P((*next)++) + ")";
+  }
+  return "(" + out + ")";
+}
+
+void BindSpeakers(SqliteStmt* s, const std::vector<std::string>& speakers, int first) {
+  for (const std::string& sp : speakers) s->BindText(first++, FtsString(sp));
+}
+
+// SQL matching counts (alias c) by any of the count filters; binds from `*next`.
+std::string CountCond(const CompiledQuery& c, int* next) {
+  std::string out;
+  for (size_t i = 0; i < c.count_filters.size(); ++i) {
+    if (i) out += " OR ";
+    out += "(c.type = " + P(*next) + " AND c.number " + CompareOpSql(c.count_filters[i].op) + " " + P(*next + 1) + ")";
+    *next += 2;
+  }
+  return "(" + out + ")";
+}
+
+void BindCounts(SqliteStmt* s, const CompiledQuery& c, int first) {
+  for (const auto& f : c.count_filters) {
+    s->BindInt(first++, static_cast<int64_t>(f.type));
+    s->BindInt(first++, f.number);
+  }
+}
+
+}  // namespace
+
+bool ParsePeriod(std::string_view name, Period* out) {
+  if (name == "day") *out = Period::kDay;
+  else if (name == "week") *out = Period::kWeek;
+  else if (name == "month") *out = Period::kMonth;
+  else if (name == "year") *out = Period::kYear;
+  else return false;
+  return true;
+}
+
+bool ParseExportFormat(std::string_view name, ExportFormat* out) {
+  if (name == "jsonl") *out = ExportFormat::kJsonl;
+  else if (name == "csv") *out = ExportFormat::kCsv;
+  else if (name == "gkg") *out = ExportFormat::kGkg;
+  else return false;
+  return true;
+}
+
+// A connection borrowed from the pool for the duration of one call; with a
+// time limit, SQLite's progress handler interrupts statements past it.
+class Archive::Lease {
+ public:
+  explicit Lease(const Archive* a) : a_(a), db_(a->Acquire()) {
+    if (a->timeout_ms_ > 0) {
+      deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(a->timeout_ms_);
+      sqlite3_progress_handler(db_->raw(), 4000, &Lease::PastDeadline, this);
+    }
+  }
+  ~Lease() {
+    if (a_->timeout_ms_ > 0) sqlite3_progress_handler(db_->raw(), 0, nullptr, nullptr);
+    a_->Release(std::move(db_));
+  }
+  SqliteDb* operator->() { return db_.get(); }
+  SqliteDb* get() { return db_.get(); }
+
+ private:
+  static int PastDeadline(void* self) {
+    return std::chrono::steady_clock::now() > static_cast<Lease*>(self)->deadline_ ? 1 : 0;
+  }
+  const Archive* a_;
+  std::unique_ptr<SqliteDb> db_;
+  std::chrono::steady_clock::time_point deadline_;
+};
+
+Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, const ArchiveOptions& options) {
+  std::unique_ptr<Archive> a(new Archive());
+  a->path_ = path;
+  a->timeout_ms_ = std::max(0, options.query_timeout_ms);
+  const int n = std::max(1, options.connections);
+  for (int i = 0; i < n; ++i) {
+    SqliteOpenOptions o;
+    o.read_only = true;
+    auto db = SqliteDb::Open(path, o);
+    if (!db.ok()) return db.status();
+    ANNALS_RETURN_IF_ERROR(ConfigureConnection(db->get(), /*writer=*/false));
+    if (i == 0) ANNALS_RETURN_IF_ERROR(CheckSchemaVersion(db->get()));
+    a->free_.push_back(std::move(*db));
+  }
+  return a;
+}
+
+Archive::~Archive() = default;
+
+std::unique_ptr<SqliteDb> Archive::Acquire() const {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return !free_.empty(); });
+  auto db = std::move(free_.back());
+  free_.pop_back();
+  return db;
+}
+
+void Archive::Release(std::unique_ptr<SqliteDb> db) const {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(db));
+  }
+  cv_.notify_one();
+}
+
+Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions& o) const {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto c = Compile(query);
+  if (!c.ok()) return c.status();
+  SearchResult out;
+  out.query = std::string(query);
+  out.ranked = !c->fts.empty() && o.sort == SortOrder::kRelevance;
+  Lease db(this);
+  const std::string ids = IdSql(*c);
+  std::string sql = ids;
+  if (out.ranked) {
+    // Select the rank too: FTS5 computes BM25 once per row.
+    sql.replace(0, std::string("SELECT f.rowid AS id").size(), "SELECT f.rowid AS id, f.rank");
+    sql += " ORDER BY f.rank";
+  } else {
+    sql.replace(0, std::string("SELECT f.rowid AS id").size(), "SELECT f.rowid AS id, 0");
+    sql += o.sort == SortOrder::kOldest ? " ORDER BY f.rowid ASC" : " ORDER BY f.rowid DESC";
+  }
+  const int limit = std::clamp(o.limit, 0, 1000);
+  const int offset = std::max(0, o.offset);
+  const int lp = 2 + static_cast<int>(c->params.size());
+  sql += " LIMIT " + P(lp) + " OFFSET " + P(lp + 1);
+  std::vector<std::pair<int64_t, double>> keys;
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
+    BindQuery(s.get(), *c);
+    s->BindInt(lp, limit);
+    s->BindInt(lp + 1, offset);
+    Status st;
+    while (s->Step(&st)) keys.emplace_back(s->Int(0), out.ranked ? -s->Double(1) : 0.0);
+    if (!st.ok()) return st;
+  }
+  for (const auto& [key, score] : keys) {
+    SearchHit h;
+    h.score = score;
+    {
+      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT a.ext_id, a.date, a.title, s.name, a.url, "
+                                                  "substr(a.text, 1, 2000) FROM articles a LEFT JOIN sources s "
+                                                  "ON s.id = a.source_id WHERE a.id = ?1"));
+      s->BindInt(1, key);
+      Status st;
+      if (!s->Step(&st)) {
+        s->Reset();
+        if (!st.ok()) return st;
+        continue;  // vanished between the two statements (cannot happen in one read transaction)
+      }
+      h.id = s->Str(0);
+      h.date = s->Str(1);
+      h.title = s->Str(2);
+      h.source = s->Str(3);
+      h.url = s->Str(4);
+      if (o.snippets && c->fts.empty()) h.snippet = Lead(s->Text(5), o.snippet_tokens);
+      s->Reset();
+    }
+    if (o.snippets && !c->fts.empty()) {
+      ANNALS_ASSIGN_OR_RETURN_STMT(
+          s, db->Prepare("SELECT snippet(articles_fts, 1, char(2), char(3), '…', ?2) FROM articles_fts "
+                         "WHERE articles_fts MATCH ?1 AND rowid = ?3"));
+      s->BindText(1, c->fts);
+      s->BindInt(2, std::clamp(o.snippet_tokens, 1, 64));
+      s->BindInt(3, key);
+      Status st;
+      if (s->Step(&st)) StripMarkers(s->Text(0), &h.snippet, &h.snippet_highlights);
+      s->Reset();
+      if (!st.ok()) return st;
+      for (char& ch : h.snippet)
+        if (ch == '\n') ch = ' ';
+    }
+    if (!c->speakers.empty()) {
+      int next = 2;
+      std::string qsql = std::string("SELECT ") + kQuoteCols +
+                         " FROM quotes q JOIN articles a ON a.id = q.article WHERE q.article = ?1 AND " +
+                         SpeakerCond(c->speakers, &next) + " ORDER BY q.idx";
+      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(qsql));
+      s->BindInt(1, key);
+      BindSpeakers(s, c->speakers, 2);
+      Status st;
+      while (s->Step(&st)) h.quotes.push_back(ReadQuote(s));
+      s->Reset();
+      if (!st.ok()) return st;
+    }
+    if (!c->count_filters.empty()) {
+      int next = 2;
+      std::string csql = std::string("SELECT ") + kCountCols +
+                         " FROM counts c JOIN articles a ON a.id = c.article WHERE c.article = ?1 AND " +
+                         CountCond(*c, &next) + " ORDER BY c.idx";
+      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(csql));
+      s->BindInt(1, key);
+      BindCounts(s, *c, 2);
+      Status st;
+      while (s->Step(&st)) h.counts.push_back(ReadCount(s));
+      s->Reset();
+      if (!st.ok()) return st;
+    }
+    out.hits.push_back(std::move(h));
+  }
+  if (o.count_total) {
+    if (offset == 0 && static_cast<int>(keys.size()) < limit) {
+      out.total = static_cast<int64_t>(keys.size());  // the page holds every match
+    } else {
+      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached("SELECT count(*) FROM (" + ids + ")"));
+      BindQuery(s.get(), *c);
+      Status st;
+      if (s->Step(&st)) out.total = s->Int(0);
+      if (!st.ok()) return st;
+    }
+  }
+  out.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
+  auto c = Compile(query);
+  if (!c.ok()) return c.status();
+  top_n = std::clamp(top_n, 1, 1000);
+  Facets out;
+  Lease db(this);
+  const std::string ids = IdSql(*c);
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(
+        s, db->PrepareUncached("WITH r(id) AS MATERIALIZED (" + ids +
+                               ") SELECT e.type, n.name, count(DISTINCT e.article) AS k FROM r JOIN entities e "
+                               "ON e.article = r.id JOIN names n ON n.id = e.name_id WHERE e.type <= 2 "
+                               "GROUP BY e.name_id ORDER BY k DESC, n.name"));
+    BindQuery(s.get(), *c);
+    Status st;
+    while (s->Step(&st)) {
+      const auto type = static_cast<EntityType>(s->Int(0));
+      std::vector<FacetValue>* v = type == EntityType::kPerson ? &out.people
+                                   : type == EntityType::kOrg  ? &out.orgs
+                                                               : &out.places;
+      if (static_cast<int>(v->size()) < top_n) v->push_back(FacetValue{s->Str(1), s->Int(2)});
+      if (static_cast<int>(out.people.size()) >= top_n && static_cast<int>(out.orgs.size()) >= top_n &&
+          static_cast<int>(out.places.size()) >= top_n)
+        break;
+    }
+    if (!st.ok()) return st;
+  }
+  {
+    const int lp = 2 + static_cast<int>(c->params.size());
+    ANNALS_ASSIGN_OR_RETURN_STMT(
+        s, db->PrepareUncached("WITH r(id) AS MATERIALIZED (" + ids +
+                               ") SELECT s.name, count(*) AS k FROM r JOIN articles a ON a.id = r.id "
+                               "JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY k DESC, s.name LIMIT " +
+                               P(lp)));
+    BindQuery(s.get(), *c);
+    s->BindInt(lp, top_n);
+    Status st;
+    while (s->Step(&st)) out.sources.push_back(FacetValue{s->Str(0), s->Int(1)});
+    if (!st.ok()) return st;
+  }
+  return out;
+}
+
+Result<Timeline> Archive::GetTimeline(std::string_view query, Period period) const {
+  auto c = Compile(query);
+  if (!c.ok()) return c.status();
+  Timeline out;
+  out.period = period;
+  Lease db(this);
+  ANNALS_ASSIGN_OR_RETURN_STMT(
+      s, db->PrepareUncached("SELECT id >> " + std::to_string(kDayShift) + " AS b, count(*) FROM (" + IdSql(*c) +
+                             ") GROUP BY b ORDER BY b"));
+  BindQuery(s.get(), *c);
+  Status st;
+  std::map<std::string, TimelineBucket> buckets;
+  while (s->Step(&st)) {
+    const int64_t bucket = s->Int(0);
+    if (bucket == 0) {
+      out.undated += s->Int(1);
+      continue;
+    }
+    std::string first;
+    std::string label = PeriodLabel(bucket - kDayBias, period, &first);
+    TimelineBucket& b = buckets[first];
+    b.period = label;
+    b.first_day = first;
+    b.articles += s->Int(1);
+  }
+  if (!st.ok()) return st;
+  for (auto& [k, b] : buckets) out.buckets.push_back(std::move(b));
+  return out;
+}
+
+Result<ArticleView> Archive::GetArticle(std::string_view id) const {
+  Lease db(this);
+  auto key = FindArticleKey(db.get(), id);
+  if (!key.ok()) return key.status();
+  if (!key->has_value()) return Status::NotFound("no article with id '" + std::string(id) + "'");
+  auto a = LoadArticle(db.get(), **key);
+  if (!a.ok()) return a.status();
+  ArticleView v;
+  v.key = a->key;
+  v.ingested_at = a->ingested_at;
+  v.doc = std::move(a->doc);
+  return v;
+}
+
+Result<EntityView> Archive::GetEntity(std::string_view name, std::string_view type, int limit) const {
+  Lease db(this);
+  limit = std::clamp(limit, 1, 10000);
+  EntityView v;
+  int64_t name_id = -1;
+  {
+    std::string sql =
+        "SELECT n.id, n.type, n.name, (SELECT count(*) FROM entities e WHERE e.name_id = n.id) AS k "
+        "FROM names n WHERE n.name = ?1 COLLATE NOCASE";
+    std::optional<EntityType> t;
+    if (!type.empty()) {
+      t = ParseEntityType(type);
+      if (!t) return Status::InvalidArgument("unknown entity type '" + std::string(type) + "'");
+      sql += " AND n.type = ?2";
+    }
+    sql += " ORDER BY k DESC LIMIT 1";
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(sql));
+    s->BindText(1, name);
+    if (t) s->BindInt(2, static_cast<int>(*t));
+    Status st;
+    if (s->Step(&st)) {
+      name_id = s->Int(0);
+      v.type = std::string(EntityTypeName(static_cast<EntityType>(s->Int(1))));
+      v.name = s->Str(2);
+    }
+    s->Reset();
+    if (!st.ok()) return st;
+    if (name_id < 0) return Status::NotFound("no entity named '" + std::string(name) + "'");
+  }
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT e.article >> " + std::to_string(kDayShift) +
+                                                " AS b, count(DISTINCT e.article) FROM entities e WHERE "
+                                                "e.name_id = ?1 GROUP BY b ORDER BY b"));
+    s->BindInt(1, name_id);
+    Status st;
+    std::map<std::string, int64_t> months;
+    while (s->Step(&st)) {
+      v.articles += s->Int(1);
+      if (s->Int(0) == 0) continue;
+      std::string first;
+      months[PeriodLabel(s->Int(0) - kDayBias, Period::kMonth, &first)] += s->Int(1);
+    }
+    s->Reset();
+    if (!st.ok()) return st;
+    for (auto& [m, n] : months) v.mentions_by_month.push_back(EntityMonth{m, n});
+  }
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT role, count(*) AS k FROM entities WHERE name_id = ?1 AND "
+                                                "role IS NOT NULL GROUP BY role ORDER BY k DESC LIMIT 10"));
+    s->BindInt(1, name_id);
+    Status st;
+    while (s->Step(&st)) v.roles.push_back(s->Str(0));
+    s->Reset();
+    if (!st.ok()) return st;
+  }
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(std::string("SELECT ") + kQuoteCols +
+                                                " FROM quotes q JOIN articles a ON a.id = q.article WHERE "
+                                                "q.speaker_name_id = ?1 ORDER BY q.article, q.idx LIMIT ?2"));
+    s->BindInt(1, name_id);
+    s->BindInt(2, limit);
+    Status st;
+    while (s->Step(&st)) v.quotes.push_back(ReadQuote(s));
+    s->Reset();
+    if (!st.ok()) return st;
+  }
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(
+        s, db->Prepare("SELECT n.name, count(DISTINCT e2.article) AS k FROM entities e1 JOIN entities e2 ON "
+                       "e2.article = e1.article AND e2.name_id != e1.name_id JOIN names n ON n.id = e2.name_id "
+                       "WHERE e1.name_id = ?1 GROUP BY e2.name_id ORDER BY k DESC, n.name LIMIT 20"));
+    s->BindInt(1, name_id);
+    Status st;
+    while (s->Step(&st)) v.co_occurring.push_back(FacetValue{s->Str(0), s->Int(1)});
+    s->Reset();
+    if (!st.ok()) return st;
+  }
+  return v;
+}
+
+Result<std::vector<QuoteRow>> Archive::ListQuotes(std::string_view query, const ListOptions& o) const {
+  auto c = Compile(query);
+  if (!c.ok()) return c.status();
+  Lease db(this);
+  int next = 2 + static_cast<int>(c->params.size());
+  const int speakers_at = next;
+  std::string sql = "WITH r(id) AS (" + IdSql(*c) + ") SELECT " + kQuoteCols +
+                    " FROM r JOIN quotes q ON q.article = r.id JOIN articles a ON a.id = q.article";
+  if (!c->speakers.empty()) sql += " WHERE " + SpeakerCond(c->speakers, &next);
+  sql += " ORDER BY q.article, q.idx LIMIT " + P(next) + " OFFSET " + P(next + 1);
+  ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
+  BindQuery(s.get(), *c);
+  BindSpeakers(s.get(), c->speakers, speakers_at);
+  s->BindInt(next, std::clamp(o.limit, 0, 10000));
+  s->BindInt(next + 1, std::max(0, o.offset));
+  std::vector<QuoteRow> out;
+  Status st;
+  while (s->Step(&st)) out.push_back(ReadQuote(s.get()));
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::vector<CountRow>> Archive::ListCounts(std::string_view query, const ListOptions& o) const {
+  auto c = Compile(query);
+  if (!c.ok()) return c.status();
+  Lease db(this);
+  int next = 2 + static_cast<int>(c->params.size());
+  const int counts_at = next;
+  std::string sql = "WITH r(id) AS (" + IdSql(*c) + ") SELECT " + kCountCols +
+                    " FROM r JOIN counts c ON c.article = r.id JOIN articles a ON a.id = c.article";
+  if (!c->count_filters.empty()) sql += " WHERE " + CountCond(*c, &next);
+  sql += " ORDER BY c.article, c.idx LIMIT " + P(next) + " OFFSET " + P(next + 1);
+  ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
+  BindQuery(s.get(), *c);
+  BindCounts(s.get(), *c, counts_at);
+  s->BindInt(next, std::clamp(o.limit, 0, 10000));
+  s->BindInt(next + 1, std::max(0, o.offset));
+  std::vector<CountRow> out;
+  Status st;
+  while (s->Step(&st)) out.push_back(ReadCount(s.get()));
+  if (!st.ok()) return st;
+  return out;
+}
+
+Status Archive::Export(std::string_view query, ExportFormat format,
+                       const std::function<void(std::string_view)>& sink) const {
+  auto c = Compile(query);
+  if (!c.ok()) return c.status();
+  Lease db(this);
+  // One read transaction: the export is a consistent snapshot even while an
+  // ingest commits.
+  ANNALS_RETURN_IF_ERROR(db->Exec("BEGIN"));
+  auto s = db->PrepareUncached(IdSql(*c) + " ORDER BY f.rowid");
+  if (!s.ok()) {
+    (void)db->Exec("ROLLBACK");
+    return s.status();
+  }
+  BindQuery(s->get(), *c);
+  std::string buf;
+  if (format == ExportFormat::kCsv) AppendCsvHeader(&buf);
+  if (format == ExportFormat::kGkg) AppendGkgHeader(&buf);
+  Status st;
+  while ((*s)->Step(&st)) {
+    auto a = LoadArticle(db.get(), (*s)->Int(0));
+    if (!a.ok()) {
+      st = a.status();
+      break;
+    }
+    switch (format) {
+      case ExportFormat::kJsonl: {
+        DocJsonOptions jo;
+        jo.with_text = true;
+        AppendDocJson(a->doc, jo, &buf);
+        buf.push_back('\n');
+        break;
+      }
+      case ExportFormat::kCsv: AppendCsvRow(a->doc, &buf); break;
+      case ExportFormat::kGkg: AppendGkgRow(a->doc, &buf); break;
+    }
+    if (buf.size() >= (1u << 16)) {
+      sink(buf);
+      buf.clear();
+    }
+  }
+  s->reset();
+  (void)db->Exec("COMMIT");
+  if (!buf.empty()) sink(buf);
+  return st;
+}
+
+Result<ArchiveStats> Archive::Stats() const {
+  Lease db(this);
+  ArchiveStats out;
+  auto q = [&](const char* sql, int64_t* v) -> Status {
+    auto r = db->QueryInt(sql);
+    if (!r.ok()) return r.status();
+    *v = *r;
+    return Status::Ok();
+  };
+  int64_t version = 0;
+  ANNALS_RETURN_IF_ERROR(q("PRAGMA user_version", &version));
+  out.schema_version = static_cast<int>(version);
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM articles", &out.articles));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM sources", &out.sources));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM entities", &out.entities));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM names", &out.names));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM mentions", &out.mentions));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM times", &out.times));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM counts", &out.counts));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM quotes", &out.quotes));
+  ANNALS_RETURN_IF_ERROR(q("SELECT count(*) FROM articles WHERE date IS NULL", &out.undated));
+  int64_t pages = 0, page_size = 0;
+  ANNALS_RETURN_IF_ERROR(q("PRAGMA page_count", &pages));
+  ANNALS_RETURN_IF_ERROR(q("PRAGMA page_size", &page_size));
+  out.file_bytes = pages * page_size;
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(
+        s, db->Prepare("SELECT (SELECT date FROM articles WHERE date IS NOT NULL ORDER BY id LIMIT 1), "
+                       "(SELECT date FROM articles WHERE date IS NOT NULL ORDER BY id DESC LIMIT 1)"));
+    Status st;
+    if (s->Step(&st)) {
+      out.first_date = s->Str(0);
+      out.last_date = s->Str(1);
+    }
+    s->Reset();
+    if (!st.ok()) return st;
+  }
+  return out;
+}
+
+}  // namespace annals

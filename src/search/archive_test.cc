@@ -1,0 +1,218 @@
+// Archive API on an archive written with hand-made facts (the extractors
+// fill them after merge): fact filters, attached quotes and counts, facets,
+// entities, quote and count lists, exports with facts.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "search/archive.h"
+#include "store/store_writer.h"
+
+namespace annals {
+namespace {
+
+AnnotatedDoc Article(const std::string& id, const std::string& date, const std::string& speaker, int killed,
+                     const std::string& event) {
+  AnnotatedDoc ad;
+  ad.doc.id = id;
+  ad.doc.date = *ParseIsoDate(date);
+  ad.doc.title = "Report " + id;
+  // Offsets: speaker at 0; "killed N" evidence; the quote in quotes.
+  ad.doc.text = speaker + " said: \"We remember Baku.\" Soldiers killed " + std::to_string(killed) + " people.";
+  ad.doc.source = id[0] == 'a' ? "Alpha Wire" : "Beta Times";
+  const uint32_t sp_end = static_cast<uint32_t>(speaker.size());
+  ad.entities.push_back(Entity{speaker, EntityType::kPerson, 1, "ombudsperson", ""});
+  ad.entities.push_back(Entity{"Baku", EntityType::kLocation, 1, "", ""});
+  ad.mentions.push_back(EntityMention{0, sp_end, EntityType::kPerson, 0});
+  const uint32_t baku = static_cast<uint32_t>(ad.doc.text.find("Baku"));
+  ad.mentions.push_back(EntityMention{baku, baku + 4, EntityType::kLocation, 1});
+  Quote q;
+  q.start = sp_end + 8;
+  q.end = static_cast<uint32_t>(ad.doc.text.find("\" Soldiers"));
+  q.cue = "said";
+  q.cue_start = sp_end + 1;
+  q.cue_end = sp_end + 5;
+  q.speaker = Speaker{speaker, speaker, 0, sp_end, "PERSON", "ombudsperson", 0};
+  ad.quotes.push_back(q);
+  Count c;
+  c.number = killed;
+  c.victims = "people";
+  c.place = "Baku";
+  c.date = event;
+  c.start = static_cast<uint32_t>(ad.doc.text.find("killed"));
+  c.end = c.start + 7 + static_cast<uint32_t>(std::to_string(killed).size());
+  ad.counts.push_back(c);
+  ad.event_dates.push_back(event);
+  return ad;
+}
+
+class ArchiveTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = (std::filesystem::temp_directory_path() / "annals_archive_test.db").string();
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
+    auto w = StoreWriter::Open(path_);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    ASSERT_TRUE((*w)->Put(Article("a1", "2025-01-17", "Sabina Aliyeva", 150, "1990-01-20"), 1).ok());
+    ASSERT_TRUE((*w)->Put(Article("a2", "2024-01-19", "Sabina Aliyeva", 131, "1990-01"), 1).ok());
+    ASSERT_TRUE((*w)->Put(Article("b1", "2020-06-01", "John Smith", 3, "2020-05-30"), 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  void SetUp() override {
+    auto a = Archive::Open(path_);
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    archive_ = std::move(*a);
+  }
+  std::vector<std::string> Ids(const std::string& query) {
+    auto r = archive_->Search(query, SearchOptions());
+    EXPECT_TRUE(r.ok()) << query << ": " << r.status().ToString();
+    std::vector<std::string> ids;
+    if (r.ok())
+      for (const auto& h : r->hits) ids.push_back(h.id);
+    return ids;
+  }
+  static std::string path_;
+  std::unique_ptr<Archive> archive_;
+};
+std::string ArchiveTest::path_;
+
+using IdList = std::vector<std::string>;
+
+TEST_F(ArchiveTest, FiltersSelectTheRightArticles) {
+  struct Case {
+    const char* query;
+    IdList ids;  // newest first when no words rank them
+  };
+  const Case cases[] = {
+      {"said:\"Sabina Aliyeva\"", {"a1", "a2"}},
+      {"said:aliyeva", {"a1", "a2"}},
+      {"said:\"Aliyeva Sabina\"", {}},  // words in order
+      {"person:smith", {"b1"}},
+      {"place:baku", {"a1", "a2", "b1"}},
+      {"org:baku", {}},
+      {"killed>=100", {"a1", "a2"}},
+      {"killed>=100 event:1990", {"a1", "a2"}},
+      {"killed>=100 event:1990-01-20", {"a1", "a2"}},  // a2's event is the whole month
+      {"killed>=100 event:1991", {}},
+      {"killed<10", {"b1"}},
+      {"wounded>=1", {}},
+      {"event:2020", {"b1"}},
+      {"source:alpha", {"a1", "a2"}},
+      {"source:times date:2020", {"b1"}},
+      {"has:quote -person:smith", {"a1", "a2"}},
+      {"date:2024..2025", {"a1", "a2"}},
+      {"before:2024", {"b1"}},
+      {"after:2024", {"a1"}},
+      {"person:smith OR killed>140", {"a1", "b1"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Ids(c.query), c.ids) << c.query;
+}
+
+TEST_F(ArchiveTest, HitsCarryTheMatchingQuotesAndCounts) {
+  auto r = archive_->Search("said:\"Sabina Aliyeva\" killed>=140", SearchOptions());
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 1u);
+  ASSERT_EQ(r->hits[0].quotes.size(), 1u);
+  EXPECT_EQ(r->hits[0].quotes[0].text, "We remember Baku.");
+  EXPECT_EQ(r->hits[0].quotes[0].speaker, "Sabina Aliyeva");
+  ASSERT_EQ(r->hits[0].counts.size(), 1u);
+  EXPECT_EQ(r->hits[0].counts[0].number, 150);
+  EXPECT_EQ(r->hits[0].counts[0].evidence, "killed 150");
+}
+
+TEST_F(ArchiveTest, FacetsTimelineEntity) {
+  auto f = archive_->GetFacets("baku", 10);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->people.size(), 2u);
+  EXPECT_EQ(f->people[0].name, "Sabina Aliyeva");
+  EXPECT_EQ(f->people[0].articles, 2);
+  ASSERT_EQ(f->places.size(), 1u);
+  EXPECT_EQ(f->places[0].articles, 3);
+  ASSERT_EQ(f->sources.size(), 2u);
+  EXPECT_EQ(f->sources[0].name, "Alpha Wire");
+  auto t = archive_->GetTimeline("baku", Period::kYear);
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->buckets.size(), 3u);
+  EXPECT_EQ(t->buckets[0].period, "2020");
+  auto w = archive_->GetTimeline("", Period::kWeek);
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->buckets[0].period, "2020-W23");
+  EXPECT_EQ(w->buckets[0].first_day, "2020-06-01");
+  auto e = archive_->GetEntity("sabina aliyeva", "", 10);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->name, "Sabina Aliyeva");
+  EXPECT_EQ(e->type, "PERSON");
+  EXPECT_EQ(e->articles, 2);
+  EXPECT_EQ(e->quotes.size(), 2u);
+  EXPECT_EQ(e->roles, std::vector<std::string>{"ombudsperson"});
+  ASSERT_EQ(e->mentions_by_month.size(), 2u);
+  EXPECT_EQ(e->mentions_by_month[0].month, "2024-01");
+  ASSERT_EQ(e->co_occurring.size(), 1u);
+  EXPECT_EQ(e->co_occurring[0].name, "Baku");
+  EXPECT_EQ(archive_->GetEntity("Nobody", "", 10).status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(ArchiveTest, QuoteAndCountLists) {
+  auto q = archive_->ListQuotes("said:aliyeva", ListOptions());
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q->size(), 2u);
+  EXPECT_EQ((*q)[0].article_id, "a2");  // oldest first
+  auto all = archive_->ListQuotes("", ListOptions());
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 3u);
+  auto c = archive_->ListCounts("killed>=100", ListOptions{0, 1});
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->size(), 1u);
+  EXPECT_EQ((*c)[0].type, "KILL");
+  EXPECT_EQ((*c)[0].event_date, "1990-01");
+}
+
+TEST_F(ArchiveTest, GkgExportCarriesFacts) {
+  std::string out;
+  ASSERT_TRUE(archive_->Export("said:aliyeva date:2025", ExportFormat::kGkg, [&](std::string_view s) { out += s; }).ok());
+  const std::string row = out.substr(out.find('\n') + 1);
+  std::vector<std::string> cols;
+  size_t at = 0;
+  for (;;) {
+    size_t tab = row.find_first_of("\t\n", at);
+    cols.push_back(row.substr(at, tab - at));
+    if (row[tab] == '\n') break;
+    at = tab + 1;
+  }
+  ASSERT_EQ(cols.size(), 27u);
+  EXPECT_EQ(cols[0], "a1");
+  EXPECT_EQ(cols[1], "20250117000000");
+  EXPECT_EQ(cols[5], "KILL#150#people#0#Baku#####");
+  EXPECT_EQ(cols[11], "Sabina Aliyeva");
+  EXPECT_EQ(cols[12], "Sabina Aliyeva,0");
+  EXPECT_EQ(cols[22], "22|17|said|We remember Baku.");
+}
+
+TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
+  const std::string path = (std::filesystem::temp_directory_path() / "annals_archive_timeout_test.db").string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    for (int i = 0; i < 3000; ++i)
+      ASSERT_TRUE((*w)->Put(Article("t" + std::to_string(i), "2020-01-01", "Ann Lee", i, "2019"), 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  ArchiveOptions o;
+  o.query_timeout_ms = 1;
+  auto a = Archive::Open(path, o);
+  ASSERT_TRUE(a.ok());
+  // Exporting 3000 articles with all their facts takes far more than 1 ms.
+  Status st = (*a)->Export("", ExportFormat::kJsonl, [](std::string_view) {});
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("over the time limit"), std::string::npos) << st.ToString();
+  // Without a limit the same call completes.
+  auto b = Archive::Open(path);
+  ASSERT_TRUE(b.ok());
+  EXPECT_TRUE((*b)->Export("", ExportFormat::kJsonl, [](std::string_view) {}).ok());
+}
+
+}  // namespace
+}  // namespace annals

@@ -1,0 +1,387 @@
+// StoreWriter: article rows, their facts and the FTS index, kept in step.
+#include "store/store_writer.h"
+
+#include "store/day_range.h"
+#include "store/schema.h"
+
+namespace annals {
+
+namespace {
+
+#define ANNALS_ASSIGN_STMT(var, db, sql)    \
+  SqliteStmt* var = nullptr;                \
+  {                                         \
+    auto _r = (db)->Prepare(sql);           \
+    if (!_r.ok()) return _r.status();       \
+    var = *_r;                              \
+  }
+
+std::string_view Slice(const std::string& text, uint32_t start, uint32_t end) {
+  if (start > end || end > text.size()) return {};
+  return std::string_view(text).substr(start, end - start);
+}
+
+void BindDays(SqliteStmt* s, int col, std::string_view value) {
+  DayRange r;
+  if (TimexDayRange(value, &r)) {
+    s->BindInt(col, r.first);
+    s->BindInt(col + 1, r.last);
+  } else {
+    s->BindNull(col);
+    s->BindNull(col + 1);
+  }
+}
+
+}  // namespace
+
+uint64_t ContentHash(const Document& d) {
+  uint64_t h = StableHash64(d.date.ToIso());
+  for (std::string_view part : {std::string_view(d.title), std::string_view(d.text), std::string_view(d.source),
+                                std::string_view(d.url), std::string_view(d.language)}) {
+    h = StableHash64("\x1f", h);
+    h = StableHash64(part, h);
+  }
+  return h;
+}
+
+Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path) {
+  SqliteOpenOptions o;
+  auto db = SqliteDb::Open(path, o);
+  if (!db.ok()) return db.status();
+  ANNALS_RETURN_IF_ERROR(ConfigureConnection(db->get(), /*writer=*/true));
+  ANNALS_RETURN_IF_ERROR(MigrateSchema(db->get()));
+  return std::unique_ptr<StoreWriter>(new StoreWriter(std::move(*db)));
+}
+
+StoreWriter::~StoreWriter() { Rollback(); }
+
+Status StoreWriter::Begin() {
+  ANNALS_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  in_tx_ = true;
+  return Status::Ok();
+}
+
+Status StoreWriter::Commit() {
+  ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  in_tx_ = false;
+  return Status::Ok();
+}
+
+void StoreWriter::Rollback() {
+  if (in_tx_) (void)db_->Exec("ROLLBACK");
+  in_tx_ = false;
+}
+
+Result<std::optional<uint64_t>> StoreWriter::StoredHash(std::string_view id) {
+  ANNALS_ASSIGN_STMT(s, db_, "SELECT content_hash FROM articles WHERE ext_id = ?1");
+  s->BindText(1, id);
+  Status st;
+  std::optional<uint64_t> out;
+  if (s->Step(&st)) out = static_cast<uint64_t>(s->Int(0));
+  s->Reset();
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<int64_t> StoreWriter::NextKey(const Date& date) {
+  DayRange r;
+  const int64_t bucket = DateDayRange(date, &r) ? DayBucket(r.first) : 0;
+  ANNALS_ASSIGN_STMT(s, db_, "SELECT max(id) FROM articles WHERE id BETWEEN ?1 AND ?2");
+  s->BindInt(1, FirstKeyOfBucket(bucket));
+  s->BindInt(2, LastKeyOfBucket(bucket));
+  Status st;
+  int64_t key = FirstKeyOfBucket(bucket);
+  if (s->Step(&st) && !s->IsNull(0)) key = s->Int(0) + 1;
+  s->Reset();
+  if (!st.ok()) return st;
+  if (key > LastKeyOfBucket(bucket))
+    return Status::Unsupported("more than 16 million articles on " + date.ToIso());
+  return key;
+}
+
+Result<int64_t> StoreWriter::SourceId(std::string_view name) {
+  ANNALS_ASSIGN_STMT(sel, db_, "SELECT id FROM sources WHERE name = ?1");
+  sel->BindText(1, name);
+  Status st;
+  if (sel->Step(&st)) {
+    int64_t id = sel->Int(0);
+    sel->Reset();
+    return id;
+  }
+  sel->Reset();
+  if (!st.ok()) return st;
+  ANNALS_ASSIGN_STMT(ins, db_, "INSERT INTO sources(name) VALUES(?1)");
+  ins->BindText(1, name);
+  ANNALS_RETURN_IF_ERROR(ins->Run());
+  return db_->LastInsertRowid();
+}
+
+Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
+  ANNALS_ASSIGN_STMT(sel, db_, "SELECT id FROM names WHERE type = ?1 AND name = ?2");
+  sel->BindInt(1, static_cast<int>(type));
+  sel->BindText(2, name);
+  Status st;
+  if (sel->Step(&st)) {
+    int64_t id = sel->Int(0);
+    sel->Reset();
+    return id;
+  }
+  sel->Reset();
+  if (!st.ok()) return st;
+  ANNALS_ASSIGN_STMT(ins, db_, "INSERT INTO names(type, name) VALUES(?1, ?2)");
+  ins->BindInt(1, static_cast<int>(type));
+  ins->BindText(2, name);
+  ANNALS_RETURN_IF_ERROR(ins->Run());
+  const int64_t id = db_->LastInsertRowid();
+  ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO names_fts(rowid, name) VALUES(?1, ?2)");
+  fts->BindInt(1, id);
+  fts->BindText(2, name);
+  ANNALS_RETURN_IF_ERROR(fts->Run());
+  return id;
+}
+
+Status StoreWriter::DeleteArticle(int64_t key) {
+  // The external-content FTS index needs the old values to remove them.
+  ANNALS_ASSIGN_STMT(fts, db_,
+                     "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+                     "SELECT 'delete', id, title, text FROM articles WHERE id = ?1");
+  fts->BindInt(1, key);
+  ANNALS_RETURN_IF_ERROR(fts->Run());
+  static const char* kTables[] = {"entities", "mentions", "times", "event_dates", "counts", "quotes"};
+  for (const char* t : kTables) {
+    ANNALS_ASSIGN_STMT(del, db_, std::string("DELETE FROM ") + t + " WHERE article = ?1");
+    del->BindInt(1, key);
+    ANNALS_RETURN_IF_ERROR(del->Run());
+  }
+  ANNALS_ASSIGN_STMT(del, db_, "DELETE FROM articles WHERE id = ?1");
+  del->BindInt(1, key);
+  return del->Run();
+}
+
+Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at) {
+  const Document& d = ad.doc;
+  const uint64_t hash = ContentHash(d);
+  PutOutcome outcome = PutOutcome::kAdded;
+  {
+    ANNALS_ASSIGN_STMT(s, db_, "SELECT id, content_hash FROM articles WHERE ext_id = ?1");
+    s->BindText(1, d.id);
+    Status st;
+    std::optional<int64_t> old_key;
+    uint64_t old_hash = 0;
+    if (s->Step(&st)) {
+      old_key = s->Int(0);
+      old_hash = static_cast<uint64_t>(s->Int(1));
+    }
+    s->Reset();
+    if (!st.ok()) return st;
+    if (old_key) {
+      if (old_hash == hash) return PutOutcome::kUnchanged;
+      ANNALS_RETURN_IF_ERROR(DeleteArticle(*old_key));
+      outcome = PutOutcome::kUpdated;
+    }
+  }
+  auto key = NextKey(d.date);
+  if (!key.ok()) return key.status();
+  std::optional<int64_t> source_id;
+  if (!d.source.empty()) {
+    auto sid = SourceId(d.source);
+    if (!sid.ok()) return sid.status();
+    source_id = *sid;
+  }
+  ANNALS_ASSIGN_STMT(ins, db_,
+                     "INSERT INTO articles(id, ext_id, content_hash, date, date_precision, day, title, text, "
+                     "source_id, url, language, origin, ingested_at, n_entities, n_times, n_counts, n_quotes) "
+                     "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
+  ins->BindInt(1, *key);
+  ins->BindText(2, d.id);
+  ins->BindInt(3, static_cast<int64_t>(hash));
+  ins->BindTextOrNull(4, d.date.ToIso());
+  ins->BindInt(5, static_cast<int>(d.date.precision));
+  DayRange r;
+  if (DateDayRange(d.date, &r)) ins->BindInt(6, r.first);
+  else ins->BindNull(6);
+  ins->BindText(7, d.title);
+  ins->BindText(8, d.text);
+  if (source_id) ins->BindInt(9, *source_id);
+  else ins->BindNull(9);
+  ins->BindTextOrNull(10, d.url);
+  ins->BindTextOrNull(11, d.language);
+  ins->BindTextOrNull(12, d.origin);
+  ins->BindInt(13, ingested_at);
+  ins->BindInt(14, static_cast<int64_t>(ad.entities.size()));
+  ins->BindInt(15, static_cast<int64_t>(ad.times.size()));
+  ins->BindInt(16, static_cast<int64_t>(ad.counts.size()));
+  ins->BindInt(17, static_cast<int64_t>(ad.quotes.size()));
+  ANNALS_RETURN_IF_ERROR(ins->Run());
+  ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+  fts->BindInt(1, *key);
+  fts->BindText(2, d.title);
+  fts->BindText(3, d.text);
+  ANNALS_RETURN_IF_ERROR(fts->Run());
+  ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad));
+  return outcome;
+}
+
+Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
+  const std::string& text = ad.doc.text;
+  std::vector<int64_t> name_ids(ad.entities.size(), -1);
+  {
+    ANNALS_ASSIGN_STMT(s, db_,
+                       "INSERT INTO entities(article, idx, name_id, type, mentions, role, affiliation) "
+                       "VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    for (size_t i = 0; i < ad.entities.size(); ++i) {
+      const Entity& e = ad.entities[i];
+      auto nid = NameId(e.type, e.canonical);
+      if (!nid.ok()) return nid.status();
+      name_ids[i] = *nid;
+      s->Reset();
+      s->BindInt(1, key);
+      s->BindInt(2, static_cast<int64_t>(i));
+      s->BindInt(3, *nid);
+      s->BindInt(4, static_cast<int>(e.type));
+      s->BindInt(5, e.mentions);
+      s->BindTextOrNull(6, e.role);
+      s->BindTextOrNull(7, e.affiliation);
+      ANNALS_RETURN_IF_ERROR(s->Run());
+    }
+  }
+  {
+    ANNALS_ASSIGN_STMT(s, db_,
+                       "INSERT INTO mentions(article, idx, span_start, span_end, type, entity) VALUES(?1,?2,?3,?4,?5,?6)");
+    for (size_t i = 0; i < ad.mentions.size(); ++i) {
+      const EntityMention& m = ad.mentions[i];
+      s->Reset();
+      s->BindInt(1, key);
+      s->BindInt(2, static_cast<int64_t>(i));
+      s->BindInt(3, m.start);
+      s->BindInt(4, m.end);
+      s->BindInt(5, static_cast<int>(m.type));
+      s->BindInt(6, m.entity);
+      ANNALS_RETURN_IF_ERROR(s->Run());
+    }
+  }
+  {
+    ANNALS_ASSIGN_STMT(s, db_,
+                       "INSERT INTO times(article, idx, span_start, span_end, type, value, range_begin, range_end, "
+                       "anchor, mod, day_first, day_last) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+    for (size_t i = 0; i < ad.times.size(); ++i) {
+      const TimeExpr& t = ad.times[i];
+      s->Reset();
+      s->BindInt(1, key);
+      s->BindInt(2, static_cast<int64_t>(i));
+      s->BindInt(3, t.start);
+      s->BindInt(4, t.end);
+      s->BindInt(5, static_cast<int>(t.type));
+      s->BindText(6, t.value);
+      s->BindTextOrNull(7, t.range_begin);
+      s->BindTextOrNull(8, t.range_end);
+      s->BindInt(9, static_cast<int>(t.anchor));
+      s->BindTextOrNull(10, t.mod);
+      DayRange a, b;
+      if (!t.range_begin.empty() && TimexDayRange(t.range_begin, &a) && TimexDayRange(t.range_end, &b)) {
+        s->BindInt(11, a.first);
+        s->BindInt(12, b.last);
+      } else if (t.type == TimexType::kDate || t.type == TimexType::kTime) {
+        BindDays(s, 11, t.value);
+      } else {
+        s->BindNull(11);
+        s->BindNull(12);
+      }
+      ANNALS_RETURN_IF_ERROR(s->Run());
+    }
+  }
+  {
+    ANNALS_ASSIGN_STMT(s, db_,
+                       "INSERT INTO event_dates(article, rank, value, from_count, day_first, day_last) "
+                       "VALUES(?1,?2,?3,?4,?5,?6)");
+    std::vector<std::string_view> seen;
+    auto add = [&](std::string_view v, bool from_count) -> Status {
+      s->Reset();
+      s->BindInt(1, key);
+      s->BindInt(2, static_cast<int64_t>(seen.size()));
+      s->BindText(3, v);
+      s->BindInt(4, from_count ? 1 : 0);
+      BindDays(s, 5, v);
+      seen.push_back(v);
+      return s->Run();
+    };
+    for (const std::string& v : ad.event_dates) ANNALS_RETURN_IF_ERROR(add(v, false));
+    // Count dates become event dates too, so event: finds incidents even when
+    // the pipeline did not rank their date among the article's event dates.
+    for (const Count& c : ad.counts) {
+      if (c.date.empty()) continue;
+      bool dup = false;
+      for (std::string_view v : seen) dup = dup || v == c.date;
+      if (!dup) ANNALS_RETURN_IF_ERROR(add(c.date, true));
+    }
+  }
+  {
+    ANNALS_ASSIGN_STMT(s, db_,
+                       "INSERT INTO counts(article, idx, type, number, qualifier, victims, place, date, day_first, "
+                       "day_last, perpetrator, span_start, span_end, sentence) "
+                       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+    for (size_t i = 0; i < ad.counts.size(); ++i) {
+      const Count& c = ad.counts[i];
+      s->Reset();
+      s->BindInt(1, key);
+      s->BindInt(2, static_cast<int64_t>(i));
+      s->BindInt(3, static_cast<int>(c.type));
+      s->BindInt(4, c.number);
+      s->BindInt(5, static_cast<int>(c.qualifier));
+      s->BindTextOrNull(6, c.victims);
+      s->BindTextOrNull(7, c.place);
+      s->BindTextOrNull(8, c.date);
+      BindDays(s, 9, c.date);
+      s->BindTextOrNull(11, c.perpetrator);
+      s->BindInt(12, c.start);
+      s->BindInt(13, c.end);
+      s->BindInt(14, c.sentence);
+      ANNALS_RETURN_IF_ERROR(s->Run());
+    }
+  }
+  {
+    ANNALS_ASSIGN_STMT(s, db_,
+                       "INSERT INTO quotes(article, idx, kind, span_start, span_end, text, cue, cue_start, cue_end, "
+                       "has_speaker, speaker_name, speaker_mention, speaker_mention_start, speaker_mention_end, "
+                       "speaker_type, speaker_role, speaker_entity, speaker_name_id) "
+                       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
+    for (size_t i = 0; i < ad.quotes.size(); ++i) {
+      const Quote& q = ad.quotes[i];
+      s->Reset();
+      s->BindInt(1, key);
+      s->BindInt(2, static_cast<int64_t>(i));
+      s->BindInt(3, static_cast<int>(q.kind));
+      s->BindInt(4, q.start);
+      s->BindInt(5, q.end);
+      s->BindText(6, Slice(text, q.start, q.end));
+      s->BindTextOrNull(7, q.cue);
+      s->BindInt(8, q.cue_start);
+      s->BindInt(9, q.cue_end);
+      s->BindInt(10, q.speaker ? 1 : 0);
+      if (q.speaker) {
+        const Speaker& sp = *q.speaker;
+        s->BindTextOrNull(11, sp.name);
+        s->BindText(12, sp.mention);
+        s->BindInt(13, sp.mention_start);
+        s->BindInt(14, sp.mention_end);
+        s->BindTextOrNull(15, sp.type);
+        s->BindTextOrNull(16, sp.role);
+        s->BindInt(17, sp.entity);
+        int64_t nid = -1;
+        if (sp.entity >= 0 && static_cast<size_t>(sp.entity) < name_ids.size()) {
+          nid = name_ids[sp.entity];
+        } else if (!sp.name.empty()) {
+          auto type = ParseEntityType(sp.type);
+          auto r = NameId(type ? *type : EntityType::kPerson, sp.name);
+          if (!r.ok()) return r.status();
+          nid = *r;
+        }
+        if (nid >= 0) s->BindInt(18, nid);
+      }
+      ANNALS_RETURN_IF_ERROR(s->Run());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace annals
