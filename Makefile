@@ -8,12 +8,12 @@ BUILD ?= build
 SAN_BUILD ?= build-san
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test test-fast test-sanitize test-fuzz bench demo format fuzz clean
+.PHONY: all deps build test test-ui test-fast test-sanitize test-fuzz bench demo format fuzz clean
 
 all: build
 
 deps:
-	@scripts/install-deps
+	@scripts/install-deps --ui
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DANNALS_WERROR=ON $(CMAKE_FLAGS)
@@ -25,8 +25,13 @@ build: deps $(BUILD)/CMakeCache.txt
 # each libFuzzer target briefly (when clang is installed).
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|golden|e2e|slow'
+	scripts/test-ui.sh $(BUILD)
 	$(MAKE) test-sanitize
 	$(MAKE) test-fuzz
+
+# Browser tests: Playwright + Debian's Chromium against a real annals serve.
+test-ui: build
+	scripts/test-ui.sh $(BUILD)
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L 'unit|golden'
@@ -52,7 +57,7 @@ bench: build
 	bench/run-all.sh $(BUILD)
 
 demo: build
-	bench/../scripts/demo.sh $(BUILD)
+	scripts/demo.sh $(BUILD)
 
 # Longer fuzzing: FUZZ_SECONDS (default 60) per target.
 fuzz: deps

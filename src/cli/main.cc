@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   annals::AddExtractCommand(&app, &exit_code);
   annals::AddIngestCommand(&app, &exit_code);
   annals::AddSearchCommands(&app, &exit_code);
+  annals::AddServeCommand(&app, &exit_code);
   // `annals train <what>` and `annals eval <what>`: each extractor adds its own.
   CLI::App* train = app.add_subcommand("train", "Train a model (e.g. annals train ner)");
   train->require_subcommand(1);
@@ -21,8 +22,6 @@ int main(int argc, char** argv) {
   annals::AddEvalTimexCommand(eval, &exit_code);
   annals::AddEvalCountsCommand(eval, &exit_code);
   annals::AddEvalQuotesCommand(eval, &exit_code);
-  (void)train;
-  (void)eval;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -25,7 +25,6 @@ struct ByteClasses {
 constexpr ByteClasses kClass;
 
 inline uint8_t Cls(unsigned char c) { return kClass.c[c]; }
-inline bool IsAlpha(unsigned char c) { return Cls(c) == kCLetter; }
 inline bool IsDigit(unsigned char c) { return Cls(c) == kCDigit; }
 
 // Length of a U+2000..U+206F punctuation sequence (E2 80/81 xx) at i, else 0.
