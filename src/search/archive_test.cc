@@ -3,6 +3,8 @@
 // entities, quote and count lists, exports with facts.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "search/archive.h"
@@ -49,7 +51,9 @@ AnnotatedDoc Article(const std::string& id, const std::string& date, const std::
 class ArchiveTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() / "annals_archive_test.db").string();
+    // ctest runs each test in its own process, in parallel: one file per process.
+    path_ = (std::filesystem::temp_directory_path() /
+             ("annals_archive_test_" + std::to_string(::getpid()) + ".db")).string();
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
     auto w = StoreWriter::Open(path_);
     ASSERT_TRUE(w.ok());
@@ -190,7 +194,8 @@ TEST_F(ArchiveTest, GkgExportCarriesFacts) {
 }
 
 TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
-  const std::string path = (std::filesystem::temp_directory_path() / "annals_archive_timeout_test.db").string();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("annals_archive_timeout_test_" + std::to_string(::getpid()) + ".db")).string();
   for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
   {
     auto w = StoreWriter::Open(path);
