@@ -57,7 +57,10 @@ void AppendCsvHeader(std::string* out) {
 
 void AppendCsvRow(const AnnotatedDoc& d, std::string* out) {
   const Document& doc = d.doc;
-  for (std::string_view v : {std::string_view(doc.id), std::string_view(doc.date.ToIso()), std::string_view(doc.title),
+  // Named: a temporary from ToIso() would die before the loop body reads it
+  // (ASan: stack-use-after-scope).
+  const std::string date = doc.date.ToIso();
+  for (std::string_view v : {std::string_view(doc.id), std::string_view(date), std::string_view(doc.title),
                              std::string_view(doc.source), std::string_view(doc.url), std::string_view(doc.language)}) {
     CsvField(v, out);
     out->push_back(',');
