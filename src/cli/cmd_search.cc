@@ -104,6 +104,7 @@ struct SearchArgs : CommonArgs {
   bool facets = false;
   std::string timeline;
   bool no_snippets = false;
+  bool fts5 = false;  // rank with FTS5, not the text index
 };
 
 void PrintFacet(const char* title, const std::vector<FacetValue>& v, const Style& st) {
@@ -128,8 +129,10 @@ int RunSearch(const SearchArgs& a) {
     return ReportError(Status::InvalidArgument("--timeline: expected day, week, month or year"));
   auto archive = OpenArchive(a.db);
   if (!archive.ok()) return ReportError(archive.status());
+  o.use_index = !a.fts5;
   auto r = (*archive)->Search(a.query, o);
   if (!r.ok()) return QueryError(r.status(), a.query);
+  if (!r->notice.empty()) std::fprintf(stderr, "annals: note: %s\n", r->notice.c_str());
   std::optional<Facets> facets;
   if (a.facets) {
     auto f = (*archive)->GetFacets(a.query, 10);
@@ -378,6 +381,7 @@ void AddSearchCommands(CLI::App* app, int* exit_code) {
     cmd->add_flag("--facets", a->facets, "Top people, organisations, places and sources of all matches");
     cmd->add_option("--timeline", a->timeline, "Matches per day, week, month or year");
     cmd->add_flag("--no-snippets", a->no_snippets, "No text snippets");
+    cmd->add_flag("--fts5", a->fts5, "Rank with SQLite FTS5 instead of annals' text index (comparison)");
     cmd->callback([a, exit_code] { *exit_code = RunSearch(*a); });
   }
   {

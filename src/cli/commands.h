@@ -23,6 +23,8 @@ int ReportError(const Status& status);
 void AddExtractCommand(CLI::App* app, int* exit_code);
 void AddIngestCommand(CLI::App* app, int* exit_code);
 void AddSearchCommands(CLI::App* app, int* exit_code);  // search, show, quotes, counts, export, stats
+// `annals reindex --db FILE` (cmd_reindex.cc).
+void AddReindexCommand(CLI::App* app, int* exit_code);
 void AddServeCommand(CLI::App* app, int* exit_code);    // serve (cmd_serve.cc)
 // `annals train ner`, `annals train ner-lexicon` (on the train parent) and `annals eval ner`.
 void AddTrainNerCommand(CLI::App* train, int* exit_code);

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   annals::AddExtractCommand(&app, &exit_code);
   annals::AddIngestCommand(&app, &exit_code);
   annals::AddSearchCommands(&app, &exit_code);
+  annals::AddReindexCommand(&app, &exit_code);
   annals::AddServeCommand(&app, &exit_code);
   // `annals train <what>` and `annals eval <what>`: each extractor adds its own.
   CLI::App* train = app.add_subcommand("train", "Train a model (e.g. annals train ner)");

@@ -133,6 +133,7 @@ Result<SearchResult> SearchExhaustive(const Snapshot& snap, const Query& q, cons
         int64_t v = idx < 0 ? kNumericMissing : seg.Numeric(idx, d);
         ok = ok && v != kNumericMissing && v >= f.min && v <= f.max;
       }
+      ok = ok && (!q.accept || q.accept(seg.ext_id(d)));
       if (!ok) continue;
       size_t matched = 0;
       double score = 0;

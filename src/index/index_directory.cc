@@ -8,6 +8,8 @@
 #include <zlib.h>
 
 #include <cerrno>
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -68,6 +70,25 @@ Result<std::unique_ptr<IndexDirectory>> IndexDirectory::Open(std::string dir, Ca
     return Status::IoError(dir + ": " + std::strerror(errno));
   }
   std::unique_ptr<IndexDirectory> d(new IndexDirectory(dir, catalog, opts));
+  if (opts.fresh) {
+    // Start empty, at a generation above every file already there, so new
+    // names never collide with the files of the state being replaced.
+    uint64_t gen = 0;
+    Result<std::optional<CatalogState>> st = catalog->Load();
+    if (st.ok() && st->has_value()) gen = (*st)->generation;
+    if (DIR* dd = ::opendir(dir.c_str())) {
+      while (dirent* ent = ::readdir(dd)) {
+        unsigned long long g = 0;
+        if (std::sscanf(ent->d_name, "seg_%llu_", &g) == 1 || std::sscanf(ent->d_name, "del_%llu_", &g) == 1)
+          gen = std::max<uint64_t>(gen, g);
+      }
+      ::closedir(dd);
+    }
+    d->state_.generation = gen;
+    d->snap_ = std::make_shared<Snapshot>();
+    d->file_counter_ = gen * 1000;
+    return d;
+  }
   Result<std::optional<CatalogState>> st = catalog->Load();
   if (!st.ok()) return st.status();
   d->state_ = st->value_or(CatalogState{});
@@ -85,9 +106,14 @@ std::shared_ptr<const Snapshot> IndexDirectory::snapshot() const {
 }
 
 Result<std::shared_ptr<const Snapshot>> IndexDirectory::Load(const CatalogState& state) {
+  std::shared_ptr<const Snapshot> old = snapshot();
+  return LoadSnapshot(dir_, state, old.get(), opts_.verify_checksums);
+}
+
+Result<std::shared_ptr<const Snapshot>> LoadSnapshot(const std::string& dir_, const CatalogState& state,
+                                                    const Snapshot* old, bool verify_checksums) {
   auto snap = std::make_shared<Snapshot>();
   snap->generation = state.generation;
-  std::shared_ptr<const Snapshot> old = snapshot();
   for (const CatalogEntry& e : state.segments) {
     SnapshotSegment sg;
     // Reuse already-mapped segments.
@@ -98,7 +124,7 @@ Result<std::shared_ptr<const Snapshot>> IndexDirectory::Load(const CatalogState&
     }
     if (!sg.segment) {
       Result<std::shared_ptr<const Segment>> s =
-          Segment::Open(dir_ + "/" + e.segment, OpenOptions{opts_.verify_checksums});
+          Segment::Open(dir_ + "/" + e.segment, OpenOptions{verify_checksums});
       if (!s.ok()) return s.status();
       sg.segment = *s;
     }
@@ -173,6 +199,14 @@ Result<CatalogState> IndexDirectory::PrepareBatch(SegmentBuilder* batch, const s
     next.segments.push_back(CatalogEntry{name, "", n, 0});
   }
   return next;
+}
+
+Result<CatalogEntry> IndexDirectory::PrepareSegment(SegmentBuilder* batch) {
+  if (!batch || batch->num_docs() == 0) return Status::InvalidArgument("PrepareSegment: empty batch");
+  std::string name = NewFileName("seg") + ".ais";
+  uint32_t n = static_cast<uint32_t>(batch->num_docs());
+  ANNALS_RETURN_IF_ERROR(batch->Write(dir_ + "/" + name));
+  return CatalogEntry{name, "", n, 0};
 }
 
 Status IndexDirectory::Publish(const CatalogState& committed) {

@@ -33,7 +33,16 @@ struct DirectoryOptions {
   CodecId codec = CodecId::kBitPack;  // for new and merged segments (see SegmentBuilder)
   MergePolicy merge;                      // see merge.h
   bool verify_checksums = true;           // crc32 every segment at open
+  bool fresh = false;  // rebuild: start from an empty state, ignoring the stored catalog
+                      // (its files stay until the first Publish, so a crash keeps them)
 };
+
+// Loads the snapshot `state` names from `dir` without touching any file
+// (readers in other processes use this; only the writer removes files).
+// Segments already mapped in `reuse` (may be null) are shared, not reopened.
+// A missing or damaged file is an error naming it.
+Result<std::shared_ptr<const Snapshot>> LoadSnapshot(const std::string& dir, const CatalogState& state,
+                                                    const Snapshot* reuse, bool verify_checksums = true);
 
 class IndexDirectory {
  public:
@@ -56,6 +65,13 @@ class IndexDirectory {
   Status Commit(SegmentBuilder* batch, const std::vector<uint64_t>& delete_ids);
   // Runs the merge policy once and commits its merges; returns how many.
   Result<int> MaybeMerge();
+  // Writes one segment for `batch` (non-empty) and returns its entry,
+  // without changing any state: for callers composing a whole new state
+  // (a rebuild), which they then commit and Publish.
+  Result<CatalogEntry> PrepareSegment(SegmentBuilder* batch);
+  // The last published state.
+  const CatalogState& state() const { return state_; }
+  const std::string& dir() const { return dir_; }
 
  private:
   IndexDirectory(std::string dir, CatalogStore* catalog, DirectoryOptions opts)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -44,6 +45,10 @@ struct Query {
   std::vector<std::string> require;         // terms every hit has, unscored (title:x, person:y, has:quote)
   std::vector<std::string> exclude;         // terms no hit has (NOT / -word)
   std::vector<NumericFilter> numeric;       // killed>=N ...
+  // Optional extra filter on the store id (facts the index does not hold,
+  // e.g. person: names resolved in SQLite); empty = accept all. Called once
+  // per candidate that passed every other filter; must be thread-safe.
+  std::function<bool(uint64_t id)> accept;
   int32_t date_from = std::numeric_limits<int32_t>::min();  // publication day, inclusive
   int32_t date_to = std::numeric_limits<int32_t>::max();    // inclusive
   size_t k = 20;                            // hits wanted

@@ -270,6 +270,7 @@ class Filters {
       if (idx < 0) *empty = true;
       numeric_.push_back({idx, f.min, f.max});
     }
+    if (q.accept) accept_ = &q.accept;
     // Drive with the rarest required term.
     std::sort(require_.begin(), require_.end(),
               [](const PostingsCursor& a, const PostingsCursor& b) { return a.df() < b.df(); });
@@ -290,6 +291,7 @@ class Filters {
       if (v == kNumericMissing || v < n.min || v > n.max) return d + 1;
     }
     if (seg_->IsDeleted(d)) return d + 1;
+    if (accept_ && !(*accept_)(seg_->segment->ext_id(d))) return d + 1;
     return d;
   }
   Status status() const {
@@ -311,6 +313,7 @@ class Filters {
   std::vector<PostingsCursor> require_;
   std::vector<PostingsCursor> exclude_;
   std::vector<Num> numeric_;
+  const std::function<bool(uint64_t)>* accept_ = nullptr;
 };
 
 // The k best hits so far; worst on top.

@@ -12,7 +12,12 @@
 #include "search/export_format.h"
 #include "search/query.h"
 #include "search/query_compiler.h"
+#include "index/analyzer.h"
+#include "index/index_directory.h"
+#include "index/search.h"
+#include "search/index_query.h"
 #include "store/article_loader.h"
+#include "store/sqlite_catalog.h"
 #include "store/day_range.h"
 #include "store/schema.h"
 
@@ -196,6 +201,112 @@ void BindCounts(SqliteStmt* s, const CompiledQuery& c, int first) {
   }
 }
 
+// Quotes of `key` by the query's said: speakers, attached to a hit.
+Status AttachQuotes(SqliteDb* db, int64_t key, const CompiledQuery& c, SearchHit* h) {
+  if (c.speakers.empty()) return Status::Ok();
+  int next = 2;
+  std::string qsql = std::string("SELECT ") + kQuoteCols +
+                     " FROM quotes q JOIN articles a ON a.id = q.article WHERE q.article = ?1 AND " +
+                     SpeakerCond(c.speakers, &next) + " ORDER BY q.idx";
+  ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(qsql));
+  s->BindInt(1, key);
+  BindSpeakers(s, c.speakers, 2);
+  Status st;
+  while (s->Step(&st)) h->quotes.push_back(ReadQuote(s));
+  s->Reset();
+  return st;
+}
+
+// Counts of `key` satisfying the query's count filters, attached to a hit.
+Status AttachCounts(SqliteDb* db, int64_t key, const CompiledQuery& c, SearchHit* h) {
+  if (c.count_filters.empty()) return Status::Ok();
+  int next = 2;
+  std::string csql = std::string("SELECT ") + kCountCols +
+                     " FROM counts c JOIN articles a ON a.id = c.article WHERE c.article = ?1 AND " +
+                     CountCond(c, &next) + " ORDER BY c.idx";
+  ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(csql));
+  s->BindInt(1, key);
+  BindCounts(s, c, 2);
+  Status st;
+  while (s->Step(&st)) h->counts.push_back(ReadCount(s));
+  s->Reset();
+  return st;
+}
+
+// A snippet of `text` around the words the query matched, as FTS5's
+// snippet() gives it: about `tokens` tokens, "…" where cut, the matched
+// words as highlight ranges. The window holding the most matches wins (the
+// earliest on ties), started a little before its first match.
+void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std::string* out,
+                  std::vector<Highlight>* hl) {
+  struct Tok {
+    uint32_t begin, end;
+    bool hit;
+  };
+  std::vector<Tok> toks;
+  index::Analyze(text, /*stem=*/true, [&](const index::AnalyzedToken& t) {
+    bool hit = std::find(plan.mark_terms.begin(), plan.mark_terms.end(), t.term) != plan.mark_terms.end();
+    for (const std::string& p : plan.mark_prefixes) hit = hit || t.term.substr(0, p.size()) == p;
+    toks.push_back(Tok{t.begin, t.end, hit});
+  });
+  out->clear();
+  if (toks.empty()) return;
+  const size_t n = static_cast<size_t>(std::clamp(tokens, 1, 64));
+  const size_t w = std::min(n, toks.size());
+  size_t best = 0, best_hits = 0, hits = 0;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    hits += toks[i].hit;
+    if (i >= w) hits -= toks[i - w].hit;
+    if (i + 1 >= w && hits > best_hits) {
+      best_hits = hits;
+      best = i + 1 - w;
+    }
+  }
+  if (best_hits > 0) {
+    size_t first = best;
+    while (!toks[first].hit) ++first;
+    const size_t lead = std::min(first - best, w / 4);
+    best = first >= lead ? first - lead : 0;
+    best = std::min(best, toks.size() - w);
+  }
+  const size_t last = best + w - 1;
+  const uint32_t from = best == 0 ? 0 : toks[best].begin;
+  const uint32_t to = last + 1 == toks.size() ? static_cast<uint32_t>(text.size()) : toks[last].end;
+  if (best > 0) *out += "…";
+  const uint32_t base = static_cast<uint32_t>(out->size());
+  out->append(text.substr(from, to - from));
+  if (last + 1 < toks.size()) *out += "…";
+  for (size_t i = best; i <= last; ++i) {
+    if (toks[i].hit) hl->push_back(Highlight{base + toks[i].begin - from, base + toks[i].end - from});
+  }
+  for (char& ch : *out)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+}
+
+// The keys of the articles matching `node` (SQLite), sorted.
+Result<std::vector<uint64_t>> KeysMatching(SqliteDb* db, std::unique_ptr<QueryNode> node) {
+  Query sub;
+  sub.root = std::move(node);
+  const CompiledQuery c = CompileQuery(sub, "f.rowid", 2);
+  ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(IdSql(c)));
+  BindQuery(s.get(), c);
+  std::vector<uint64_t> keys;
+  Status st;
+  while (s->Step(&st)) keys.push_back(static_cast<uint64_t>(s->Int(0)));
+  if (!st.ok()) return st;
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// One node standing for all of `nodes` (kind: kAnd or kOr).
+std::unique_ptr<QueryNode> Combine(std::vector<std::unique_ptr<QueryNode>> nodes, QueryNodeKind kind) {
+  if (nodes.size() == 1) return std::move(nodes[0]);
+  auto n = std::make_unique<QueryNode>();
+  n->kind = kind;
+  n->children = std::move(nodes);
+  return n;
+}
+
 }  // namespace
 
 bool ParsePeriod(std::string_view name, Period* out) {
@@ -244,6 +355,7 @@ class Archive::Lease {
 Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, const ArchiveOptions& options) {
   std::unique_ptr<Archive> a(new Archive());
   a->path_ = path;
+  a->index_dir_ = IndexDirFor(path);
   a->timeout_ms_ = std::max(0, options.query_timeout_ms);
   const int n = std::max(1, options.connections);
   for (int i = 0; i < n; ++i) {
@@ -276,13 +388,143 @@ void Archive::Release(std::unique_ptr<SqliteDb> db) const {
   cv_.notify_one();
 }
 
+Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* db, std::string* notice) const {
+  auto has_table = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'index_catalog'");
+  if (!has_table.ok()) return has_table.status();
+  if (*has_table == 0) {
+    *notice = "this archive predates annals' text index: searched with FTS5; run: annals reindex --db " + path_;
+    return std::shared_ptr<const index::Snapshot>();
+  }
+  auto state = ReadIndexCatalog(db);
+  if (!state.ok() || !state->has_value()) {
+    *notice = "the text index catalog is " + std::string(state.ok() ? "missing" : "unreadable (" + state.status().message() + ")") +
+              ": searched with FTS5; run: annals reindex --db " + path_;
+    return std::shared_ptr<const index::Snapshot>();
+  }
+  std::lock_guard<std::mutex> lock(index_mu_);
+  if (index_snap_ && index_snap_->generation == (*state)->generation) return index_snap_;
+  auto snap = index::LoadSnapshot(index_dir_, **state, index_snap_.get());
+  if (!snap.ok()) {
+    // Damaged or missing files, or (rarely) files a concurrent ingest merged
+    // away after this transaction began: FTS5 answers this one exactly.
+    *notice = "the text index is unusable (" + snap.status().message() +
+              "): searched with FTS5; if this persists, run: annals reindex --db " + path_;
+    return std::shared_ptr<const index::Snapshot>();
+  }
+  index_snap_ = *snap;
+  return index_snap_;
+}
+
+Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out,
+                                bool* used) const {
+  *used = false;
+  auto parsed = ParseQuery(query);
+  if (!parsed.ok()) return parsed.status();
+  std::optional<IndexPlan> plan = PlanIndexQuery(&*parsed);
+  if (!plan) return Status::Ok();
+  auto c = Compile(query);  // for the quotes and counts attached to hits
+  if (!c.ok()) return c.status();
+  Lease db(this);
+  // One read transaction: the catalog, the SQLite filters and the rows
+  // fetched for the hits are one consistent state.
+  ANNALS_RETURN_IF_ERROR(db->Exec("BEGIN"));
+  struct EndTx {
+    SqliteDb* db;
+    ~EndTx() { (void)db->Exec("COMMIT"); }
+  } end_tx{db.get()};
+  auto snap = IndexSnapshot(db.get(), &out->notice);
+  if (!snap.ok()) return snap.status();
+  if (!*snap) return Status::Ok();
+  index::Query& q = plan->query;
+  std::vector<uint64_t> allow, deny;
+  const bool has_allow = !plan->allow.empty();
+  if (has_allow) {
+    auto k = KeysMatching(db.get(), Combine(std::move(plan->allow), QueryNodeKind::kAnd));
+    if (!k.ok()) return k.status();
+    allow = std::move(*k);
+  }
+  if (!plan->deny.empty()) {
+    auto k = KeysMatching(db.get(), Combine(std::move(plan->deny), QueryNodeKind::kOr));
+    if (!k.ok()) return k.status();
+    deny = std::move(*k);
+  }
+  if (has_allow || !deny.empty()) {
+    q.accept = [&allow, &deny, has_allow](uint64_t id) {
+      if (has_allow && !std::binary_search(allow.begin(), allow.end(), id)) return false;
+      return !std::binary_search(deny.begin(), deny.end(), id);
+    };
+  }
+  const int limit = std::clamp(o.limit, 0, 1000);
+  const int offset = std::max(0, o.offset);
+  q.k = static_cast<size_t>(limit + offset);
+  auto r = index::Search(**snap, q);
+  if (!r.ok()) return r.status();
+  *used = true;
+  out->engine = "index";
+  out->ranked = true;
+  for (size_t i = static_cast<size_t>(offset); i < r->hits.size(); ++i) {
+    const int64_t key = static_cast<int64_t>(r->hits[i].id);
+    SearchHit h;
+    h.score = r->hits[i].score;
+    {
+      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT a.ext_id, a.date, a.title, s.name, a.url, a.text "
+                                                  "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
+                                                  "WHERE a.id = ?1"));
+      s->BindInt(1, key);
+      Status st;
+      if (!s->Step(&st)) {
+        s->Reset();
+        if (!st.ok()) return st;
+        return Status::Corruption("text index names article key " + std::to_string(key) +
+                                  " that is not in the archive; run: annals reindex --db " + path_);
+      }
+      h.id = s->Str(0);
+      h.date = s->Str(1);
+      h.title = s->Str(2);
+      h.source = s->Str(3);
+      h.url = s->Str(4);
+      if (o.snippets) IndexSnippet(s->Text(5), *plan, o.snippet_tokens, &h.snippet, &h.snippet_highlights);
+      s->Reset();
+    }
+    ANNALS_RETURN_IF_ERROR(AttachQuotes(db.get(), key, *c, &h));
+    ANNALS_RETURN_IF_ERROR(AttachCounts(db.get(), key, *c, &h));
+    out->hits.push_back(std::move(h));
+  }
+  if (o.count_total) {
+    if (offset == 0 && static_cast<int>(r->hits.size()) < limit) {
+      out->total = static_cast<int64_t>(r->hits.size());  // the page holds every match
+    } else {
+      q.k = 1;
+      q.exact_count = true;
+      auto all = index::Search(**snap, q);
+      if (!all.ok()) return all.status();
+      out->total = static_cast<int64_t>(all->total);
+    }
+  }
+  return Status::Ok();
+}
+
 Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions& o) const {
   const auto t0 = std::chrono::steady_clock::now();
+  std::string notice;
+  if (o.use_index && o.sort == SortOrder::kRelevance) {
+    SearchResult out;
+    bool used = false;
+    ANNALS_RETURN_IF_ERROR(SearchWithIndex(query, o, &out, &used));
+    if (used) {
+      out.query = std::string(query);
+      out.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      return out;
+    }
+    notice = std::move(out.notice);
+  }
   auto c = Compile(query);
   if (!c.ok()) return c.status();
   SearchResult out;
   out.query = std::string(query);
   out.ranked = !c->fts.empty() && o.sort == SortOrder::kRelevance;
+  out.engine = c->fts.empty() ? "sql" : "fts5";
+  out.notice = std::move(notice);
   Lease db(this);
   const std::string ids = IdSql(*c);
   std::string sql = ids;

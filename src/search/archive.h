@@ -45,6 +45,9 @@ struct SearchOptions {
   bool snippets = true;    // compute a snippet per hit
   int snippet_tokens = 24; // snippet length in tokens
   bool count_total = true; // count every match (costs a second pass)
+  // Rank with annals' own text index (src/index) when the archive has one
+  // and the query suits it (search/index_query.h); false: always FTS5.
+  bool use_index = true;
 };
 
 // A byte range [start, end) of a string to highlight.
@@ -106,6 +109,8 @@ struct SearchResult {
   bool ranked = false;           // true if ordered by BM25
   std::vector<SearchHit> hits;   // the requested page
   double elapsed_ms = 0;         // time spent in Search
+  std::string engine;            // "index" (annals' text index), "fts5" or "sql" (no ranked text)
+  std::string notice;            // why the index was not used when it should have been, "" if none
 };
 
 struct FacetValue {
@@ -181,6 +186,11 @@ struct ArchiveStats {
 enum class ExportFormat : uint8_t { kJsonl, kCsv, kGkg };
 bool ParseExportFormat(std::string_view name, ExportFormat* out);
 
+namespace index {
+struct Snapshot;
+}
+struct IndexPlan;
+
 class Archive {
  public:
   // Opens the archive at `path` read-only. NotFound if it does not exist;
@@ -216,6 +226,11 @@ class Archive {
  private:
   class Lease;
   Archive() = default;
+  // Search through the text index; false in *used when the query (or the
+  // archive) is for FTS5, with the reason in out->notice if it is a problem.
+  Status SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out, bool* used) const;
+  // The index snapshot the catalog row read in `db`'s open transaction names.
+  Result<std::shared_ptr<const index::Snapshot>> IndexSnapshot(SqliteDb* db, std::string* notice) const;
   std::unique_ptr<SqliteDb> Acquire() const;
   void Release(std::unique_ptr<SqliteDb> db) const;
 
@@ -224,6 +239,9 @@ class Archive {
   mutable std::mutex mu_;
   mutable std::condition_variable cv_;
   mutable std::vector<std::unique_ptr<SqliteDb>> free_;
+  std::string index_dir_;                       // IndexDirFor(path)
+  mutable std::mutex index_mu_;                 // guards index_snap_
+  mutable std::shared_ptr<const index::Snapshot> index_snap_;  // last loaded, for reuse
 };
 
 }  // namespace annals

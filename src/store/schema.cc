@@ -138,6 +138,14 @@ CREATE TABLE quotes(
 ) WITHOUT ROWID;
 CREATE INDEX quotes_speaker ON quotes(speaker_name_id, article);
 )sql",
+      // 1 -> 2: the catalog of annals' own text index (FILE.index/, docs/index-format.md).
+      R"sql(
+CREATE TABLE index_catalog(
+  id INTEGER PRIMARY KEY CHECK (id = 1),  -- one row
+  generation INTEGER NOT NULL,            -- increases with every index commit
+  catalog TEXT NOT NULL                   -- live segment files, index/catalog.h format
+);
+)sql",
   };
   return kMigrations;
 }
@@ -166,7 +174,7 @@ Status CheckSchemaVersion(SqliteDb* db) {
   auto v = db->QueryInt("PRAGMA user_version");
   if (!v.ok()) return v.status();
   if (*v == 0) return Status::InvalidArgument(db->path() + ": not an annals archive (no schema); run annals ingest");
-  if (*v != kSchemaVersion)
+  if (*v > kSchemaVersion || *v < kMinReadableSchemaVersion)
     return Status::Unsupported(db->path() + ": schema version " + std::to_string(*v) + ", this annals reads version " +
                                std::to_string(kSchemaVersion) + (*v < kSchemaVersion ? " (open it once with annals ingest to upgrade)" : ""));
   return Status::Ok();

@@ -11,14 +11,18 @@
 namespace annals {
 
 // The version this build writes and reads.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
+// The oldest version readers still accept (read-only, searched with FTS5:
+// version 1 has no text-index catalog).
+inline constexpr int kMinReadableSchemaVersion = 1;
 
 // Brings a writable database to kSchemaVersion (creating every table in an
 // empty file). Fails with a clear message if the file was written by a newer
 // annals (a higher user_version) or is not an annals archive.
 Status MigrateSchema(SqliteDb* db);
 
-// Checks that a database opened read-only has exactly kSchemaVersion.
+// Checks that a database opened read-only has a version in
+// [kMinReadableSchemaVersion, kSchemaVersion].
 Status CheckSchemaVersion(SqliteDb* db);
 
 // Connection settings every annals connection uses: WAL journal (readers never

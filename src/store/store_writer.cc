@@ -1,8 +1,13 @@
 // StoreWriter: article rows, their facts and the FTS index, kept in step.
 #include "store/store_writer.h"
 
+#include <algorithm>
+
+#include "index/index_directory.h"
 #include "store/day_range.h"
+#include "store/index_doc.h"
 #include "store/schema.h"
+#include "store/sqlite_catalog.h"
 
 namespace annals {
 
@@ -44,13 +49,93 @@ uint64_t ContentHash(const Document& d) {
   return h;
 }
 
-Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path) {
+Result<std::unique_ptr<StoreWriter>> StoreWriter::Open(const std::string& path, StoreOptions options) {
   SqliteOpenOptions o;
   auto db = SqliteDb::Open(path, o);
   if (!db.ok()) return db.status();
   ANNALS_RETURN_IF_ERROR(ConfigureConnection(db->get(), /*writer=*/true));
   ANNALS_RETURN_IF_ERROR(MigrateSchema(db->get()));
-  return std::unique_ptr<StoreWriter>(new StoreWriter(std::move(*db)));
+  std::unique_ptr<StoreWriter> w(new StoreWriter(std::move(*db)));
+  ANNALS_RETURN_IF_ERROR(w->OpenIndex(path, options));
+  return w;
+}
+
+StoreWriter::StoreWriter(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+
+Status StoreWriter::OpenIndex(const std::string& path, const StoreOptions& options) {
+  catalog_ = std::make_unique<SqliteCatalogStore>(db_.get());
+  auto stored = catalog_->Load();
+  const bool missing = stored.ok() && !stored->has_value();
+  index::DirectoryOptions o;
+  // A rebuild, or a first index over an archive written before it existed:
+  // start empty and fill it from the rows.
+  o.fresh = options.rebuild_index || missing || !stored.ok();
+  if (!stored.ok() && !options.rebuild_index) {
+    return Status::Corruption(path + ": text index catalog unreadable (" + stored.status().message() +
+                                              "); run: annals reindex --db " + path);
+  }
+  auto dir = index::IndexDirectory::Open(IndexDirFor(path), catalog_.get(), o);
+  if (!dir.ok()) {
+    return Status::Corruption(dir.status().message() + "; the text index of " + path +
+                                           " is damaged or missing, run: annals reindex --db " + path);
+  }
+  index_ = std::move(*dir);
+  if (o.fresh) {
+    auto n = RebuildIndex();
+    if (!n.ok()) return n.status();
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> StoreWriter::RebuildIndex() {
+  ANNALS_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  in_tx_ = true;
+  std::vector<int64_t> keys;
+  {
+    auto s = db_->Prepare("SELECT id FROM articles ORDER BY id");
+    if (!s.ok()) {
+      Rollback();
+      return s.status();
+    }
+    Status st;
+    while ((*s)->Step(&st)) keys.push_back((*s)->Int(0));
+    (*s)->Reset();
+    if (!st.ok()) {
+      Rollback();
+      return st;
+    }
+  }
+  // Segments of up to kRebuildSegmentDocs articles bound the builder's
+  // memory; the merge policy then combines them.
+  constexpr size_t kRebuildSegmentDocs = 50000;
+  index::CatalogState next;
+  next.generation = index_->state().generation + 1;
+  Status st;
+  for (size_t at = 0; at < keys.size() && st.ok(); at += kRebuildSegmentDocs) {
+    index::SegmentBuilder b;
+    for (size_t i = at; i < std::min(keys.size(), at + kRebuildSegmentDocs) && st.ok(); ++i) {
+      auto d = ReadIndexDoc(db_.get(), keys[i]);
+      if (!d.ok()) st = d.status();
+      else st = b.Add(d->View());
+    }
+    if (!st.ok()) break;
+    auto e = index_->PrepareSegment(&b);
+    if (!e.ok()) st = e.status();
+    else next.segments.push_back(*e);
+  }
+  if (st.ok()) st = catalog_->Commit(next);
+  if (st.ok()) st = Commit();  // nothing batched: commits the catalog row
+  if (!st.ok()) {
+    Rollback();
+    return st;
+  }
+  ANNALS_RETURN_IF_ERROR(index_->Publish(next));
+  while (true) {
+    auto m = index_->MaybeMerge();
+    if (!m.ok()) return m.status();
+    if (*m == 0) break;
+  }
+  return static_cast<int64_t>(keys.size());
 }
 
 StoreWriter::~StoreWriter() { Rollback(); }
@@ -58,18 +143,45 @@ StoreWriter::~StoreWriter() { Rollback(); }
 Status StoreWriter::Begin() {
   ANNALS_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
   in_tx_ = true;
+  batch_added_.clear();
+  batch_deleted_.clear();
   return Status::Ok();
 }
 
 Status StoreWriter::Commit() {
+  // The batch's index segment and deletions: files first (invisible until
+  // named), then the catalog row inside this transaction.
+  std::optional<index::CatalogState> next;
+  if (index_ && (!batch_added_.empty() || !batch_deleted_.empty())) {
+    index::SegmentBuilder b;
+    for (int64_t key : batch_added_) {
+      auto d = ReadIndexDoc(db_.get(), key);
+      if (!d.ok()) return d.status();
+      ANNALS_RETURN_IF_ERROR(b.Add(d->View()));
+    }
+    std::vector<uint64_t> deleted(batch_deleted_.begin(), batch_deleted_.end());
+    auto state = index_->PrepareBatch(&b, deleted);
+    if (!state.ok()) return state.status();
+    ANNALS_RETURN_IF_ERROR(catalog_->Commit(*state));
+    next = std::move(*state);
+  }
   ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
   in_tx_ = false;
+  batch_added_.clear();
+  batch_deleted_.clear();
+  if (next) {
+    ANNALS_RETURN_IF_ERROR(index_->Publish(*next));
+    auto m = index_->MaybeMerge();
+    if (!m.ok()) return m.status();
+  }
   return Status::Ok();
 }
 
 void StoreWriter::Rollback() {
   if (in_tx_) (void)db_->Exec("ROLLBACK");
   in_tx_ = false;
+  batch_added_.clear();
+  batch_deleted_.clear();
 }
 
 Result<std::optional<uint64_t>> StoreWriter::StoredHash(std::string_view id) {
@@ -177,6 +289,10 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
     if (old_key) {
       if (old_hash == hash) return PutOutcome::kUnchanged;
       ANNALS_RETURN_IF_ERROR(DeleteArticle(*old_key));
+      // Replaced: out of the index too (from an earlier segment, or from
+      // this batch if it was written in it).
+      batch_added_.erase(std::remove(batch_added_.begin(), batch_added_.end(), *old_key), batch_added_.end());
+      batch_deleted_.push_back(*old_key);
       outcome = PutOutcome::kUpdated;
     }
   }
@@ -218,6 +334,7 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
   fts->BindText(2, d.title);
   fts->BindText(3, d.text);
   ANNALS_RETURN_IF_ERROR(fts->Run());
+  batch_added_.push_back(*key);
   ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad));
   return outcome;
 }

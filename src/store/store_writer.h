@@ -18,12 +18,25 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "facts/annotated_doc.h"
 #include "store/sqlite_db.h"
 
+namespace annals::index {
+class IndexDirectory;
+}
+
 namespace annals {
+
+class SqliteCatalogStore;
+
+struct StoreOptions {
+  // Rebuild the text index from the SQLite rows at open (annals reindex),
+  // whatever state it is in.
+  bool rebuild_index = false;
+};
 
 // What Put() did with an article.
 enum class PutOutcome { kAdded, kUnchanged, kUpdated };
@@ -35,7 +48,11 @@ uint64_t ContentHash(const Document& doc);
 class StoreWriter {
  public:
   // Opens (creating if needed) the archive at `path` and migrates its schema.
-  static Result<std::unique_ptr<StoreWriter>> Open(const std::string& path);
+  // Also opens the text index next to it (IndexDirFor(path)), building it
+  // from the rows when the archive has none yet (a new file, or one written
+  // before the index existed). A damaged index is an error that says to run
+  // `annals reindex`.
+  static Result<std::unique_ptr<StoreWriter>> Open(const std::string& path, StoreOptions options = {});
   ~StoreWriter();
 
   // The stored content hash of the article with input id `id`, or nullopt if
@@ -44,7 +61,9 @@ class StoreWriter {
 
   // Starts a write transaction (BEGIN IMMEDIATE: waits for other writers).
   Status Begin();
-  // Commits the transaction started by Begin().
+  // Commits the transaction started by Begin(), with the batch's text-index
+  // segment: the segment file is written first, its catalog row in the same
+  // transaction, and the new index state is published after COMMIT.
   Status Commit();
   // Rolls back the open transaction, if any.
   void Rollback();
@@ -56,8 +75,14 @@ class StoreWriter {
 
   SqliteDb* db() { return db_.get(); }
 
+  // Rebuilds the whole text index from the articles table in one
+  // transaction (the old index stays live until it commits). Returns the
+  // number of articles indexed.
+  Result<int64_t> RebuildIndex();
+
  private:
-  explicit StoreWriter(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  explicit StoreWriter(std::unique_ptr<SqliteDb> db);
+  Status OpenIndex(const std::string& path, const StoreOptions& options);
   Status DeleteArticle(int64_t key);
   Result<int64_t> NextKey(const Date& date);
   Result<int64_t> SourceId(std::string_view name);
@@ -66,6 +91,10 @@ class StoreWriter {
 
   std::unique_ptr<SqliteDb> db_;
   bool in_tx_ = false;
+  std::unique_ptr<SqliteCatalogStore> catalog_;   // the index catalog row
+  std::unique_ptr<index::IndexDirectory> index_;  // the text index
+  std::vector<int64_t> batch_added_;    // keys written in the open transaction
+  std::vector<int64_t> batch_deleted_;  // keys deleted in it (replaced articles)
 };
 
 }  // namespace annals

@@ -1,0 +1,124 @@
+// ReadIndexDoc: an article's index entry from its SQLite rows.
+#include "store/index_doc.h"
+
+#include <algorithm>
+
+#include "index/analyzer.h"
+#include "store/day_range.h"
+
+namespace annals {
+
+std::string CountNumericField(CountType type) { return "count:" + std::string(CountTypeName(type)); }
+
+index::IndexDoc StoredIndexDoc::View() const {
+  index::IndexDoc d;
+  d.id = static_cast<uint64_t>(key);
+  d.date = day;
+  d.title = title;
+  d.body = text;
+  d.keywords = keywords;
+  d.numbers = numbers;
+  return d;
+}
+
+std::vector<std::string> NameWordRuns(std::string_view name) {
+  const std::vector<std::string> words = index::AnalyzeToTerms(name, /*stem=*/false);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string run;
+    for (size_t j = i; j < words.size(); ++j) {
+      if (j > i) run.push_back(' ');
+      run += words[j];
+      out.push_back(run);
+    }
+  }
+  return out;
+}
+
+Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key) {
+  StoredIndexDoc d;
+  d.key = key;
+  int64_t day = 0;
+  if (DayOfKey(key, &day)) d.day = static_cast<int32_t>(day);  // buckets bound days to 28 bits
+  Status st;
+  {
+    auto s = db->Prepare("SELECT title, text, source_id FROM articles WHERE id = ?1");
+    if (!s.ok()) return s.status();
+    (*s)->BindInt(1, key);
+    if (!(*s)->Step(&st)) {
+      (*s)->Reset();
+      if (!st.ok()) return st;
+      return Status::NotFound("no article with key " + std::to_string(key));
+    }
+    d.title = (*s)->Str(0);
+    d.text = (*s)->Str(1);
+    if (!(*s)->IsNull(2)) d.keywords.emplace_back("source", std::to_string((*s)->Int(2)));
+    (*s)->Reset();
+  }
+  auto add_runs = [&](const char* field, std::string_view name) {
+    for (std::string& r : NameWordRuns(name)) d.keywords.emplace_back(field, std::move(r));
+  };
+  {
+    auto s = db->Prepare("SELECT e.type, n.name FROM entities e JOIN names n ON n.id = e.name_id WHERE e.article = ?1");
+    if (!s.ok()) return s.status();
+    (*s)->BindInt(1, key);
+    bool has[3] = {false, false, false};
+    while ((*s)->Step(&st)) {
+      const auto type = static_cast<EntityType>((*s)->Int(0));
+      const char* field = type == EntityType::kPerson ? "person"
+                          : type == EntityType::kOrg  ? "org"
+                          : type == EntityType::kLocation ? "place"
+                                                          : nullptr;
+      if (!field) continue;
+      has[type == EntityType::kPerson ? 0 : type == EntityType::kOrg ? 1 : 2] = true;
+      add_runs(field, (*s)->Text(1));
+    }
+    (*s)->Reset();
+    if (!st.ok()) return st;
+    if (has[0]) d.keywords.emplace_back("has", "person");
+    if (has[1]) d.keywords.emplace_back("has", "org");
+    if (has[2]) d.keywords.emplace_back("has", "place");
+  }
+  {
+    // said: matches quotes by their speaker's name id (names_fts), whatever its type.
+    auto s = db->Prepare(
+        "SELECT n.name FROM quotes q LEFT JOIN names n ON n.id = q.speaker_name_id WHERE q.article = ?1");
+    if (!s.ok()) return s.status();
+    (*s)->BindInt(1, key);
+    bool any = false;
+    while ((*s)->Step(&st)) {
+      any = true;
+      if (!(*s)->IsNull(0)) add_runs("said", (*s)->Text(0));
+    }
+    (*s)->Reset();
+    if (!st.ok()) return st;
+    if (any) d.keywords.emplace_back("has", "quote");
+  }
+  {
+    auto s = db->Prepare("SELECT type, max(number) FROM counts WHERE article = ?1 GROUP BY type");
+    if (!s.ok()) return s.status();
+    (*s)->BindInt(1, key);
+    bool any = false;
+    while ((*s)->Step(&st)) {
+      any = true;
+      d.numbers.emplace_back(CountNumericField(static_cast<CountType>((*s)->Int(0))), (*s)->Int(1));
+    }
+    (*s)->Reset();
+    if (!st.ok()) return st;
+    if (any) d.keywords.emplace_back("has", "count");
+  }
+  {
+    auto s = db->Prepare("SELECT 1 FROM event_dates WHERE article = ?1 LIMIT 1");
+    if (!s.ok()) return s.status();
+    (*s)->BindInt(1, key);
+    if ((*s)->Step(&st)) d.keywords.emplace_back("has", "event");
+    (*s)->Reset();
+    if (!st.ok()) return st;
+  }
+  // Each keyword once (repeats would only raise an unscored tf).
+  std::sort(d.keywords.begin(), d.keywords.end());
+  d.keywords.erase(std::unique(d.keywords.begin(), d.keywords.end()), d.keywords.end());
+  return d;
+}
+
+}  // namespace annals

@@ -1,0 +1,62 @@
+// IndexDocs from the store: what annals' own text index (src/index) holds
+// for one stored article, read back from its SQLite rows. Ingest (after
+// writing an article, inside the batch transaction) and `annals reindex` both
+// build an article's index entry with ReadIndexDoc, so the two can never
+// disagree about what is indexed.
+//
+// Per article the index holds (docs/index-format.md, "Store mapping"):
+//   id       the article key (articles.id, date-ordered)
+//   date     its publication day (DayOfKey; kUndatedDay if undated)
+//   title, body  the title and text (analyzed like articles_fts)
+//   person:/org:/place:  every run of consecutive words of each entity's
+//            canonical name ("sabina", "aliyeva", "sabina aliyeva"), so the
+//            term for a query name's words is present exactly when names_fts
+//            would match the name as a phrase (person:aliyeva)
+//   said:    the same for each quote's speaker name
+//   source:  the source id (source:NAME resolves names to ids in SQLite)
+//   has:     quote, count, event, person, org, place when the article has one
+//   numbers  "count:KILL" = the largest number of its KILL counts, etc., so
+//            killed>=N is "max >= N"
+#pragma once
+
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "facts/facts.h"
+#include "index/segment_builder.h"
+#include "store/sqlite_db.h"
+
+namespace annals {
+
+// The index date of an undated article: before every real day, and outside
+// every date filter (filters clamp their lower bound above it).
+inline constexpr int32_t kUndatedDay = INT32_MIN;
+
+// The numeric field a count type is indexed under: "count:KILL".
+std::string CountNumericField(CountType type);
+
+// An article as the index needs it, owning its strings.
+struct StoredIndexDoc {
+  int64_t key = 0;                                            // articles.id
+  int32_t day = kUndatedDay;                                  // publication day
+  std::string title;                                          // articles.title
+  std::string text;                                           // articles.text
+  std::vector<std::pair<std::string, std::string>> keywords;  // {field, value}, see above
+  std::vector<std::pair<std::string, int64_t>> numbers;       // {field, value}
+  // A view for SegmentBuilder::Add (valid while *this lives).
+  index::IndexDoc View() const;
+};
+
+// Reads the article with key `key` and its facts. NotFound if absent.
+Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key);
+
+// Every run of consecutive words of `name` (unicode61 words, unstemmed,
+// folded), each joined by single spaces; empty if it has no words.
+std::vector<std::string> NameWordRuns(std::string_view name);
+
+}  // namespace annals
