@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 
 #include "search/archive.h"
 #include "store/store_writer.h"
@@ -113,6 +114,41 @@ TEST_F(ArchiveTest, FiltersSelectTheRightArticles) {
   for (const Case& c : cases) EXPECT_EQ(Ids(c.query), c.ids) << c.query;
 }
 
+// The text index and FTS5 find the same articles for every query the index
+// path takes (ranking may differ: FTS5 weights the title 4x), and the index
+// path is the one used.
+TEST_F(ArchiveTest, IndexAndFts5FindTheSameArticles) {
+  const char* queries[] = {
+      "baku",          "remember baku",       "\"remember baku\"", "rememb*",          "soldiers -smith",
+      "baku OR smith", "title:report",        "baku has:quote",    "baku killed>=100", "baku killed>131",
+      "baku said:aliyeva", "baku person:\"sabina aliyeva\"", "baku place:baku -person:smith",
+      "baku source:alpha", "baku event:1990",  "baku date:2024..2025", "baku before:2024", "baku killed<10",
+      "people -\"john smith\"", "baku -(source:beta OR killed>=150)", "nothing",
+  };
+  for (const char* q : queries) {
+    SearchOptions idx;
+    auto a = archive_->Search(q, idx);
+    ASSERT_TRUE(a.ok()) << q << ": " << a.status().ToString();
+    EXPECT_EQ(a->engine, "index") << q;
+    SearchOptions fts;
+    fts.use_index = false;
+    auto b = archive_->Search(q, fts);
+    ASSERT_TRUE(b.ok()) << q << ": " << b.status().ToString();
+    EXPECT_EQ(b->engine, "fts5") << q;
+    std::set<std::string> ia, ib;
+    for (const auto& h : a->hits) ia.insert(h.id);
+    for (const auto& h : b->hits) ib.insert(h.id);
+    EXPECT_EQ(ia, ib) << q;
+    EXPECT_EQ(a->total, b->total) << q;
+    for (const auto& h : a->hits) {
+      if (std::string(q) == "baku") {
+        ASSERT_EQ(h.snippet_highlights.size(), 1u) << h.snippet;
+        EXPECT_EQ(h.snippet.substr(h.snippet_highlights[0].start, 4), "Baku") << h.snippet;
+      }
+    }
+  }
+}
+
 TEST_F(ArchiveTest, HitsCarryTheMatchingQuotesAndCounts) {
   auto r = archive_->Search("said:\"Sabina Aliyeva\" killed>=140", SearchOptions());
   ASSERT_TRUE(r.ok());
@@ -217,6 +253,54 @@ TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
   auto b = Archive::Open(path);
   ASSERT_TRUE(b.ok());
   EXPECT_TRUE((*b)->Export("", ExportFormat::kJsonl, [](std::string_view) {}).ok());
+}
+
+TEST(ArchiveIndexTest, ReplacedArticlesLeaveTheIndexAndReindexAgrees) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("annals_archive_index_test_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  std::filesystem::remove_all(path + ".index");
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    for (int round = 0; round < 3; ++round) {
+      ASSERT_TRUE((*w)->Begin().ok());
+      AnnotatedDoc d = Article("a1", "2025-01-17", "Sabina Aliyeva", 150, "1990-01-20");
+      d.doc.text += round == 0 ? " Zebra." : " Yak.";
+      if (round == 2) d.doc.text += " Yak.";
+      ASSERT_TRUE((*w)->Put(d, 1).ok());
+      // Replaced twice inside one batch too.
+      AnnotatedDoc e = Article("b1", "2020-06-01", "John Smith", 3, "2020-05-30");
+      e.doc.text += " Yak.";
+      ASSERT_TRUE((*w)->Put(e, 1).ok());
+      e.doc.text += " Zebra.";
+      ASSERT_TRUE((*w)->Put(e, 1).ok());
+      ASSERT_TRUE((*w)->Commit().ok());
+    }
+  }
+  auto ids = [&](const std::string& q) {
+    auto a = Archive::Open(path);
+    EXPECT_TRUE(a.ok());
+    auto r = (*a)->Search(q, SearchOptions());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->engine, "index");
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& h : r->hits) out.emplace_back(h.id, h.score);
+    return out;
+  };
+  EXPECT_EQ(ids("zebra").size(), 1u);
+  EXPECT_EQ(ids("zebra")[0].first, "b1");
+  EXPECT_EQ(ids("yak").size(), 2u);
+  auto before = ids("yak OR zebra OR baku");
+  {
+    StoreOptions o;
+    o.rebuild_index = true;
+    auto w = StoreWriter::Open(path, o);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+  }
+  auto after = ids("yak OR zebra OR baku");
+  ASSERT_EQ(before.size(), after.size());
+  for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(before[i].first, after[i].first);
 }
 
 }  // namespace
