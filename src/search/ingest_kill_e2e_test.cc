@@ -2,7 +2,9 @@
 // at least 20 times, re-running it each time. After every kill the archive
 // must pass PRAGMA integrity_check and the FTS5 integrity check, and hold a
 // subset of the articles, each identical (text and every fact) to a clean
-// ingest of the same input; readers must be able to search meanwhile. A final
+// ingest of the same input; readers must be able to search meanwhile. The
+// text index must agree with SQLite after every kill: a fixed set of queries
+// gives the same hits as after a fresh `annals reindex` of a copy. A final
 // uninterrupted run must then complete the archive: exactly the clean set.
 // Kill delays are random (seed printed; ANNALS_KILL_SEED=N replays a run).
 #include <gtest/gtest.h>
@@ -12,7 +14,9 @@
 
 #include <fcntl.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <random>
 #include <thread>
@@ -99,6 +103,51 @@ pid_t Spawn(const std::vector<std::string>& args) {
   return rc == 0 ? pid : -1;
 }
 
+// The text index agrees with SQLite: every query of a fixed set gives the
+// same hits (ids, scores, totals) as a fresh `annals reindex` of a copy.
+// Returns false (and checks nothing) if the archive has no index yet
+// (killed before its schema reached the index catalog).
+bool ExpectIndexMatchesReindex(const std::string& db, const std::string& scratch) {
+  namespace fs = std::filesystem;
+  auto a = Archive::Open(db);
+  if (!a.ok()) return false;
+  const char* queries[] = {"baku",           "report 17",      "\"black january\"",    "soviet -baku",
+                           "trag*",          "baku date:1995..2000", "said:aliyeva baku", "killed>=100 tragedy",
+                           "people OR government", "title:report -baku"};
+  SearchOptions o;
+  o.limit = 20;
+  auto probe = (*a)->Search(queries[0], o);
+  EXPECT_TRUE(probe.ok()) << probe.status().ToString();
+  if (!probe.ok() || probe->engine != "index") return false;
+  for (const char* s : {"", "-wal", "-shm"}) fs::remove(scratch + s);
+  fs::remove_all(scratch + ".index");
+  fs::copy_file(db, scratch);
+  if (fs::exists(db + "-wal")) fs::copy_file(db + "-wal", scratch + "-wal");
+  pid_t pid = Spawn({ANNALS_BINARY, "reindex", "--db", scratch, "-q"});
+  EXPECT_GT(pid, 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "annals reindex failed";
+  auto b = Archive::Open(scratch);
+  EXPECT_TRUE(b.ok()) << b.status().ToString();
+  if (!b.ok()) return false;
+  for (const char* q : queries) {
+    auto x = (*a)->Search(q, o);
+    auto y = (*b)->Search(q, o);
+    EXPECT_TRUE(x.ok() && y.ok()) << q;
+    if (!x.ok() || !y.ok()) continue;
+    EXPECT_EQ(x->engine, "index") << q;
+    EXPECT_EQ(y->engine, "index") << q;
+    EXPECT_EQ(x->total, y->total) << q;
+    EXPECT_EQ(x->hits.size(), y->hits.size()) << q;
+    for (size_t i = 0; i < std::min(x->hits.size(), y->hits.size()); ++i) {
+      EXPECT_EQ(x->hits[i].id, y->hits[i].id) << q << " hit " << i;
+      EXPECT_NEAR(x->hits[i].score, y->hits[i].score, 1e-9 * std::max(1.0, y->hits[i].score)) << q << " hit " << i;
+    }
+  }
+  return true;
+}
+
 TEST(IngestKillTest, KillNineAtRandomPointsLosesAndDuplicatesNothing) {
   const std::string dir = testing::FreshDir("kill");
   const std::string corpus = dir + "/corpus";
@@ -150,6 +199,7 @@ TEST(IngestKillTest, KillNineAtRandomPointsLosesAndDuplicatesNothing) {
   size_t present = 0;
   int killed_mid_run = 0;
   int partial_states = 0;  // kills that left some but not all articles
+  int index_checked = 0;   // kills after which the index was compared with a reindex
   for (int attempt = 0; attempt < 40 && killed_mid_run < 20; ++attempt) {
     pid = Spawn(ingest_args(db));
     ASSERT_GT(pid, 0);
@@ -177,12 +227,15 @@ TEST(IngestKillTest, KillNineAtRandomPointsLosesAndDuplicatesNothing) {
       ASSERT_EQ(line, it->second) << "article " << id << " differs from a clean ingest";
     }
     EXPECT_GE(got.size(), present) << "a re-run lost articles";
+    if (ExpectIndexMatchesReindex(db, dir + "/reindexed.db")) ++index_checked;
     present = got.size();
     if (present > 0 && present < clean.size()) ++partial_states;
   }
   std::printf("kill test: %d runs killed mid-ingest, %d of them with a partial archive; %zu of %zu articles "
               "present before the last run\n",
               killed_mid_run, partial_states, present, clean.size());
+  std::printf("kill test: index compared with a fresh reindex after %d kills\n", index_checked);
+  EXPECT_GE(index_checked, 5) << "too few kills left an index to compare";
   EXPECT_GE(partial_states, 5) << "kills did not land while articles were being written";
   EXPECT_GE(killed_mid_run, 20) << "the ingest finished before enough kills: delays too long";
 
@@ -192,6 +245,7 @@ TEST(IngestKillTest, KillNineAtRandomPointsLosesAndDuplicatesNothing) {
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   ExpectIntegrity(db);
   EXPECT_EQ(ExportById(db), clean);
+  EXPECT_TRUE(ExpectIndexMatchesReindex(db, dir + "/reindexed.db"));
 }
 
 }  // namespace
