@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -70,6 +71,18 @@ Result<std::unique_ptr<IndexDirectory>> IndexDirectory::Open(std::string dir, Ca
     return Status::IoError(dir + ": " + std::strerror(errno));
   }
   std::unique_ptr<IndexDirectory> d(new IndexDirectory(dir, catalog, opts));
+  {
+    const std::string lock_path = dir + "/LOCK";
+    d->lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (d->lock_fd_ < 0) return Status::IoError(lock_path + ": " + std::strerror(errno));
+    for (int waited = 0; ::flock(d->lock_fd_, LOCK_EX | LOCK_NB) != 0; waited += 20) {
+      if (errno != EWOULDBLOCK || waited >= opts.lock_wait_ms) {
+        return Status::IoError(lock_path + ": another process is writing this index (" +
+                               std::string(std::strerror(errno)) + ")");
+      }
+      ::usleep(20000);
+    }
+  }
   if (opts.fresh) {
     // Start empty, at a generation above every file already there, so new
     // names never collide with the files of the state being replaced.
@@ -98,6 +111,10 @@ Result<std::unique_ptr<IndexDirectory>> IndexDirectory::Open(std::string dir, Ca
   d->RemoveStrays(d->state_);
   d->file_counter_ = d->state_.generation * 1000;
   return d;
+}
+
+IndexDirectory::~IndexDirectory() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
 }
 
 std::shared_ptr<const Snapshot> IndexDirectory::snapshot() const {
@@ -142,7 +159,7 @@ Result<std::shared_ptr<const Snapshot>> LoadSnapshot(const std::string& dir_, co
 }
 
 void IndexDirectory::RemoveStrays(const CatalogState& state) {
-  std::set<std::string> keep{"CATALOG"};
+  std::set<std::string> keep{"CATALOG", "LOCK"};
   for (const CatalogEntry& e : state.segments) {
     keep.insert(e.segment);
     if (!e.deletions.empty()) keep.insert(e.deletions);

@@ -33,6 +33,7 @@ struct DirectoryOptions {
   CodecId codec = CodecId::kBitPack;  // for new and merged segments (see SegmentBuilder)
   MergePolicy merge;                      // see merge.h
   bool verify_checksums = true;           // crc32 every segment at open
+  int lock_wait_ms = 30000;               // how long Open waits for another writer's lock
   bool fresh = false;  // rebuild: start from an empty state, ignoring the stored catalog
                       // (its files stay until the first Publish, so a crash keeps them)
 };
@@ -48,8 +49,13 @@ class IndexDirectory {
  public:
   // Opens (or creates) the index in `dir` at the state `catalog` holds and
   // deletes stray files. `catalog` must outlive the directory.
+  // Only one IndexDirectory may have a folder open at a time (it removes
+  // files the committed catalog does not name, which would include another
+  // writer's uncommitted segments): Open holds an exclusive lock on
+  // <dir>/LOCK, waiting up to `lock_wait_ms` for another writer to finish.
   static Result<std::unique_ptr<IndexDirectory>> Open(std::string dir, CatalogStore* catalog,
                                                       DirectoryOptions opts = {});
+  ~IndexDirectory();
 
   // The current state. Cheap; hold it for as long as a search runs.
   std::shared_ptr<const Snapshot> snapshot() const;
@@ -87,6 +93,7 @@ class IndexDirectory {
   mutable std::mutex mu_;  // guards snap_
   std::shared_ptr<const Snapshot> snap_;
   uint64_t file_counter_ = 0;
+  int lock_fd_ = -1;  // LOCK file held (flock) while the directory is open for writing
 };
 
 }  // namespace annals::index

@@ -174,8 +174,28 @@ TEST(IndexDirectoryTest, UncommittedBatchIsInvisibleAfterCrash) {
   ASSERT_EQ(snap->segments.size(), 1u);
   EXPECT_EQ(snap->segments[0].deleted, nullptr);
   size_t files = 0;
-  for (const auto& e : fs::directory_iterator(dir)) files += e.path().filename().string().rfind("CATALOG", 0) != 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    files += name.rfind("CATALOG", 0) != 0 && name != "LOCK";
+  }
   EXPECT_EQ(files, 1u);
+  fs::remove_all(dir);
+}
+
+TEST(IndexDirectoryTest, OneWriterAtATime) {
+  std::string dir = TempDir("lock");
+  ::mkdir(dir.c_str(), 0755);
+  FileCatalogStore catalog(dir);
+  DirectoryOptions opts;
+  opts.lock_wait_ms = 0;
+  Result<std::unique_ptr<IndexDirectory>> first = IndexDirectory::Open(dir, &catalog, opts);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  // A second writer would remove the first one's uncommitted segments as strays.
+  Result<std::unique_ptr<IndexDirectory>> second = IndexDirectory::Open(dir, &catalog, opts);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("another process is writing"), std::string::npos);
+  first->reset();
+  EXPECT_TRUE(IndexDirectory::Open(dir, &catalog, opts).ok());
   fs::remove_all(dir);
 }
 
