@@ -577,18 +577,81 @@ Result<std::vector<QuoteRow>> Archive::ListQuotes(std::string_view query, const 
 }
 
 Result<std::vector<CountRow>> Archive::ListCounts(std::string_view query, const ListOptions& o) const {
+  CountListOptions co;
+  co.offset = o.offset;
+  co.limit = o.limit;
+  return ListCounts(query, co);
+}
+
+bool ParseCountOrder(std::string_view name, CountOrder* out) {
+  static constexpr std::pair<std::string_view, CountOrder> kNames[] = {
+      {"article", CountOrder::kArticle}, {"number", CountOrder::kNumber},
+      {"type", CountOrder::kType},       {"place", CountOrder::kPlace},
+      {"event_date", CountOrder::kEventDate}, {"published", CountOrder::kPublished}};
+  for (const auto& [n, v] : kNames)
+    if (n == name) {
+      *out = v;
+      return true;
+    }
+  return false;
+}
+
+namespace {
+
+// The SQL shared by ListCounts and CountCounts: matching articles' counts,
+// with the query's count filters and the options' type/minimum. Parameters
+// from ?`*next` on, bound by BindCountList in the same order.
+Result<std::string> CountListWhere(const CompiledQuery& c, const CountListOptions& o, int* next) {
+  std::vector<std::string> conds;
+  if (!c.count_filters.empty()) conds.push_back(CountCond(c, next));
+  if (!o.type.empty()) {
+    if (!ParseCountType(o.type)) return Status::InvalidArgument("unknown count type '" + o.type + "'");
+    conds.push_back("c.type = " + P((*next)++));
+  }
+  if (o.min_number > 0) conds.push_back("c.number >= " + P((*next)++));
+  std::string sql;
+  for (size_t i = 0; i < conds.size(); ++i) sql += (i ? " AND " : " WHERE ") + conds[i];
+  return sql;
+}
+
+int BindCountList(SqliteStmt* s, const CompiledQuery& c, const CountListOptions& o, int at) {
+  BindCounts(s, c, at);
+  at += 2 * static_cast<int>(c.count_filters.size());
+  if (!o.type.empty()) s->BindInt(at++, static_cast<int64_t>(*ParseCountType(o.type)));
+  if (o.min_number > 0) s->BindInt(at++, o.min_number);
+  return at;
+}
+
+const char* CountOrderSql(CountOrder order) {
+  switch (order) {
+    case CountOrder::kArticle: return "c.article";
+    case CountOrder::kNumber: return "c.number";
+    case CountOrder::kType: return "c.type";
+    case CountOrder::kPlace: return "c.place";
+    case CountOrder::kEventDate: return "c.date";
+    case CountOrder::kPublished: return "a.date";
+  }
+  return "c.article";
+}
+
+}  // namespace
+
+Result<std::vector<CountRow>> Archive::ListCounts(std::string_view query, const CountListOptions& o) const {
   auto c = Compile(query);
   if (!c.ok()) return c.status();
   Lease db(this);
   int next = 2 + static_cast<int>(c->params.size());
   const int counts_at = next;
+  auto where = CountListWhere(*c, o, &next);
+  if (!where.ok()) return where.status();
   std::string sql = "WITH r(id) AS (" + IdSql(*c) + ") SELECT " + kCountCols +
-                    " FROM r JOIN counts c ON c.article = r.id JOIN articles a ON a.id = c.article";
-  if (!c->count_filters.empty()) sql += " WHERE " + CountCond(*c, &next);
-  sql += " ORDER BY c.article, c.idx LIMIT " + P(next) + " OFFSET " + P(next + 1);
+                    " FROM r JOIN counts c ON c.article = r.id JOIN articles a ON a.id = c.article" + *where;
+  // The order column comes from a fixed table, never from the request.
+  sql += std::string(" ORDER BY ") + CountOrderSql(o.order) + (o.descending ? " DESC" : "") +
+         ", c.article, c.idx LIMIT " + P(next) + " OFFSET " + P(next + 1);
   ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
   BindQuery(s.get(), *c);
-  BindCounts(s.get(), *c, counts_at);
+  BindCountList(s.get(), *c, o, counts_at);
   s->BindInt(next, std::clamp(o.limit, 0, 10000));
   s->BindInt(next + 1, std::max(0, o.offset));
   std::vector<CountRow> out;
@@ -596,6 +659,27 @@ Result<std::vector<CountRow>> Archive::ListCounts(std::string_view query, const 
   while (s->Step(&st)) out.push_back(ReadCount(s.get()));
   if (!st.ok()) return st;
   return out;
+}
+
+Result<int64_t> Archive::CountCounts(std::string_view query, const CountListOptions& o) const {
+  auto c = Compile(query);
+  if (!c.ok()) return c.status();
+  Lease db(this);
+  int next = 2 + static_cast<int>(c->params.size());
+  const int counts_at = next;
+  auto where = CountListWhere(*c, o, &next);
+  if (!where.ok()) return where.status();
+  const std::string sql = "WITH r(id) AS (" + IdSql(*c) +
+                          ") SELECT count(*) FROM r JOIN counts c ON c.article = r.id JOIN articles a ON a.id = c.article" +
+                          *where;
+  ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
+  BindQuery(s.get(), *c);
+  BindCountList(s.get(), *c, o, counts_at);
+  Status st;
+  int64_t n = 0;
+  if (s->Step(&st)) n = s->Int(0);
+  if (!st.ok()) return st;
+  return n;
 }
 
 Status Archive::Export(std::string_view query, ExportFormat format,
