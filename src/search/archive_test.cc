@@ -119,7 +119,7 @@ TEST_F(ArchiveTest, FiltersSelectTheRightArticles) {
 // path is the one used.
 TEST_F(ArchiveTest, IndexAndFts5FindTheSameArticles) {
   const char* queries[] = {
-      "baku",          "remember baku",       "\"remember baku\"", "rememb*",          "soldiers -smith",
+      "baku",          "remember baku",       "\"remember baku\"", "rememb*", "remembering*", "soldi*",          "soldiers -smith",
       "baku OR smith", "title:report",        "baku has:quote",    "baku killed>=100", "baku killed>131",
       "baku said:aliyeva", "baku person:\"sabina aliyeva\"", "baku place:baku -person:smith",
       "baku source:alpha", "baku event:1990",  "baku date:2024..2025", "baku before:2024", "baku killed<10",

@@ -18,7 +18,9 @@ namespace {
 bool TextClause(const QueryNode& n, index::Clause* out) {
   if (n.kind != QueryNodeKind::kText || n.title_only) return false;
   if (n.prefix) {
-    std::vector<std::string> t = index::AnalyzeToTerms(n.text, /*stem=*/false);
+    // FTS5 runs a prefix through the porter tokenizer too: "running*" is
+    // every term starting with "run".
+    std::vector<std::string> t = index::AnalyzeToTerms(n.text, /*stem=*/true);
     if (t.size() != 1) return false;
     out->kind = index::ClauseKind::kPrefix;
     out->terms = std::move(t);
