@@ -79,6 +79,35 @@ void FinishUnit(std::string_view text, CountUnit* u) {
 
 // ---- Noun phrases with a figure ----
 
+// "other", "further", "additional", "more": a quantity besides those counted.
+bool IsBesides(std::string_view w) {
+  return w == "other" || w == "further" || w == "additional" || w == "more";
+}
+
+// The value of an ordinal word ("second" 2, "8th" 8), else 0.
+int OrdinalValue(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"first", "second", "third", "fourth", "fifth",
+                                                "sixth", "seventh", "eighth", "ninth", "tenth"};
+  for (int k = 0; k < 10; ++k)
+    if (w == kWords[k]) return k + 1;
+  if (w.size() >= 3 && w.size() <= 4 && w[0] >= '0' && w[0] <= '9' &&
+      (w.ends_with("th") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("st"))) {
+    int v = 0;
+    for (size_t k = 0; k + 2 < w.size(); ++k) {
+      if (w[k] < '0' || w[k] > '9') return 0;
+      v = v * 10 + (w[k] - '0');
+    }
+    return v;
+  }
+  return 0;
+}
+
+// True for the nouns naming the one who attacked ("including the gunman").
+bool IsPerpetratorNoun(std::string_view w) {
+  return w == "gunman" || w == "shooter" || w == "suspect" || w == "attacker" ||
+         w == "assailant" || w == "killer" || w == "perpetrator" || w == "bomber";
+}
+
 struct Figure {
   int begin = -1;            // first unit (the qualifier if any)
   int number_begin = -1;     // first unit of the number itself
@@ -89,6 +118,8 @@ struct Figure {
   bool definite = false;     // "the three victims", "one of the victims", "he"
   bool zero = false;         // "no one", "nobody", "no injuries"
   bool singular = false;     // "a man", "he": 1 without a numeral
+  bool name = false;         // a person's name ("Lena Rose"): one definite person
+  int ordinal = 0;           // "a third man": the 3rd victim of a figure given elsewhere
   std::optional<CountType> noun_type;  // head is a trigger noun ("deaths")
 };
 
@@ -133,6 +164,16 @@ class SentenceGrammar {
     return 0;
   }
   std::optional<Trigger> TriggerAt(int i) const;
+  // True if units from i read ", including the gunman" (or "including the suspect"...).
+  bool IncludesPerpetrator(int i) const {
+    if (W(i) == ",") ++i;
+    if (W(i) != "including") return false;
+    for (int j = i + 1; j < i + 4 && j < n_; ++j) {
+      if (IsPerpetratorNoun(W(j))) return true;
+      if (!u_[j].word || W(j) == "and") return false;
+    }
+    return false;
+  }
   void DeathOf(int t);
   // "if a victim has died", "whether anyone was hurt": not a report.
   bool Hedged(int t) const {
@@ -367,7 +408,8 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   Figure f;
   f.begin = f.number_begin = i;
   // Zero: "no one", "nobody", "none (of them)", "no [other] people".
-  if (w == "nobody" || w == "none" || (w == "no" && (W(i + 1) == "one" || W(i + 1) == "body"))) {
+  if ((w == "nobody" || w == "none" || (w == "no" && (W(i + 1) == "one" || W(i + 1) == "body"))) &&
+      W(i + (w == "no" ? 2 : 1)) != "else") {
     f.zero = true;
     f.number_end = w == "no" ? i + 2 : i + 1;
     f.head_end = f.number_end;
@@ -378,6 +420,9 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     return f;
   }
   if (w == "no") {
+    // "no other injuries", "no one else was hurt": none besides those counted,
+    // which says nothing of the total.
+    if (IsBesides(W(i + 1)) || (W(i + 1) == "one" && W(i + 2) == "else")) return std::nullopt;
     for (int j = i + 1; j < i + 4 && j < n_; ++j) {
       if (!u_[j].word) break;
       if (IsPersonNoun(W(j))) {
@@ -437,6 +482,7 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
         f.value = 1;
         f.singular = true;
         f.definite = ordinal;  // "a second man": one more of a figure given elsewhere
+        if (ordinal) f.ordinal = OrdinalValue(nx);
         f.number_end = i + 1;
         f.head_end = j + 1;
         return f;
@@ -510,6 +556,7 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     f.value = 1;
     f.singular = true;
     f.definite = true;
+    f.name = true;
     f.number_end = f.head_end = j;
     return f;
   }
@@ -599,16 +646,36 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
 
 bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
   bool summed = false;
+  bool saw_and = false;  // the list is closed by "and": "A, B and C"
   for (int guard = 0; guard < 8; ++guard) {
+    // An age before a name belongs to it: "25-year-old Shelly Bird".
+    if (f->name && AgeSpan(f->begin - 1) == 1) {
+      --f->begin;
+      if (W(f->begin - 1) == "a" || W(f->begin - 1) == "an" || W(f->begin - 1) == "the")
+        --f->begin;
+    }
     const int c = f->begin - 1;
     if (W(c) != "and" && (W(c) != "," || !across_commas)) break;
     if (W(c - 1) == "including" || W(c - 1) == "among") break;
+    // Where the item before the connector ends: before an Oxford comma
+    // ("A, B, and C") and before an age in apposition ("Leroy Shaw, 15, and").
+    int item_end = c;
+    if (W(c) == "and" && W(c - 1) == ",") item_end = c - 1;
+    if (W(item_end - 2) == ",") {
+      const auto age = ParseCardinalWord(W(item_end - 1));
+      if (age && *age < 120 && (W(item_end) == "," || item_end != c)) item_end -= 2;
+    }
     bool found = false;
-    for (int s = c - 1; s >= c - 6 && s >= 0; --s) {
+    for (int s = item_end - 1; s >= item_end - 6 && s >= 0; --s) {
       if (IsHardBoundary(s)) break;
       auto g = FigureAt(s);
-      if (!g || g->head_end != c || g->zero) continue;
-      if (W(c) == "," && (g->definite || f->definite)) return summed;  // "The man, a father of three,"
+      if (!g || g->head_end != item_end || g->zero) continue;
+      if (W(c) == "," && (g->definite || f->definite)) {
+        // "The man, a father of three" and "the victim, John Smith" are one
+        // person; "Lena Rose, Toshya Millhorn and ..." is a list of names.
+        const bool name_list = g->name && f->name && (saw_and || item_end != c);
+        if (!name_list) return summed;
+      }
       // "Three others, two males and a female ..., were injured": a generic
       // figure before a comma is the total the list spells out.
       if (W(c) == "," && g->head_end > g->number_end) {
@@ -618,10 +685,12 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
           return summed;
       }
       if (W(s - 1) == "including" || W(s - 1) == "among") return summed;
+      if (W(c) == "and") saw_and = true;
       f->value += g->value;
       f->begin = g->begin;
       f->number_begin = g->number_begin;
       f->definite = f->definite && g->definite;
+      f->name = f->name && g->name;
       found = summed = true;
       break;
     }
@@ -684,6 +753,11 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
       vto = j;
     }
     if (vto > vfrom) c.count.victims = VictimsText(text_, u_, vfrom, vto);
+    // "Four people, including the gunman, died", "left four dead, including
+    // the shooter": the attacker is no victim of his own attack.
+    if (c.count.number > 1 && (IncludesPerpetrator(f.head_end) || IncludesPerpetrator(last + 1)))
+      --c.count.number;
+    c.ordinal = f.ordinal;
   }
   // "now", "rose to": an update of a figure given earlier.
   for (int j = std::max(0, first - 3); j < last; ++j)
@@ -885,6 +959,7 @@ void SentenceGrammar::Active(int t, Trigger tr) {
 void SentenceGrammar::Noun(int t, Trigger tr) {
   // "no injuries", "no other injuries", "no arrests".
   if (W(t - 1) == "no" || (W(t - 2) == "no" && u_[t - 1].word && !ParseCardinalWord(W(t - 1)))) {
+    if (IsBesides(W(t - 1))) return;  // "no other injuries": see FigureAt()
     if (tr.type == CountType::kProtest || tr.type == CountType::kDisplaced ||
         tr.type == CountType::kKidnap)
       return;

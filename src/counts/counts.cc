@@ -373,6 +373,11 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         break;
       }
     if (existing != nullptr) {
+      // "A second victim has died": the next one of a figure given before.
+      if (f.cand.ordinal > 0 && existing->number + 1 == f.cand.ordinal) {
+        existing->number = f.cand.ordinal;
+        continue;
+      }
       if (existing->number == c.number) {
         FillEmpty(&existing->victims, c.victims);
         FillEmpty(&existing->place, c.place);

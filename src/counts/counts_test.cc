@@ -123,6 +123,15 @@ const Row kRows[] = {
     {"bug_name_in_apposition_not_added", "Shots killed David, 11, and critically injured his 16-year-old brother, Christopher.", {{K, 1}, {W, 1}}},
     {"after_being_shot", "A man is in critical condition after being shot on Main Street.", {{W, 1}}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
+    {"bug_names_with_ages_listed", "Ann Reyes, 31, Tom Oakley, 19, and 25-year-old Lisa Park were found dead.", {{K, 3}}},
+    {"bug_names_comma_list", "Paul Ames, Rick Dunn and Joe Wolfe were killed.", {{K, 3}}},
+    {"bug_name_apposition_not_added", "The victim, John Smith, was killed.", {{K, 1}}},
+    {"bug_ordinal_next_victim", "A shooting left one person dead. A second victim has died.", {{K, 2}}},
+    {"bug_ordinal_first_mention", "A man was killed; a second man was critically injured.", {{K, 1}, {W, 1}}},
+    {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
+    {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
+    {"bug_gunman_not_a_victim", "Four people, including the gunman, were killed.", {{K, 3}}},
+    {"bug_gunman_after_trigger", "The rampage left five dead, including the shooter.", {{K, 4}}},
 };
 
 TEST(CountsTest, GrammarTable) {
