@@ -102,11 +102,6 @@ int OrdinalValue(std::string_view w) {
   return 0;
 }
 
-// True for the nouns naming the one who attacked ("including the gunman").
-bool IsPerpetratorNoun(std::string_view w) {
-  return w == "gunman" || w == "shooter" || w == "suspect" || w == "attacker" ||
-         w == "assailant" || w == "killer" || w == "perpetrator" || w == "bomber";
-}
 
 struct Figure {
   int begin = -1;            // first unit (the qualifier if any)
@@ -164,13 +159,16 @@ class SentenceGrammar {
     return 0;
   }
   std::optional<Trigger> TriggerAt(int i) const;
-  // True if units from i read ", including the gunman" (or "including the suspect"...).
-  bool IncludesPerpetrator(int i) const {
-    if (W(i) == ",") ++i;
-    if (W(i) != "including") return false;
-    for (int j = i + 1; j < i + 4 && j < n_; ++j) {
-      if (IsPerpetratorNoun(W(j))) return true;
-      if (!u_[j].word || W(j) == "and") return false;
+  // True if units [i, n) tell the killer's suicide: "then killed himself",
+  // "before turning the gun on herself", "took his own life".
+  bool SuicideAfter(int i) const {
+    for (int j = std::max(i, 1); j < n_; ++j) {
+      const std::string_view w = W(j), p = W(j - 1);
+      if ((w == "himself" || w == "herself") &&
+          (p == "killed" || p == "killing" || p == "on" || (p == "and" && (W(j - 2) == "wife" ||
+                                                                          W(j - 2) == "husband"))))
+        return true;
+      if (w == "life" && p == "own" && (W(j - 3) == "took" || W(j - 3) == "taking")) return true;
     }
     return false;
   }
@@ -546,7 +544,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     static constexpr std::string_view kNotNames[] = {
         "the", "a", "an", "this", "that", "it", "they", "he", "she", "we", "i", "you",
         "authorities", "officials", "investigators", "detectives", "deputies", "there",
-        "one", "two", "both", "no", "all", "some", "many", "several", "police", "his", "her"};
+        "one", "two", "both", "no", "all", "some", "many", "several", "police", "his", "her",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "today", "yesterday", "tonight"};
     for (auto nn : kNotNames)
       if (w == nn) return std::nullopt;
     int j = i + 1;
@@ -660,16 +661,24 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
     // Where the item before the connector ends: before an Oxford comma
     // ("A, B, and C") and before an age in apposition ("Leroy Shaw, 15, and").
     int item_end = c;
-    if (W(c) == "and" && W(c - 1) == ",") item_end = c - 1;
+    const bool oxford = W(c) == "and" && W(c - 1) == ",";
+    if (oxford) item_end = c - 1;
+    bool age_skipped = false;
     if (W(item_end - 2) == ",") {
       const auto age = ParseCardinalWord(W(item_end - 1));
-      if (age && *age < 120 && (W(item_end) == "," || item_end != c)) item_end -= 2;
+      if (age && *age < 120 && (W(item_end) == "," || item_end != c)) {
+        item_end -= 2;
+        age_skipped = true;
+      }
     }
     bool found = false;
     for (int s = item_end - 1; s >= item_end - 6 && s >= 0; --s) {
       if (IsHardBoundary(s)) break;
       auto g = FigureAt(s);
       if (!g || g->head_end != item_end || g->zero) continue;
+      // ", and" mostly joins clauses ("..., and the boy was taken into
+      // custody"): a list only when its items carry ages or commas run on.
+      if (oxford && !age_skipped && W(g->begin - 1) != ",") return summed;
       if (W(c) == "," && (g->definite || f->definite)) {
         // "The man, a father of three" and "the victim, John Smith" are one
         // person; "Lena Rose, Toshya Millhorn and ..." is a list of names.
@@ -753,10 +762,6 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
       vto = j;
     }
     if (vto > vfrom) c.count.victims = VictimsText(text_, u_, vfrom, vto);
-    // "Four people, including the gunman, died", "left four dead, including
-    // the shooter": the attacker is no victim of his own attack.
-    if (c.count.number > 1 && (IncludesPerpetrator(f.head_end) || IncludesPerpetrator(last + 1)))
-      --c.count.number;
     c.ordinal = f.ordinal;
   }
   // "now", "rose to": an update of a figure given earlier.
@@ -948,6 +953,11 @@ void SentenceGrammar::Active(int t, Trigger tr) {
   Emit(tr.type, g, t, last, summed, g.head_end);
   if (out_->size() > at) {
     (*out_)[at].trigger_end = u_[t].end;
+    // "killed his wife and two children before turning the gun on himself":
+    // the killer is one more of the dead (death tolls, GVA's among them,
+    // count the shooter).
+    if (tr.type == CountType::kKill && !g.zero && SuicideAfter(g.head_end))
+      ++(*out_)[at].count.number;
     // Victims of an object: from the figure's words.
     if (!summed && g.singular)
       (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);

@@ -128,10 +128,13 @@ const Row kRows[] = {
     {"bug_name_apposition_not_added", "The victim, John Smith, was killed.", {{K, 1}}},
     {"bug_ordinal_next_victim", "A shooting left one person dead. A second victim has died.", {{K, 2}}},
     {"bug_ordinal_first_mention", "A man was killed; a second man was critically injured.", {{K, 1}, {W, 1}}},
+    {"bug_clause_and_not_a_list", "The girl was taken to the Regional Medical Center, and the boy was taken into custody.", {{A, 1}}},
+    {"bug_weekday_not_a_name", "A student was shot Wednesday, and a 16-year-old was arrested.", {{W, 1}, {A, 1}}},
     {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
     {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
-    {"bug_gunman_not_a_victim", "Four people, including the gunman, were killed.", {{K, 3}}},
-    {"bug_gunman_after_trigger", "The rampage left five dead, including the shooter.", {{K, 4}}},
+    {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
+    {"bug_suicide_after_killing", "He killed his wife and two children before turning the gun on himself.", {{K, 4}}},
+    {"bug_suicide_then_killed_himself", "A man shot and killed his neighbor, then killed himself.", {{K, 2}}},
 };
 
 TEST(CountsTest, GrammarTable) {
