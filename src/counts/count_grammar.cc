@@ -1055,6 +1055,17 @@ void SentenceGrammar::DeathOf(int t) {
 }
 
 void SentenceGrammar::Run() {
+  // A link to another story ("RELATED: ...", "Read more: ...", "See also"):
+  // its figures belong to that story.
+  for (int i = 0; i < 3 && i + 1 < n_; ++i) {
+    const std::string_view w = W(i), nx = W(i + 1);
+    if (((w == "related" || w == "more") && (nx == ":" || nx == "stories" || nx == "coverage")) ||
+        (w == "read" && (nx == "more" || nx == "also")) || (w == "see" && nx == "also") ||
+        (w == "previously" && nx == ":")) {
+      new_incident_ = true;
+      break;
+    }
+  }
   for (int i = 0; i < n_; ++i) {
     if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
     // Aggregates over a period are not the incident reported: "since 2010",

@@ -130,6 +130,7 @@ const Row kRows[] = {
     {"bug_ordinal_first_mention", "A man was killed; a second man was critically injured.", {{K, 1}, {W, 1}}},
     {"bug_clause_and_not_a_list", "The girl was taken to the Regional Medical Center, and the boy was taken into custody.", {{A, 1}}},
     {"bug_weekday_not_a_name", "A student was shot Wednesday, and a 16-year-old was arrested.", {{W, 1}, {A, 1}}},
+    {"bug_related_story_line", "Two men were wounded on Friday. RELATED: Crash leaves three workers dead.", {{W, 2}, {K, 3}}},
     {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
     {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
     {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
