@@ -566,6 +566,13 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   bool vague;
   if (!ParseNumber(i, &v, &e, &vague)) return std::nullopt;
   if (W(i - 1) == "no") return std::nullopt;  // "no one": see above
+  // Ages: "ages 19 to 24", "aged 17", "a boy younger than 12", "under 18".
+  {
+    const std::string_view p1 = W(i - 1), p2 = W(i - 2);
+    if (p1 == "ages" || p1 == "aged" || p1 == "age" ||
+        (p1 == "than" && (p2 == "younger" || p2 == "older")))
+      return std::nullopt;
+  }
   // Ages and dates in apposition: "Wil Lewis, 12, was", "Jan. 27, 2015,".
   if (W(e) == "," && (W(i - 1) == "," || W(i - 1) == "(" || (i > 0 && u_[i - 1].capitalized)))
     return std::nullopt;
@@ -853,6 +860,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&
           ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+           tw == "younger" || tw == "older" ||
            (IsPreposition(tw) && tw != "by")))
         tail_ok = true;
       // "Damon Sochko, 16, of Morgantown, died": a name with its apposition.
@@ -918,7 +926,7 @@ void SentenceGrammar::Active(int t, Trigger tr) {
   }
   int k = t + 1;
   if (W(k) == "of" && (p == "the" || p == "a")) ++k;  // "the killing of three men"
-  else if (p == "the" || p == "a") return;
+  else if (p == "the" || p == "a" || p == "single" || p == "warning") return;  // "a single shot 223"
   // Skip the qualifier words: FigureAt() reads them back.
   for (int guard = 0; guard < 3 && k < n_; ++guard) {
     const std::string_view w = W(k);
@@ -1068,6 +1076,11 @@ void SentenceGrammar::Run() {
   }
   for (int i = 0; i < n_; ++i) {
     if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
+    // A figure over several incidents ("three shootings left six people
+    // wounded", "a spate of weekend shootings"): a round-up, not the incident.
+    if ((W(i) == "shootings" || W(i) == "spate") && W(i - 1) != "the" && W(i - 1) != "fatal" &&
+        W(i - 1) != "these" && W(i - 1) != "those")
+      new_incident_ = true;
     // Aggregates over a period are not the incident reported: "since 2010",
     // "so far this year", "every year", "over the past decade".
     const std::string_view w = W(i), nx = W(i + 1);

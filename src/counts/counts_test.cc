@@ -131,6 +131,9 @@ const Row kRows[] = {
     {"bug_clause_and_not_a_list", "The girl was taken to the Regional Medical Center, and the boy was taken into custody.", {{A, 1}}},
     {"bug_weekday_not_a_name", "A student was shot Wednesday, and a 16-year-old was arrested.", {{W, 1}, {A, 1}}},
     {"bug_related_story_line", "Two men were wounded on Friday. RELATED: Crash leaves three workers dead.", {{W, 2}, {K, 3}}},
+    {"bug_ages_range_not_victims", "Officers found four victims, ages 19 to 24, suffering from wounds.", {}},
+    {"bug_younger_than_not_victims", "A boy younger than 12 was shot.", {{W, 1}}},
+    {"bug_single_shot_noun", "The weapon was a single shot 223 rifle.", {}},
     {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
     {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
     {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
@@ -202,6 +205,21 @@ TEST(CountsTest, DatesFromTimeExpressions) {
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_EQ(out[1].date, "1994-03-03");
   EXPECT_EQ(out[1].incident, 1u);
+}
+
+// Regression (GVA dev): a figure over several shootings is a round-up of
+// other incidents, not the article's main incident.
+TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
+  AnnotatedDoc d;
+  d.doc.text = "A man was shot on Elm Street on Sunday. Three weekend shootings left six people wounded.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].number, 1);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].number, 6);
+  EXPECT_NE(out[1].incident, 0u);
 }
 
 }  // namespace
