@@ -662,6 +662,24 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
       if (W(f->begin - 1) == "a" || W(f->begin - 1) == "an" || W(f->begin - 1) == "the")
         --f->begin;
     }
+    // A name in apposition to a role is one person: "his father Joe",
+    // "her son, 17-year-old Javeer Arter".
+    if (f->name) {
+      const int role_end = W(f->begin - 1) == "," ? f->begin - 1 : f->begin;
+      bool absorbed = false;
+      for (int s = role_end - 1; s >= role_end - 4 && s >= 0; --s) {
+        if (W(s) != "his" && W(s) != "her" && W(s) != "their" && W(s) != "the") continue;
+        auto g = FigureAt(s);
+        if (g && g->singular && g->definite && !g->name && g->head_end == role_end) {
+          f->begin = g->begin;
+          f->number_begin = g->number_begin;
+          f->name = false;
+          absorbed = true;
+        }
+        break;
+      }
+      if (absorbed) continue;
+    }
     const int c = f->begin - 1;
     if (W(c) != "and" && (W(c) != "," || !across_commas)) break;
     if (W(c - 1) == "including" || W(c - 1) == "among") break;

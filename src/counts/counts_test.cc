@@ -134,6 +134,8 @@ const Row kRows[] = {
     {"bug_ages_range_not_victims", "Officers found four victims, ages 19 to 24, suffering from wounds.", {}},
     {"bug_younger_than_not_victims", "A boy younger than 12 was shot.", {{W, 1}}},
     {"bug_single_shot_noun", "The weapon was a single shot 223 rifle.", {}},
+    {"bug_role_with_name_is_one", "Jojo and his father Joe were shot and killed.", {{K, 2}}},
+    {"bug_role_comma_name_is_one", "Police said Ana Ruiz and her son, 17-year-old Leo Ruiz, were found dead.", {{K, 2}}},
     {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
     {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
     {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
