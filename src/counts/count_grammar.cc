@@ -680,6 +680,12 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
       }
       if (absorbed) continue;
     }
+    // A possessive before a numbered figure: "their two daughters".
+    if (!f->name && f->number_begin == f->begin &&
+        (W(f->begin - 1) == "their" || W(f->begin - 1) == "his" || W(f->begin - 1) == "her")) {
+      --f->begin;
+      f->definite = true;
+    }
     const int c = f->begin - 1;
     if (W(c) != "and" && (W(c) != "," || !across_commas)) break;
     if (W(c - 1) == "including" || W(c - 1) == "among") break;
@@ -708,7 +714,9 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
         // "The man, a father of three" and "the victim, John Smith" are one
         // person; "Lena Rose, Toshya Millhorn and ..." is a list of names.
         const bool name_list = g->name && f->name && (saw_and || item_end != c);
-        if (!name_list) return summed;
+        // "a Virginia man, his wife and their two daughters": a list closed by
+        // "and" is no apposition.
+        if (!name_list && !saw_and) return summed;
       }
       // "Three others, two males and a female ..., were injured": a generic
       // figure before a comma is the total the list spells out.

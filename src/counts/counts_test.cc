@@ -136,6 +136,7 @@ const Row kRows[] = {
     {"bug_single_shot_noun", "The weapon was a single shot 223 rifle.", {}},
     {"bug_role_with_name_is_one", "Jojo and his father Joe were shot and killed.", {{K, 2}}},
     {"bug_role_comma_name_is_one", "Police said Ana Ruiz and her son, 17-year-old Leo Ruiz, were found dead.", {{K, 2}}},
+    {"bug_list_closed_by_and", "Officials say a man, his wife and their two daughters died.", {{K, 4}}},
     {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
     {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
     {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
