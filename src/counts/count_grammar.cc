@@ -926,9 +926,38 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
     if (negated && !f->zero) return;
     if (f->zero && negated) return;
+    bool severity = false, also = false;
+    for (int j = std::max(v, tail); j < t; ++j) {
+      const std::string_view w = W(j);
+      if (w == "seriously" || w == "critically" || w == "badly" || w == "severely" ||
+          w == "gravely")
+        severity = true;
+      if (w == "also") also = true;
+    }
+    // "No one was seriously hurt": some may have been, lightly.
+    if (f->zero && severity) return;
     Figure g = *f;
+    // "No officers were injured": a statement about a group, which gives way
+    // to a figure of the whole incident (like a definite mention).
+    if (g.zero && g.head_end > g.number_end) {
+      const std::string_view head = W(g.head_end - 1);
+      if (head != "people" && head != "persons" && head != "one" && head != "body" &&
+          head != "others" && head != "victims" && head != "individuals" && head != "injuries")
+        g.definite = true;
+    }
     const bool summed = SumBackward(&g);
+    const size_t at = out_->size();
     Emit(tr.type, g, g.begin, t, summed, v);
+    // "Two others were shot", "a man was also shot": people besides those
+    // counted before (the dead), not a total that includes them.
+    if (out_->size() > at) {
+      bool other = also;
+      // "he and four others were shot" counts him too: only an unsummed
+      // "others" is besides.
+      for (int j = g.begin; !summed && j < g.head_end; ++j)
+        if (W(j) == "other" || W(j) == "others") other = true;
+      (*out_)[at].additional = other;
+    }
     return;
   }
 }

@@ -218,6 +218,7 @@ struct Incident {
   std::vector<size_t> counts;  // indices into the output
   std::optional<Count> shot;   // people shot (killed + wounded), when stated
   bool shot_definite = false;  // `shot` is only a definite mention ("he was shot")
+  bool shot_additional = false;  // `shot` are people besides the dead ("two others were shot")
 };
 
 // True if the article speaks of a death anywhere ("fatal shooting",
@@ -360,6 +361,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
           (f.cand.supersedes && c.number > I.shot->number)) {
         I.shot = c;
         I.shot_definite = f.cand.definite;
+        I.shot_additional = f.cand.additional;
       }
       continue;
     }
@@ -428,7 +430,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (has_wound) continue;
     int64_t wounded = I.shot->number;
     if (kill != nullptr) {
-      wounded -= kill->number;
+      if (!I.shot_additional) wounded -= kill->number;
     } else {
       if (death_words < 0) death_words = MentionsDeath(text, tokens) ? 1 : 0;
       if (death_words == 1) continue;
