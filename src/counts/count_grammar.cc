@@ -540,7 +540,9 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (u_[i].capitalized && !LookupTrigger(w) && !IsPersonNoun(w) && !IsAuxiliary(w) &&
       !ParseCardinalWord(w) && !VagueQuantity(w) && w != "tens" && w != "a" && w != "an" &&
       !ParseCardinalWord(W(i + 1)) &&
-      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized)) {
+      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized) &&
+      // "a man from East Hill", "in Baku": a place, not a person.
+      W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near") {
     static constexpr std::string_view kNotNames[] = {
         "the", "a", "an", "this", "that", "it", "they", "he", "she", "we", "i", "you",
         "authorities", "officials", "investigators", "detectives", "deputies", "there",
@@ -706,7 +708,17 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
     for (int s = item_end - 1; s >= item_end - 6 && s >= 0; --s) {
       if (IsHardBoundary(s)) break;
       auto g = FigureAt(s);
-      if (!g || g->head_end != item_end || g->zero) continue;
+      if (!g || g->zero) continue;
+      // "a 27-year-old man from Irvington and a 34-year-old man": a place
+      // after an item's head still ends the item.
+      if (g->head_end < item_end && item_end - g->head_end <= 5 &&
+          (W(g->head_end) == "from" || W(g->head_end) == "of" || W(g->head_end) == "in")) {
+        bool place = true;
+        for (int j = g->head_end + 1; j < item_end; ++j)
+          if (!u_[j].capitalized) place = false;
+        if (place && g->head_end + 1 < item_end) g->head_end = item_end;
+      }
+      if (g->head_end != item_end) continue;
       // ", and" mostly joins clauses ("..., and the boy was taken into
       // custody"): a list only when its items carry ages or commas run on.
       if (oxford && !age_skipped && W(g->begin - 1) != ",") return summed;

@@ -144,6 +144,7 @@ const Row kRows[] = {
     {"bug_wounded_then_died", "A 2-year-old boy was critically injured on Friday. The boy died on Sunday.", {{K, 1}}},
     {"bug_dead_boy_and_wounded_woman", "The shooting left a boy dead and a woman wounded. Medics took them to a hospital where the boy died.", {{K, 1}, {W, 1}}},
     {"killed_and_wounded_two_people", "A man was killed and a woman was injured on Friday.", {{K, 1}, {W, 1}}},
+    {"bug_place_after_list_item", "A 27-year-old man from Glen Park and a 34-year-old man from East Hill were wounded.", {{W, 2}}},
     {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
     {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
     {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
