@@ -212,6 +212,7 @@ TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
   // Exporting 3000 articles with all their facts takes far more than 1 ms.
   Status st = (*a)->Export("", ExportFormat::kJsonl, [](std::string_view) {});
   EXPECT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), Status::Code::kTimedOut) << st.ToString();
   EXPECT_NE(st.message().find("over the time limit"), std::string::npos) << st.ToString();
   // Without a limit the same call completes.
   auto b = Archive::Open(path);
