@@ -52,6 +52,13 @@ struct Core {
   bool impossible = false;              // "February 30": consumed, never emitted
 };
 
+// A core that names one resolved calendar day ("March 6", "last Tuesday"), the only
+// thing "the day before", "the week of" can shift.
+bool DayValue(const Core& c) {
+  return c.type == TimexType::kDate && c.value.empty() && !c.range && !c.impossible &&
+         c.anniversary == 0 && c.cal.g == Gran::kDay && c.cal.known_day() && c.mod.empty();
+}
+
 // A finished match.
 struct Hit {
   uint32_t tb = 0, te = 0;  // token range
@@ -1160,6 +1167,14 @@ bool Matcher::RelCore(size_t i, Core* c) {
       }
     }
     if (UnitAt(k, &unit, &plural) && plural) {
+      // "in the coming days", "upcoming weeks": a vague future, not a length (TimeML).
+      if (r == kRComing || r == kRUpcoming) {
+        c->value = "FUTURE_REF";
+        c->anchor = TimeAnchor::kPublication;
+        c->noun = true;
+        c->end = k + 1;
+        return true;
+      }
       c->type = TimexType::kDuration;
       c->noun = true;
       c->value = FormatDuration(-1, unit == kUQuarter ? kUMonth : unit, false);
@@ -1417,6 +1432,24 @@ bool Matcher::RefCore(size_t i, Core* c) {
     case kRefRecently: case kRefLately:
       c->value = "PAST_REF";
       return true;
+    case kRefSoon: {
+      // "soon", "as soon as possible": a vague future (TimeML FUTURE_REF). "as soon as
+      // <date>", "soon after X", "how soon" are a bound or a question, not a time.
+      const bool as_before = i > 0 && (Func(i - 1, kFAs) || WordIs(i - 1, "how") || WordIs(i - 1, "too") ||
+                                        WordIs(i - 1, "so"));
+      if (as_before && Func(i + 1, kFAs) && WordIs(i + 2, "possible")) {
+        c->value = "FUTURE_REF";
+        c->end = i + 3;
+        return true;
+      }
+      if (as_before || Func(i + 1, kFAs) || Is(i + 1, Lx::kAgo) || WordIs(i + 1, "thereafter") ||
+          WordIs(i + 1, "afterward") || WordIs(i + 1, "afterwards"))
+        return false;
+      // "was soon released", "soon became": soon after a past event, not after now.
+      if (TenseAround(i) == Tense::kPast) return false;
+      c->value = "FUTURE_REF";
+      return true;
+    }
     case kRefRecent: {
       // "recent years/weeks/days": a vague past; "recent" alone as an adjective.
       int unit = 0;
@@ -1822,8 +1855,32 @@ bool Matcher::TryAt(size_t i, Hit* h) {
     core_start = p + 3;
     if (Func(core_start, kFThe)) ++core_start;
   }
+  // "the day before/after <date>", "the week of <date>": a day shifted by one, or the
+  // ISO week holding the day. When no day follows, the words parse as usual.
+  int day_shift = 0;
+  bool week_of = false;
+  if (the && r == p && !part_of && !anniv && WordIs(p, "day") &&
+      (WordIs(p + 1, "before") || WordIs(p + 1, "after"))) {
+    Core d;
+    if (CoreAt(p + 2, &d) && d.end > p + 2 && DayValue(d)) {
+      day_shift = WordIs(p + 1, "before") ? -1 : 1;
+      core_start = p + 2;
+    }
+  } else if (the && r == p && !part_of && !anniv && WordIs(p, "week") && Func(p + 1, kFOf)) {
+    Core d;
+    if (CoreAt(p + 2, &d) && d.end > p + 2 && DayValue(d)) {
+      week_of = true;
+      core_start = p + 2;
+    }
+  }
   if (!CoreAt(core_start, &c)) return false;
   if (c.end <= core_start) return false;
+  if (day_shift != 0 || week_of) {
+    if (!DayValue(c)) return false;
+    c.cal = week_of ? WeekOf(c.cal, 0) : ShiftDays(c.cal, day_shift);
+    c.noun = true;
+    c.explicit_year = false;
+  }
   if (part_of || anniv) {
     if (c.cal.g != Gran::kDay || !c.value.empty()) return false;
   }
@@ -1867,7 +1924,7 @@ bool Matcher::TryAt(size_t i, Hit* h) {
   } else if (!mod.empty()) {
     return false;
   }
-  if (part_of || anniv) start = p;
+  if (part_of || anniv || day_shift != 0 || week_of) start = p;
   if (the && (c.noun || mod_of) && start == p) start = i;
   if (the && mod_of) start = i;
   // A quarter inside a text marks it as an earnings report.

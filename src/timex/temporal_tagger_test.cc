@@ -244,6 +244,30 @@ TEST(TemporalTagger, ModifiersAndRefs) {
   EXPECT_EQ(out[0].mod, "END");
 }
 
+// "the day before/after X", "the week of X", vague future/past (TimeML *_REF).
+TEST(TemporalTagger, ShiftedDaysWeeksOfAndVagueRefs) {
+  RunTable({
+      {"a hearing the week of March 6, lawyers said", "2000-02-24", "the week of March 6", "DATE", "2000-W10", "", "", ""},
+      {"He came the day after March 6.", "2000-02-24", "the day after March 6", "DATE", "2000-03-07", "", "", ""},
+      {"The day before last Tuesday's hearing, he left.", "2000-02-24", "The day before last Tuesday", "DATE", "2000-02-21", "", "", ""},
+      {"on the day before Friday", "2026-11-28", "the day before Friday", "DATE", "2026-11-26", "", "", ""},
+      {"Prices will rise in the coming days.", "1998-02-06", "the coming days", "DATE", "FUTURE_REF", "", "", ""},
+      {"It expects to slow in coming months.", "1998-02-06", "coming months", "DATE", "FUTURE_REF", "", "", ""},
+      {"Prosecutors may soon seek an indictment.", "1989-10-27", "soon", "DATE", "FUTURE_REF", "", "", ""},
+      {"It was recently sold.", "1989-10-27", "recently", "DATE", "PAST_REF", "", "", ""},
+  });
+}
+
+// "soon" after a past event, or bounding a date, is no vague future.
+TEST(TemporalTagger, SoonIsNotAlwaysTheFuture) {
+  for (const char* text : {"He was soon released.", "a trickle that soon became a flood",
+                           "soon after the vote", "how soon can it be done"}) {
+    std::vector<TimeExpr> out;
+    TagTimes(text, Pub("2000-02-24"), TimexOptions{}, &out);
+    EXPECT_TRUE(out.empty()) << text << " -> " << (out.empty() ? "" : out[0].value);
+  }
+}
+
 TEST(TemporalTagger, TimesOfDay) {
   RunTable({
       {"The blast came at 10:35 a.m. local time.", "1998-08-07", "10:35 a.m.", "TIME", "1998-08-07T10:35", "", "", ""},
