@@ -172,6 +172,29 @@ class SentenceGrammar {
     }
     return false;
   }
+  // A gapped second clause sharing the verb: "a woman was shot in the leg and a girl
+  // in the shoulder". Returns the unit ending the added figure (f grows), or -1.
+  int GappedAfter(int t, Figure* f) const {
+    // The first clause's prepositional phrase: "in the leg", "on Sunday".
+    int j = t + 1;
+    if (!IsPreposition(W(j))) return -1;
+    for (int k = 0; k < 5 && j < n_ && W(j) != "and"; ++k, ++j)
+      if (!u_[j].word || IsAuxiliary(W(j))) return -1;
+    if (W(j) != "and") return -1;
+    auto g = FigureAt(j + 1);
+    if (!g || g->zero || g->definite != f->definite || g->name) return -1;
+    // The second clause has no verb of its own: a preposition and a short
+    // phrase running to the end of the sentence or of a list.
+    const int h = g->head_end;
+    if (!IsPreposition(W(h)) || W(h) == "of") return -1;
+    int e = h + 1;
+    for (int k = 0; k < 5 && e < n_ && u_[e].word; ++k, ++e)
+      if (IsAuxiliary(W(e)) || W(e) == "and" || TriggerAt(e)) return -1;
+    if (e < n_ && W(e) != "." && W(e) != "," && W(e) != ";") return -1;
+    f->value += g->value;
+    f->singular = false;
+    return e - 1;
+  }
   void DeathOf(int t);
   // "if a victim has died", "whether anyone was hurt": not a report.
   bool Hedged(int t) const {
@@ -704,6 +727,19 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
         age_skipped = true;
       }
     }
+    // A list of ages in apposition: "three men, ages 15, 18, and 22, and a woman".
+    if (W(item_end) == ",") {
+      int s = item_end - 1, steps = 0;
+      while (s >= 0 && steps < 16 &&
+             (ParseCardinalWord(W(s)) || W(s) == "," || W(s) == "and" || W(s) == "to")) {
+        --s;
+        ++steps;
+      }
+      if (steps > 0 && (W(s) == "ages" || W(s) == "aged") && W(s - 1) == ",") {
+        item_end = s - 1;
+        age_skipped = true;
+      }
+    }
     bool found = false;
     for (int s = item_end - 1; s >= item_end - 6 && s >= 0; --s) {
       if (IsHardBoundary(s)) break;
@@ -957,9 +993,17 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
           head != "others" && head != "victims" && head != "individuals" && head != "injuries")
         g.definite = true;
     }
-    const bool summed = SumBackward(&g);
+    bool summed = SumBackward(&g);
+    int last = t;
+    if (tr.type == CountType::kWound || tr.type == CountType::kKill) {
+      const int gap_end = GappedAfter(t, &g);
+      if (gap_end > t) {
+        last = gap_end;
+        summed = true;
+      }
+    }
     const size_t at = out_->size();
-    Emit(tr.type, g, g.begin, t, summed, v);
+    Emit(tr.type, g, g.begin, last, summed, v);
     // "Two others were shot", "a man was also shot": people besides those
     // counted before (the dead), not a total that includes them.
     if (out_->size() > at) {

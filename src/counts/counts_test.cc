@@ -150,6 +150,11 @@ const Row kRows[] = {
     {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
     {"bug_suicide_after_killing", "He killed his wife and two children before turning the gun on himself.", {{K, 4}}},
     {"bug_suicide_then_killed_himself", "A man shot and killed his neighbor, then killed himself.", {{K, 2}}},
+    {"bug_gapped_clause_wounds", "A woman was shot in the leg and a girl in the shoulder.", {{W, 2}}},
+    {"bug_ages_mid_list", "Three men, ages 15, 18, and 22, and a woman were wounded.", {{W, 4}}},
+    {"bug_two_ages_mid_list", "Two men, ages 15 and 22, and a woman were shot and killed.", {{K, 3}}},
+    {"bug_gapped_clause_not_without_and", "A woman was shot in the leg as a girl in the car watched.", {{W, 1}}},
+    {"bug_gapped_clause_own_verb", "A woman was shot in the leg and a man in the car was arrested.", {{W, 1}, {A, 1}}},
 };
 
 TEST(CountsTest, GrammarTable) {
