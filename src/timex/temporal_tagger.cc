@@ -1351,6 +1351,20 @@ bool Matcher::UnitNounCore(size_t i, Core* c) {
     c->end = i + 1;
     return true;
   }
+  // "the year 2000", "the year two thousand": the year named after the noun.
+  if (unit == kUYear && !plural && the_before) {
+    int64_t v = 0;
+    size_t e = 0;
+    if (NumberPhrase(i + 1, false, &v, &e) && e > i + 1 && v >= 1000 && v <= 2999) {
+      c->type = TimexType::kDate;
+      c->cal = CalValue{Gran::kYear, static_cast<int>(v), kUnknown, kUnknown, 0, ""};
+      c->anchor = TimeAnchor::kAbsolute;
+      c->explicit_year = true;
+      c->noun = true;
+      c->end = e;
+      return true;
+    }
+  }
   // "year end", "year-end", "year's end": the end of the DCT year.
   if (unit == kUYear && !plural &&
       ((Is(i + 1, Lx::kMod) && Val(i + 1, Lx::kMod) == kMEnd) ||

@@ -251,6 +251,8 @@ TEST(TemporalTagger, ShiftedDaysWeeksOfAndVagueRefs) {
       {"He came the day after March 6.", "2000-02-24", "the day after March 6", "DATE", "2000-03-07", "", "", ""},
       {"The day before last Tuesday's hearing, he left.", "2000-02-24", "The day before last Tuesday", "DATE", "2000-02-21", "", "", ""},
       {"on the day before Friday", "2026-11-28", "the day before Friday", "DATE", "2026-11-26", "", "", ""},
+      {"to halve it by the year two thousand", "1998-02-05", "the year two thousand", "DATE", "2000", "", "", ""},
+      {"in the year 1990, prices fell", "1998-02-05", "the year 1990", "DATE", "1990", "", "", ""},
       {"Prices will rise in the coming days.", "1998-02-06", "the coming days", "DATE", "FUTURE_REF", "", "", ""},
       {"It expects to slow in coming months.", "1998-02-06", "coming months", "DATE", "FUTURE_REF", "", "", ""},
       {"Prosecutors may soon seek an indictment.", "1989-10-27", "soon", "DATE", "FUTURE_REF", "", "", ""},
