@@ -1352,7 +1352,8 @@ bool Matcher::UnitNounCore(size_t i, Core* c) {
     return true;
   }
   // "the year 2000", "the year two thousand": the year named after the noun.
-  if (unit == kUYear && !plural && the_before) {
+  if (unit == kUYear && !plural && the_before &&
+      ((Num(i + 1) && t_[i + 1].ndig == 4) || Is(i + 1, Lx::kNumWord))) {
     int64_t v = 0;
     size_t e = 0;
     if (NumberPhrase(i + 1, false, &v, &e) && e > i + 1 && v >= 1000 && v <= 2999) {
