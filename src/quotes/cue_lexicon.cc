@@ -41,7 +41,7 @@ constexpr Entry kEntries[] = {
     {"replied", D | T, ""}, {"replies", D | T, ""},
     {"responded", D, ""}, {"responds", D, ""},
     {"answered", D, ""},
-    {"asked", D | O | I, ""}, {"asks", D | O | I, ""},
+    {"asked", D | O | I, ""}, {"asks", D | O | I, ""}, {"asking", O | I, ""},
     {"admitted", D | T, ""}, {"admits", D | T, ""},
     {"acknowledged", D | T, ""}, {"acknowledges", D | T, ""}, {"acknowledging", T, ""},
     {"conceded", D | T, ""}, {"concedes", D | T, ""},

@@ -269,12 +269,78 @@ size_t SkipCueComplements(const QuoteContext& c, size_t k, size_t limit) {
   return j;
 }
 
+// The word with a contraction cut off: "he’s" → "he", "they'd" → "they".
+std::string_view ContractionHead(std::string_view w) {
+  const size_t a = w.find('\'');
+  const size_t b = w.find("\xE2\x80\x99");
+  const size_t cut = std::min(a, b);
+  return cut == std::string_view::npos ? w : w.substr(0, cut);
+}
+
+// True for the verbs of saying whose bare complement is nearly always a
+// clause ("said inevitable changes cost jobs"): after them any word but a
+// preposition or a conjunction opens the reported clause.
+bool IsSayVerb(std::string_view lw) {
+  return lw == "said" || lw == "says" || lw == "say" || lw == "saying" || lw == "added" || lw == "adds" ||
+         lw == "argued" || lw == "argues" || lw == "claimed" || lw == "claims" || lw == "wrote" || lw == "writes" ||
+         lw == "predicted" || lw == "predicts" || lw == "suggested" || lw == "suggests" || lw == "believes" ||
+         lw == "believe" || lw == "believed" || lw == "think" || lw == "thinks" || lw == "thought";
+}
+
+// Words that cannot open a reported clause after a verb of saying.
+bool NoClauseAfterSay(std::string_view lw) {
+  static const std::unordered_set<std::string_view> kNo = {
+      "to", "of", "for", "about", "with", "by", "from", "in", "on", "at", "during", "after", "before", "over",
+      "into", "through", "under", "and", "or", "but", "so", "as", "than", "while", "when", "because", "so",
+      "nothing", "something", "anything", "much", "little", "more", "less", "goodbye", "hello", "thanks",
+      "him", "them", "me", "us", "her", "it", "this", "what", "which", "who", "whom", "how", "whether", "if"};
+  return kNo.count(lw) > 0;
+}
+
 bool ClauseStarter(const QuoteContext& c, size_t k) {
   static const std::unordered_set<std::string_view> kStart = {
       "he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "his", "her", "their", "its", "this",
       "these", "those", "that", "our", "we", "you", "trump", "clinton", "no", "some", "many", "most", "all"};
   if (c.words()[k].flags & kWordCap) return true;
-  return kStart.count(c.Lower(k)) > 0;
+  return kStart.count(ContractionHead(c.Lower(k))) > 0;
+}
+
+// Words before a cue that end no subject noun phrase ("… and said", "…
+// to say", "he would say"): verbs, auxiliaries and function words.
+bool EndsNoSubject(std::string_view lw) {
+  static const std::unordered_set<std::string_view> kNo = {
+      "to", "and", "or", "but", "that", "which", "who", "would", "could", "should", "will", "can", "may",
+      "might", "must", "not", "never", "has", "have", "had", "is", "was", "were", "are", "be", "been", "did",
+      "do", "does", "of", "for", "with", "by", "in", "on", "at", "as", "than", "if", "when", "while", "because",
+      "him", "them", "me", "us", "it", "what", "how", "why", "where", "so", "just", "also", "only", "even",
+      "the", "a", "an", "this", "these", "those", "their", "his", "her", "its", "our", "my", "your", "i", "you",
+      "we", "they", "he", "she", "all", "then", "now", "later", "once", "ever", "still", "yet", "already"};
+  return kNo.count(lw) > 0;
+}
+
+// A subject the finders above do not know ("Almost half of respondents
+// said", "Other senators say", "72 percent of voters said"): the words
+// from the clause start (sentence start, comma) up to the cue, at most 8,
+// if the word before the cue can end a noun phrase.
+SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_word) {
+  SubjectMention m;
+  if (k == 0 || k <= min_word || !c.SpaceGap(k - 1)) return m;
+  const size_t e = k - 1;
+  const std::string_view le = c.Lower(e);
+  if (EndsNoSubject(le) || le.ends_with("ly") || le.ends_with("ing") || le.ends_with("ed")) return m;
+  size_t s = e;
+  while (s > min_word && e - s < 7 && c.SpaceGap(s - 1)) {
+    const std::string_view p = c.Lower(s - 1);
+    if (p == "that" || p == "and" || p == "but" || p == "because" || p == "which" || p == "who" || p == "while" ||
+        p == "when" || p == "if" || p == "as" || p == "where" || p == "said" || p == "says")
+      break;
+    --s;
+  }
+  if (s > min_word && c.SpaceGap(s - 1)) return m;  // ran out of words: a long clause, not a subject
+  m.kind = MentionKind::kDescription;
+  m.start = c.words()[s].start;
+  m.end = c.words()[e].end;
+  return m;
 }
 
 // Indirect speech anchored at cue word k (outside quotations).
@@ -333,16 +399,38 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         const uint32_t se = c.SentenceEnd(tail_from);
         const size_t tail_words = c.WordAtOrAfter(se) - c.WordAtOrAfter(tail_from);
         const bool ends_quote = g.find("\xE2\x80\x9D") != std::string_view::npos || g.find('"') != std::string_view::npos;
-        if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && (f & (kCueThat | kCueBare))) {
+        // The tail after the cue continues the sentence (", never forgives
+        // …"), unless it is a participle or relative clause of its own.
+        const size_t tail_word = c.WordAtOrAfter(tail_from);
+        const bool tail_continues =
+            tail_words > 2 && tail_word > 0 && tail_word < n &&
+            c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
+            c.GapAfter(tail_word - 1).find_first_of(".!?;:") == std::string_view::npos &&
+            !GapBreaks(c.GapAfter(tail_word - 1)) && !c.WordText(tail_word).ends_with("ing") &&
+            c.Lower(tail_word) != "who" && c.Lower(tail_word) != "which" && c.Lower(tail_word) != "according";
+        if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && !tail_continues &&
+            (f & (kCueThat | kCueBare))) {
           uint32_t e = w[sw - 1].end;
           q.start = sent_start;
           q.end = e;
           out->subject = sub;
           return e > sent_start + 3 && c.WordAtOrAfter(sent_start) + 2 < sw;
         }
+        // "Otherwise, she said, countries may …" / "And Trump, said Smith,
+        // doesn't forget": the cue interrupts the reported sentence, which
+        // is the content on both sides of it.
+        if (g.find(',') != std::string_view::npos && !ends_quote && tail_continues && (f & (kCueThat | kCueBare))) {
+          uint32_t e = se;
+          while (e > tail_from && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',' || c.text()[e - 1] == '\n')) --e;
+          q.start = sent_start;
+          q.end = e;
+          out->subject = sub;
+          return c.WordAtOrAfter(sent_start) < sw;
+        }
       }
     }
   }
+  if (!s.found() && IsSayVerb(lw)) s = GenericSubjectBefore(c, k, min_word);
   if (!s.found() || after >= n) return false;
   out->subject = s;
   if (!c.SpaceGap(k) && cue_end == w[k].end) {
@@ -373,10 +461,22 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       if (!c.SpaceGap(j)) break;
     }
   }
+  // "asked whether …", "asked him if …": the question is the content.
+  if (lw == "asked" || lw == "asks" || lw == "asking") {
+    const size_t limit = std::min(sent_end_word, after + 5);
+    for (size_t j = after; j < limit; ++j) {
+      const std::string_view lj = c.Lower(j);
+      if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what" || lj == "when")
+        return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
+      if (!c.SpaceGap(j)) break;
+    }
+  }
   // A bare clause: "said the talks had failed".
   if (f & kCueBare) {
     const size_t j = SkipCueComplements(c, after, std::min(sent_end_word, after + 5));
-    if (j < sent_end_word && j < n && ClauseStarter(c, j) && j + 2 < sent_end_word) {
+    const bool starts = j < n && (ClauseStarter(c, j) || (IsSayVerb(lw) && c.words()[j].has(kWordLower) &&
+                                                          !NoClauseAfterSay(c.Lower(j))));
+    if (j < sent_end_word && j < n && starts && j + 2 < sent_end_word) {
       return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
     }
   }
@@ -422,7 +522,9 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       f.quote.cue_start = cue.start;
       f.quote.cue_end = cue.end;
       f.subject = cue.subject;
-      used_cues.insert(cue.start);
+      // A fragment's cue still introduces the clause around it ("said the
+      // effort was “more radical” than …"): indirect speech may use it.
+      if (cls == SpanClass::kDirect) used_cues.insert(cue.start);
     } else {
       f.continues = true;  // resolved below against the previous attribution
     }

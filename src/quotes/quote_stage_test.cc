@@ -186,6 +186,53 @@ TEST(QuoteStage, AttributionPatterns) {
   }
 }
 
+// ---- Indirect speech: the content span PolNeAR-style (the reported clause,
+// without the cue and the speaker) and the speaker mention. Each row names
+// the pattern it guards; the rows marked "regression" were missed before.
+struct IndirectCase {
+  const char* name;
+  std::string text;
+  const char* cue;
+  const char* content;
+  const char* mention;
+};
+
+TEST(QuoteStage, IndirectContent) {
+  const IndirectCase cases[] = {
+      {"regression: cue interrupting the sentence",
+       "Otherwise, she said, countries may simply take growth from one another.", "said",
+       "Otherwise, she said, countries may simply take growth from one another", "she"},
+      {"regression: inverted cue interrupting the sentence",
+       "And the mayor, said Jones, never forgives a slight from anyone.", "said",
+       "And the mayor, said Jones, never forgives a slight from anyone", "Jones"},
+      {"regression: subject without a determiner", "Almost half of respondents said the party had changed.",
+       "said", "the party had changed", "Almost half of respondents"},
+      {"regression: plural subject", "Other senators said they had no dealings with him.", "said",
+       "they had no dealings with him", "Other senators"},
+      {"regression: contraction opens the clause", "Cuban said he'd consider an offer from either side.", "said",
+       "he'd consider an offer from either side", "Cuban"},
+      {"regression: clause opening with an adjective", "Obama said inevitable changes cost many people their jobs.",
+       "said", "inevitable changes cost many people their jobs", "Obama"},
+      {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
+       "whether he would back the nominee", "The reporter"},
+      {"regression: scare quotes inside indirect speech",
+       "Salkin said the protest was meant to head off \"more radical\" ideas from the crowd.", "said",
+       "the protest was meant to head off \"more radical\" ideas from the crowd", "Salkin"},
+  };
+  for (const IndirectCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text);
+    const Quote* ind = nullptr;
+    for (const Quote& q : d.quotes)
+      if (q.kind == QuoteKind::kIndirect) ind = &q;
+    ASSERT_NE(ind, nullptr);
+    EXPECT_EQ(ind->cue, c.cue);
+    EXPECT_EQ(Text(d, *ind), c.content);
+    ASSERT_TRUE(ind->speaker.has_value());
+    EXPECT_EQ(ind->speaker->mention, c.mention);
+  }
+}
+
 // Regression: "States" in "the United States" was taken for the verb
 // "states" and became the cue of the next quotation.
 TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
