@@ -229,8 +229,39 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
 }
 
 // Content [start, end) from `from` to the sentence end, trimmed.
+// Where reported content stops before its sentence does: at a participle
+// clause (", adding that …", ", putting them …"), a contrast (", while nine
+// in 10 …", ", but …") or a second verb of the same subject ("… and said
+// that …", "… and defended …"). Returns the offset to cut at, or `e`.
+uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
+  const auto& w = c.words();
+  const size_t first = c.WordAtOrAfter(from);
+  for (size_t k = first; k + 1 < w.size() && w[k + 1].start < e; ++k) {
+    if (k == first) continue;  // the content's own first word never cuts
+    const std::string_view g = c.GapAfter(k);
+    const size_t nx = k + 1;
+    if (!c.words()[nx].has(kWordLower)) continue;
+    const std::string_view ln = c.Lower(nx);
+    const bool comma = g.find(',') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos;
+    if (comma) {
+      if ((ln.size() > 5 && ln.ends_with("ing") && ln != "including" && ln != "during") || ln == "while" ||
+          ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according")
+        return w[k].end;
+      continue;
+    }
+    if ((ln == "and" || ln == "but") && c.SpaceGap(nx) && nx + 1 < w.size() && w[nx + 1].start < e &&
+        c.words()[nx + 1].has(kWordLower)) {
+      const std::string_view l2 = c.Lower(nx + 1);
+      if (l2 == "also" || l2 == "then" || l2 == "later" || l2 == "did" || l2 == "noted" || l2 == "defended" ||
+          (CueFlags(l2) & (kCueDirect | kCueThat)) != 0)
+        return w[k].end;
+    }
+  }
+  return e;
+}
+
 bool ContentToSentenceEnd(const QuoteContext& c, uint32_t from, uint32_t* start, uint32_t* end) {
-  uint32_t e = c.SentenceEnd(from);
+  uint32_t e = ContentClauseEnd(c, from, c.SentenceEnd(from));
   const std::string_view t = c.text();
   while (e > from && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == '\n')) --e;
   *start = from;
@@ -297,6 +328,16 @@ bool NoClauseAfterSay(std::string_view lw) {
   return kNo.count(lw) > 0;
 }
 
+// Words after a verb that show it has no object here ("attacked in the
+// night", "defended by lawyers").
+bool NoObjectAfter(std::string_view lw) {
+  static const std::unordered_set<std::string_view> kNo = {
+      "in", "on", "at", "during", "after", "before", "by", "with", "from", "to", "for", "over", "as", "and",
+      "or", "but", "since", "until", "when", "while", "because", "if", "than", "into", "through", "about",
+      "out", "up", "down", "back", "off", "away", "again", "earlier", "later", "last", "yesterday", "today"};
+  return kNo.count(lw) > 0;
+}
+
 bool ClauseStarter(const QuoteContext& c, size_t k) {
   static const std::unordered_set<std::string_view> kStart = {
       "he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "his", "her", "their", "its", "this",
@@ -352,24 +393,40 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   q.kind = QuoteKind::kIndirect;
   if (lw == "according") {
     if (!IsAccordingTo(c, k)) return false;
+    // The source runs to the next comma or sentence end: "according to
+    // multiple sources familiar with the effort, …".
+    size_t se_word = k + 2;
+    while (se_word + 1 < n && se_word < k + 16 && (c.SpaceGap(se_word) || c.AbbrevGapAfter(se_word))) ++se_word;
+    if (se_word >= n) return false;
     SubjectMention s = SubjectAfter(c, k + 2, std::min(n - 1, k + 10));
+    if (!s.found() && se_word - (k + 2) <= 12) {
+      s.kind = MentionKind::kDescription;
+      s.start = w[k + 2].start;
+      s.end = w[se_word].end;
+    }
     if (!s.found()) return false;
     q.cue = "according to";
     q.cue_start = w[k].start;
     q.cue_end = w[k + 1].end;
     out->subject = s;
-    // "according to X, CLAUSE" or "CLAUSE, according to X."
-    const size_t after = c.WordAtOrAfter(s.role_end > s.end ? s.role_end : s.end);
+    // "according to X, CLAUSE", "CLAUSE, according to X." or "A, according
+    // to X, B."
     const uint32_t sent_start = c.SentenceStart(w[k].start);
     const std::string_view before = c.text().substr(sent_start, w[k].start - sent_start);
-    if (before.find_first_not_of(" ,\n") != std::string_view::npos && before.find(',') != std::string_view::npos) {
+    const std::string_view gap = c.GapAfter(se_word);
+    const bool comma_after = gap.find(',') != std::string_view::npos && !GapBreaks(gap);
+    const size_t after = se_word + 1;
+    const bool has_before = before.find_first_not_of(" ,\n") != std::string_view::npos;
+    if (has_before && before.find(',') != std::string_view::npos) {
       uint32_t e = w[k].start;
-      while (e > sent_start && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',')) --e;
+      const uint32_t se = c.SentenceEnd(w[k].start);
+      if (comma_after && after < n && w[after].start < se && c.WordAtOrAfter(se) > after + 2) e = se;  // interrupted
+      while (e > sent_start && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',' || c.text()[e - 1] == '\n')) --e;
       q.start = sent_start;
       q.end = e;
       return e > sent_start + 3;
     }
-    if (after < n) return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
+    if (comma_after && after < n) return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
     return false;
   }
   const uint8_t f = CueFlags(lw);
@@ -430,7 +487,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       }
     }
   }
-  if (!s.found() && IsSayVerb(lw)) s = GenericSubjectBefore(c, k, min_word);
+  if (!s.found() && (IsSayVerb(lw) || (f & kCueNoun))) s = GenericSubjectBefore(c, k, min_word);
   if (!s.found() || after >= n) return false;
   out->subject = s;
   if (!c.SpaceGap(k) && cue_end == w[k].end) {
@@ -480,6 +537,17 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
     }
   }
+  // The object is the content: "criticized the president's foreign
+  // policy", "described the ground as “Swiss cheese”", "endorsed her".
+  if ((f & kCueNoun) && c.SpaceGap(c.WordAtOrAfter(cue_end) - 1) && after < sent_end_word &&
+      !NoObjectAfter(c.Lower(after))) {
+    uint32_t e = ContentClauseEnd(c, w[after].start, c.SentenceEnd(w[after].start));
+    const std::string_view t = c.text();
+    while (e > w[after].start && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == '\n')) --e;
+    q.start = w[after].start;
+    q.end = e;
+    return e >= w[after].end;
+  }
   return false;
 }
 
@@ -506,7 +574,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     f.quote.kind = cls == SpanClass::kDirect ? QuoteKind::kDirect : QuoteKind::kFragment;
     f.quote.start = q.start;
     f.quote.end = q.end;
-    const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare);
+    const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare | kCueNoun);
     Cue cue = CueAfter(c, q, need);
     if (!cue.found()) cue = CueBefore(c, q, need, cls == SpanClass::kDirect ? kCueWindowBefore : 30);
     f.para = c.ParagraphOf(q.open_start);
@@ -561,7 +629,18 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (f.quote.kind == QuoteKind::kFragment) continue;
     if (f.continues && last && last->quote.speaker && f.para <= last->end_para + kContinueParagraphs)
       f.quote.speaker = last->quote.speaker;
-    if (f.quote.speaker) last = &f;
+    // A stance verb's object ("criticized the plan") introduces no
+    // quotation: the speaker carried on is that of speech.
+    bool speech = true;
+    if (f.quote.kind == QuoteKind::kIndirect && f.quote.cue_end > f.quote.cue_start) {
+      std::string lc(text.substr(f.quote.cue_start, f.quote.cue_end - f.quote.cue_start));
+      lc = lc.substr(0, lc.find(' '));
+      for (char& ch : lc)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+      const uint8_t cf = CueFlags(lc);
+      speech = !(cf & kCueNoun) || (cf & kCueDirect);
+    }
+    if (f.quote.speaker && speech) last = &f;
   }
   doc->quotes.reserve(found.size());
   for (Found& f : found) doc->quotes.push_back(std::move(f.quote));

@@ -218,13 +218,30 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: scare quotes inside indirect speech",
        "Salkin said the protest was meant to head off \"more radical\" ideas from the crowd.", "said",
        "the protest was meant to head off \"more radical\" ideas from the crowd", "Salkin"},
+      {"regression: content stops at a participle clause",
+       "Jones said the bill would raise wages, adding that it was overdue.", "said", "the bill would raise wages",
+       "Jones"},
+      {"regression: content stops at a contrast", "Most voters said the economy was weak, while others disagreed.",
+       "said", "the economy was weak", "Most voters"},
+      {"regression: content stops at a second reporting verb",
+       "Smith said the plan had failed and noted that nobody had objected.", "said", "the plan had failed", "Smith"},
+      {"stance verb: the object is the content", "The senator criticized the president's foreign policy.",
+       "criticized", "the president's foreign policy", "The senator"},
+      {"stance verb with an as-phrase", "Police described the crowd as largely peaceful.", "described",
+       "the crowd as largely peaceful", "Police"},
+      {"regression: according to a source without a determiner",
+       "According to people close to the campaign, the adviser was fired on Monday.", "according to",
+       "the adviser was fired on Monday", "people close to the campaign"},
+      {"regression: according to interrupting the sentence",
+       "The implication, according to the aide, is that the rival cheated.", "according to",
+       "The implication, according to the aide, is that the rival cheated", "the aide"},
   };
   for (const IndirectCase& c : cases) {
     SCOPED_TRACE(c.name);
     const AnnotatedDoc d = Annotate(c.text);
-    const Quote* ind = nullptr;
+    const Quote* ind = nullptr;  // the first indirect speech with the row's cue
     for (const Quote& q : d.quotes)
-      if (q.kind == QuoteKind::kIndirect) ind = &q;
+      if (q.kind == QuoteKind::kIndirect && q.cue == c.cue && !ind) ind = &q;
     ASSERT_NE(ind, nullptr);
     EXPECT_EQ(ind->cue, c.cue);
     EXPECT_EQ(Text(d, *ind), c.content);
