@@ -99,6 +99,9 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
   // The text between the closing mark and the first word: ", " or " " only.
   const std::string_view lead = c.text().substr(q.close_end, w[first].start - q.close_end);
   if (GapBreaks(lead) || lead.size() > 4) return cue;
+  // `She declared “What a day!” and said …`: a second verb of the
+  // sentence's subject, not this quotation's cue.
+  if (lead.find(',') == std::string_view::npos && (c.Lower(first) == "and" || c.Lower(first) == "but")) return cue;
   for (size_t k = first; k < w.size() && k < first + kCueWindowAfter; ++k) {
     if (c.InQuote(w[k].start)) break;
     if (IsAccordingTo(c, k)) {
@@ -219,7 +222,12 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   }
   if (q.multi_paragraph) return SpanClass::kDirect;
   // Titles of shows, books and slogans ("Meet the Press.") are named, not said.
-  if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found()) return SpanClass::kSkip;
+  // A title-case sentence with its own cue before it is speech: `She
+  // declared “What a Super Tuesday!” and said …`.
+  const bool ends_sentence = last == '.' || last == '!' || last == '?';
+  if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found() &&
+      !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()))
+    return SpanClass::kSkip;
   if (nw == 1 && !ends_punct) return SpanClass::kSkip;  // a scare-quoted word
   if (boundary && (first_cap || nw >= 4)) return SpanClass::kDirect;
   if (first_cap && ends_punct && nw >= 2) return SpanClass::kDirect;

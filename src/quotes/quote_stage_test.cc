@@ -164,6 +164,21 @@ TEST(QuoteStage, AttributionPatterns) {
        "said", "Jeff Weaver", "Jeff Weaver"},
       {"parenthesis after the name", "“We will win,” Sen. Bernie Sanders (I-Vt.) said.", {{"Bernie Sanders", P}},
        "direct", "said", "Sen. Bernie Sanders", "Bernie Sanders"},
+      {"regression: subject before a participle and a title abbreviation",
+       "It came up after Mr. Trump, asked about Mr. Putin, had said, ''Our country does plenty of that.''",
+       {{"Trump", P}}, "direct", "said", "Mr. Trump", "Trump"},
+      {"regression: coordinated verbs share the subject",
+       "Asked whom she backed, Ms. Sherry smiled and said, ''I am waiting for Bloomberg.''", {{"Sherry", P}},
+       "direct", "said", "Ms. Sherry", "Sherry"},
+      {"regression: participle after an opening phrase",
+       "In a statement, Rep. Hakeem Jeffries reacted to the news, saying: “The killer should be in prison.”",
+       {{"Hakeem Jeffries", P}}, "direct", "saying", "Rep. Hakeem Jeffries", "Hakeem Jeffries"},
+      {"regression: the name is the appositive",
+       "In a statement, her senior policy adviser, Jake Sullivan, said: “Cooperation is essential.”",
+       {{"Jake Sullivan", P}}, "direct", "said", "Jake Sullivan", "Jake Sullivan"},
+      {"regression: a title-case exclamation with its cue before",
+       "She declared “What a Super Tuesday!” and said the campaign would go on.", {}, "direct", "declared", "She",
+       ""},
   };
   for (const AttrCase& c : cases) {
     SCOPED_TRACE(c.name);
