@@ -229,6 +229,25 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
       !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()))
     return SpanClass::kSkip;
   if (nw == 1 && !ends_punct) return SpanClass::kSkip;  // a scare-quoted word
+  // One word with a comma (`the spot, "Trumpcare," links …`) is a name
+  // unless a cue follows (`“No,” he said.`).
+  if (nw == 1 && last == ',' && !CueAfter(c, q, kCueDirect).found()) return SpanClass::kSkip;
+  // `he rarely asks surrogates, “except for people I’m close to.”`: a
+  // lower-case quotation after a comma carries on a sentence that has no
+  // quotation before it — part of that sentence's content, not a direct
+  // quotation of its own (an interrupted quotation, `“A,” she said, “b.”`,
+  // has one before it).
+  if (boundary && !first_cap && b > pstart && t[b - 1] == ',') {
+    const uint32_t ss = c.SentenceStart(q.open_start);
+    bool quote_before = false;
+    for (uint32_t i = ss; i < b && !quote_before; ++i) {
+      const unsigned char ch = t[i];
+      quote_before = ch == '"' || (ch == '\'' && i + 1 < b && t[i + 1] == '\'') ||
+                     (ch == 0xE2 && i + 2 < b && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+                      (static_cast<unsigned char>(t[i + 2]) == 0x9D || static_cast<unsigned char>(t[i + 2]) == 0x9C));
+    }
+    if (!quote_before) return SpanClass::kFragment;
+  }
   if (boundary && (first_cap || nw >= 4)) return SpanClass::kDirect;
   if (first_cap && ends_punct && nw >= 2) return SpanClass::kDirect;
   if (all_cap && !ends_punct) return SpanClass::kSkip;  // a title: “Saturday Night Live”

@@ -63,6 +63,12 @@ TEST(QuoteStage, QuotingStyles) {
       {"apostrophes only", "Azerbaijan’s ombudsman didn’t attend the teachers’ meeting.", "", ""},
       {"title of a show", "He told “Meet the Press” about the plan.", "", ""},
       {"unbalanced opening", "“We will never stop, the mayor said.", "", ""},
+      {"regression: a lower-case quotation carrying on the sentence",
+       "The senator said he rarely asks for help, “except from people I am close to.”", "fragment",
+       "except from people I am close to."},
+      {"an interrupted quotation stays direct", "“We will win,” Smith said, “and nobody can stop us.”", "direct",
+       "We will win,"},
+      {"regression: a one-word name with a comma", "The spot, \"Trumpcare,\" links him to the plan.", "", ""},
   };
   for (const StyleCase& c : cases) {
     SCOPED_TRACE(c.name);
