@@ -351,7 +351,7 @@ bool NoClauseAfterSay(std::string_view lw) {
       "to", "of", "for", "about", "with", "by", "from", "in", "on", "at", "during", "after", "before", "over",
       "into", "through", "under", "and", "or", "but", "so", "as", "than", "while", "when", "because", "so",
       "nothing", "something", "anything", "much", "little", "more", "less", "goodbye", "hello", "thanks",
-      "him", "them", "me", "us", "her", "it", "this", "what", "which", "who", "whom", "how", "whether", "if"};
+      "him", "them", "me", "us", "what", "which", "who", "whom", "how", "whether", "if"};
   return kNo.count(lw) > 0;
 }
 
@@ -463,6 +463,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   const uint32_t sent_start = c.SentenceStart(w[k].start);
   const size_t min_word = c.WordAtOrAfter(sent_start);
   SubjectMention s = SubjectBefore(c, k, min_word);
+  if (!s.found() && (IsSayVerb(lw) || (f & kCueNoun))) s = GenericSubjectBefore(c, k, min_word);
   q.cue = std::string(c.text().substr(w[k].start, cue_end - w[k].start));
   q.cue_start = w[k].start;
   q.cue_end = cue_end;
@@ -473,6 +474,15 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     if (!sub.found() && k > min_word && c.GapAfter(k - 1).find(',') != std::string_view::npos) {
       sub = SubjectAfter(c, after, std::min(n - 1, after + 8));
       inverted = sub.found();
+    }
+    // "…, campaign officials said.": a longer subject than the finders
+    // take, reaching back to the comma.
+    if (sub.found() && !inverted && (f & (kCueThat | kCueBare))) {
+      const size_t sw0 = c.WordAtOrAfter(sub.start);
+      if (sw0 > min_word && c.SpaceGap(sw0 - 1)) {
+        const SubjectMention longer = GenericSubjectBefore(c, k, min_word);
+        if (longer.found() && longer.start < sub.start) sub = longer;
+      }
     }
     if (sub.found()) {
       const uint32_t subj_start = inverted ? w[k].start : sub.start;
@@ -492,8 +502,13 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
             c.GapAfter(tail_word - 1).find_first_of(".!?;:") == std::string_view::npos &&
             !GapBreaks(c.GapAfter(tail_word - 1)) && !c.WordText(tail_word).ends_with("ing") &&
             c.Lower(tail_word) != "who" && c.Lower(tail_word) != "which" && c.Lower(tail_word) != "according";
+        // "…, she said he had her vote": a clause after the cue is its
+        // content, the words before the comma are not.
+        const size_t tail_start = SkipCueComplements(c, tail_word, c.WordAtOrAfter(se));
+        const bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < c.WordAtOrAfter(se) &&
+                                 (ClauseStarter(c, tail_start) || c.Lower(tail_start) == "that") && !c.AbbrevGapAfter(k);
         if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && !tail_continues &&
-            (f & (kCueThat | kCueBare))) {
+            !tail_clause && (f & (kCueThat | kCueBare))) {
           uint32_t e = w[sw - 1].end;
           q.start = sent_start;
           q.end = e;
@@ -514,7 +529,6 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       }
     }
   }
-  if (!s.found() && (IsSayVerb(lw) || (f & kCueNoun))) s = GenericSubjectBefore(c, k, min_word);
   if (!s.found() || after >= n) return false;
   out->subject = s;
   if (!c.SpaceGap(k) && cue_end == w[k].end) {
