@@ -456,8 +456,23 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     if (comma_after && after < n) return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
     return false;
   }
-  const uint8_t f = CueFlags(lw);
-  if (!f || !ParticleOk(c, k, f)) return false;
+  uint8_t f = CueFlags(lw);
+  if (!f) return false;
+  if (!ParticleOk(c, k, f)) {
+    // "called Mrs. Schlafly an ''Aunt Tom''": naming someone with quoted
+    // words attributes the words; the object and the name are the content.
+    if (lw != "called" && lw != "calling" && lw != "calls") return false;
+    bool quoted = false;
+    for (size_t j = k + 1; j < n && j < k + 8 && !quoted; ++j) {
+      if (c.InQuote(w[j].start)) quoted = true;
+      if (j + 1 < n && GapBreaks(c.GapAfter(j)) && !c.InQuote(w[j].start)) {
+        const std::string_view g = c.GapAfter(j);
+        if (g.find_first_of(".!?;") != std::string_view::npos) break;
+      }
+    }
+    if (!quoted) return false;
+    f = kCueNoun;
+  }
   const uint32_t cue_end = CueEnd(c, k);
   const size_t after = c.WordAtOrAfter(cue_end);
   const uint32_t sent_start = c.SentenceStart(w[k].start);

@@ -253,6 +253,8 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a subject with a lower-case modifier after the clause",
        "The senator raised $73 million for his campaign, campaign officials said.", "said",
        "The senator raised $73 million for his campaign", "campaign officials"},
+      {"regression: calling something quoted words", "The senator called the proposal a “cruel joke” on Friday.",
+       "called", "the proposal a “cruel joke” on Friday", "The senator"},
       {"stance verb: the object is the content", "The senator criticized the president's foreign policy.",
        "criticized", "the president's foreign policy", "The senator"},
       {"stance verb with an as-phrase", "Police described the crowd as largely peaceful.", "described",
