@@ -104,7 +104,7 @@ constexpr Entry kEntries[] = {
     {"intends", I, ""}, {"intended", I, ""},
     {"decided", I | T, ""}, {"refused", I, ""}, {"declined", I, ""},
     {"threatened", I, ""}, {"sought", I, ""}, {"seeks", I, ""},
-    {"show", T, ""}, {"shows", T, ""}, {"showed", T, ""},
+    {"show", T | N, ""}, {"shows", T | N, ""}, {"showed", T | N, ""}, {"showing", T | N, ""},
     {"found", T, ""}, {"finds", T, ""},
     {"realized", T, ""}, {"understands", T, ""},
     {"doubt", T, ""}, {"doubts", T, ""},

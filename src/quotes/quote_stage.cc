@@ -418,6 +418,26 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   const size_t n = w.size();
   Quote& q = out->quote;
   q.kind = QuoteKind::kIndirect;
+  // "Asked whether he would run, Smith said …": the question is attributed
+  // to an unnamed asker (no speaker: the main clause's subject is the one
+  // asked, not the one asking).
+  if (lw == "asked" && (c.words()[k].flags & kWordCap)) {
+    if (k + 1 >= n || !c.SpaceGap(k)) return false;
+    const std::string_view l1 = c.Lower(k + 1);
+    if (l1 != "if" && l1 != "whether" && l1 != "why" && l1 != "how" && l1 != "what" && l1 != "which" &&
+        l1 != "when" && l1 != "who" && l1 != "about")
+      return false;
+    const uint32_t se = c.SentenceEnd(w[k].start);
+    size_t j = k + 1;
+    while (j + 1 < n && w[j + 1].start < se && c.GapAfter(j).find(',') == std::string_view::npos) ++j;
+    if (j + 1 >= n || w[j + 1].start >= se) return false;  // no main clause after a comma
+    q.cue = "Asked";
+    q.cue_start = w[k].start;
+    q.cue_end = w[k].end;
+    q.start = w[k + 1].start;
+    q.end = w[j].end;
+    return true;
+  }
   if (lw == "according") {
     if (!IsAccordingTo(c, k)) return false;
     // The source runs to the next comma or sentence end: "according to
@@ -663,7 +683,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     const uint32_t len = wd.end - wd.start;
     if (len < 3 || len > 13) continue;
     const std::string_view lw = c.Lower(k);
-    if (lw != "according" && (cap || !CueFlags(lw))) continue;
+    if (lw != "according" && (cap ? lw != "asked" : !CueFlags(lw))) continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {

@@ -255,6 +255,8 @@ TEST(QuoteStage, IndirectContent) {
        "The senator raised $73 million for his campaign", "campaign officials"},
       {"regression: calling something quoted words", "The senator called the proposal a “cruel joke” on Friday.",
        "called", "the proposal a “cruel joke” on Friday", "The senator"},
+      {"regression: polls show", "New polls show the senator with a wide lead in the state.", "show",
+       "the senator with a wide lead in the state", "New polls"},
       {"stance verb: the object is the content", "The senator criticized the president's foreign policy.",
        "criticized", "the president's foreign policy", "The senator"},
       {"stance verb with an as-phrase", "Police described the crowd as largely peaceful.", "described",
@@ -266,6 +268,16 @@ TEST(QuoteStage, IndirectContent) {
        "The implication, according to the aide, is that the rival cheated.", "according to",
        "The implication, according to the aide, is that the rival cheated", "the aide"},
   };
+  // "Asked …, X said": the question has no named asker (X is the one asked).
+  {
+    const AnnotatedDoc d = Annotate("Asked whether he would run again, Smith said he had not decided.");
+    const Quote* asked = nullptr;
+    for (const Quote& q : d.quotes)
+      if (q.cue == "Asked") asked = &q;
+    ASSERT_NE(asked, nullptr);
+    EXPECT_EQ(Text(d, *asked), "whether he would run again");
+    EXPECT_FALSE(asked->speaker.has_value());
+  }
   for (const IndirectCase& c : cases) {
     SCOPED_TRACE(c.name);
     const AnnotatedDoc d = Annotate(c.text);
