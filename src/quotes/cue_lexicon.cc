@@ -140,14 +140,15 @@ constexpr Entry kEntries[] = {
 
 struct Table {
   std::unordered_map<std::string_view, const Entry*> map;
-  // (first letter, length) pairs that occur in the table: most words fail
-  // this check and never pay for hashing.
-  bool maybe[26][16] = {};
+  // (first letter, last letter, length) triples that occur in the table:
+  // most words fail this check and never pay for hashing.
+  uint16_t maybe[26][26] = {};  // bit `length` set
   Table() {
     for (const Entry& e : kEntries) {
       const std::string_view w(e.word);
       map.emplace(w, &e);
-      if (w[0] >= 'a' && w[0] <= 'z' && w.size() < 16) maybe[w[0] - 'a'][w.size()] = true;
+      if (w[0] >= 'a' && w[0] <= 'z' && w.back() >= 'a' && w.back() <= 'z' && w.size() < 16)
+        maybe[w[0] - 'a'][w.back() - 'a'] |= static_cast<uint16_t>(1u << w.size());
     }
   }
 };
@@ -160,9 +161,9 @@ const Table& GetTable() {
 }  // namespace
 
 uint8_t CueFlags(std::string_view w) {
-  if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z') return 0;
+  if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z' || w.back() < 'a' || w.back() > 'z') return 0;
   const Table& t = GetTable();
-  if (!t.maybe[w[0] - 'a'][w.size()]) return 0;
+  if (!(t.maybe[w[0] - 'a'][w.back() - 'a'] & (1u << w.size()))) return 0;
   const auto& m = t.map;
   auto it = m.find(w);
   if (it == m.end()) return 0;

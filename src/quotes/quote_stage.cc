@@ -682,6 +682,9 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (!wd.has(kWordLower) && !cap) continue;
     const uint32_t len = wd.end - wd.start;
     if (len < 3 || len > 13) continue;
+    // Capitalised words are cues only as "According" and "Asked": test the
+    // first letter before lower-casing (a copy) every name.
+    if (cap && (text[wd.start] != 'A' || (len != 5 && len != 9))) continue;
     const std::string_view lw = c.Lower(k);
     if (lw != "according" && (cap ? lw != "asked" : !CueFlags(lw))) continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
