@@ -570,6 +570,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // "said:" or "said," then a clause is still speech; "said." is not.
     const std::string_view g = c.GapAfter(k);
     if (g.find_first_of(".!?") != std::string_view::npos || g.find(':') == std::string_view::npos) return false;
+    // "Editor’s note:" is a label: only verbs that introduce speech do.
+    if (!(f & kCueDirect)) return false;
     return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
   }
   const size_t sent_end_word = c.WordAtOrAfter(c.SentenceEnd(cue_end));
@@ -625,6 +627,49 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     return e >= w[after].end;
   }
   return false;
+}
+
+// The "Name: words" paragraph form (see ExtractQuotes). The name is at most
+// five words, opens with a capital and is no label ("Note:", "Update:");
+// the words after the colon are not a quotation (those are handled as
+// direct quotations with a colon introduction).
+bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
+  static const std::unordered_set<std::string_view> kLabels = {
+      "Note", "NOTE", "Photo", "Photos", "Update", "UPDATE", "Updated", "Related", "RELATED", "Watch", "WATCH",
+      "Read", "READ", "Editor", "Correction", "CORRECTION", "Video", "VIDEO", "Image", "Credit", "Listen", "Follow",
+      "Email", "Contact", "Tags", "Advertisement", "Source", "Sources", "Caption", "Disclosure", "Clarification",
+      "Subscribe", "See", "Also", "More", "Previously", "Location", "Date", "Time", "When", "Where", "Cost",
+      "Tickets", "Topics", "Filed", "Posted", "Published", "By", "From", "To", "Subject", "Sent", "Cc", "Re"};
+  const auto& w = c.words();
+  size_t k = c.WordAtOrAfter(p.start);
+  if (k >= w.size() || w[k].start >= p.end || w[k].start > p.start + 3) return false;
+  if (!(w[k].flags & (kWordCap | kWordAllCaps)) || kLabels.count(c.WordText(k))) return false;
+  size_t e = k;
+  while (e + 1 < w.size() && e - k < 5 && (c.SpaceGap(e) || c.AbbrevGapAfter(e))) ++e;
+  // Every word of the name capitalised, none possessive ("Editor’s note:",
+  // "Student loans:" are labels).
+  for (size_t j = k; j <= e; ++j)
+    if (!(w[j].flags & (kWordCap | kWordAllCaps)) || w[j].has(kWordPossessive)) return false;
+  const std::string_view g = c.GapAfter(e);
+  if (e - k >= 5 || g.size() < 2 || g[0] != ':' || g[1] != ' ' || e + 2 >= w.size()) return false;
+  const size_t first = e + 1;
+  if (w[first].start >= p.end || c.InQuote(w[first].start) || c.InQuote(w[e].start)) return false;
+  uint32_t end = p.end;
+  const std::string_view t = c.text();
+  while (end > w[first].start && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '\r' || t[end - 1] == '.'))
+    --end;
+  if (c.WordAtOrAfter(end) < first + 2) return false;
+  Quote& q = out->quote;
+  q.kind = QuoteKind::kIndirect;
+  q.start = w[first].start;
+  q.end = end;
+  q.cue = ":";
+  q.cue_start = w[e].end;
+  q.cue_end = w[e].end + 1;
+  out->subject.kind = MentionKind::kName;
+  out->subject.start = w[k].start;
+  out->subject.end = w[e].end;
+  return true;
 }
 
 }  // namespace
@@ -693,6 +738,18 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
+      found.push_back(std::move(f));
+    }
+  }
+
+  // "Elizabeth Warren: Trump Is a Failure in Business." / "Q: How did it
+  // go?": a paragraph opening with a short name and a colon attributes the
+  // rest of the paragraph (headlines, interview transcripts).
+  for (const Paragraph& p : c.paragraphs()) {
+    Found f;
+    if (ColonParagraph(c, p, &f)) {
+      f.para = c.ParagraphOf(f.quote.start);
+      f.end_para = f.para;
       found.push_back(std::move(f));
     }
   }

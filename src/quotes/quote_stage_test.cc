@@ -278,6 +278,15 @@ TEST(QuoteStage, IndirectContent) {
     EXPECT_EQ(Text(d, *asked), "whether he would run again");
     EXPECT_FALSE(asked->speaker.has_value());
   }
+  // A paragraph opening with "Name: …" (headline, transcript) attributes
+  // the rest to the name; labels ("Editor’s note:", "Update:") do not.
+  {
+    const AnnotatedDoc d = Annotate("Jane Warren: Smith Is a Failure in Business.\n\nUpdate: The vote was moved.\n\n"
+                                    "Editor’s note: This story was corrected.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>({":|Smith Is a Failure in Business|Jane Warren"}));
+  }
   for (const IndirectCase& c : cases) {
     SCOPED_TRACE(c.name);
     const AnnotatedDoc d = Annotate(c.text);
