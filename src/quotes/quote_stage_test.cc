@@ -64,8 +64,8 @@ TEST(QuoteStage, QuotingStyles) {
       {"title of a show", "He told “Meet the Press” about the plan.", "", ""},
       {"unbalanced opening", "“We will never stop, the mayor said.", "", ""},
       {"regression: a lower-case quotation carrying on the sentence",
-       "The senator said he rarely asks for help, “except from people I am close to.”", "fragment",
-       "except from people I am close to."},
+       "The mayor said she seldom needs advice, “except from the people who know the city.”", "fragment",
+       "except from the people who know the city."},
       {"an interrupted quotation stays direct", "“We will win,” Smith said, “and nobody can stop us.”", "direct",
        "We will win,"},
       {"regression: a one-word name with a comma", "The spot, \"Trumpcare,\" links him to the plan.", "", ""},
@@ -171,19 +171,19 @@ TEST(QuoteStage, AttributionPatterns) {
       {"parenthesis after the name", "“We will win,” Sen. Bernie Sanders (I-Vt.) said.", {{"Bernie Sanders", P}},
        "direct", "said", "Sen. Bernie Sanders", "Bernie Sanders"},
       {"regression: subject before a participle and a title abbreviation",
-       "It came up after Mr. Trump, asked about Mr. Putin, had said, ''Our country does plenty of that.''",
-       {{"Trump", P}}, "direct", "said", "Mr. Trump", "Trump"},
+       "It came up after Mr. Grant, asked about Mr. Hale, had said, ''Our city does plenty of that.''",
+       {{"Grant", P}}, "direct", "said", "Mr. Grant", "Grant"},
       {"regression: coordinated verbs share the subject",
-       "Asked whom she backed, Ms. Sherry smiled and said, ''I am waiting for Bloomberg.''", {{"Sherry", P}},
-       "direct", "said", "Ms. Sherry", "Sherry"},
+       "Asked about the race, Ms. Lane laughed and said, ''I am still undecided.''", {{"Lane", P}},
+       "direct", "said", "Ms. Lane", "Lane"},
       {"regression: participle after an opening phrase",
-       "In a statement, Rep. Hakeem Jeffries reacted to the news, saying: “The killer should be in prison.”",
-       {{"Hakeem Jeffries", P}}, "direct", "saying", "Rep. Hakeem Jeffries", "Hakeem Jeffries"},
+       "In a statement, Rep. Ann Brooks reacted to the verdict, saying: “The ruling must be appealed.”",
+       {{"Ann Brooks", P}}, "direct", "saying", "Rep. Ann Brooks", "Ann Brooks"},
       {"regression: the name is the appositive",
-       "In a statement, her senior policy adviser, Jake Sullivan, said: “Cooperation is essential.”",
-       {{"Jake Sullivan", P}}, "direct", "said", "Jake Sullivan", "Jake Sullivan"},
+       "In a statement, her chief of staff, Tom Baker, said: “The talks went well.”",
+       {{"Tom Baker", P}}, "direct", "said", "Tom Baker", "Tom Baker"},
       {"regression: a title-case exclamation with its cue before",
-       "She declared “What a Super Tuesday!” and said the campaign would go on.", {}, "direct", "declared", "She",
+       "She declared “What a Great Night!” and said the campaign would go on.", {}, "direct", "declared", "She",
        ""},
   };
   for (const AttrCase& c : cases) {
@@ -221,8 +221,8 @@ struct IndirectCase {
 TEST(QuoteStage, IndirectContent) {
   const IndirectCase cases[] = {
       {"regression: cue interrupting the sentence",
-       "Otherwise, she said, countries may simply take growth from one another.", "said",
-       "Otherwise, she said, countries may simply take growth from one another", "she"},
+       "Without that, she said, the two towns would keep fighting over water.", "said",
+       "Without that, she said, the two towns would keep fighting over water", "she"},
       {"regression: inverted cue interrupting the sentence",
        "And the mayor, said Jones, never forgives a slight from anyone.", "said",
        "And the mayor, said Jones, never forgives a slight from anyone", "Jones"},
@@ -232,13 +232,13 @@ TEST(QuoteStage, IndirectContent) {
        "they had no dealings with him", "Other senators"},
       {"regression: contraction opens the clause", "Cuban said he'd consider an offer from either side.", "said",
        "he'd consider an offer from either side", "Cuban"},
-      {"regression: clause opening with an adjective", "Obama said inevitable changes cost many people their jobs.",
-       "said", "inevitable changes cost many people their jobs", "Obama"},
+      {"regression: clause opening with an adjective", "The governor said inevitable reforms would close several mills.",
+       "said", "inevitable reforms would close several mills", "The governor"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
-       "Salkin said the protest was meant to head off \"more radical\" ideas from the crowd.", "said",
-       "the protest was meant to head off \"more radical\" ideas from the crowd", "Salkin"},
+       "Reyes said the march was meant to calm \"angrier\" voices in the crowd.", "said",
+       "the march was meant to calm \"angrier\" voices in the crowd", "Reyes"},
       {"regression: content stops at a participle clause",
        "Jones said the bill would raise wages, adding that it was overdue.", "said", "the bill would raise wages",
        "Jones"},
@@ -247,12 +247,12 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: content stops at a second reporting verb",
        "Smith said the plan had failed and noted that nobody had objected.", "said", "the plan had failed", "Smith"},
       {"regression: a clause after the cue is its content, not the words before the comma",
-       "After a long answer about reform, she said he had her vote.", "said", "he had her vote", "she"},
-      {"regression: \"it\" opens a reported clause", "In response, Twitter said it investigated the threats.",
-       "said", "it investigated the threats", "Twitter"},
+       "After a long talk about taxes, she said he had won her over.", "said", "he had won her over", "she"},
+      {"regression: \"it\" opens a reported clause", "In response, the company said it reviewed the complaints.",
+       "said", "it reviewed the complaints", "the company"},
       {"regression: a subject with a lower-case modifier after the clause",
-       "The senator raised $73 million for his campaign, campaign officials said.", "said",
-       "The senator raised $73 million for his campaign", "campaign officials"},
+       "The club raised $2 million for the shelter, club officials said.", "said",
+       "The club raised $2 million for the shelter", "club officials"},
       {"regression: calling something quoted words", "The senator called the proposal a “cruel joke” on Friday.",
        "called", "the proposal a “cruel joke” on Friday", "The senator"},
       {"regression: polls show", "New polls show the senator with a wide lead in the state.", "show",
@@ -281,11 +281,11 @@ TEST(QuoteStage, IndirectContent) {
   // A paragraph opening with "Name: …" (headline, transcript) attributes
   // the rest to the name; labels ("Editor’s note:", "Update:") do not.
   {
-    const AnnotatedDoc d = Annotate("Jane Warren: Smith Is a Failure in Business.\n\nUpdate: The vote was moved.\n\n"
+    const AnnotatedDoc d = Annotate("Jane Porter: The Budget Is a Mistake.\n\nUpdate: The vote was moved.\n\n"
                                     "Editor’s note: This story was corrected.\n");
     std::vector<std::string> got;
     for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
-    EXPECT_EQ(got, std::vector<std::string>({":|Smith Is a Failure in Business|Jane Warren"}));
+    EXPECT_EQ(got, std::vector<std::string>({":|The Budget Is a Mistake|Jane Porter"}));
   }
   for (const IndirectCase& c : cases) {
     SCOPED_TRACE(c.name);
