@@ -4,7 +4,9 @@
 // without bumping the model version.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -20,18 +22,23 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-// Hash of a byte string; independent of the machine's byte order.
+// Hash of a byte string; independent of the machine's byte order (bytes
+// are read as little-endian 64-bit words; on a little-endian machine that is
+// a plain load).
 inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x243F6A8885A308D3ULL) {
   uint64_t h = seed ^ (s.size() * 0x9E3779B97F4A7C15ULL);
   size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  auto load = [&](size_t at, size_t len) {
     uint64_t c = 0;
-    for (int k = 7; k >= 0; --k) c = (c << 8) | static_cast<unsigned char>(s[i + k]);
-    h = Mix64(h ^ c) + 0x9E3779B97F4A7C15ULL;
-  }
-  uint64_t c = 0;
-  for (size_t k = s.size(); k > i; --k) c = (c << 8) | static_cast<unsigned char>(s[k - 1]);
-  return Mix64(h ^ c ^ 0x5bd1e995ULL);
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&c, s.data() + at, len);
+    } else {
+      for (size_t k = len; k > 0; --k) c = (c << 8) | static_cast<unsigned char>(s[at + k - 1]);
+    }
+    return c;
+  };
+  for (; i + 8 <= s.size(); i += 8) h = Mix64(h ^ load(i, 8)) + 0x9E3779B97F4A7C15ULL;
+  return Mix64(h ^ load(i, s.size() - i) ^ 0x5bd1e995ULL);
 }
 
 // Combines a feature template id with one or two value hashes.
