@@ -171,7 +171,12 @@ void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers,
   // Longest phrase per type wins; phrases are lower-case word sequences
   // joined by single spaces.
   if (lex.gazetteer.keys == nullptr || lex.gazetteer_max_words == 0) return;
+  // Memory-bound: every phrase is a random probe into the table. All the
+  // sentence's phrase hashes are computed and their slots prefetched first,
+  // so the misses overlap; the matches are then applied in order.
   std::string phrase;
+  std::vector<uint64_t> hashes;
+  const HashTableView& table = lex.gazetteer;
   for (size_t i = 0; i < n; ++i) {
     // Names start with a capital (or are in an all-caps headline).
     if (!info[i].cap) continue;
@@ -180,7 +185,17 @@ void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers,
     for (size_t l = 1; l <= max_len; ++l) {
       if (l > 1) phrase.push_back(' ');
       phrase += lowers[i + l - 1];
-      uint32_t mask = lex.gazetteer.Find(HashBytes(phrase));
+      uint64_t h = HashBytes(phrase);
+      __builtin_prefetch(table.keys + (static_cast<uint32_t>(h) & table.mask));
+      hashes.push_back(h);
+    }
+  }
+  size_t next = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!info[i].cap) continue;
+    size_t max_len = std::min<size_t>(lex.gazetteer_max_words, n - i);
+    for (size_t l = 1; l <= max_len; ++l) {
+      uint32_t mask = table.Find(hashes[next++]);
       if (mask == 0) continue;
       for (int ty = 0; ty < 4; ++ty) {
         if ((mask & (1u << ty)) == 0) continue;

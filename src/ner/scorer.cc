@@ -42,6 +42,29 @@ uint64_t CapBits(const TokenValues& t, bool caps_sentence) {
 
 }  // namespace
 
+void KeyBatch::Run(const ScoringTables& t) {
+  const HashTableView& ft = t.features;
+  for (const Item& it : items_) {
+    uint32_t slot = static_cast<uint32_t>(it.key) & ft.mask;
+    __builtin_prefetch(ft.keys + slot);
+    __builtin_prefetch(ft.vals + slot);
+  }
+  for (Item& it : items_) {
+    it.row = ft.Find(it.key);
+    if (it.row != 0) {
+      const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
+      __builtin_prefetch(w);
+      __builtin_prefetch(w + kNumTags - 1);
+    }
+  }
+  for (const Item& it : items_) {
+    if (it.row == 0) continue;
+    const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
+    for (int k = 0; k < kNumTags; ++k) it.acc[k] += w[k];
+  }
+  items_.clear();
+}
+
 void EmissionScorer::Bind(const ScoringTables& tables) {
   if (tables.features.keys == tables_.features.keys && tables.features.mask == tables_.features.mask &&
       tables.rows == tables_.rows && tables.lexicon == tables_.lexicon && !slots_.empty())
@@ -97,34 +120,33 @@ void EmissionScorer::Clear() {
   agg_.clear();
 }
 
-void EmissionScorer::SelfSum(const Entry& e, bool caps_sentence, int32_t* acc) const {
+void EmissionScorer::QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc) {
   // Extract's keys that depend only on the token's own word (and on whether
   // the sentence is in capitals), in its order.
   const TokenValues& t = e.v;
-  const ScoringTables& tb = tables_;
   Zero(acc);
-  AddFeatureRow(tb, FeatureKey(kBias, 0), acc);
-  AddFeatureRow(tb, FeatureKey(kWord, t.word), acc);
-  AddFeatureRow(tb, FeatureKey(kLower, t.lower), acc);
-  AddFeatureRow(tb, FeatureKey(kShape, t.shape), acc);
-  AddFeatureRow(tb, FeatureKey(kShortShape, t.sshape), acc);
+  batch_.Add(FeatureKey(kBias, 0), acc);
+  batch_.Add(FeatureKey(kWord, t.word), acc);
+  batch_.Add(FeatureKey(kLower, t.lower), acc);
+  batch_.Add(FeatureKey(kShape, t.shape), acc);
+  batch_.Add(FeatureKey(kShortShape, t.sshape), acc);
   for (int a = 0; a < t.naffix; ++a) {
-    AddFeatureRow(tb, FeatureKey(kPrefix, t.pre[a], a), acc);
-    AddFeatureRow(tb, FeatureKey(kSuffix, t.suf[a], a), acc);
+    batch_.Add(FeatureKey(kPrefix, t.pre[a], a), acc);
+    batch_.Add(FeatureKey(kSuffix, t.suf[a], a), acc);
   }
-  if (t.naffix >= 3) AddFeatureRow(tb, FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0), acc);
-  AddFeatureRow(tb, FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)), acc);
+  if (t.naffix >= 3) batch_.Add(FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0), acc);
+  batch_.Add(FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)), acc);
   if (caps_sentence) {
-    AddFeatureRow(tb, FeatureKey(kCapsSent, t.sshape), acc);
-    AddFeatureRow(tb, FeatureKey(kCapsSentLower, t.lower), acc);
+    batch_.Add(FeatureKey(kCapsSent, t.sshape), acc);
+    batch_.Add(FeatureKey(kCapsSentLower, t.lower), acc);
   }
   if (t.cluster != 0) {
-    for (uint32_t bits : {4u, 6u, 10u, 20u}) AddFeatureRow(tb, FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)), acc);
+    for (uint32_t bits : {4u, 6u, 10u, 20u}) batch_.Add(FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)), acc);
   } else {
-    AddFeatureRow(tb, FeatureKey(kCluster, 0), acc);
+    batch_.Add(FeatureKey(kCluster, 0), acc);
   }
-  AddFeatureRow(tb, FeatureKey(kCasing, t.casing, CapBits(t, caps_sentence)), acc);
-  if (t.dotted) AddFeatureRow(tb, FeatureKey(kDotted, t.cap ? 1 : 0), acc);
+  batch_.Add(FeatureKey(kCasing, t.casing, CapBits(t, caps_sentence)), acc);
+  if (t.dotted) batch_.Add(FeatureKey(kDotted, t.cap ? 1 : 0), acc);
 }
 
 void EmissionScorer::Fill(uint32_t id, std::string_view word) {
@@ -139,29 +161,29 @@ void EmissionScorer::Fill(uint32_t id, std::string_view word) {
   e.lower_len = static_cast<uint32_t>(lower_scratch_.size());
   arena_.append(lower_scratch_);
   e.caps_ready = false;
-  SelfSum(e, false, SumRow(id, kSelf));
+  QueueSelf(e, false, SumRow(id, kSelf));
   Zero(SumRow(id, kSelfCaps));
-  const ScoringTables& tb = tables_;
   int32_t* prev1 = SumRow(id, kPrev1);
   Zero(prev1);
-  AddFeatureRow(tb, FeatureKey(kLowerPrev, t.lower), prev1);
-  AddFeatureRow(tb, FeatureKey(kShapePrev, t.sshape), prev1);
-  AddFeatureRow(tb, FeatureKey(kWordPrev, t.word), prev1);
-  AddFeatureRow(tb, FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 4)), prev1);
-  AddFeatureRow(tb, FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 10)), prev1);
+  batch_.Add(FeatureKey(kLowerPrev, t.lower), prev1);
+  batch_.Add(FeatureKey(kShapePrev, t.sshape), prev1);
+  batch_.Add(FeatureKey(kWordPrev, t.word), prev1);
+  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 4)), prev1);
+  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 10)), prev1);
   int32_t* next1 = SumRow(id, kNext1);
   Zero(next1);
-  AddFeatureRow(tb, FeatureKey(kLowerNext, t.lower), next1);
-  AddFeatureRow(tb, FeatureKey(kShapeNext, t.sshape), next1);
-  AddFeatureRow(tb, FeatureKey(kWordNext, t.word), next1);
-  AddFeatureRow(tb, FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 4)), next1);
-  AddFeatureRow(tb, FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 10)), next1);
+  batch_.Add(FeatureKey(kLowerNext, t.lower), next1);
+  batch_.Add(FeatureKey(kShapeNext, t.sshape), next1);
+  batch_.Add(FeatureKey(kWordNext, t.word), next1);
+  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 4)), next1);
+  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 10)), next1);
   int32_t* prev2 = SumRow(id, kPrev2);
   Zero(prev2);
-  AddFeatureRow(tb, FeatureKey(kLowerPrev2, t.lower), prev2);
+  batch_.Add(FeatureKey(kLowerPrev2, t.lower), prev2);
   int32_t* next2 = SumRow(id, kNext2);
   Zero(next2);
-  AddFeatureRow(tb, FeatureKey(kLowerNext2, t.lower), next2);
+  batch_.Add(FeatureKey(kLowerNext2, t.lower), next2);
+  batch_.Run(tables_);
 }
 
 namespace {
@@ -248,13 +270,25 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   keys_.clear();
   key_offsets_.assign(1, 0);
   for (size_t i = 0; i < n; ++i) {
+    if (i + 3 < n) {
+      // The rows a later token will read (the cache is larger than the CPU's).
+      const uint32_t ahead = ids[i + 3];
+      const char* block = reinterpret_cast<const char*>(SumRow(ahead, kSelf));
+      for (int r : {kSelf, kPrev1, kNext1, kPrev2, kNext2}) {
+        __builtin_prefetch(block + r * kLanes * 4);
+        __builtin_prefetch(block + r * kLanes * 4 + 64);
+      }
+      __builtin_prefetch(&entries_[ahead]);
+      __builtin_prefetch(reinterpret_cast<const char*>(&entries_[ahead]) + 64);
+    }
     const uint32_t id = ids[i];
     Entry& e = entries_[id];
     const TokenValues& t = e.v;
     int32_t* acc = acc_.data() + i * kLanes;
     // One-word features of the token and of its neighbours, cached.
     if (caps_sentence && !e.caps_ready) {
-      SelfSum(e, true, SumRow(id, kSelfCaps));
+      QueueSelf(e, true, SumRow(id, kSelfCaps));
+      batch_.Run(tables_);
       e.caps_ready = true;
     }
     std::memcpy(acc, SumRow(id, caps_sentence ? kSelfCaps : kSelf), sizeof(int32_t) * kLanes);
@@ -288,9 +322,10 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
           a.ctx = *ctx;
           Zero(a.sum);
           for (size_t k = 0; k + 1 < ctx->size(); k += 2) {
-            AddFeatureRow(tables_, FeatureKey(kAggPrev, (*ctx)[k]), a.sum);
-            AddFeatureRow(tables_, FeatureKey(kAggNext, (*ctx)[k + 1]), a.sum);
+            batch_.Add(FeatureKey(kAggPrev, (*ctx)[k]), a.sum);
+            batch_.Add(FeatureKey(kAggNext, (*ctx)[k + 1]), a.sum);
           }
+          batch_.Run(tables_);
         }
         AddRow(acc, a.sum);
       }

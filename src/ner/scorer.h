@@ -52,6 +52,26 @@ inline void AddFeatureRow(const ScoringTables& t, uint64_t key, int32_t* acc) {
   for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
 }
 
+// Feature keys whose weight rows go to given accumulators, probed as one
+// batch: all table slots are prefetched first, then the weight rows, so the
+// cache misses overlap instead of queueing (the model is several MB and the
+// probes are random). Internal to EmissionScorer.
+class KeyBatch {
+ public:
+  // Queues: acc[0..kNumTags) += row of `key` (if the model knows it).
+  void Add(uint64_t key, int32_t* acc) { items_.push_back({key, acc, 0}); }
+  // Probes and adds everything queued, in order; empties the batch.
+  void Run(const ScoringTables& t);
+
+ private:
+  struct Item {
+    uint64_t key;  // feature key
+    int32_t* acc;  // where its row is added
+    uint32_t row;  // row + 1, 0 = unknown
+  };
+  std::vector<Item> items_;  // queued keys
+};
+
 class EmissionScorer {
  public:
   // A scorer caching at most `max_entries` word types (tests use tiny ones).
@@ -110,7 +130,8 @@ class EmissionScorer {
   void Clear();
   uint32_t Lookup(std::string_view word);  // entry index, computed on a miss
   void Fill(uint32_t id, std::string_view word);
-  void SelfSum(const Entry& e, bool caps_sentence, int32_t* acc) const;
+  // Zeroes acc and queues the keys of the token's own one-word features.
+  void QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc);
   int32_t* SumRow(uint32_t id, Row r) { return &sums_[(static_cast<size_t>(id) * kRowsPerEntry + r) * kLanes]; }
   std::string_view Lower(const Entry& e) const { return std::string_view(arena_).substr(e.lower_off, e.lower_len); }
 
@@ -130,6 +151,7 @@ class EmissionScorer {
   std::vector<Slot> slots_;                // power-of-two size, at most half full
   std::string arena_;                      // words and normalised forms of entries_
   std::string lower_scratch_;              // WordValues output buffer
+  KeyBatch batch_;                         // probes of a new entry's rows
   std::unordered_map<uint64_t, AggEntry> agg_;  // lower-case hash -> aggregation rows
   // Rows of features with few possible values, summed once per model.
   alignas(16) int32_t bos_prev1_[kLanes] = {};  // sentence start as the previous word
