@@ -242,7 +242,7 @@ void DocContext::AddWords(const DocWord* words, size_t n) {
     if (!w.nonempty) continue;
     uint64_t h = w.lower;
     if (w.cap) {
-      auto& ctx = contexts_[h];
+      auto& ctx = words_[h].contexts;
       if (ctx.size() < 2 * kMaxContexts) {
         ctx.push_back(i > 0 ? words[i - 1].lower : 0x1111111111111111ULL);
         ctx.push_back(i + 1 < n ? words[i + 1].lower : 0x2222222222222222ULL);
@@ -250,21 +250,21 @@ void DocContext::AddWords(const DocWord* words, size_t n) {
     }
     if (!w.cap) {
       // Lower-case somewhere: only counts for words that have letters.
-      if (w.letter) flags_[h] |= 1;
+      if (w.letter) words_[h].flags |= 1;
     } else if (i > 0) {
-      flags_[h] |= 2;
+      words_[h].flags |= 2;
     }
   }
 }
 
 const std::vector<uint64_t>* DocContext::Contexts(uint64_t lower_hash) const {
-  auto it = contexts_.find(lower_hash);
-  return it == contexts_.end() ? nullptr : &it->second;
+  const Word* w = Find(lower_hash);
+  return w == nullptr || w->contexts.empty() ? nullptr : &w->contexts;
 }
 
 uint32_t DocContext::Flags(uint64_t lower_hash) const {
-  auto it = flags_.find(lower_hash);
-  return it == flags_.end() ? 0 : it->second;
+  const Word* w = Find(lower_hash);
+  return w == nullptr ? 0 : w->flags;
 }
 
 void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const DocContext* doc,

@@ -47,9 +47,25 @@ class DocContext {
   const std::vector<uint64_t>* Contexts(uint64_t lower_hash) const;
   static constexpr size_t kMaxContexts = 12;
 
+  // Everything known of one word (by lower-case hash), with a memo slot a
+  // scorer may use to keep what it derived from the contexts (their summed
+  // weight rows: the same for every occurrence in the document). The memo
+  // makes a DocContext single-threaded while it is being labelled; it is
+  // built per document anyway.
+  struct Word {
+    uint32_t flags = 0;                        // Flags()
+    std::vector<uint64_t> contexts;            // Contexts(), empty = none
+    mutable const void* memo_owner = nullptr;  // who filled memo; null = empty
+    mutable int32_t memo[20] = {};             // the owner's data
+  };
+  // The word's entry, null if the document never had it.
+  const Word* Find(uint64_t lower_hash) const {
+    auto it = words_.find(lower_hash);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
  private:
-  std::unordered_map<uint64_t, uint32_t> flags_;                 // lower-case hash -> bits
-  std::unordered_map<uint64_t, std::vector<uint64_t>> contexts_;  // lower-case hash -> neighbours
+  std::unordered_map<uint64_t, Word> words_;  // lower-case hash -> what the document says
 };
 
 // Per-token values the extractor computes before combining them into

@@ -31,6 +31,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 size_t QuoteAt(std::string_view s, bool at_end) {
   static constexpr std::string_view kMarks[] = {"\"", "'", "(", ")", "[", "]", "\u201C", "\u201D", "\u2018",
                                                 "\u2019", "\u00AB", "\u00BB", "\u201E"};
+  // Most words start and end with a letter or digit, which no mark does.
+  if (s.size() <= 1) return 0;
+  unsigned char edge = static_cast<unsigned char>(at_end ? s.back() : s.front());
+  if ((edge >= '0' && edge <= '9') || ((edge | 0x20) >= 'a' && (edge | 0x20) <= 'z')) return 0;
   for (std::string_view m : kMarks) {
     if (s.size() > m.size() && (at_end ? EndsWith(s, m) : s.substr(0, m.size()) == m)) return m.size();
   }

@@ -117,7 +117,6 @@ void EmissionScorer::Clear() {
   while (slots < 2 * max_entries_) slots <<= 1;
   slots_.assign(slots, Slot());
   arena_.clear();
-  agg_.clear();
 }
 
 void EmissionScorer::QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc) {
@@ -300,7 +299,8 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     AddRow(acc, i + 2 < n ? SumRow(ids[i + 2], kNext2) : eos_next2_);
     // Features with few values, from tables.
     const uint64_t capbits = CapBits(t, caps_sentence);
-    const uint32_t doc_flags = doc != nullptr ? doc->Flags(t.lower) : 0;
+    const DocContext::Word* dword = doc != nullptr ? doc->Find(t.lower) : nullptr;
+    const uint32_t doc_flags = dword != nullptr ? dword->flags : 0;
     AddRow(acc, doc_case_[doc_flags & 3][capbits | (i == 0 ? 8 : 0)]);
     const bool prev_cap = prev != nullptr && prev->v.cap;
     const bool next_cap = next != nullptr && next->v.cap;
@@ -315,20 +315,19 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     }
     // Context aggregation: the same for every occurrence of the word in the
     // document, so summed once per word and document.
-    if (t.cap && doc != nullptr) {
-      if (const std::vector<uint64_t>* ctx = doc->Contexts(t.lower)) {
-        AggEntry& a = agg_[t.lower];
-        if (a.ctx != *ctx) {
-          a.ctx = *ctx;
-          Zero(a.sum);
-          for (size_t k = 0; k + 1 < ctx->size(); k += 2) {
-            batch_.Add(FeatureKey(kAggPrev, (*ctx)[k]), a.sum);
-            batch_.Add(FeatureKey(kAggNext, (*ctx)[k + 1]), a.sum);
-          }
-          batch_.Run(tables_);
+    if (t.cap && dword != nullptr && !dword->contexts.empty()) {
+      if (dword->memo_owner != tables_.rows) {  // the model's weights identify whose sums they are
+        static_assert(sizeof(dword->memo) == sizeof(int32_t) * kLanes, "memo holds one row of sums");
+        Zero(dword->memo);
+        const std::vector<uint64_t>& ctx = dword->contexts;
+        for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
+          batch_.Add(FeatureKey(kAggPrev, ctx[k]), dword->memo);
+          batch_.Add(FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
         }
-        AddRow(acc, a.sum);
+        batch_.Run(tables_);
+        dword->memo_owner = tables_.rows;
       }
+      AddRow(acc, dword->memo);
     }
     // Features that combine two words: looked up per token, below.
     const uint64_t lp = prev != nullptr ? prev->v.lower : kBosHash;
@@ -356,7 +355,6 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     if (t.dotted) keys_.push_back(FeatureKey(kDotted, ln, 2));
     key_offsets_.push_back(static_cast<uint32_t>(keys_.size()));
   }
-  if (agg_.size() > (size_t{1} << 14)) agg_.clear();
 
   // Memory-bound: every key is a random probe into the feature table and
   // then into the weight rows. Probes go in chunks with prefetches first, so

@@ -26,7 +26,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ner/features.h"
@@ -119,12 +118,6 @@ class EmissionScorer {
   };
   // Rows of an entry in sums_, kLanes int32 each.
   enum Row { kSelf = 0, kSelfCaps, kPrev1, kNext1, kPrev2, kNext2, kRowsPerEntry };
-  // Summed context-aggregation rows of a capitalised word, valid while the
-  // document's contexts for it are `ctx`.
-  struct AggEntry {
-    std::vector<uint64_t> ctx;  // the DocContext::Contexts they were summed from
-    int32_t sum[kLanes];        // kAggPrev/kAggNext rows
-  };
 
   void Bind(const ScoringTables& tables);
   void Clear();
@@ -152,7 +145,6 @@ class EmissionScorer {
   std::string arena_;                      // words and normalised forms of entries_
   std::string lower_scratch_;              // WordValues output buffer
   KeyBatch batch_;                         // probes of a new entry's rows
-  std::unordered_map<uint64_t, AggEntry> agg_;  // lower-case hash -> aggregation rows
   // Rows of features with few possible values, summed once per model.
   alignas(16) int32_t bos_prev1_[kLanes] = {};  // sentence start as the previous word
   alignas(16) int32_t bos_prev2_[kLanes] = {};  // ... as the word two before
