@@ -239,6 +239,7 @@ Status NerModel::Parse(std::string_view name_view) {
     return Status::Ok();
   };
   ANNALS_RETURN_IF_ERROR(table(kFeatKeys, kFeatVals, "feature", num_rows_, &features_));
+  packed_features_ = Pack(features_);
   ANNALS_RETURN_IF_ERROR(table(kClusterKeys, kClusterVals, "cluster", 0xFFFFFFFFu, &lexicon_.clusters));
   ANNALS_RETURN_IF_ERROR(table(kCasingKeys, kCasingVals, "casing", kCaseAlwaysCap, &lexicon_.casing));
   ANNALS_RETURN_IF_ERROR(table(kGazKeys, kGazVals, "gazetteer", 15, &lexicon_.gazetteer));

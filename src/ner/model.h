@@ -100,7 +100,10 @@ class NerModel {
  private:
   NerModel() = default;
   Status Parse(std::string_view name);
-  ScoringTables tables() const { return ScoringTables{features_, rows_, &lexicon_}; }
+  ScoringTables tables() const {
+    return ScoringTables{PackedTableView{packed_features_.empty() ? nullptr : packed_features_.data(), features_.mask},
+                         rows_, &lexicon_};
+  }
   void Decode(const std::vector<int32_t>& sums, size_t n, LabelScratch* s, std::vector<uint8_t>* tags) const;
 
   std::string owned_;             // bytes when built with FromBytes
@@ -109,6 +112,7 @@ class NerModel {
   size_t size_ = 0;               // file size
   const float* trans_ = nullptr;  // kTransDim^2 transition scores
   HashTableView features_;        // feature key -> row + 1
+  std::vector<uint64_t> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
   const int16_t* rows_ = nullptr; // num_rows_ * kNumTags
   uint32_t num_rows_ = 0;         // feature rows
   float scale_ = 1.0f;            // row value -> score

@@ -43,12 +43,8 @@ uint64_t CapBits(const TokenValues& t, bool caps_sentence) {
 }  // namespace
 
 void KeyBatch::Run(const ScoringTables& t) {
-  const HashTableView& ft = t.features;
-  for (const Item& it : items_) {
-    uint32_t slot = static_cast<uint32_t>(it.key) & ft.mask;
-    __builtin_prefetch(ft.keys + slot);
-    __builtin_prefetch(ft.vals + slot);
-  }
+  const PackedTableView& ft = t.features;
+  for (const Item& it : items_) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(it.key) & ft.mask));
   for (Item& it : items_) {
     it.row = ft.Find(it.key);
     if (it.row != 0) {
@@ -66,7 +62,7 @@ void KeyBatch::Run(const ScoringTables& t) {
 }
 
 void EmissionScorer::Bind(const ScoringTables& tables) {
-  if (tables.features.keys == tables_.features.keys && tables.features.mask == tables_.features.mask &&
+  if (tables.features.slots == tables_.features.slots && tables.features.mask == tables_.features.mask &&
       tables.rows == tables_.rows && tables.lexicon == tables_.lexicon && !slots_.empty())
     return;
   tables_ = tables;
@@ -360,15 +356,11 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   // then into the weight rows. Probes go in chunks with prefetches first, so
   // the cache misses of a chunk overlap instead of queueing.
   key_rows_.resize(keys_.size());
-  const HashTableView& ft = tables_.features;
+  const PackedTableView& ft = tables_.features;
   constexpr size_t kChunk = 64;
   for (size_t c0 = 0; c0 < keys_.size(); c0 += kChunk) {
     const size_t c1 = std::min(keys_.size(), c0 + kChunk);
-    for (size_t f = c0; f < c1; ++f) {
-      uint32_t slot = static_cast<uint32_t>(keys_[f]) & ft.mask;
-      __builtin_prefetch(ft.keys + slot);
-      __builtin_prefetch(ft.vals + slot);
-    }
+    for (size_t f = c0; f < c1; ++f) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(keys_[f]) & ft.mask));
     for (size_t f = c0; f < c1; ++f) {
       uint32_t row = ft.Find(keys_[f]);
       key_rows_[f] = row;

@@ -37,7 +37,7 @@ namespace annals::ner {
 
 // What scoring needs of a model (views into its file).
 struct ScoringTables {
-  HashTableView features;            // feature key -> weight row + 1
+  PackedTableView features;          // feature key -> weight row + 1
   const int16_t* rows = nullptr;     // weight rows, kNumTags per row
   const Lexicon* lexicon = nullptr;  // clusters, casing, gazetteer
 };
