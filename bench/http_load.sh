@@ -1,34 +1,98 @@
 #!/usr/bin/env bash
-# Load test of the search API: N concurrent clients for S seconds with wrk on
-# loopback, against `annals serve` on DB. Reports latency percentiles, errors
-# and the server's RSS before/after (memory must stay flat).
+# Load test of the search API (issue 8): CLIENTS concurrent keep-alive clients
+# for SECONDS with wrk on loopback against `annals serve` on DB, over a
+# rotating set of queries drawn from the archive's own vocabulary (the same
+# classes as bench/store_query_bench: common, mid-frequency and rare words,
+# phrases, AND, date-filtered, fact filters). Prints wrk's latency
+# percentiles, then checks the two pass conditions of the issue:
+#   - zero failed requests (non-2xx or socket errors)  → exit 1 otherwise
+#   - the server's memory stays flat: its anonymous (heap) RSS after a second,
+#     identical run is within 10% (+16 MB) of that after the first (warm-up)
+#     run → exit 1 otherwise. File-backed RSS (the archive's pages mapped by
+#     the read connections) is reported too; it is page cache the kernel can
+#     reclaim, bounded by the file size.
 # Usage: bench/http_load.sh BUILD_DIR DB [CLIENTS=32] [SECONDS=20]
 set -euo pipefail
 build=$1; db=$2; clients=${3:-32}; secs=${4:-20}
 annals="$build/src/cli/annals"
 command -v wrk >/dev/null || { echo "http_load: wrk not installed (scripts/install-deps --ui)" >&2; exit 1; }
-log=$(mktemp)
+command -v sqlite3 >/dev/null || { echo "http_load: sqlite3 not installed (scripts/install-deps)" >&2; exit 1; }
+[ -f "$db" ] || { echo "http_load: $db: no such archive" >&2; exit 1; }
+work=$(mktemp -d)
+log="$work/serve.log"
 "$annals" serve --db "$db" --port 0 --threads 32 > "$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -f "$log" "$lua"' EXIT
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q 'http://' "$log" && break; sleep 0.1; done
-url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
+url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
 [ -n "$url" ] || { echo "http_load: server did not start: $(cat "$log")" >&2; exit 1; }
-# A rotating set of realistic queries (words, phrases, filters).
-lua=$(mktemp --suffix=.lua)
-cat > "$lua" <<'LUA'
-local queries = {"police", "killed", "government", "Baku", "%22prime+minister%22", "oil+AND+prices",
-  "election+-president", "date:2020", "place:Paris", "has:quote+police", "killed>=5", "fire*",
-  "court+OR+judge", "title:protest", "storm", "%22human+rights%22"}
+
+# --- the queries: read-only sqlite3 over the archive's FTS vocabulary -------
+# Only alphabetic terms; URL-encoding is then just spaces and quotes.
+vocab() {  # $1 = ORDER/LIMIT clause
+  sqlite3 -readonly "$db" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, articles_fts, row);
+    SELECT term FROM temp.v WHERE term GLOB '[a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*' $1;"
+}
+n_docs=$(sqlite3 -readonly "$db" "SELECT count(*) FROM articles")
+common=$(vocab "ORDER BY doc DESC LIMIT 60 OFFSET 20")
+mid=$(vocab "ORDER BY doc DESC LIMIT 60 OFFSET 1000")
+rare=$(vocab "AND doc BETWEEN 3 AND max(30, $n_docs / 20000) ORDER BY term LIMIT 60")
+{
+  for w in $common; do echo "$w"; done
+  for w in $mid; do echo "$w"; done
+  for w in $rare; do echo "$w"; done
+  paste -d' ' <(echo "$mid" | head -40) <(echo "$common" | head -40) | sed 's/^/AND:/'
+  i=0; for w in $(echo "$common" | head -40); do echo "$w date:$((1990 + i % 36))-0$((1 + i % 9))"; i=$((i + 1)); done
+  for w in $(echo "$common" | head -20); do echo "$w has:quote"; echo "$w killed>=1"; done
+  # Phrases: two adjacent words of a stored title.
+  sqlite3 -readonly "$db" "SELECT lower(title) FROM articles WHERE title GLOB '[A-Za-z]* [A-Za-z]*' LIMIT 40 OFFSET 7" |
+    awk '{ if ($1 ~ /^[a-z]+$/ && $2 ~ /^[a-z]+$/) printf "\"%s %s\"\n", $1, $2 }'
+} | sed 's/^AND://' > "$work/queries.txt"
+nq=$(wc -l < "$work/queries.txt")
+echo "http_load: $nq queries from $db ($n_docs articles), $clients clients, ${secs}s per run"
+
+# Lua table of URL-encoded queries for wrk.
+{
+  echo "local queries = {"
+  sed -e 's/%/%25/g' -e 's/ /+/g' -e 's/"/%22/g' -e 's/>/%3E/g' -e 's/=/%3D/g' -e 's/:/%3A/g' \
+      -e 's/^/  "/' -e 's/$/",/' "$work/queries.txt"
+  cat <<'LUA'
+}
 local i = 0
 request = function()
   i = i + 1
   return wrk.format("GET", "/api/search?q=" .. queries[(i % #queries) + 1])
 end
+-- Failed requests are what the issue counts; wrk reports non-2xx itself.
+done = function(summary, latency, requests)
+  io.write(string.format("requests %d, errors connect %d read %d write %d status %d timeout %d\n",
+    summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write,
+    summary.errors.status, summary.errors.timeout))
+end
 LUA
-rss() { awk '/VmRSS/ {print $2}' /proc/$pid/status; }
-curl -s "$url/api/search?q=police" > /dev/null
-echo "server RSS before: $(rss) kB"
-# wrk prints "Non-2xx or 3xx responses: N" and socket errors when there are any.
-wrk -t2 -c"$clients" -d"${secs}s" --latency -s "$lua" "$url"
-echo "server RSS after: $(rss) kB"
+} > "$work/load.lua"
+
+rss() { awk '/RssAnon/ {print $2}' "/proc/$pid/status"; }
+rss_all() { awk '/VmRSS|RssAnon|RssFile/ {printf "%s %s kB  ", $1, $2}' "/proc/$pid/status"; }
+curl -sf "$url/api/search?q=police" > /dev/null
+echo "server at start: $(rss_all)"
+fail=0
+for run in warm-up measured; do
+  echo "== $run run"
+  wrk -t2 -c"$clients" -d"${secs}s" --timeout 10s --latency -s "$work/load.lua" "$url" | tee "$work/$run.out"
+  if grep -Eq 'Non-2xx|Socket errors' "$work/$run.out" ||
+     ! grep -Eq 'errors connect 0 read 0 write 0 status 0 timeout 0' "$work/$run.out"; then
+    echo "http_load: FAILED requests in the $run run" >&2
+    fail=1
+  fi
+  echo "server after the $run run: $(rss_all)"
+  [ "$run" = warm-up ] && rss_warm=$(rss) || rss_end=$(rss)
+done
+limit=$((rss_warm + rss_warm / 10 + 16384))
+if [ "$rss_end" -gt "$limit" ]; then
+  echo "http_load: server heap grew: ${rss_warm} kB → ${rss_end} kB (limit ${limit} kB)" >&2
+  fail=1
+else
+  echo "http_load: heap flat: ${rss_warm} kB → ${rss_end} kB"
+fi
+exit $fail

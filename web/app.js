@@ -304,7 +304,9 @@ async function entityPage(type, name) {
 const COUNT_TYPES = ['', 'KILL', 'WOUND', 'ARREST', 'KIDNAP', 'MISSING', 'DISPLACED', 'EVACUATE', 'AFFECT', 'PROTEST'];
 async function incidentsPage(params) {
   const state = {q: params.get('q') || '', type: params.get('type') || '', min: params.get('min') || '',
-                 sort: params.get('sort') || 'number', order: params.get('order') || 'desc'};
+                 sort: params.get('sort') || 'number', order: params.get('order') || 'desc',
+                 offset: Number(params.get('offset') || 0)};
+  const INC_PAGE = 200;
   $main.replaceChildren(h(`
     <h1>Incidents</h1>
     <form class="filters" id="inc-form" aria-label="Filter incidents">
@@ -321,7 +323,7 @@ async function incidentsPage(params) {
   });
   const $t = document.getElementById('inc-table');
   let r;
-  try { r = await api('counts', {q: state.q, type: state.type, min: state.min, sort: state.sort, order: state.order, limit: 200}); }
+  try { r = await api('counts', {q: state.q, type: state.type, min: state.min, sort: state.sort, order: state.order, offset: state.offset, limit: INC_PAGE}); }
   catch (e) { return showError($t, e, state.q); }
   const cols = [['type', 'Type'], ['number', 'Number'], ['victims', 'Victims'], ['place', 'Place'], ['event_date', 'Event date'], ['article', 'Source article']];
   const head = cols.map(([k, label]) => {
@@ -334,11 +336,17 @@ async function incidentsPage(params) {
       <td>${c.qualifier && c.qualifier !== 'exact' ? esc(c.qualifier.replace('_', ' ')) + ' ' : ''}${c.number}</td>
       <td>${esc(c.victims || '')}</td><td>${c.place ? entityLink(c.place, 'LOCATION') : ''}</td>
       <td>${esc(c.date || '')}</td><td>${articleLink(c.article_id, c.title)}<div class="meta">${esc(c.published || '')}</div></td></tr>`).join('');
-  $t.replaceChildren(h(`<p class="summary">${r.total ?? (r.counts || []).length} counts</p>
-    <table><caption class="visually-hidden">Victim counts</caption><thead><tr>${head}</tr></thead><tbody>${rows || '<tr><td colspan="6">No counts.</td></tr>'}</tbody></table>`));
+  const shown = (r.counts || []).length;
+  const range = r.total > shown ? ` (${state.offset + 1}–${state.offset + shown} shown)` : '';
+  $t.replaceChildren(h(`<p class="summary">${r.total ?? shown} counts${range}</p>
+    <table><caption class="visually-hidden">Victim counts</caption><thead><tr>${head}</tr></thead><tbody>${rows || '<tr><td colspan="6">No counts.</td></tr>'}</tbody></table>
+    <div class="pager">
+      ${state.offset > 0 ? `<a href="#/incidents?${qs({...state, offset: Math.max(0, state.offset - INC_PAGE)})}">← Previous</a>` : ''}
+      ${state.offset + shown < r.total ? `<a href="#/incidents?${qs({...state, offset: state.offset + INC_PAGE})}">Next →</a>` : ''}
+    </div>`));
   $t.querySelectorAll('th button').forEach(b => b.addEventListener('click', () => {
     const order = state.sort === b.dataset.sort && state.order === 'desc' ? 'asc' : 'desc';
-    go('/incidents', {...state, sort: b.dataset.sort, order});
+    go('/incidents', {...state, sort: b.dataset.sort, order, offset: 0});
   }));
 }
 

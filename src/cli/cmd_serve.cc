@@ -22,6 +22,7 @@ struct ServeArgs {
   int port = 8080;
   int threads = 16;
   int connections = 0;  // 0: one per request thread, capped
+  int query_timeout_ms = 5000;  // per database call; 0: no limit
 };
 
 HttpServer* g_server_for_signal = nullptr;  // only for the SIGINT/SIGTERM handler
@@ -32,6 +33,7 @@ extern "C" void OnStopSignal(int) {
 int RunServe(const ServeArgs& a) {
   ArchiveOptions aopt;
   aopt.connections = a.connections > 0 ? a.connections : std::min(a.threads, 16);
+  aopt.query_timeout_ms = a.query_timeout_ms;
   auto archive = Archive::Open(a.db, aopt);
   if (!archive.ok()) return ReportError(archive.status());
   ServerOptions sopt;
@@ -65,6 +67,9 @@ void AddServeCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--port", args->port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", args->threads, "Request threads")->check(CLI::Range(1, 256));
   cmd->add_option("--connections", args->connections, "Read connections to the database (default: threads, max 16)");
+  cmd->add_option("--query-timeout-ms", args->query_timeout_ms,
+                  "Abandon a database call after this many ms with HTTP 503 (0: no limit)")
+      ->check(CLI::Range(0, 3600000));
   cmd->callback([args, exit_code] { *exit_code = RunServe(*args); });
 }
 

@@ -13,6 +13,7 @@ std::string Status::ToString() const {
     case Code::kCorruption: name = "corruption"; break;
     case Code::kUnsupported: name = "unsupported"; break;
     case Code::kInternal: name = "internal error"; break;
+    case Code::kTimedOut: name = "timed out"; break;
   }
   return std::string(name) + ": " + message_;
 }

@@ -19,6 +19,7 @@ class [[nodiscard]] Status {
     kCorruption,       // a file annals wrote is damaged (model, segment, db)
     kUnsupported,      // well-formed input we do not handle
     kInternal,         // a bug: an invariant did not hold
+    kTimedOut,         // a call ran past its time limit and was abandoned
   };
 
   Status() = default;
@@ -29,6 +30,7 @@ class [[nodiscard]] Status {
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
   static Status Unsupported(std::string msg) { return Status(Code::kUnsupported, std::move(msg)); }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
+  static Status TimedOut(std::string msg) { return Status(Code::kTimedOut, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -11,6 +11,7 @@
 
 #include "core/json_writer.h"
 #include "extract/doc_json.h"
+#include "search/json.h"
 
 namespace annals {
 
@@ -22,12 +23,8 @@ using Clock = std::chrono::steady_clock;
 // "query:POS: ..." messages; the position is returned separately so the UI
 // can point at it.
 void SendError(const Status& st, httplib::Response* res) {
-  switch (st.code()) {
-    case Status::Code::kInvalidArgument:
-    case Status::Code::kUnsupported: res->status = 400; break;
-    case Status::Code::kNotFound: res->status = 404; break;
-    default: res->status = 500; break;
-  }
+  res->status = HttpStatusFor(st);
+  if (res->status == 503) res->set_header("Retry-After", "1");
   std::string body;
   JsonWriter w(&body);
   w.BeginObject();
@@ -90,45 +87,6 @@ std::string SnippetHtml(const std::string& s, const std::vector<Highlight>& hl) 
   return out;
 }
 
-void WriteQuoteRow(const QuoteRow& q, JsonWriter* w) {
-  w->BeginObject();
-  w->Field("article_id", q.article_id);
-  w->Field("date", q.date);
-  w->Field("title", q.title);
-  w->Field("kind", q.kind);
-  w->Field("text", q.text);
-  w->Field("start", q.start);
-  w->Field("end", q.end);
-  w->Field("cue", q.cue);
-  w->Key("speaker");
-  w->BeginObject();
-  w->Key("name");
-  if (q.speaker.empty()) w->Null();
-  else w->String(q.speaker);
-  w->Field("mention", q.speaker_mention);
-  w->Field("role", q.speaker_role);
-  w->EndObject();
-  w->EndObject();
-}
-
-void WriteCountRow(const CountRow& c, JsonWriter* w) {
-  w->BeginObject();
-  w->Field("article_id", c.article_id);
-  w->Field("published", c.date);
-  w->Field("title", c.title);
-  w->Field("type", c.type);
-  w->Field("number", c.number);
-  w->Field("qualifier", c.qualifier);
-  w->Field("victims", c.victims);
-  w->Field("place", c.place);
-  w->Field("date", c.event_date);
-  w->Field("perpetrator", c.perpetrator);
-  w->Field("text", c.evidence);
-  w->Field("start", c.start);
-  w->Field("end", c.end);
-  w->EndObject();
-}
-
 void WriteFacet(const char* key, const std::vector<FacetValue>& values, JsonWriter* w) {
   w->Key(key);
   w->BeginArray();
@@ -146,6 +104,17 @@ double MsSince(Clock::time_point t0) {
 }
 
 }  // namespace
+
+int HttpStatusFor(const Status& status) {
+  switch (status.code()) {
+    case Status::Code::kOk: return 200;
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kUnsupported: return 400;
+    case Status::Code::kNotFound: return 404;
+    case Status::Code::kTimedOut: return 503;
+    default: return 500;
+  }
+}
 
 void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const ApiLimits& limits) {
   const Archive& ar = *archive;
@@ -268,7 +237,7 @@ void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const Ap
     w.EndArray();
     w.Key("quotes");
     w.BeginArray();
-    for (const QuoteRow& q : e->quotes) WriteQuoteRow(q, &w);
+    for (const QuoteRow& q : e->quotes) WriteQuoteJson(q, &w);
     w.EndArray();
     WriteFacet("cooccurring", e->co_occurring, &w);
     w.EndObject();
@@ -300,7 +269,7 @@ void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const Ap
     w.BeginObject();
     w.Key("quotes");
     w.BeginArray();
-    for (const QuoteRow& r : *rows) WriteQuoteRow(r, &w);
+    for (const QuoteRow& r : *rows) WriteQuoteJson(r, &w);
     w.EndArray();
     w.Field("more", more);
     w.EndObject();
@@ -308,43 +277,37 @@ void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const Ap
   });
 
   server->Get("/api/counts", [&ar, limits](const httplib::Request& req, httplib::Response& res) {
+    auto offset = IntParam(req, "offset", 0, 0, 1000000);
     auto limit = IntParam(req, "limit", 100, 1, std::max(limits.max_page, 500));
     auto min = IntParam(req, "min", 0, 0, 2000000000);
+    if (!offset.ok()) return SendError(offset.status(), &res);
     if (!limit.ok()) return SendError(limit.status(), &res);
     if (!min.ok()) return SendError(min.status(), &res);
-    const std::string type = Param(req, "type");
-    if (!type.empty() && !ParseCountType(type))
-      return SendError(Status::InvalidArgument("type: unknown count type '" + type + "'"), &res);
+    CountListOptions co;
+    co.offset = *offset;
+    co.limit = *limit;
+    co.min_number = *min;
+    co.type = Param(req, "type");
+    if (!co.type.empty() && !ParseCountType(co.type))
+      return SendError(Status::InvalidArgument("type: unknown count type '" + co.type + "'"), &res);
     const std::string sort = Param(req, "sort").empty() ? "number" : Param(req, "sort");
-    const bool asc = Param(req, "order") == "asc";
-    if (sort != "number" && sort != "type" && sort != "place" && sort != "event_date" && sort != "published")
+    if (sort == "article" || !ParseCountOrder(sort, &co.order))
       return SendError(Status::InvalidArgument("sort: expected number, type, place, event_date or published"), &res);
-    ListOptions lo;
-    lo.limit = 10000;  // filtered and sorted here, then cut to `limit`
-    auto rows = ar.ListCounts(Param(req, "q"), lo);
+    const std::string order = Param(req, "order");
+    if (!order.empty() && order != "asc" && order != "desc")
+      return SendError(Status::InvalidArgument("order: expected asc or desc"), &res);
+    co.descending = order != "asc";
+    auto rows = ar.ListCounts(Param(req, "q"), co);
     if (!rows.ok()) return SendError(rows.status(), &res);
-    std::vector<CountRow> v;
-    for (CountRow& c : *rows)
-      if ((type.empty() || c.type == type) && c.number >= *min) v.push_back(std::move(c));
-    auto key_less = [&](const CountRow& a, const CountRow& b) {
-      if (sort == "type") return a.type < b.type;
-      if (sort == "place") return a.place < b.place;
-      if (sort == "event_date") return a.event_date < b.event_date;
-      if (sort == "published") return a.date < b.date;
-      return a.number < b.number;
-    };
-    std::stable_sort(v.begin(), v.end(), [&](const CountRow& a, const CountRow& b) {
-      return asc ? key_less(a, b) : key_less(b, a);
-    });
-    const int64_t total = static_cast<int64_t>(v.size());
-    if (static_cast<int>(v.size()) > *limit) v.resize(*limit);
+    auto total = ar.CountCounts(Param(req, "q"), co);
+    if (!total.ok()) return SendError(total.status(), &res);
     std::string body;
     JsonWriter w(&body);
     w.BeginObject();
-    w.Field("total", total);
+    w.Field("total", *total);
     w.Key("counts");
     w.BeginArray();
-    for (const CountRow& c : v) WriteCountRow(c, &w);
+    for (const CountRow& c : *rows) WriteCountJson(c, &w);
     w.EndArray();
     w.EndObject();
     SendJson(std::move(body), &res);

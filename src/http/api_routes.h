@@ -19,6 +19,10 @@ struct ApiLimits {
   int facet_top = 10;         // values per facet
 };
 
+// The HTTP status for a failed call: 400 bad input, 404 missing, 503 over the
+// query time limit (the client may retry), 500 anything else.
+int HttpStatusFor(const Status& status);
+
 // Registers every /api/ route on `server`. `archive` must outlive the server.
 void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const ApiLimits& limits);
 

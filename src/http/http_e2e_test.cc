@@ -201,6 +201,34 @@ TEST_F(ApiTest, SeedQuotesAndCounts) {
   EXPECT_NE(e->body.find("\"quotes\":[{"), std::string::npos);
 }
 
+// Counts are filtered, sorted and paged by the database; `total` is the
+// whole filtered set, not the page.
+TEST_F(ApiTest, CountsSortFilterAndPage) {
+  auto top = Get("/api/counts?limit=1");
+  ASSERT_TRUE(top);
+  ASSERT_EQ(top->status, 200) << top->body;
+  EXPECT_NE(top->body.find("\"number\":841"), std::string::npos) << top->body;  // largest first
+  auto arrests = Get("/api/counts?type=ARREST&order=asc");
+  ASSERT_TRUE(arrests);
+  ASSERT_EQ(arrests->status, 200) << arrests->body;
+  const size_t p30 = arrests->body.find("\"number\":30,");
+  const size_t p841 = arrests->body.find("\"number\":841,");
+  ASSERT_NE(p30, std::string::npos) << arrests->body;
+  ASSERT_NE(p841, std::string::npos) << arrests->body;
+  EXPECT_LT(p30, p841);
+  EXPECT_NE(arrests->body.find("\"total\":2,"), std::string::npos) << arrests->body;
+  auto second = Get("/api/counts?type=ARREST&order=asc&offset=1&limit=1");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->body.find("\"number\":30,"), std::string::npos) << second->body;
+  EXPECT_NE(second->body.find("\"number\":841,"), std::string::npos) << second->body;
+  EXPECT_NE(second->body.find("\"total\":2,"), std::string::npos) << second->body;
+  for (const char* bad : {"/api/counts?sort=victims", "/api/counts?order=sideways", "/api/counts?type=EATEN"}) {
+    auto r = Get(bad);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << bad << ": " << r->body;
+  }
+}
+
 TEST_F(ApiTest, UnknownApiPathIsJson404) {
   auto r = Get("/api/nothing");
   ASSERT_TRUE(r);

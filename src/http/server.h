@@ -26,7 +26,8 @@ struct ServerOptions {
   int port = 8080;                 // 0 = any free port (tests)
   int threads = 16;                // request threads
   size_t max_request_bytes = 64 * 1024;  // request line + headers + body
-  int query_timeout_ms = 5000;     // per API request
+  // The per-query time limit is the Archive's (ArchiveOptions::query_timeout_ms):
+  // it interrupts the SQLite statement itself, which a server timer cannot.
 };
 
 class HttpServer {

@@ -34,7 +34,7 @@ const char* PeriodName(Period p) {
 
 void WriteQuoteJson(const QuoteRow& q, JsonWriter* w) {
   w->BeginObject();
-  w->Field("article", q.article_id);
+  w->Field("article_id", q.article_id);
   w->Field("date", q.date);
   w->Field("title", q.title);
   w->Field("index", q.index);
@@ -43,18 +43,23 @@ void WriteQuoteJson(const QuoteRow& q, JsonWriter* w) {
   w->Field("start", q.start);
   w->Field("end", q.end);
   w->Field("cue", q.cue);
+  // The speaker as in the extract record (docs/output-format.md): name null
+  // when the quote could not be attributed, the raw mention kept.
   w->Key("speaker");
+  w->BeginObject();
+  w->Key("name");
   if (q.speaker.empty()) w->Null();
   else w->String(q.speaker);
-  w->Field("speaker_mention", q.speaker_mention);
-  w->Field("speaker_role", q.speaker_role);
+  w->Field("mention", q.speaker_mention);
+  w->Field("role", q.speaker_role);
+  w->EndObject();
   w->EndObject();
 }
 
 void WriteCountJson(const CountRow& c, JsonWriter* w) {
   w->BeginObject();
-  w->Field("article", c.article_id);
-  w->Field("date", c.date);
+  w->Field("article_id", c.article_id);
+  w->Field("published", c.date);
   w->Field("title", c.title);
   w->Field("index", c.index);
   w->Field("type", c.type);
@@ -62,7 +67,7 @@ void WriteCountJson(const CountRow& c, JsonWriter* w) {
   w->Field("qualifier", c.qualifier);
   w->Field("victims", c.victims);
   w->Field("place", c.place);
-  w->Field("event_date", c.event_date);
+  w->Field("date", c.event_date);  // the event's date, as in the extract record
   w->Field("perpetrator", c.perpetrator);
   w->Field("text", c.evidence);
   w->Field("start", c.start);

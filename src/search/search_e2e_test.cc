@@ -160,11 +160,11 @@ TEST_F(SearchE2eTest, SeedSaidSabinaAliyevaFindsHerSevenQuotes) {
   EXPECT_NE(r.out.find("\"total\":1,"), std::string::npos) << r.out;
   EXPECT_EQ(occurrences(r.out, "\"kind\":\"direct\""), 7u) << r.out;
   EXPECT_EQ(occurrences(r.out, "\"kind\":\"indirect\""), 3u) << r.out;
-  EXPECT_EQ(occurrences(r.out, "\"speaker\":\"Sabina Aliyeva\""), 10u) << r.out;
+  EXPECT_EQ(occurrences(r.out, "\"speaker\":{\"name\":\"Sabina Aliyeva\""), 10u) << r.out;
   r = RunAnnals({"quotes", "said:\"Sabina Aliyeva\"", "--db", "a.db", "--json"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(occurrences(r.out, "\"kind\":\"direct\""), 7u) << r.out;
-  EXPECT_EQ(occurrences(r.out, "\"speaker\":\"Sabina Aliyeva\""), 10u) << r.out;
+  EXPECT_EQ(occurrences(r.out, "\"speaker\":{\"name\":\"Sabina Aliyeva\""), 10u) << r.out;
 }
 
 TEST_F(SearchE2eTest, SeedKilledAtLeast100In1990) {

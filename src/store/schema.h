@@ -11,7 +11,7 @@
 namespace annals {
 
 // The version this build writes and reads.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Brings a writable database to kSchemaVersion (creating every table in an
 // empty file). Fails with a clear message if the file was written by a newer

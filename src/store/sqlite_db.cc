@@ -10,7 +10,7 @@ Status FromCode(sqlite3* db, int rc, std::string_view what) {
   msg += ": ";
   msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   switch (rc & 0xff) {
-    case SQLITE_INTERRUPT: return Status::IoError("query interrupted: over the time limit");
+    case SQLITE_INTERRUPT: return Status::TimedOut("query interrupted: over the time limit");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: return Status::Corruption(msg);
     case SQLITE_CANTOPEN: return Status::IoError(msg);

@@ -336,14 +336,20 @@ Tense Matcher::TenseAround(size_t i) const {
            (t_[k].ch == '.' || t_[k].ch == '!' || t_[k].ch == '?' || t_[k].ch == ';') &&
            (k + 1 >= n_ || (t_[k + 1].flags & kSpaceBefore));
   };
+  // Phrases right before the time that point ahead whatever the verb:
+  // "as early as Tuesday", "as soon as Friday", "effective Feb. 1".
+  if (i >= 3 && WordIs(i - 3, "as") && WordIs(i - 1, "as") &&
+      (WordIs(i - 2, "early") || WordIs(i - 2, "soon")))
+    return Tense::kFuture;
+  if (i >= 1 && WordIs(i - 1, "effective")) return Tense::kFuture;
   size_t back = i;
   for (int step = 0; step < 30 && back > 0; ++step) {
     --back;
     if (boundary(back) || (t_[back + 1].flags & kParaBefore)) break;
     if (Tense t = cue(back); t != Tense::kNone) return t;
     if (Func(back, kFTo) && Word(back + 1) && back + 1 != i && !Is(back + 1, Lx::kFunc) &&
-        step < 4)
-      return Tense::kFuture;  // "is to meet Friday"
+        (step < 4 || (back > 0 && (WordIs(back - 1, "is") || WordIs(back - 1, "are")))))
+      return Tense::kFuture;  // "is to meet Friday", "is to resume trading in Paris Tuesday"
   }
   for (size_t fwd = i + 1; fwd < n_ && fwd < i + 12; ++fwd) {
     if (boundary(fwd) || (t_[fwd].flags & kParaBefore)) break;
@@ -1508,6 +1514,18 @@ bool Matcher::HolidayCore(size_t i, Core* c) {
   } else {
     y = dct_.y;
   }
+  // Without a year, a holiday is the one nearest the DCT in the sentence's
+  // tense, as a month-day is ("was rescued on Thanksgiving Day" in January
+  // is last November's). Its month is fixed but for Easter (March/April).
+  Core near;
+  if (!explicit_year && y != kUnknown) {
+    const int month = m != 0 ? m : h == kHChristmas ? 12 : h == kHHalloween ? 10
+                                 : h == kHThanksgiving ? 11 : h == kHEaster ? 4 : 0;
+    if (month != 0) {
+      ResolveMonthDay(i, month, 1, &near);
+      if (near.cal.y != kUnknown) y = near.cal.y;
+    }
+  }
   if (m == 0) {
     switch (h) {
       case kHChristmas: m = 12; d = 25; break;
@@ -1525,7 +1543,9 @@ bool Matcher::HolidayCore(size_t i, Core* c) {
   }
   c->cal = {Gran::kDay, y, m, d, 0, ""};
   c->explicit_year = explicit_year;
-  c->anchor = explicit_year ? TimeAnchor::kAbsolute : TimeAnchor::kPublication;
+  c->anchor = explicit_year                              ? TimeAnchor::kAbsolute
+              : near.anchor == TimeAnchor::kNarrative ? TimeAnchor::kNarrative
+                                                      : TimeAnchor::kPublication;
   c->end = k;
   return true;
 }

@@ -132,6 +132,24 @@ TEST(TemporalTagger, Ranges) {
   }, /*merge_ranges=*/false);
 }
 
+// Regressions from the TBAQ error analysis, one row per bug: cues right
+// before the time that point ahead, and holidays resolved by tense.
+TEST(TemporalTagger, TenseCueRegressions) {
+  RunTable({
+      // bug: "as early as Tuesday" read the past from an earlier verb.
+      {"The father, who came from Cuba, could arrive as early as Tuesday.", "2000-04-03", "Tuesday", "DATE", "2000-04-04", "publication", "", ""},
+      {"The group landed, and it may leave as soon as Friday.", "2000-04-03", "Friday", "DATE", "2000-04-07", "publication", "", ""},
+      // bug: "is to resume ... Tuesday" too far from "to" for the infinitive cue.
+      {"The stock was halted in London and is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "DATE", "1989-10-31", "publication", "", ""},
+      // bug: "effective Feb. 1" in October is next February.
+      {"The board named a new chairman, effective Feb. 1.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01", "publication", "", ""},
+      // bug: a holiday without a year was always the DCT's year.
+      {"He was rescued at sea on Thanksgiving Day.", "2000-01-06", "Thanksgiving Day", "DATE", "1999-11-25", "publication", "", ""},
+      {"The family will gather on Thanksgiving Day.", "2000-10-01", "Thanksgiving Day", "DATE", "2000-11-23", "publication", "", ""},
+      {"They met on Christmas.", "1998-03-01", "Christmas", "DATE", "1997-12-25", "publication", "", ""},
+  });
+}
+
 TEST(TemporalTagger, RelativeToPublication) {
   RunTable({
       {"He said yesterday that it was over.", "2025-01-17", "yesterday", "DATE", "2025-01-16", "publication", "", ""},

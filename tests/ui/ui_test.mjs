@@ -5,10 +5,16 @@
 // Usage: node ui_test.mjs ANNALS_BINARY DB_FILE OUT_DIR
 // The path a user takes: search → click a facet → open an article → see the
 // seed's quote highlighted with "Sabina Aliyeva" as speaker → her person page;
-// plus the incidents and quotes pages. A screenshot of each page goes to OUT_DIR.
+// plus the incidents and quotes pages, brushing the timeline, sorting and the
+// keyboard. Every page is checked with axe-core (WCAG 2 A/AA: labels,
+// contrast, names, roles); serious or critical violations fail the test.
+// A screenshot of each page goes to OUT_DIR.
 import {spawn} from 'node:child_process';
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {chromium} from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const [annals, db, outDir] = process.argv.slice(2);
 if (!annals || !db || !outDir) {
@@ -48,8 +54,20 @@ try {
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
   const rendered = () => page.evaluate(() => new Promise(r => document.addEventListener('annals:rendered', r, {once: true})));
+  // axe-core is evaluated through the DevTools protocol, so the page keeps its
+  // real Content-Security-Policy (no inline script tag).
+  const checkA11y = async name => {
+    if (await page.evaluate(() => typeof window.axe === 'undefined')) await page.evaluate(axeSource);
+    const res = await page.evaluate(() => window.axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']}));
+    const bad = res.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+    if (bad.length) {
+      fail(`${name}: accessibility violations: ` + bad.map(v =>
+        `${v.id} [${v.impact}] ×${v.nodes.length} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')})`).join('; '));
+    }
+  };
 
   // 1. First screen: timeline and facets of the whole sample, interactive fast.
+  let r;
   const t0 = Date.now();
   await page.goto(url + '/');
   await page.waitForSelector('#results .hit');
@@ -58,10 +76,39 @@ try {
   const firstScreenMs = Date.now() - t0;
   console.log(`first screen interactive in ${firstScreenMs} ms`);
   await page.screenshot({path: `${outDir}/1-search.png`, fullPage: true});
+  await checkA11y('search page');
+
+  // 1b. Keyboard: "/" focuses the search box from anywhere but a field.
+  await page.locator('body').click({position: {x: 5, y: 5}});
+  await page.keyboard.press('/');
+  if (!(await page.evaluate(() => document.activeElement?.id === 'q'))) fail('"/" did not focus the search box');
+
+  // 1c. Brushing the timeline from one non-empty month to a later one filters
+  // the results to that range.
+  const bars = await page.locator('#timeline svg rect.bar').evaluateAll(rs =>
+    rs.map((r, i) => ({i, h: Number(r.getAttribute('height'))})).filter(b => b.h > 0).map(b => b.i));
+  if (bars.length < 2) fail('timeline has fewer than two non-empty months');
+  const boxA = await page.locator('#timeline svg rect.bar').nth(bars[0]).boundingBox();
+  const boxB = await page.locator('#timeline svg rect.bar').nth(bars[1]).boundingBox();
+  r = rendered();
+  await page.mouse.move(boxA.x + boxA.width / 2, boxA.y + boxA.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(boxB.x + boxB.width / 2, boxB.y + boxB.height / 2, {steps: 4});
+  await page.mouse.up();
+  await r;
+  const hp = new URLSearchParams((await page.evaluate(() => location.hash)).split('?')[1] || '');
+  const from = hp.get('from'), to = hp.get('to');
+  if (!from || !to) fail('brushing the timeline did not set a date range: ' + (await page.evaluate(() => location.hash)));
+  await page.waitForSelector('#results .hit .meta');
+  const dates = (await page.locator('#results .hit .meta').allTextContents()).map(t => t.split(' · ')[0].trim());
+  if (!dates.length) fail('no results in the brushed range');
+  const outside = dates.filter(d => d < from || d > to);
+  if (outside.length) fail(`results outside the brushed range ${from}..${to}: ${outside.join(', ')}`);
+  await page.screenshot({path: `${outDir}/1c-brushed.png`, fullPage: true});
 
   // 2. Search for the seed's place, then click the "Baku" place facet.
   await page.fill('#q', 'Baku');
-  let r = rendered();
+  r = rendered();
   await page.press('#q', 'Enter');
   await r;
   await page.waitForSelector('#results .hit');
@@ -91,6 +138,7 @@ try {
   await page.locator('.side button.fact').first().click();
   await page.waitForSelector('.article-text .flash');
   await page.screenshot({path: `${outDir}/3-article.png`, fullPage: true});
+  await checkA11y('article page');
 
   // 4. Her person page: role, quotes in date order, co-mentions.
   r = rendered();
@@ -102,6 +150,7 @@ try {
   const pquotes = await page.locator('blockquote').count();
   if (pquotes < 7) fail(`person page shows ${pquotes} quotes, expected at least 7`);
   await page.screenshot({path: `${outDir}/4-person.png`, fullPage: true});
+  await checkA11y('person page');
 
   // 5. Incidents page: the seed's 150 killed, sortable.
   r = rendered();
@@ -110,10 +159,19 @@ try {
   await page.waitForSelector('table tbody tr');
   const body = await page.textContent('table tbody');
   if (!body.includes('150')) fail('incidents page lacks the seed KILL 150');
+  const numbers = async () => (await page.locator('table tbody tr td:nth-child(2)').allTextContents())
+    .map(t => Number((t.match(/(\d+)\s*$/) || [0, NaN])[1]));
+  const isSorted = (v, asc) => v.every((x, i) => i === 0 || (asc ? v[i - 1] <= x : v[i - 1] >= x));
+  const before = await numbers();
+  if (before.length < 2 || !isSorted(before, false)) fail('incidents are not largest first by default: ' + before);
   r = rendered();
   await page.locator('th button[data-sort="number"]').click();
   await r;
+  await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="number"]');
+  const after = await numbers();
+  if (!isSorted(after, true)) fail('clicking Number did not sort ascending: ' + after);
   await page.screenshot({path: `${outDir}/5-incidents.png`, fullPage: true});
+  await checkA11y('incidents page');
 
   // 6. Quotes page filtered by speaker.
   r = rendered();
@@ -121,6 +179,7 @@ try {
   await r;
   await page.waitForSelector('#qt-list .hit');
   await page.screenshot({path: `${outDir}/6-quotes.png`, fullPage: true});
+  await checkA11y('quotes page');
 
   // 7. A malformed query shows the error position, not a crash.
   r = rendered();
@@ -136,6 +195,7 @@ try {
   await r;
   await page.waitForSelector('#results .hit');
   await page.screenshot({path: `${outDir}/8-phone.png`, fullPage: true});
+  await checkA11y('search page on a phone');
 
   if (errors.length) fail('JavaScript errors: ' + errors.join('; '));
   console.log('ui test: ok (screenshots in ' + outDir + ')');
