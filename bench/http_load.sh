@@ -24,7 +24,7 @@ log="$work/serve.log"
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q 'http://' "$log" && break; sleep 0.1; done
-url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
+url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
 [ -n "$url" ] || { echo "http_load: server did not start: $(cat "$log")" >&2; exit 1; }
 
 # --- the queries: read-only sqlite3 over the archive's FTS vocabulary -------

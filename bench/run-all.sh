@@ -15,6 +15,7 @@ run() {
 run "$build/bench/read_text_bench"                 # read + tokenize + sentences, Reuters-21578, one core
 run "$build/src/text/text_bench"                   # text core alone: seed, Reuters bodies, hash baseline
 run bench/extract_reuters.sh "$build"              # whole process: annals extract --threads 1 over Reuters
+run "$build/bench/extract_stages_bench"            # extract worker CPU per step (text, ner, timex, counts, quotes, JSON), Reuters
 run bench/store_bench.sh "$build" "${STORE_BENCH_ARTICLES:-100000}"  # ingest MB/s + RSS, 280 search queries, facets, timeline (N articles; 1000000 for the issue-7 figures)
 
 exit $status

@@ -79,6 +79,30 @@ void FinishUnit(std::string_view text, CountUnit* u) {
 
 // ---- Noun phrases with a figure ----
 
+// "other", "further", "additional", "more": a quantity besides those counted.
+bool IsBesides(std::string_view w) {
+  return w == "other" || w == "further" || w == "additional" || w == "more";
+}
+
+// The value of an ordinal word ("second" 2, "8th" 8), else 0.
+int OrdinalValue(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"first", "second", "third", "fourth", "fifth",
+                                                "sixth", "seventh", "eighth", "ninth", "tenth"};
+  for (int k = 0; k < 10; ++k)
+    if (w == kWords[k]) return k + 1;
+  if (w.size() >= 3 && w.size() <= 4 && w[0] >= '0' && w[0] <= '9' &&
+      (w.ends_with("th") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("st"))) {
+    int v = 0;
+    for (size_t k = 0; k + 2 < w.size(); ++k) {
+      if (w[k] < '0' || w[k] > '9') return 0;
+      v = v * 10 + (w[k] - '0');
+    }
+    return v;
+  }
+  return 0;
+}
+
+
 struct Figure {
   int begin = -1;            // first unit (the qualifier if any)
   int number_begin = -1;     // first unit of the number itself
@@ -89,6 +113,8 @@ struct Figure {
   bool definite = false;     // "the three victims", "one of the victims", "he"
   bool zero = false;         // "no one", "nobody", "no injuries"
   bool singular = false;     // "a man", "he": 1 without a numeral
+  bool name = false;         // a person's name ("Lena Rose"): one definite person
+  int ordinal = 0;           // "a third man": the 3rd victim of a figure given elsewhere
   std::optional<CountType> noun_type;  // head is a trigger noun ("deaths")
 };
 
@@ -133,6 +159,42 @@ class SentenceGrammar {
     return 0;
   }
   std::optional<Trigger> TriggerAt(int i) const;
+  // True if units [i, n) tell the killer's suicide: "then killed himself",
+  // "before turning the gun on herself", "took his own life".
+  bool SuicideAfter(int i) const {
+    for (int j = std::max(i, 1); j < n_; ++j) {
+      const std::string_view w = W(j), p = W(j - 1);
+      if ((w == "himself" || w == "herself") &&
+          (p == "killed" || p == "killing" || p == "on" || (p == "and" && (W(j - 2) == "wife" ||
+                                                                          W(j - 2) == "husband"))))
+        return true;
+      if (w == "life" && p == "own" && (W(j - 3) == "took" || W(j - 3) == "taking")) return true;
+    }
+    return false;
+  }
+  // A gapped second clause sharing the verb: "a woman was shot in the leg and a girl
+  // in the shoulder". Returns the unit ending the added figure (f grows), or -1.
+  int GappedAfter(int t, Figure* f) const {
+    // The first clause's prepositional phrase: "in the leg", "on Sunday".
+    int j = t + 1;
+    if (!IsPreposition(W(j))) return -1;
+    for (int k = 0; k < 5 && j < n_ && W(j) != "and"; ++k, ++j)
+      if (!u_[j].word || IsAuxiliary(W(j))) return -1;
+    if (W(j) != "and") return -1;
+    auto g = FigureAt(j + 1);
+    if (!g || g->zero || g->definite != f->definite || g->name) return -1;
+    // The second clause has no verb of its own: a preposition and a short
+    // phrase running to the end of the sentence or of a list.
+    const int h = g->head_end;
+    if (!IsPreposition(W(h)) || W(h) == "of") return -1;
+    int e = h + 1;
+    for (int k = 0; k < 5 && e < n_ && u_[e].word; ++k, ++e)
+      if (IsAuxiliary(W(e)) || W(e) == "and" || TriggerAt(e)) return -1;
+    if (e < n_ && W(e) != "." && W(e) != "," && W(e) != ";") return -1;
+    f->value += g->value;
+    f->singular = false;
+    return e - 1;
+  }
   void DeathOf(int t);
   // "if a victim has died", "whether anyone was hurt": not a report.
   bool Hedged(int t) const {
@@ -367,7 +429,8 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   Figure f;
   f.begin = f.number_begin = i;
   // Zero: "no one", "nobody", "none (of them)", "no [other] people".
-  if (w == "nobody" || w == "none" || (w == "no" && (W(i + 1) == "one" || W(i + 1) == "body"))) {
+  if ((w == "nobody" || w == "none" || (w == "no" && (W(i + 1) == "one" || W(i + 1) == "body"))) &&
+      W(i + (w == "no" ? 2 : 1)) != "else") {
     f.zero = true;
     f.number_end = w == "no" ? i + 2 : i + 1;
     f.head_end = f.number_end;
@@ -378,6 +441,9 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     return f;
   }
   if (w == "no") {
+    // "no other injuries", "no one else was hurt": none besides those counted,
+    // which says nothing of the total.
+    if (IsBesides(W(i + 1)) || (W(i + 1) == "one" && W(i + 2) == "else")) return std::nullopt;
     for (int j = i + 1; j < i + 4 && j < n_; ++j) {
       if (!u_[j].word) break;
       if (IsPersonNoun(W(j))) {
@@ -437,6 +503,7 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
         f.value = 1;
         f.singular = true;
         f.definite = ordinal;  // "a second man": one more of a figure given elsewhere
+        if (ordinal) f.ordinal = OrdinalValue(nx);
         f.number_end = i + 1;
         f.head_end = j + 1;
         return f;
@@ -496,11 +563,16 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (u_[i].capitalized && !LookupTrigger(w) && !IsPersonNoun(w) && !IsAuxiliary(w) &&
       !ParseCardinalWord(w) && !VagueQuantity(w) && w != "tens" && w != "a" && w != "an" &&
       !ParseCardinalWord(W(i + 1)) &&
-      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized)) {
+      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized) &&
+      // "a man from East Hill", "in Baku": a place, not a person.
+      W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near") {
     static constexpr std::string_view kNotNames[] = {
         "the", "a", "an", "this", "that", "it", "they", "he", "she", "we", "i", "you",
         "authorities", "officials", "investigators", "detectives", "deputies", "there",
-        "one", "two", "both", "no", "all", "some", "many", "several", "police", "his", "her"};
+        "one", "two", "both", "no", "all", "some", "many", "several", "police", "his", "her",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "today", "yesterday", "tonight"};
     for (auto nn : kNotNames)
       if (w == nn) return std::nullopt;
     int j = i + 1;
@@ -510,6 +582,7 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     f.value = 1;
     f.singular = true;
     f.definite = true;
+    f.name = true;
     f.number_end = f.head_end = j;
     return f;
   }
@@ -518,6 +591,13 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   bool vague;
   if (!ParseNumber(i, &v, &e, &vague)) return std::nullopt;
   if (W(i - 1) == "no") return std::nullopt;  // "no one": see above
+  // Ages: "ages 19 to 24", "aged 17", "a boy younger than 12", "under 18".
+  {
+    const std::string_view p1 = W(i - 1), p2 = W(i - 2);
+    if (p1 == "ages" || p1 == "aged" || p1 == "age" ||
+        (p1 == "than" && (p2 == "younger" || p2 == "older")))
+      return std::nullopt;
+  }
   // Ages and dates in apposition: "Wil Lewis, 12, was", "Jan. 27, 2015,".
   if (W(e) == "," && (W(i - 1) == "," || W(i - 1) == "(" || (i > 0 && u_[i - 1].capitalized)))
     return std::nullopt;
@@ -599,16 +679,93 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
 
 bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
   bool summed = false;
+  bool saw_and = false;  // the list is closed by "and": "A, B and C"
   for (int guard = 0; guard < 8; ++guard) {
+    // An age before a name belongs to it: "25-year-old Shelly Bird".
+    if (f->name && AgeSpan(f->begin - 1) == 1) {
+      --f->begin;
+      if (W(f->begin - 1) == "a" || W(f->begin - 1) == "an" || W(f->begin - 1) == "the")
+        --f->begin;
+    }
+    // A name in apposition to a role is one person: "his father Joe",
+    // "her son, 17-year-old Javeer Arter".
+    if (f->name) {
+      const int role_end = W(f->begin - 1) == "," ? f->begin - 1 : f->begin;
+      bool absorbed = false;
+      for (int s = role_end - 1; s >= role_end - 4 && s >= 0; --s) {
+        if (W(s) != "his" && W(s) != "her" && W(s) != "their" && W(s) != "the") continue;
+        auto g = FigureAt(s);
+        if (g && g->singular && g->definite && !g->name && g->head_end == role_end) {
+          f->begin = g->begin;
+          f->number_begin = g->number_begin;
+          f->name = false;
+          absorbed = true;
+        }
+        break;
+      }
+      if (absorbed) continue;
+    }
+    // A possessive before a numbered figure: "their two daughters".
+    if (!f->name && f->number_begin == f->begin &&
+        (W(f->begin - 1) == "their" || W(f->begin - 1) == "his" || W(f->begin - 1) == "her")) {
+      --f->begin;
+      f->definite = true;
+    }
     const int c = f->begin - 1;
     if (W(c) != "and" && (W(c) != "," || !across_commas)) break;
     if (W(c - 1) == "including" || W(c - 1) == "among") break;
+    // Where the item before the connector ends: before an Oxford comma
+    // ("A, B, and C") and before an age in apposition ("Leroy Shaw, 15, and").
+    int item_end = c;
+    const bool oxford = W(c) == "and" && W(c - 1) == ",";
+    if (oxford) item_end = c - 1;
+    bool age_skipped = false;
+    if (W(item_end - 2) == ",") {
+      const auto age = ParseCardinalWord(W(item_end - 1));
+      if (age && *age < 120 && (W(item_end) == "," || item_end != c)) {
+        item_end -= 2;
+        age_skipped = true;
+      }
+    }
+    // A list of ages in apposition: "three men, ages 15, 18, and 22, and a woman".
+    if (W(item_end) == ",") {
+      int s = item_end - 1, steps = 0;
+      while (s >= 0 && steps < 16 &&
+             (ParseCardinalWord(W(s)) || W(s) == "," || W(s) == "and" || W(s) == "to")) {
+        --s;
+        ++steps;
+      }
+      if (steps > 0 && (W(s) == "ages" || W(s) == "aged") && W(s - 1) == ",") {
+        item_end = s - 1;
+        age_skipped = true;
+      }
+    }
     bool found = false;
-    for (int s = c - 1; s >= c - 6 && s >= 0; --s) {
+    for (int s = item_end - 1; s >= item_end - 6 && s >= 0; --s) {
       if (IsHardBoundary(s)) break;
       auto g = FigureAt(s);
-      if (!g || g->head_end != c || g->zero) continue;
-      if (W(c) == "," && (g->definite || f->definite)) return summed;  // "The man, a father of three,"
+      if (!g || g->zero) continue;
+      // "a 27-year-old man from Irvington and a 34-year-old man": a place
+      // after an item's head still ends the item.
+      if (g->head_end < item_end && item_end - g->head_end <= 5 &&
+          (W(g->head_end) == "from" || W(g->head_end) == "of" || W(g->head_end) == "in")) {
+        bool place = true;
+        for (int j = g->head_end + 1; j < item_end; ++j)
+          if (!u_[j].capitalized) place = false;
+        if (place && g->head_end + 1 < item_end) g->head_end = item_end;
+      }
+      if (g->head_end != item_end) continue;
+      // ", and" mostly joins clauses ("..., and the boy was taken into
+      // custody"): a list only when its items carry ages or commas run on.
+      if (oxford && !age_skipped && W(g->begin - 1) != ",") return summed;
+      if (W(c) == "," && (g->definite || f->definite)) {
+        // "The man, a father of three" and "the victim, John Smith" are one
+        // person; "Lena Rose, Toshya Millhorn and ..." is a list of names.
+        const bool name_list = g->name && f->name && (saw_and || item_end != c);
+        // "a Virginia man, his wife and their two daughters": a list closed by
+        // "and" is no apposition.
+        if (!name_list && !saw_and) return summed;
+      }
       // "Three others, two males and a female ..., were injured": a generic
       // figure before a comma is the total the list spells out.
       if (W(c) == "," && g->head_end > g->number_end) {
@@ -618,10 +775,12 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
           return summed;
       }
       if (W(s - 1) == "including" || W(s - 1) == "among") return summed;
+      if (W(c) == "and") saw_and = true;
       f->value += g->value;
       f->begin = g->begin;
       f->number_begin = g->number_begin;
       f->definite = f->definite && g->definite;
+      f->name = f->name && g->name;
       found = summed = true;
       break;
     }
@@ -684,6 +843,7 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
       vto = j;
     }
     if (vto > vfrom) c.count.victims = VictimsText(text_, u_, vfrom, vto);
+    c.ordinal = f.ordinal;
   }
   // "now", "rose to": an update of a figure given earlier.
   for (int j = std::max(0, first - 3); j < last; ++j)
@@ -774,6 +934,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&
           ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+           tw == "younger" || tw == "older" ||
            (IsPreposition(tw) && tw != "by")))
         tail_ok = true;
       // "Damon Sochko, 16, of Morgantown, died": a name with its apposition.
@@ -813,9 +974,46 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
     if (negated && !f->zero) return;
     if (f->zero && negated) return;
+    bool severity = false, also = false;
+    for (int j = std::max(v, tail); j < t; ++j) {
+      const std::string_view w = W(j);
+      if (w == "seriously" || w == "critically" || w == "badly" || w == "severely" ||
+          w == "gravely")
+        severity = true;
+      if (w == "also") also = true;
+    }
+    // "No one was seriously hurt": some may have been, lightly.
+    if (f->zero && severity) return;
     Figure g = *f;
-    const bool summed = SumBackward(&g);
-    Emit(tr.type, g, g.begin, t, summed, v);
+    // "No officers were injured": a statement about a group, which gives way
+    // to a figure of the whole incident (like a definite mention).
+    if (g.zero && g.head_end > g.number_end) {
+      const std::string_view head = W(g.head_end - 1);
+      if (head != "people" && head != "persons" && head != "one" && head != "body" &&
+          head != "others" && head != "victims" && head != "individuals" && head != "injuries")
+        g.definite = true;
+    }
+    bool summed = SumBackward(&g);
+    int last = t;
+    if (tr.type == CountType::kWound || tr.type == CountType::kKill) {
+      const int gap_end = GappedAfter(t, &g);
+      if (gap_end > t) {
+        last = gap_end;
+        summed = true;
+      }
+    }
+    const size_t at = out_->size();
+    Emit(tr.type, g, g.begin, last, summed, v);
+    // "Two others were shot", "a man was also shot": people besides those
+    // counted before (the dead), not a total that includes them.
+    if (out_->size() > at) {
+      bool other = also;
+      // "he and four others were shot" counts him too: only an unsummed
+      // "others" is besides.
+      for (int j = g.begin; !summed && j < g.head_end; ++j)
+        if (W(j) == "other" || W(j) == "others") other = true;
+      (*out_)[at].additional = other;
+    }
     return;
   }
 }
@@ -839,7 +1037,7 @@ void SentenceGrammar::Active(int t, Trigger tr) {
   }
   int k = t + 1;
   if (W(k) == "of" && (p == "the" || p == "a")) ++k;  // "the killing of three men"
-  else if (p == "the" || p == "a") return;
+  else if (p == "the" || p == "a" || p == "single" || p == "warning") return;  // "a single shot 223"
   // Skip the qualifier words: FigureAt() reads them back.
   for (int guard = 0; guard < 3 && k < n_; ++guard) {
     const std::string_view w = W(k);
@@ -874,6 +1072,11 @@ void SentenceGrammar::Active(int t, Trigger tr) {
   Emit(tr.type, g, t, last, summed, g.head_end);
   if (out_->size() > at) {
     (*out_)[at].trigger_end = u_[t].end;
+    // "killed his wife and two children before turning the gun on himself":
+    // the killer is one more of the dead (death tolls, GVA's among them,
+    // count the shooter).
+    if (tr.type == CountType::kKill && !g.zero && SuicideAfter(g.head_end))
+      ++(*out_)[at].count.number;
     // Victims of an object: from the figure's words.
     if (!summed && g.singular)
       (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);
@@ -885,6 +1088,7 @@ void SentenceGrammar::Active(int t, Trigger tr) {
 void SentenceGrammar::Noun(int t, Trigger tr) {
   // "no injuries", "no other injuries", "no arrests".
   if (W(t - 1) == "no" || (W(t - 2) == "no" && u_[t - 1].word && !ParseCardinalWord(W(t - 1)))) {
+    if (IsBesides(W(t - 1))) return;  // "no other injuries": see FigureAt()
     if (tr.type == CountType::kProtest || tr.type == CountType::kDisplaced ||
         tr.type == CountType::kKidnap)
       return;
@@ -970,8 +1174,24 @@ void SentenceGrammar::DeathOf(int t) {
 }
 
 void SentenceGrammar::Run() {
+  // A link to another story ("RELATED: ...", "Read more: ...", "See also"):
+  // its figures belong to that story.
+  for (int i = 0; i < 3 && i + 1 < n_; ++i) {
+    const std::string_view w = W(i), nx = W(i + 1);
+    if (((w == "related" || w == "more") && (nx == ":" || nx == "stories" || nx == "coverage")) ||
+        (w == "read" && (nx == "more" || nx == "also")) || (w == "see" && nx == "also") ||
+        (w == "previously" && nx == ":")) {
+      new_incident_ = true;
+      break;
+    }
+  }
   for (int i = 0; i < n_; ++i) {
     if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
+    // A figure over several incidents ("three shootings left six people
+    // wounded", "a spate of weekend shootings"): a round-up, not the incident.
+    if ((W(i) == "shootings" || W(i) == "spate") && W(i - 1) != "the" && W(i - 1) != "fatal" &&
+        W(i - 1) != "these" && W(i - 1) != "those")
+      new_incident_ = true;
     // Aggregates over a period are not the incident reported: "since 2010",
     // "so far this year", "every year", "over the past decade".
     const std::string_view w = W(i), nx = W(i + 1);

@@ -35,6 +35,8 @@ struct CountCandidate {
   bool definite = false;      // refers back: "the three victims", "one of the victims", "he"
   bool new_incident = false;  // marked as another incident ("in a separate shooting")
   bool shot = false;          // "were shot": killed or wounded, resolved per incident (type WOUND)
+  bool additional = false;    // "two others were shot", "also shot": besides those counted before
+  int ordinal = 0;            // "a third victim died": the incident's figure is now at least this
 };
 
 // Splits tokens [begin, end) of `text` into units.

@@ -218,6 +218,7 @@ struct Incident {
   std::vector<size_t> counts;  // indices into the output
   std::optional<Count> shot;   // people shot (killed + wounded), when stated
   bool shot_definite = false;  // `shot` is only a definite mention ("he was shot")
+  bool shot_additional = false;  // `shot` are people besides the dead ("two others were shot")
 };
 
 // True if the article speaks of a death anywhere ("fatal shooting",
@@ -239,6 +240,16 @@ bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
     for (auto d : kDeath)
       if (w == d) return true;
   }
+  return false;
+}
+
+// True if the evidence ending at `end` ends with "died", "dies" or
+// "succumbed": a death told after the fact, of someone already mentioned.
+bool DiedAt(std::string_view text, uint32_t end) {
+  for (std::string_view w : {std::string_view("died"), std::string_view("dies"),
+                             std::string_view("succumbed")})
+    if (end >= w.size() && end <= text.size() && text.substr(end - w.size(), w.size()) == w)
+      return true;
   return false;
 }
 
@@ -360,9 +371,23 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
           (f.cand.supersedes && c.number > I.shot->number)) {
         I.shot = c;
         I.shot_definite = f.cand.definite;
+        I.shot_additional = f.cand.additional;
       }
       continue;
     }
+    // "A 2-year-old was critically injured ... The boy died on Sunday": the
+    // one person wounded before is the one who died, no wound figure left.
+    // Only when this is the first death told: "left a boy dead and a woman
+    // wounded ... where the boy died" keeps the woman.
+    bool kill_before = false;
+    for (size_t idx : I.counts)
+      if (!dropped[idx] && (*out)[idx].type == CountType::kKill) kill_before = true;
+    if (c.type == CountType::kKill && f.cand.definite && c.number == 1 && !kill_before &&
+        DiedAt(text, c.end))
+      for (size_t idx : I.counts)
+        if (!dropped[idx] && (*out)[idx].type == CountType::kWound && (*out)[idx].number == 1 &&
+            (*out)[idx].sentence < c.sentence)
+          dropped[idx] = true;
     // Merge with the incident's figure of the same type.
     Count* existing = nullptr;
     size_t existing_idx = 0;
@@ -373,6 +398,11 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         break;
       }
     if (existing != nullptr) {
+      // "A second victim has died": the next one of a figure given before.
+      if (f.cand.ordinal > 0 && existing->number + 1 == f.cand.ordinal) {
+        existing->number = f.cand.ordinal;
+        continue;
+      }
       if (existing->number == c.number) {
         FillEmpty(&existing->victims, c.victims);
         FillEmpty(&existing->place, c.place);
@@ -423,7 +453,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (has_wound) continue;
     int64_t wounded = I.shot->number;
     if (kill != nullptr) {
-      wounded -= kill->number;
+      if (!I.shot_additional) wounded -= kill->number;
     } else {
       if (death_words < 0) death_words = MentionsDeath(text, tokens) ? 1 : 0;
       if (death_words == 1) continue;
@@ -439,7 +469,25 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     }
     out->push_back(w);
     existing_definite.push_back(I.shot_definite);
+    dropped.push_back(false);
     I.counts.push_back(out->size() - 1);
+  }
+  // Take out the figures found to be someone counted under another type.
+  {
+    std::vector<size_t> remap(out->size(), SIZE_MAX);
+    size_t kept = 0;
+    for (size_t idx = 0; idx < out->size(); ++idx) {
+      if (dropped[idx]) continue;
+      if (kept != idx) (*out)[kept] = std::move((*out)[idx]);
+      remap[idx] = kept++;
+    }
+    out->resize(kept);
+    for (Incident& I : incidents) {
+      std::vector<size_t> counts;
+      for (size_t idx : I.counts)
+        if (remap[idx] != SIZE_MAX) counts.push_back(remap[idx]);
+      I.counts = std::move(counts);
+    }
   }
   // Fill what an incident knows into its counts.
   for (size_t k = 0; k < incidents.size(); ++k)

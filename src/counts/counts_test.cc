@@ -123,6 +123,38 @@ const Row kRows[] = {
     {"bug_name_in_apposition_not_added", "Shots killed David, 11, and critically injured his 16-year-old brother, Christopher.", {{K, 1}, {W, 1}}},
     {"after_being_shot", "A man is in critical condition after being shot on Main Street.", {{W, 1}}},
     {"bug_definite_gives_way", "He died at the scene. Police said two people were killed.", {{K, 2}}},
+    {"bug_names_with_ages_listed", "Ann Reyes, 31, Tom Oakley, 19, and 25-year-old Lisa Park were found dead.", {{K, 3}}},
+    {"bug_names_comma_list", "Paul Ames, Rick Dunn and Joe Wolfe were killed.", {{K, 3}}},
+    {"bug_name_apposition_not_added", "The victim, John Smith, was killed.", {{K, 1}}},
+    {"bug_ordinal_next_victim", "A shooting left one person dead. A second victim has died.", {{K, 2}}},
+    {"bug_ordinal_first_mention", "A man was killed; a second man was critically injured.", {{K, 1}, {W, 1}}},
+    {"bug_clause_and_not_a_list", "The girl was taken to the Regional Medical Center, and the boy was taken into custody.", {{A, 1}}},
+    {"bug_weekday_not_a_name", "A student was shot Wednesday, and a 16-year-old was arrested.", {{W, 1}, {A, 1}}},
+    {"bug_related_story_line", "Two men were wounded on Friday. RELATED: Crash leaves three workers dead.", {{W, 2}, {K, 3}}},
+    {"bug_ages_range_not_victims", "Officers found four victims, ages 19 to 24, suffering from wounds.", {}},
+    {"bug_younger_than_not_victims", "A boy younger than 12 was shot.", {{W, 1}}},
+    {"bug_single_shot_noun", "The weapon was a single shot 223 rifle.", {}},
+    {"bug_role_with_name_is_one", "Jojo and his father Joe were shot and killed.", {{K, 2}}},
+    {"bug_role_comma_name_is_one", "Police said Ana Ruiz and her son, 17-year-old Leo Ruiz, were found dead.", {{K, 2}}},
+    {"bug_list_closed_by_and", "Officials say a man, his wife and their two daughters died.", {{K, 4}}},
+    {"bug_others_also_shot", "A man was killed on Friday. Two others, a 26-year-old man and a 39-year-old man, were also shot.", {{K, 1}, {W, 2}}},
+    {"bug_he_and_others_shot", "A man died after he and four others were shot.", {{K, 1}, {W, 4}}},
+    {"bug_no_one_seriously_hurt", "No one was seriously hurt in the crash.", {}},
+    {"bug_no_officers_gives_way", "No officers were injured. Three people were injured at the party.", {{W, 3}}},
+    {"bug_wounded_then_died", "A 2-year-old boy was critically injured on Friday. The boy died on Sunday.", {{K, 1}}},
+    {"bug_dead_boy_and_wounded_woman", "The shooting left a boy dead and a woman wounded. Medics took them to a hospital where the boy died.", {{K, 1}, {W, 1}}},
+    {"killed_and_wounded_two_people", "A man was killed and a woman was injured on Friday.", {{K, 1}, {W, 1}}},
+    {"bug_place_after_list_item", "A 27-year-old man from Glen Park and a 34-year-old man from East Hill were wounded.", {{W, 2}}},
+    {"bug_no_other_injuries", "Five people were injured. There were no other injuries.", {{W, 5}}},
+    {"bug_no_one_else", "Two men were wounded, but no one else was hurt.", {{W, 2}}},
+    {"gunman_among_the_dead", "Four people, including the gunman, were killed.", {{K, 4}}},
+    {"bug_suicide_after_killing", "He killed his wife and two children before turning the gun on himself.", {{K, 4}}},
+    {"bug_suicide_then_killed_himself", "A man shot and killed his neighbor, then killed himself.", {{K, 2}}},
+    {"bug_gapped_clause_wounds", "A woman was shot in the leg and a girl in the shoulder.", {{W, 2}}},
+    {"bug_ages_mid_list", "Three men, ages 15, 18, and 22, and a woman were wounded.", {{W, 4}}},
+    {"bug_two_ages_mid_list", "Two men, ages 15 and 22, and a woman were shot and killed.", {{K, 3}}},
+    {"bug_gapped_clause_not_without_and", "A woman was shot in the leg as a girl in the car watched.", {{W, 1}}},
+    {"bug_gapped_clause_own_verb", "A woman was shot in the leg and a man in the car was arrested.", {{W, 1}, {A, 1}}},
 };
 
 TEST(CountsTest, GrammarTable) {
@@ -189,6 +221,21 @@ TEST(CountsTest, DatesFromTimeExpressions) {
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_EQ(out[1].date, "1994-03-03");
   EXPECT_EQ(out[1].incident, 1u);
+}
+
+// Regression (GVA dev): a figure over several shootings is a round-up of
+// other incidents, not the article's main incident.
+TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
+  AnnotatedDoc d;
+  d.doc.text = "A man was shot on Elm Street on Sunday. Three weekend shootings left six people wounded.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].number, 1);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].number, 6);
+  EXPECT_NE(out[1].incident, 0u);
 }
 
 }  // namespace

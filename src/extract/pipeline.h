@@ -31,6 +31,8 @@ class Pipeline {
 
   // Stage names in order, for diagnostics.
   std::vector<std::string> StageNames() const;
+  // The stages after text analysis, in order (benchmarks time them one by one).
+  const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 
  private:
   std::vector<std::unique_ptr<Stage>> stages_;

@@ -8,24 +8,11 @@
 #include <array>
 
 #include "core/utf8.h"
+#include "ner/feature_templates.h"
 
 namespace annals::ner {
 
 namespace {
-
-// Feature templates. Their numbers enter the hashes: append only.
-enum Template : uint32_t {
-  kBias = 1, kWord, kLower, kShape, kShortShape, kPrefix, kSuffix,
-  kLowerPrev, kLowerNext, kLowerPrev2, kLowerNext2,
-  kShapePrev, kShapeNext, kShapePrevCur, kShapeCurNext,
-  kBigramPrev, kBigramNext, kFirstShape, kCapsSentLower, kCapsSent,
-  kCluster, kClusterPrev, kClusterNext, kCasing, kCasingFirst, kDocCase,
-  kGaz, kGazCap, kGazPrev, kGazNext, kLenShape, kPrevCapNextCap, kLowerPrevShape, kLowerNextShape,
-  kWordPrev, kWordNext, kSuffixCap, kLowerFirst, kLowerPrevNext, kClusterWord, kAggPrev, kAggNext, kDotted,
-};
-
-constexpr uint64_t kBosHash = 0x1111111111111111ULL;
-constexpr uint64_t kEosHash = 0x2222222222222222ULL;
 
 using TokInfo = TokenValues;
 
@@ -50,13 +37,6 @@ char32_t Decode(std::string_view s, size_t i, int* len) {
     return b;
   }
   return DecodeUtf8(s, i, len);
-}
-
-uint32_t ClusterPrefix(uint32_t cluster, uint32_t bits) {
-  uint32_t len = cluster >> 24;
-  uint32_t path = cluster & 0xFFFFFF;
-  if (len <= bits) return cluster;
-  return ((bits << 24) | (path >> (len - bits)));
 }
 
 }  // namespace
@@ -117,44 +97,174 @@ bool IsCapitalized(std::string_view w) {
   return false;
 }
 
-void DocContext::Add(const std::vector<std::string_view>& words) {
-  std::string low;
-  std::vector<uint64_t> hashes(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    NormalizeWord(words[i], &low);
-    hashes[i] = HashBytes(low);
+void WordValues(std::string_view w, const Lexicon& lex, TokenValues* out, std::string* lower) {
+  TokenValues& t = *out;
+  t = TokenValues();
+  t.word = HashBytes(w);
+  NormalizeWord(w, lower);
+  const std::string& low = *lower;
+  t.lower = HashBytes(low);
+  std::string shape;
+  WordShape(w, false, &shape);
+  t.shape = HashBytes(shape);
+  WordShape(w, true, &shape);
+  t.sshape = HashBytes(shape);
+  int upper = 0;
+  int letters = 0;
+  for (size_t k = 0; k < w.size();) {
+    int len = 1;
+    char32_t cp = Decode(w, k, &len);
+    k += len;
+    ++t.len;
+    if (IsLetterCp(cp)) {
+      ++letters;
+      if (IsUpperCp(cp)) ++upper;
+      else if (letters == 1) t.cap = false;
+      if (letters == 1 && IsUpperCp(cp)) t.cap = true;
+    }
   }
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string_view w = words[i];
-    if (w.empty()) continue;
-    bool cap = IsCapitalized(w);
-    uint64_t h = hashes[i];
-    if (cap) {
-      auto& ctx = contexts_[h];
-      if (ctx.size() < 2 * kMaxContexts) {
-        ctx.push_back(i > 0 ? hashes[i - 1] : 0x1111111111111111ULL);
-        ctx.push_back(i + 1 < words.size() ? hashes[i + 1] : 0x2222222222222222ULL);
+  t.has_letter = letters > 0;
+  t.upper_only = letters > 0 && upper == letters;
+  if (size_t dot = w.find('.'); dot != std::string_view::npos && dot > 0 && dot + 2 < w.size()) {
+    std::string_view after = w.substr(dot + 1);
+    bool lower_after = false;
+    bool alpha_after = true;
+    for (char ch : after) {
+      lower_after |= ch >= 'a' && ch <= 'z';
+      alpha_after &= ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+    }
+    t.dotted = lower_after && alpha_after;
+  }
+  t.allcaps = letters >= 2 && upper == letters;
+  // Affixes of 1..4 code points: the starts of the first five and of the
+  // last four code points of the lower-cased form are all that is needed.
+  uint32_t first[5] = {0, 0, 0, 0, 0};
+  uint32_t last[4] = {0, 0, 0, 0};  // ring: start of code point c at last[c % 4]
+  size_t count = 0;
+  for (size_t k = 0; k < low.size(); ++k) {
+    if ((static_cast<unsigned char>(low[k]) & 0xC0) == 0x80) continue;
+    if (count < 5) first[count] = static_cast<uint32_t>(k);
+    last[count % 4] = static_cast<uint32_t>(k);
+    ++count;
+  }
+  t.naffix = static_cast<int>(std::min<size_t>(4, count));
+  for (int k = 0; k < t.naffix; ++k) {
+    uint32_t pre_end = static_cast<size_t>(k + 1) < count ? first[k + 1] : static_cast<uint32_t>(low.size());
+    t.pre[k] = HashBytes(std::string_view(low).substr(0, pre_end));
+    uint32_t suf_start = last[(count - 1 - static_cast<size_t>(k)) % 4];
+    t.suf[k] = HashBytes(std::string_view(low).substr(suf_start));
+  }
+  t.cluster = lex.clusters.Find(t.word);
+  if (t.cluster == 0 && t.allcaps) {
+    // Headlines: "JAPAN" takes the cluster of "Japan".
+    std::string title(low);
+    size_t k = 0;
+    while (k < title.size() && static_cast<unsigned char>(title[k]) >= 0x80) ++k;
+    if (k < title.size() && title[k] >= 'a' && title[k] <= 'z' && k == 0) title[0] = static_cast<char>(title[0] - 32);
+    t.cluster = lex.clusters.Find(HashBytes(title));
+  }
+  if (t.cluster == 0) t.cluster = lex.clusters.Find(t.lower);
+  t.casing = lex.casing.Find(t.lower);
+}
+
+void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers, TokenValues* info) {
+  // Longest phrase per type wins; phrases are lower-case word sequences
+  // joined by single spaces.
+  if (lex.gazetteer.keys == nullptr || lex.gazetteer_max_words == 0) return;
+  // Memory-bound: every phrase is a random probe into the table. All the
+  // sentence's phrase hashes are computed and their slots prefetched first,
+  // so the misses overlap; the matches are then applied in order.
+  std::string phrase;
+  std::vector<uint64_t> hashes;
+  const HashTableView& table = lex.gazetteer;
+  for (size_t i = 0; i < n; ++i) {
+    // Names start with a capital (or are in an all-caps headline).
+    if (!info[i].cap) continue;
+    phrase.clear();
+    size_t max_len = std::min<size_t>(lex.gazetteer_max_words, n - i);
+    for (size_t l = 1; l <= max_len; ++l) {
+      if (l > 1) phrase.push_back(' ');
+      phrase += lowers[i + l - 1];
+      uint64_t h = HashBytes(phrase);
+      __builtin_prefetch(table.keys + (static_cast<uint32_t>(h) & table.mask));
+      hashes.push_back(h);
+    }
+  }
+  size_t next = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!info[i].cap) continue;
+    size_t max_len = std::min<size_t>(lex.gazetteer_max_words, n - i);
+    for (size_t l = 1; l <= max_len; ++l) {
+      uint32_t mask = table.Find(hashes[next++]);
+      if (mask == 0) continue;
+      for (int ty = 0; ty < 4; ++ty) {
+        if ((mask & (1u << ty)) == 0) continue;
+        // Keep an existing longer match.
+        bool covered = false;
+        for (size_t k = i; k < i + l; ++k) covered |= info[k].gaz[ty] != 0 && l == 1;
+        if (covered) continue;
+        if (l == 1) {
+          info[i].gaz[ty] = 4;
+        } else {
+          info[i].gaz[ty] = 1;
+          for (size_t k = i + 1; k + 1 < i + l; ++k) info[k].gaz[ty] = 2;
+          info[i + l - 1].gaz[ty] = 3;
+        }
       }
     }
-    if (!cap) {
+  }
+}
+
+DocWord DocWordOf(std::string_view w, uint64_t lower_hash) {
+  DocWord d;
+  d.lower = lower_hash;
+  d.nonempty = !w.empty();
+  d.cap = IsCapitalized(w);
+  bool letter = false;
+  for (char c : w) letter |= ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  d.letter = letter;
+  return d;
+}
+
+void DocContext::Add(const std::vector<std::string_view>& words) {
+  std::string low;
+  std::vector<DocWord> dw(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    NormalizeWord(words[i], &low);
+    dw[i] = DocWordOf(words[i], HashBytes(low));
+  }
+  AddWords(dw.data(), dw.size());
+}
+
+void DocContext::AddWords(const DocWord* words, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const DocWord& w = words[i];
+    if (!w.nonempty) continue;
+    uint64_t h = w.lower;
+    if (w.cap) {
+      auto& ctx = words_[h].contexts;
+      if (ctx.size() < 2 * kMaxContexts) {
+        ctx.push_back(i > 0 ? words[i - 1].lower : 0x1111111111111111ULL);
+        ctx.push_back(i + 1 < n ? words[i + 1].lower : 0x2222222222222222ULL);
+      }
+    }
+    if (!w.cap) {
       // Lower-case somewhere: only counts for words that have letters.
-      bool letter = false;
-      for (char c : w) letter |= ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-      if (letter) flags_[h] |= 1;
+      if (w.letter) words_[h].flags |= 1;
     } else if (i > 0) {
-      flags_[h] |= 2;
+      words_[h].flags |= 2;
     }
   }
 }
 
 const std::vector<uint64_t>* DocContext::Contexts(uint64_t lower_hash) const {
-  auto it = contexts_.find(lower_hash);
-  return it == contexts_.end() ? nullptr : &it->second;
+  const Word* w = Find(lower_hash);
+  return w == nullptr || w->contexts.empty() ? nullptr : &w->contexts;
 }
 
 uint32_t DocContext::Flags(uint64_t lower_hash) const {
-  auto it = flags_.find(lower_hash);
-  return it == flags_.end() ? 0 : it->second;
+  const Word* w = Find(lower_hash);
+  return w == nullptr ? 0 : w->flags;
 }
 
 void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const DocContext* doc,
@@ -167,106 +277,20 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
   info.assign(n, TokInfo());
   std::vector<std::string>& lowers = out->lowers;
   if (lowers.size() < n) lowers.resize(n);
-  std::string shape;
-  std::string title;
-  std::vector<uint32_t> cps;  // code point starts
   int caps_tokens = 0;
   int letter_tokens = 0;
   for (size_t i = 0; i < n; ++i) {
-    std::string_view w = words[i];
     TokInfo& t = info[i];
-    t.word = HashBytes(w);
-    NormalizeWord(w, &lowers[i]);
-    const std::string& low = lowers[i];
-    t.lower = HashBytes(low);
-    WordShape(w, false, &shape);
-    t.shape = HashBytes(shape);
-    WordShape(w, true, &shape);
-    t.sshape = HashBytes(shape);
-    int upper = 0;
-    int letters = 0;
-    for (size_t k = 0; k < w.size();) {
-      int len = 1;
-      char32_t cp = Decode(w, k, &len);
-      k += len;
-      ++t.len;
-      if (IsLetterCp(cp)) {
-        ++letters;
-        if (IsUpperCp(cp)) ++upper;
-        else if (letters == 1) t.cap = false;
-        if (letters == 1 && IsUpperCp(cp)) t.cap = true;
-      }
-    }
-    t.has_letter = letters > 0;
-    if (size_t dot = w.find('.'); dot != std::string_view::npos && dot > 0 && dot + 2 < w.size()) {
-      std::string_view after = w.substr(dot + 1);
-      bool lower_after = false;
-      bool alpha_after = true;
-      for (char ch : after) {
-        lower_after |= ch >= 'a' && ch <= 'z';
-        alpha_after &= ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
-      }
-      t.dotted = lower_after && alpha_after;
-    }
-    t.allcaps = letters >= 2 && upper == letters;
-    if (letters > 0) {
-      ++letter_tokens;
-      if (upper == letters) ++caps_tokens;
-    }
-    cps.clear();
-    for (size_t k = 0; k < low.size(); ++k)
-      if ((static_cast<unsigned char>(low[k]) & 0xC0) != 0x80) cps.push_back(static_cast<uint32_t>(k));
-    t.naffix = static_cast<int>(std::min<size_t>(4, cps.size()));
-    for (int k = 0; k < t.naffix; ++k) {
-      uint32_t pre_end = k + 1 < static_cast<int>(cps.size()) ? cps[k + 1] : static_cast<uint32_t>(low.size());
-      t.pre[k] = HashBytes(std::string_view(low).substr(0, pre_end));
-      uint32_t suf_start = cps[cps.size() - 1 - k];
-      t.suf[k] = HashBytes(std::string_view(low).substr(suf_start));
-    }
-    t.cluster = lex_.clusters.Find(t.word);
-    if (t.cluster == 0 && t.allcaps) {
-      // Headlines: "JAPAN" takes the cluster of "Japan".
-      title.assign(low);
-      size_t k = 0;
-      while (k < title.size() && static_cast<unsigned char>(title[k]) >= 0x80) ++k;
-      if (k < title.size() && title[k] >= 'a' && title[k] <= 'z' && k == 0) title[0] = static_cast<char>(title[0] - 32);
-      t.cluster = lex_.clusters.Find(HashBytes(title));
-    }
-    if (t.cluster == 0) t.cluster = lex_.clusters.Find(t.lower);
-    t.casing = lex_.casing.Find(t.lower);
+    WordValues(words[i], lex_, &t, &lowers[i]);
     t.doc = doc != nullptr ? doc->Flags(t.lower) : 0;
-  }
-  // Gazetteer: longest phrase per type wins; phrases are lower-case word
-  // sequences joined by single spaces.
-  if (lex_.gazetteer.keys != nullptr && lex_.gazetteer_max_words > 0) {
-    std::string phrase;
-    for (size_t i = 0; i < n; ++i) {
-      // Names start with a capital (or are in an all-caps headline).
-      if (!info[i].cap) continue;
-      phrase.clear();
-      size_t max_len = std::min<size_t>(lex_.gazetteer_max_words, n - i);
-      for (size_t l = 1; l <= max_len; ++l) {
-        if (l > 1) phrase.push_back(' ');
-        phrase += lowers[i + l - 1];
-        uint32_t mask = lex_.gazetteer.Find(HashBytes(phrase));
-        if (mask == 0) continue;
-        for (int ty = 0; ty < 4; ++ty) {
-          if ((mask & (1u << ty)) == 0) continue;
-          // Keep an existing longer match.
-          bool covered = false;
-          for (size_t k = i; k < i + l; ++k) covered |= info[k].gaz[ty] != 0 && l == 1;
-          if (covered) continue;
-          if (l == 1) {
-            info[i].gaz[ty] = 4;
-          } else {
-            info[i].gaz[ty] = 1;
-            for (size_t k = i + 1; k + 1 < i + l; ++k) info[k].gaz[ty] = 2;
-            info[i + l - 1].gaz[ty] = 3;
-          }
-        }
-      }
+    if (t.has_letter) {
+      ++letter_tokens;
+      if (t.upper_only) ++caps_tokens;
     }
   }
+  std::vector<std::string_view>& lower_views = out->lower_views;
+  lower_views.assign(lowers.begin(), lowers.begin() + static_cast<long>(n));
+  MarkGazetteer(lex_, n, lower_views.data(), info.data());
   const bool caps_sentence = letter_tokens >= 2 && caps_tokens * 2 > letter_tokens;
 
   auto lower_at = [&](long j) -> uint64_t {

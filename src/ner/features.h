@@ -20,12 +20,24 @@ namespace annals::ner {
 // built with other features is refused.
 inline constexpr uint32_t kFeatureVersion = 1;
 
+// What DocContext needs to know of one word.
+struct DocWord {
+  uint64_t lower = 0;     // HashBytes of the normalised form (NormalizeWord)
+  bool nonempty = false;  // the word has bytes
+  bool cap = false;       // IsCapitalized
+  bool letter = false;    // an ASCII letter or any non-ASCII byte
+};
+// The DocWord of `w`, whose normalised form hashes to `lower_hash`.
+DocWord DocWordOf(std::string_view w, uint64_t lower_hash);
+
 // What the rest of a document says about a word's casing: a capitalised word
 // seen lower-case elsewhere in the same article is probably not a name.
 class DocContext {
  public:
   // Records the sentence's words (call for every sentence of the document).
   void Add(const std::vector<std::string_view>& words);
+  // The same for a sentence whose words are already summarised.
+  void AddWords(const DocWord* words, size_t n);
   // Bits: 1 = seen lower-case, 2 = seen capitalised away from a sentence start.
   uint32_t Flags(uint64_t lower_hash) const;
   // Context aggregation (Ratinov & Roth): for a capitalised word, the
@@ -35,9 +47,25 @@ class DocContext {
   const std::vector<uint64_t>* Contexts(uint64_t lower_hash) const;
   static constexpr size_t kMaxContexts = 12;
 
+  // Everything known of one word (by lower-case hash), with a memo slot a
+  // scorer may use to keep what it derived from the contexts (their summed
+  // weight rows: the same for every occurrence in the document). The memo
+  // makes a DocContext single-threaded while it is being labelled; it is
+  // built per document anyway.
+  struct Word {
+    uint32_t flags = 0;                        // Flags()
+    std::vector<uint64_t> contexts;            // Contexts(), empty = none
+    mutable const void* memo_owner = nullptr;  // who filled memo; null = empty
+    mutable int32_t memo[20] = {};             // the owner's data
+  };
+  // The word's entry, null if the document never had it.
+  const Word* Find(uint64_t lower_hash) const {
+    auto it = words_.find(lower_hash);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
  private:
-  std::unordered_map<uint64_t, uint32_t> flags_;                 // lower-case hash -> bits
-  std::unordered_map<uint64_t, std::vector<uint64_t>> contexts_;  // lower-case hash -> neighbours
+  std::unordered_map<uint64_t, Word> words_;  // lower-case hash -> what the document says
 };
 
 // Per-token values the extractor computes before combining them into
@@ -56,6 +84,7 @@ struct TokenValues {
   bool cap = false;               // first letter upper case
   bool allcaps = false;           // 2+ letters, all upper case
   bool has_letter = false;        // any letter
+  bool upper_only = false;        // 1+ letters, all upper case (counts towards an all-caps sentence)
   bool dotted = false;            // letters, '.', then letters with a lower-case one (not "U.S.")
   int len = 0;                    // code points
   uint8_t gaz[4] = {0, 0, 0, 0};  // per entity type: 0 none, 1 B, 2 I, 3 L, 4 U
@@ -68,6 +97,7 @@ struct SentenceFeatures {
   std::vector<uint32_t> offsets;   // n+1 offsets into keys
   std::vector<TokenValues> values; // scratch: per-token values
   std::vector<std::string> lowers; // scratch: per-token normalised forms
+  std::vector<std::string_view> lower_views;  // scratch: views of `lowers`
 };
 
 class FeatureExtractor {
@@ -79,6 +109,17 @@ class FeatureExtractor {
  private:
   Lexicon lex_;
 };
+
+// The word-level values of `w` (everything but `doc` and `gaz`, which
+// depend on the document and the sentence); `lower` receives the normalised
+// form. The single definition both the reference extractor and the scorer's
+// word cache use.
+void WordValues(std::string_view w, const Lexicon& lex, TokenValues* out, std::string* lower);
+
+// Sets info[i].gaz (BILOU position per entity type) from the gazetteer
+// phrases that start at a capitalised word (info[i].cap) among the n
+// normalised words `lowers`; the longest phrase per type wins.
+void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers, TokenValues* info);
 
 // Helpers, exposed for tests.
 // Lower-cases UTF-8 (ASCII fast path, utf8proc for the rest), maps curly

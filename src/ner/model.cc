@@ -239,6 +239,7 @@ Status NerModel::Parse(std::string_view name_view) {
     return Status::Ok();
   };
   ANNALS_RETURN_IF_ERROR(table(kFeatKeys, kFeatVals, "feature", num_rows_, &features_));
+  packed_features_ = Pack(features_);
   ANNALS_RETURN_IF_ERROR(table(kClusterKeys, kClusterVals, "cluster", 0xFFFFFFFFu, &lexicon_.clusters));
   ANNALS_RETURN_IF_ERROR(table(kCasingKeys, kCasingVals, "casing", kCaseAlwaysCap, &lexicon_.casing));
   ANNALS_RETURN_IF_ERROR(table(kGazKeys, kGazVals, "gazetteer", 15, &lexicon_.gazetteer));
@@ -249,53 +250,59 @@ Status NerModel::Parse(std::string_view name_view) {
   return Status::Ok();
 }
 
+void NerModel::Scores(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* s,
+                      std::vector<int32_t>* sums) const {
+  s->scorer.Score(tables(), words, doc, sums);
+}
+
+void NerModel::ResolveWords(const std::string_view* words, size_t n, LabelScratch* s,
+                            std::vector<uint32_t>* ids) const {
+  s->scorer.Resolve(tables(), words, n, ids);
+}
+
+void NerModel::LabelResolved(const uint32_t* ids, size_t n, const DocContext* doc, LabelScratch* s,
+                             std::vector<uint8_t>* tags) const {
+  tags->assign(n, kTagO);
+  if (n == 0) return;
+  s->scorer.ScoreIds(ids, n, doc, &s->sums);
+  Decode(s->sums, n, s, tags);
+}
+
+void NerModel::ReferenceScores(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* s,
+                               std::vector<int32_t>* sums) const {
+  const size_t n = words.size();
+  sums->assign(n * kNumTags, 0);
+  if (n == 0) return;
+  extractor_.Extract(words, doc, &s->features);
+  const std::vector<uint64_t>& keys = s->features.keys;
+  const ScoringTables t = tables();
+  for (size_t i = 0; i < n; ++i)
+    for (uint32_t f = s->features.offsets[i]; f < s->features.offsets[i + 1]; ++f)
+      AddFeatureRow(t, keys[f], sums->data() + i * kNumTags);
+}
+
+void NerModel::Decode(const std::vector<int32_t>& sums, size_t n, LabelScratch* s, std::vector<uint8_t>* tags) const {
+  s->emit.resize(n * kNumTags);
+  for (size_t k = 0; k < n * kNumTags; ++k) s->emit[k] = static_cast<float>(sums[k]) * scale_;
+  Viterbi(s->emit.data(), n, trans_, tags->data());
+}
+
 void NerModel::Label(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* s,
                      std::vector<uint8_t>* tags) const {
   const size_t n = words.size();
   tags->assign(n, kTagO);
   if (n == 0) return;
-  extractor_.Extract(words, doc, &s->features);
-  s->emit.resize(n * kNumTags);
-  // Memory-bound: every key is a random probe into the feature table and then
-  // into the weight rows. Probes are issued in chunks with prefetches first,
-  // so the cache misses of a chunk overlap instead of queueing.
-  const std::vector<uint64_t>& keys = s->features.keys;
-  s->rows.resize(keys.size());
-  constexpr size_t kChunk = 128;
-  for (size_t c0 = 0; c0 < keys.size(); c0 += kChunk) {
-    const size_t c1 = std::min(keys.size(), c0 + kChunk);
-    for (size_t f = c0; f < c1; ++f) {
-      uint32_t slot = static_cast<uint32_t>(keys[f]) & features_.mask;
-      __builtin_prefetch(features_.keys + slot);
-      __builtin_prefetch(features_.vals + slot);
-    }
-    for (size_t f = c0; f < c1; ++f) {
-      uint32_t row = features_.Find(keys[f]);
-      s->rows[f] = row;
-      if (row != 0) {
-        const int16_t* w = rows_ + static_cast<size_t>(row - 1) * kNumTags;
-        __builtin_prefetch(w);
-        __builtin_prefetch(w + kNumTags - 1);
-      }
-    }
-  }
-  static_assert(kNumTags == 17, "the accumulation below is written for 16 + 1 tags");
-  for (size_t i = 0; i < n; ++i) {
-    // 16 lanes the compiler vectorises, plus the 17th tag.
-    int32_t acc[16] = {0};
-    int32_t last = 0;
-    for (uint32_t f = s->features.offsets[i]; f < s->features.offsets[i + 1]; ++f) {
-      uint32_t row = s->rows[f];
-      if (row == 0) continue;
-      const int16_t* w = rows_ + static_cast<size_t>(row - 1) * kNumTags;
-      for (int t = 0; t < 16; ++t) acc[t] += w[t];
-      last += w[16];
-    }
-    float* e = &s->emit[i * kNumTags];
-    for (int t = 0; t < 16; ++t) e[t] = static_cast<float>(acc[t]) * scale_;
-    e[16] = static_cast<float>(last) * scale_;
-  }
-  Viterbi(s->emit.data(), n, trans_, tags->data());
+  s->scorer.Score(tables(), words, doc, &s->sums);
+  Decode(s->sums, n, s, tags);
+}
+
+void NerModel::LabelReference(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* s,
+                              std::vector<uint8_t>* tags) const {
+  const size_t n = words.size();
+  tags->assign(n, kTagO);
+  if (n == 0) return;
+  ReferenceScores(words, doc, s, &s->sums);
+  Decode(s->sums, n, s, tags);
 }
 
 }  // namespace annals::ner

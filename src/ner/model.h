@@ -24,6 +24,7 @@
 #include "core/status.h"
 #include "ner/features.h"
 #include "ner/lexicon.h"
+#include "ner/scorer.h"
 #include "ner/tags.h"
 #include "ner/viterbi.h"
 
@@ -48,10 +49,14 @@ Status WriteModelFile(const ModelData& data, const std::string& path);
 
 // Per-thread scratch buffers for Label(), reused across calls to avoid
 // allocation (a stage keeps one per document).
+// The scorer's word cache lives here, so keeping one scratch per thread
+// across articles is what makes labelling fast.
 struct LabelScratch {
-  SentenceFeatures features;   // the sentence's feature keys
+  EmissionScorer scorer;       // fast scoring with its word-type cache
+  std::vector<int32_t> sums;   // n * kNumTags integer emission sums
+  SentenceFeatures features;   // the sentence's feature keys (reference path)
   std::vector<float> emit;     // n * kNumTags emission scores
-  std::vector<uint32_t> rows;  // weight row + 1 of each feature key, 0 = unknown
+  std::vector<uint32_t> rows;  // weight row + 1 of each feature key, 0 = unknown (reference path)
 };
 
 class NerModel {
@@ -68,6 +73,24 @@ class NerModel {
   // the document's casing context, may be null.
   void Label(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* scratch,
              std::vector<uint8_t>* tags) const;
+  // The same through the reference path: every key of
+  // FeatureExtractor::Extract probed on its own. Slow; the definition the
+  // fast path must match (tests).
+  void LabelReference(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* scratch,
+                      std::vector<uint8_t>* tags) const;
+  // Integer emission sums (n * kNumTags, score = sum * scale): fast path and
+  // reference path. Equal by construction; tests hold them to it.
+  void Scores(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* scratch,
+              std::vector<int32_t>* sums) const;
+  void ReferenceScores(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* scratch,
+                       std::vector<int32_t>* sums) const;
+  // Labelling a whole document from one word resolution: ResolveWords maps
+  // its words to the scratch's word-cache ids (scratch->scorer.doc_word(id)
+  // then feeds DocContext::AddWords), LabelResolved tags one sentence of
+  // them, exactly as Label would.
+  void ResolveWords(const std::string_view* words, size_t n, LabelScratch* scratch, std::vector<uint32_t>* ids) const;
+  void LabelResolved(const uint32_t* ids, size_t n, const DocContext* doc, LabelScratch* scratch,
+                     std::vector<uint8_t>* tags) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
   std::string_view description() const { return description_; }
@@ -77,6 +100,11 @@ class NerModel {
  private:
   NerModel() = default;
   Status Parse(std::string_view name);
+  ScoringTables tables() const {
+    return ScoringTables{PackedTableView{packed_features_.empty() ? nullptr : packed_features_.data(), features_.mask},
+                         rows_, &lexicon_};
+  }
+  void Decode(const std::vector<int32_t>& sums, size_t n, LabelScratch* s, std::vector<uint8_t>* tags) const;
 
   std::string owned_;             // bytes when built with FromBytes
   void* map_ = nullptr;           // mmap base when opened from a file
@@ -84,6 +112,7 @@ class NerModel {
   size_t size_ = 0;               // file size
   const float* trans_ = nullptr;  // kTransDim^2 transition scores
   HashTableView features_;        // feature key -> row + 1
+  std::vector<uint64_t> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
   const int16_t* rows_ = nullptr; // num_rows_ * kNumTags
   uint32_t num_rows_ = 0;         // feature rows
   float scale_ = 1.0f;            // row value -> score

@@ -31,6 +31,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 size_t QuoteAt(std::string_view s, bool at_end) {
   static constexpr std::string_view kMarks[] = {"\"", "'", "(", ")", "[", "]", "\u201C", "\u201D", "\u2018",
                                                 "\u2019", "\u00AB", "\u00BB", "\u201E"};
+  // Most words start and end with a letter or digit, which no mark does.
+  if (s.size() <= 1) return 0;
+  unsigned char edge = static_cast<unsigned char>(at_end ? s.back() : s.front());
+  if ((edge >= '0' && edge <= '9') || ((edge | 0x20) >= 'a' && (edge | 0x20) <= 'z')) return 0;
   for (std::string_view m : kMarks) {
     if (s.size() > m.size() && (at_end ? EndsWith(s, m) : s.substr(0, m.size()) == m)) return m.size();
   }
@@ -92,35 +96,54 @@ void NerStage::Run(AnnotatedDoc* doc) const {
   const TextLayout& layout = doc->layout;
   doc->mentions.clear();
   doc->entities.clear();
-  // Words of every sentence (cut into pieces of at most kMaxWords).
-  std::vector<std::vector<WordSpan>> pieces;
-  std::vector<WordSpan> words;
+  std::unique_ptr<LabelScratch> scratch = Borrow();
+  // Words of every sentence, cut into pieces of at most kMaxWords:
+  // piece k is words [piece_ends[k-1], piece_ends[k]).
+  std::vector<WordSpan> spans;
+  std::vector<WordSpan> sentence;
+  std::vector<uint32_t> piece_ends;
   for (const Sentence& s : layout.sentences) {
-    SentenceWords(text, layout, s.token_begin, s.token_end, &words);
-    for (size_t i = 0; i < words.size(); i += kMaxWords)
-      pieces.emplace_back(words.begin() + static_cast<long>(i),
-                          words.begin() + static_cast<long>(std::min(words.size(), i + kMaxWords)));
+    SentenceWords(text, layout, s.token_begin, s.token_end, &sentence);
+    for (size_t i = 0; i < sentence.size(); i += kMaxWords) {
+      size_t end = std::min(sentence.size(), i + kMaxWords);
+      spans.insert(spans.end(), sentence.begin() + static_cast<long>(i), sentence.begin() + static_cast<long>(end));
+      piece_ends.push_back(static_cast<uint32_t>(spans.size()));
+    }
   }
+  std::vector<std::string_view> views(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) views[i] = text.substr(spans[i].start, spans[i].end - spans[i].start);
+  // One cache lookup per word for the whole document.
+  std::vector<uint32_t> ids;
+  if (!reference_) model_->ResolveWords(views.data(), views.size(), scratch.get(), &ids);
   DocContext ctx;
-  std::vector<std::string_view> views;
-  auto to_views = [&](const std::vector<WordSpan>& ws) {
-    views.clear();
-    for (const WordSpan& w : ws) views.push_back(text.substr(w.start, w.end - w.start));
-  };
-  for (const auto& p : pieces) {
-    to_views(p);
-    ctx.Add(views);
+  std::vector<DocWord> doc_words;
+  std::vector<std::string_view> piece_views;
+  uint32_t begin = 0;
+  for (uint32_t end : piece_ends) {
+    if (reference_) {
+      piece_views.assign(views.begin() + begin, views.begin() + end);
+      ctx.Add(piece_views);
+    } else {
+      doc_words.resize(end - begin);
+      for (uint32_t i = begin; i < end; ++i) doc_words[i - begin] = scratch->scorer.doc_word(ids[i]);
+      ctx.AddWords(doc_words.data(), doc_words.size());
+    }
+    begin = end;
   }
-  LabelScratch scratch;
   std::vector<uint8_t> tags;
-  for (const auto& p : pieces) {
-    to_views(p);
-    model_->Label(views, &ctx, &scratch, &tags);
-    ApplyNameRules(views, &tags);
+  begin = 0;
+  for (uint32_t end : piece_ends) {
+    piece_views.assign(views.begin() + begin, views.begin() + end);
+    if (reference_) {
+      model_->LabelReference(piece_views, &ctx, scratch.get(), &tags);
+    } else {
+      model_->LabelResolved(ids.data() + begin, end - begin, &ctx, scratch.get(), &tags);
+    }
+    ApplyNameRules(piece_views, &tags);
     for (const Span& sp : SpansFromBilou(tags)) {
       EntityMention m;
-      m.start = p[sp.begin].start;
-      m.end = p[sp.end - 1].end;
+      m.start = spans[begin + sp.begin].start;
+      m.end = spans[begin + sp.end - 1].end;
       m.type = sp.type;
       // A mention must contain a letter or digit (never bare punctuation).
       bool alnum = false;
@@ -130,8 +153,23 @@ void NerStage::Run(AnnotatedDoc* doc) const {
       }
       if (alnum) doc->mentions.push_back(m);
     }
+    begin = end;
   }
+  Return(std::move(scratch));
   ResolveEntities(text, &doc->mentions, &doc->entities);
+}
+
+std::unique_ptr<LabelScratch> NerStage::Borrow() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (pool_.empty()) return std::make_unique<LabelScratch>();
+  std::unique_ptr<LabelScratch> s = std::move(pool_.back());
+  pool_.pop_back();
+  return s;
+}
+
+void NerStage::Return(std::unique_ptr<LabelScratch> s) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  pool_.push_back(std::move(s));
 }
 
 Result<std::string> DefaultModelPath() {

@@ -1,10 +1,12 @@
 // NerStage: the pipeline stage that finds named entities. It labels every
 // sentence of doc->layout with the NER model, writes doc->mentions (byte
 // offsets into doc->doc.text) and resolves them into doc->entities.
-// Thread-safe: Run() keeps its buffers on the stack; the model is shared.
+// Thread-safe: each Run() borrows a LabelScratch (whose word cache makes
+// labelling fast) from a small pool, so a thread keeps reusing warm caches.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +30,22 @@ void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t beg
 class NerStage : public Stage {
  public:
   explicit NerStage(std::shared_ptr<const NerModel> model) : model_(std::move(model)) {}
+  // With reference_path, labels through NerModel::LabelReference and
+  // DocContext::Add: slow, the definition the normal path must match
+  // (ner_scorer_test compares the two on real text).
+  NerStage(std::shared_ptr<const NerModel> model, bool reference_path)
+      : model_(std::move(model)), reference_(reference_path) {}
   std::string_view name() const override { return "ner"; }
   void Run(AnnotatedDoc* doc) const override;
 
  private:
+  std::unique_ptr<LabelScratch> Borrow() const;
+  void Return(std::unique_ptr<LabelScratch> s) const;
+
   std::shared_ptr<const NerModel> model_;
+  bool reference_ = false;                                 // label through the reference path
+  mutable std::mutex mu_;                                  // guards pool_
+  mutable std::vector<std::unique_ptr<LabelScratch>> pool_;  // idle scratches (one per thread at most)
 };
 
 // Where `annals extract` finds the NER model when --ner-model is not given:

@@ -17,6 +17,7 @@ enum CueFlag : uint8_t {
   kCueTo = 1 << 3,      // takes a to-infinitive, maybe after an object ("urged X to …")
   kCueObject = 1 << 4,  // takes an object before its clause ("told reporters that …")
   kCueParticle = 1 << 5,// needs a particle to be a cue: "called on", "pointed out"
+  kCueNoun = 1 << 6,    // its object is the content: "criticized the plan", "endorsed her"
 };
 
 // CueFlag bits for `lower_word` (0 if it is no cue). For particle verbs the

@@ -301,12 +301,29 @@ SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
       m.end = c.words()[e].end;
       return m;
     }
+    // "On Friday, he joined …, saying": the subject follows an opening
+    // phrase set off by a comma.
+    for (size_t k = min_word; k + 2 < v && k < min_word + 12; ++k) {
+      const std::string_view g = c.GapAfter(k);
+      if (!HasComma(g)) {
+        if (!c.SpaceGap(k) && !AbbrevGap(c, k)) break;
+        continue;
+      }
+      if (g.find_first_of(".!?;:") != std::string_view::npos) break;
+      return SubjectBefore(c, v, k + 1);
+    }
     return none;
   }
   size_t i = v - 1;
   // Skip adverbs and auxiliaries.
   while (i > min_word && c.SpaceGap(i) && InList(c.Lower(i), kSkippable)) --i;
   if (i < min_word) return none;
+  // "Ms. Sherry smiled and said": the subject of the first verb.
+  if (i > min_word + 1 && c.SpaceGap(i) && c.SpaceGap(i - 1) && c.Lower(i) == "and" &&
+      c.words()[i - 1].has(kWordLower)) {
+    const std::string_view verb = c.WordText(i - 1);
+    if (verb.size() > 3 && verb.ends_with("ed")) return SubjectBefore(c, i - 1, min_word);
+  }
   std::string_view gap = c.GapAfter(i);
   // "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis.
   if (gap.size() <= 4 && gap.find(')') != std::string_view::npos && gap.find_first_not_of(".) ") == std::string_view::npos) {
@@ -325,10 +342,22 @@ SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
     for (size_t k = i; k > min_word && i - k < 14; --k) {
       const std::string_view g = c.GapAfter(k - 1);
       if (!HasComma(g)) {
-        if (!c.SpaceGap(k - 1)) break;
+        if (!c.SpaceGap(k - 1) && !AbbrevGap(c, k - 1)) break;
         continue;
       }
       if (g.size() > 3) break;
+      // "her senior adviser, Jake Sullivan, said": the name is the
+      // appositive itself, the description before it its role.
+      const SubjectMention inner = NounPhraseEndingAt(c, i, k);
+      if (inner.kind == MentionKind::kName && inner.start == c.words()[k].start) {
+        const SubjectMention outer = NounPhraseEndingAt(c, k - 1, min_word);
+        if (outer.kind == MentionKind::kDescription) {
+          SubjectMention m = inner;
+          m.role_start = outer.start;
+          m.role_end = outer.end;
+          return m;
+        }
+      }
       SubjectMention m = NounPhraseEndingAt(c, k - 1, min_word);
       if (m.kind == MentionKind::kName) {
         m.role_start = c.words()[k].start;

@@ -99,6 +99,9 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
   // The text between the closing mark and the first word: ", " or " " only.
   const std::string_view lead = c.text().substr(q.close_end, w[first].start - q.close_end);
   if (GapBreaks(lead) || lead.size() > 4) return cue;
+  // `She declared “What a day!” and said …`: a second verb of the
+  // sentence's subject, not this quotation's cue.
+  if (lead.find(',') == std::string_view::npos && (c.Lower(first) == "and" || c.Lower(first) == "but")) return cue;
   for (size_t k = first; k < w.size() && k < first + kCueWindowAfter; ++k) {
     if (c.InQuote(w[k].start)) break;
     if (IsAccordingTo(c, k)) {
@@ -219,8 +222,32 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   }
   if (q.multi_paragraph) return SpanClass::kDirect;
   // Titles of shows, books and slogans ("Meet the Press.") are named, not said.
-  if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found()) return SpanClass::kSkip;
+  // A title-case sentence with its own cue before it is speech: `She
+  // declared “What a Super Tuesday!” and said …`.
+  const bool ends_sentence = last == '.' || last == '!' || last == '?';
+  if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found() &&
+      !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()))
+    return SpanClass::kSkip;
   if (nw == 1 && !ends_punct) return SpanClass::kSkip;  // a scare-quoted word
+  // One word with a comma (`the spot, "Trumpcare," links …`) is a name
+  // unless a cue follows (`“No,” he said.`).
+  if (nw == 1 && last == ',' && !CueAfter(c, q, kCueDirect).found()) return SpanClass::kSkip;
+  // `he rarely asks surrogates, “except for people I’m close to.”`: a
+  // lower-case quotation after a comma carries on a sentence that has no
+  // quotation before it — part of that sentence's content, not a direct
+  // quotation of its own (an interrupted quotation, `“A,” she said, “b.”`,
+  // has one before it).
+  if (boundary && !first_cap && b > pstart && t[b - 1] == ',') {
+    const uint32_t ss = c.SentenceStart(q.open_start);
+    bool quote_before = false;
+    for (uint32_t i = ss; i < b && !quote_before; ++i) {
+      const unsigned char ch = t[i];
+      quote_before = ch == '"' || (ch == '\'' && i + 1 < b && t[i + 1] == '\'') ||
+                     (ch == 0xE2 && i + 2 < b && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+                      (static_cast<unsigned char>(t[i + 2]) == 0x9D || static_cast<unsigned char>(t[i + 2]) == 0x9C));
+    }
+    if (!quote_before) return SpanClass::kFragment;
+  }
   if (boundary && (first_cap || nw >= 4)) return SpanClass::kDirect;
   if (first_cap && ends_punct && nw >= 2) return SpanClass::kDirect;
   if (all_cap && !ends_punct) return SpanClass::kSkip;  // a title: “Saturday Night Live”
@@ -229,8 +256,39 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
 }
 
 // Content [start, end) from `from` to the sentence end, trimmed.
+// Where reported content stops before its sentence does: at a participle
+// clause (", adding that …", ", putting them …"), a contrast (", while nine
+// in 10 …", ", but …") or a second verb of the same subject ("… and said
+// that …", "… and defended …"). Returns the offset to cut at, or `e`.
+uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
+  const auto& w = c.words();
+  const size_t first = c.WordAtOrAfter(from);
+  for (size_t k = first; k + 1 < w.size() && w[k + 1].start < e; ++k) {
+    if (k == first) continue;  // the content's own first word never cuts
+    const std::string_view g = c.GapAfter(k);
+    const size_t nx = k + 1;
+    if (!c.words()[nx].has(kWordLower)) continue;
+    const std::string_view ln = c.Lower(nx);
+    const bool comma = g.find(',') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos;
+    if (comma) {
+      if ((ln.size() > 5 && ln.ends_with("ing") && ln != "including" && ln != "during") || ln == "while" ||
+          ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according")
+        return w[k].end;
+      continue;
+    }
+    if ((ln == "and" || ln == "but") && c.SpaceGap(nx) && nx + 1 < w.size() && w[nx + 1].start < e &&
+        c.words()[nx + 1].has(kWordLower)) {
+      const std::string_view l2 = c.Lower(nx + 1);
+      if (l2 == "also" || l2 == "then" || l2 == "later" || l2 == "did" || l2 == "noted" || l2 == "defended" ||
+          (CueFlags(l2) & (kCueDirect | kCueThat)) != 0)
+        return w[k].end;
+    }
+  }
+  return e;
+}
+
 bool ContentToSentenceEnd(const QuoteContext& c, uint32_t from, uint32_t* start, uint32_t* end) {
-  uint32_t e = c.SentenceEnd(from);
+  uint32_t e = ContentClauseEnd(c, from, c.SentenceEnd(from));
   const std::string_view t = c.text();
   while (e > from && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == '\n')) --e;
   *start = from;
@@ -269,12 +327,88 @@ size_t SkipCueComplements(const QuoteContext& c, size_t k, size_t limit) {
   return j;
 }
 
+// The word with a contraction cut off: "he’s" → "he", "they'd" → "they".
+std::string_view ContractionHead(std::string_view w) {
+  const size_t a = w.find('\'');
+  const size_t b = w.find("\xE2\x80\x99");
+  const size_t cut = std::min(a, b);
+  return cut == std::string_view::npos ? w : w.substr(0, cut);
+}
+
+// True for the verbs of saying whose bare complement is nearly always a
+// clause ("said inevitable changes cost jobs"): after them any word but a
+// preposition or a conjunction opens the reported clause.
+bool IsSayVerb(std::string_view lw) {
+  return lw == "said" || lw == "says" || lw == "say" || lw == "saying" || lw == "added" || lw == "adds" ||
+         lw == "argued" || lw == "argues" || lw == "claimed" || lw == "claims" || lw == "wrote" || lw == "writes" ||
+         lw == "predicted" || lw == "predicts" || lw == "suggested" || lw == "suggests" || lw == "believes" ||
+         lw == "believe" || lw == "believed" || lw == "think" || lw == "thinks" || lw == "thought";
+}
+
+// Words that cannot open a reported clause after a verb of saying.
+bool NoClauseAfterSay(std::string_view lw) {
+  static const std::unordered_set<std::string_view> kNo = {
+      "to", "of", "for", "about", "with", "by", "from", "in", "on", "at", "during", "after", "before", "over",
+      "into", "through", "under", "and", "or", "but", "so", "as", "than", "while", "when", "because", "so",
+      "nothing", "something", "anything", "much", "little", "more", "less", "goodbye", "hello", "thanks",
+      "him", "them", "me", "us", "what", "which", "who", "whom", "how", "whether", "if"};
+  return kNo.count(lw) > 0;
+}
+
+// Words after a verb that show it has no object here ("attacked in the
+// night", "defended by lawyers").
+bool NoObjectAfter(std::string_view lw) {
+  static const std::unordered_set<std::string_view> kNo = {
+      "in", "on", "at", "during", "after", "before", "by", "with", "from", "to", "for", "over", "as", "and",
+      "or", "but", "since", "until", "when", "while", "because", "if", "than", "into", "through", "about",
+      "out", "up", "down", "back", "off", "away", "again", "earlier", "later", "last", "yesterday", "today"};
+  return kNo.count(lw) > 0;
+}
+
 bool ClauseStarter(const QuoteContext& c, size_t k) {
   static const std::unordered_set<std::string_view> kStart = {
       "he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "his", "her", "their", "its", "this",
       "these", "those", "that", "our", "we", "you", "trump", "clinton", "no", "some", "many", "most", "all"};
   if (c.words()[k].flags & kWordCap) return true;
-  return kStart.count(c.Lower(k)) > 0;
+  return kStart.count(ContractionHead(c.Lower(k))) > 0;
+}
+
+// Words before a cue that end no subject noun phrase ("… and said", "…
+// to say", "he would say"): verbs, auxiliaries and function words.
+bool EndsNoSubject(std::string_view lw) {
+  static const std::unordered_set<std::string_view> kNo = {
+      "to", "and", "or", "but", "that", "which", "who", "would", "could", "should", "will", "can", "may",
+      "might", "must", "not", "never", "has", "have", "had", "is", "was", "were", "are", "be", "been", "did",
+      "do", "does", "of", "for", "with", "by", "in", "on", "at", "as", "than", "if", "when", "while", "because",
+      "him", "them", "me", "us", "it", "what", "how", "why", "where", "so", "just", "also", "only", "even",
+      "the", "a", "an", "this", "these", "those", "their", "his", "her", "its", "our", "my", "your", "i", "you",
+      "we", "they", "he", "she", "all", "then", "now", "later", "once", "ever", "still", "yet", "already"};
+  return kNo.count(lw) > 0;
+}
+
+// A subject the finders above do not know ("Almost half of respondents
+// said", "Other senators say", "72 percent of voters said"): the words
+// from the clause start (sentence start, comma) up to the cue, at most 8,
+// if the word before the cue can end a noun phrase.
+SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_word) {
+  SubjectMention m;
+  if (k == 0 || k <= min_word || !c.SpaceGap(k - 1)) return m;
+  const size_t e = k - 1;
+  const std::string_view le = c.Lower(e);
+  if (EndsNoSubject(le) || le.ends_with("ly") || le.ends_with("ing") || le.ends_with("ed")) return m;
+  size_t s = e;
+  while (s > min_word && e - s < 7 && c.SpaceGap(s - 1)) {
+    const std::string_view p = c.Lower(s - 1);
+    if (p == "that" || p == "and" || p == "but" || p == "because" || p == "which" || p == "who" || p == "while" ||
+        p == "when" || p == "if" || p == "as" || p == "where" || p == "said" || p == "says")
+      break;
+    --s;
+  }
+  if (s > min_word && c.SpaceGap(s - 1)) return m;  // ran out of words: a long clause, not a subject
+  m.kind = MentionKind::kDescription;
+  m.start = c.words()[s].start;
+  m.end = c.words()[e].end;
+  return m;
 }
 
 // Indirect speech anchored at cue word k (outside quotations).
@@ -284,35 +418,87 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   const size_t n = w.size();
   Quote& q = out->quote;
   q.kind = QuoteKind::kIndirect;
+  // "Asked whether he would run, Smith said …": the question is attributed
+  // to an unnamed asker (no speaker: the main clause's subject is the one
+  // asked, not the one asking).
+  if (lw == "asked" && (c.words()[k].flags & kWordCap)) {
+    if (k + 1 >= n || !c.SpaceGap(k)) return false;
+    const std::string_view l1 = c.Lower(k + 1);
+    if (l1 != "if" && l1 != "whether" && l1 != "why" && l1 != "how" && l1 != "what" && l1 != "which" &&
+        l1 != "when" && l1 != "who" && l1 != "about")
+      return false;
+    const uint32_t se = c.SentenceEnd(w[k].start);
+    size_t j = k + 1;
+    while (j + 1 < n && w[j + 1].start < se && c.GapAfter(j).find(',') == std::string_view::npos) ++j;
+    if (j + 1 >= n || w[j + 1].start >= se) return false;  // no main clause after a comma
+    q.cue = "Asked";
+    q.cue_start = w[k].start;
+    q.cue_end = w[k].end;
+    q.start = w[k + 1].start;
+    q.end = w[j].end;
+    return true;
+  }
   if (lw == "according") {
     if (!IsAccordingTo(c, k)) return false;
+    // The source runs to the next comma or sentence end: "according to
+    // multiple sources familiar with the effort, …".
+    size_t se_word = k + 2;
+    while (se_word + 1 < n && se_word < k + 16 && (c.SpaceGap(se_word) || c.AbbrevGapAfter(se_word))) ++se_word;
+    if (se_word >= n) return false;
     SubjectMention s = SubjectAfter(c, k + 2, std::min(n - 1, k + 10));
+    if (!s.found() && se_word - (k + 2) <= 12) {
+      s.kind = MentionKind::kDescription;
+      s.start = w[k + 2].start;
+      s.end = w[se_word].end;
+    }
     if (!s.found()) return false;
     q.cue = "according to";
     q.cue_start = w[k].start;
     q.cue_end = w[k + 1].end;
     out->subject = s;
-    // "according to X, CLAUSE" or "CLAUSE, according to X."
-    const size_t after = c.WordAtOrAfter(s.role_end > s.end ? s.role_end : s.end);
+    // "according to X, CLAUSE", "CLAUSE, according to X." or "A, according
+    // to X, B."
     const uint32_t sent_start = c.SentenceStart(w[k].start);
     const std::string_view before = c.text().substr(sent_start, w[k].start - sent_start);
-    if (before.find_first_not_of(" ,\n") != std::string_view::npos && before.find(',') != std::string_view::npos) {
+    const std::string_view gap = c.GapAfter(se_word);
+    const bool comma_after = gap.find(',') != std::string_view::npos && !GapBreaks(gap);
+    const size_t after = se_word + 1;
+    const bool has_before = before.find_first_not_of(" ,\n") != std::string_view::npos;
+    if (has_before && before.find(',') != std::string_view::npos) {
       uint32_t e = w[k].start;
-      while (e > sent_start && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',')) --e;
+      const uint32_t se = c.SentenceEnd(w[k].start);
+      if (comma_after && after < n && w[after].start < se && c.WordAtOrAfter(se) > after + 2) e = se;  // interrupted
+      while (e > sent_start && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',' || c.text()[e - 1] == '\n')) --e;
       q.start = sent_start;
       q.end = e;
       return e > sent_start + 3;
     }
-    if (after < n) return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
+    if (comma_after && after < n) return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
     return false;
   }
-  const uint8_t f = CueFlags(lw);
-  if (!f || !ParticleOk(c, k, f)) return false;
+  uint8_t f = CueFlags(lw);
+  if (!f) return false;
+  if (!ParticleOk(c, k, f)) {
+    // "called Mrs. Schlafly an ''Aunt Tom''": naming someone with quoted
+    // words attributes the words; the object and the name are the content.
+    if (lw != "called" && lw != "calling" && lw != "calls") return false;
+    bool quoted = false;
+    for (size_t j = k + 1; j < n && j < k + 8 && !quoted; ++j) {
+      if (c.InQuote(w[j].start)) quoted = true;
+      if (j + 1 < n && GapBreaks(c.GapAfter(j)) && !c.InQuote(w[j].start)) {
+        const std::string_view g = c.GapAfter(j);
+        if (g.find_first_of(".!?;") != std::string_view::npos) break;
+      }
+    }
+    if (!quoted) return false;
+    f = kCueNoun;
+  }
   const uint32_t cue_end = CueEnd(c, k);
   const size_t after = c.WordAtOrAfter(cue_end);
   const uint32_t sent_start = c.SentenceStart(w[k].start);
   const size_t min_word = c.WordAtOrAfter(sent_start);
   SubjectMention s = SubjectBefore(c, k, min_word);
+  if (!s.found() && (IsSayVerb(lw) || (f & kCueNoun))) s = GenericSubjectBefore(c, k, min_word);
   q.cue = std::string(c.text().substr(w[k].start, cue_end - w[k].start));
   q.cue_start = w[k].start;
   q.cue_end = cue_end;
@@ -324,6 +510,15 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       sub = SubjectAfter(c, after, std::min(n - 1, after + 8));
       inverted = sub.found();
     }
+    // "…, campaign officials said.": a longer subject than the finders
+    // take, reaching back to the comma.
+    if (sub.found() && !inverted && (f & (kCueThat | kCueBare))) {
+      const size_t sw0 = c.WordAtOrAfter(sub.start);
+      if (sw0 > min_word && c.SpaceGap(sw0 - 1)) {
+        const SubjectMention longer = GenericSubjectBefore(c, k, min_word);
+        if (longer.found() && longer.start < sub.start) sub = longer;
+      }
+    }
     if (sub.found()) {
       const uint32_t subj_start = inverted ? w[k].start : sub.start;
       const size_t sw = c.WordAtOrAfter(subj_start);
@@ -333,12 +528,38 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         const uint32_t se = c.SentenceEnd(tail_from);
         const size_t tail_words = c.WordAtOrAfter(se) - c.WordAtOrAfter(tail_from);
         const bool ends_quote = g.find("\xE2\x80\x9D") != std::string_view::npos || g.find('"') != std::string_view::npos;
-        if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && (f & (kCueThat | kCueBare))) {
+        // The tail after the cue continues the sentence (", never forgives
+        // …"), unless it is a participle or relative clause of its own.
+        const size_t tail_word = c.WordAtOrAfter(tail_from);
+        const bool tail_continues =
+            tail_words > 2 && tail_word > 0 && tail_word < n &&
+            c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
+            c.GapAfter(tail_word - 1).find_first_of(".!?;:") == std::string_view::npos &&
+            !GapBreaks(c.GapAfter(tail_word - 1)) && !c.WordText(tail_word).ends_with("ing") &&
+            c.Lower(tail_word) != "who" && c.Lower(tail_word) != "which" && c.Lower(tail_word) != "according";
+        // "…, she said he had her vote": a clause after the cue is its
+        // content, the words before the comma are not.
+        const size_t tail_start = SkipCueComplements(c, tail_word, c.WordAtOrAfter(se));
+        const bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < c.WordAtOrAfter(se) &&
+                                 (ClauseStarter(c, tail_start) || c.Lower(tail_start) == "that") && !c.AbbrevGapAfter(k);
+        if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && !tail_continues &&
+            !tail_clause && (f & (kCueThat | kCueBare))) {
           uint32_t e = w[sw - 1].end;
           q.start = sent_start;
           q.end = e;
           out->subject = sub;
           return e > sent_start + 3 && c.WordAtOrAfter(sent_start) + 2 < sw;
+        }
+        // "Otherwise, she said, countries may …" / "And Trump, said Smith,
+        // doesn't forget": the cue interrupts the reported sentence, which
+        // is the content on both sides of it.
+        if (g.find(',') != std::string_view::npos && !ends_quote && tail_continues && (f & (kCueThat | kCueBare))) {
+          uint32_t e = se;
+          while (e > tail_from && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',' || c.text()[e - 1] == '\n')) --e;
+          q.start = sent_start;
+          q.end = e;
+          out->subject = sub;
+          return c.WordAtOrAfter(sent_start) < sw;
         }
       }
     }
@@ -349,6 +570,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // "said:" or "said," then a clause is still speech; "said." is not.
     const std::string_view g = c.GapAfter(k);
     if (g.find_first_of(".!?") != std::string_view::npos || g.find(':') == std::string_view::npos) return false;
+    // "Editor’s note:" is a label: only verbs that introduce speech do.
+    if (!(f & kCueDirect)) return false;
     return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
   }
   const size_t sent_end_word = c.WordAtOrAfter(c.SentenceEnd(cue_end));
@@ -373,14 +596,80 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       if (!c.SpaceGap(j)) break;
     }
   }
+  // "asked whether …", "asked him if …": the question is the content.
+  if (lw == "asked" || lw == "asks" || lw == "asking") {
+    const size_t limit = std::min(sent_end_word, after + 5);
+    for (size_t j = after; j < limit; ++j) {
+      const std::string_view lj = c.Lower(j);
+      if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what" || lj == "when")
+        return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
+      if (!c.SpaceGap(j)) break;
+    }
+  }
   // A bare clause: "said the talks had failed".
   if (f & kCueBare) {
     const size_t j = SkipCueComplements(c, after, std::min(sent_end_word, after + 5));
-    if (j < sent_end_word && j < n && ClauseStarter(c, j) && j + 2 < sent_end_word) {
+    const bool starts = j < n && (ClauseStarter(c, j) || (IsSayVerb(lw) && c.words()[j].has(kWordLower) &&
+                                                          !NoClauseAfterSay(c.Lower(j))));
+    if (j < sent_end_word && j < n && starts && j + 2 < sent_end_word) {
       return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
     }
   }
+  // The object is the content: "criticized the president's foreign
+  // policy", "described the ground as “Swiss cheese”", "endorsed her".
+  if ((f & kCueNoun) && c.SpaceGap(c.WordAtOrAfter(cue_end) - 1) && after < sent_end_word &&
+      !NoObjectAfter(c.Lower(after))) {
+    uint32_t e = ContentClauseEnd(c, w[after].start, c.SentenceEnd(w[after].start));
+    const std::string_view t = c.text();
+    while (e > w[after].start && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == '\n')) --e;
+    q.start = w[after].start;
+    q.end = e;
+    return e >= w[after].end;
+  }
   return false;
+}
+
+// The "Name: words" paragraph form (see ExtractQuotes). The name is at most
+// five words, opens with a capital and is no label ("Note:", "Update:");
+// the words after the colon are not a quotation (those are handled as
+// direct quotations with a colon introduction).
+bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
+  static const std::unordered_set<std::string_view> kLabels = {
+      "Note", "NOTE", "Photo", "Photos", "Update", "UPDATE", "Updated", "Related", "RELATED", "Watch", "WATCH",
+      "Read", "READ", "Editor", "Correction", "CORRECTION", "Video", "VIDEO", "Image", "Credit", "Listen", "Follow",
+      "Email", "Contact", "Tags", "Advertisement", "Source", "Sources", "Caption", "Disclosure", "Clarification",
+      "Subscribe", "See", "Also", "More", "Previously", "Location", "Date", "Time", "When", "Where", "Cost",
+      "Tickets", "Topics", "Filed", "Posted", "Published", "By", "From", "To", "Subject", "Sent", "Cc", "Re"};
+  const auto& w = c.words();
+  size_t k = c.WordAtOrAfter(p.start);
+  if (k >= w.size() || w[k].start >= p.end || w[k].start > p.start + 3) return false;
+  if (!(w[k].flags & (kWordCap | kWordAllCaps)) || kLabels.count(c.WordText(k))) return false;
+  size_t e = k;
+  while (e + 1 < w.size() && e - k < 5 && (c.SpaceGap(e) || c.AbbrevGapAfter(e))) ++e;
+  // Every word of the name capitalised, none possessive ("Editor’s note:",
+  // "Student loans:" are labels).
+  for (size_t j = k; j <= e; ++j)
+    if (!(w[j].flags & (kWordCap | kWordAllCaps)) || w[j].has(kWordPossessive)) return false;
+  const std::string_view g = c.GapAfter(e);
+  if (e - k >= 5 || g.size() < 2 || g[0] != ':' || g[1] != ' ' || e + 2 >= w.size()) return false;
+  const size_t first = e + 1;
+  if (w[first].start >= p.end || c.InQuote(w[first].start) || c.InQuote(w[e].start)) return false;
+  uint32_t end = p.end;
+  const std::string_view t = c.text();
+  while (end > w[first].start && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '\r' || t[end - 1] == '.'))
+    --end;
+  if (c.WordAtOrAfter(end) < first + 2) return false;
+  Quote& q = out->quote;
+  q.kind = QuoteKind::kIndirect;
+  q.start = w[first].start;
+  q.end = end;
+  q.cue = ":";
+  q.cue_start = w[e].end;
+  q.cue_end = w[e].end + 1;
+  out->subject.kind = MentionKind::kName;
+  out->subject.start = w[k].start;
+  out->subject.end = w[e].end;
+  return true;
 }
 
 }  // namespace
@@ -406,7 +695,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     f.quote.kind = cls == SpanClass::kDirect ? QuoteKind::kDirect : QuoteKind::kFragment;
     f.quote.start = q.start;
     f.quote.end = q.end;
-    const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare);
+    const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare | kCueNoun);
     Cue cue = CueAfter(c, q, need);
     if (!cue.found()) cue = CueBefore(c, q, need, cls == SpanClass::kDirect ? kCueWindowBefore : 30);
     f.para = c.ParagraphOf(q.open_start);
@@ -422,7 +711,9 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       f.quote.cue_start = cue.start;
       f.quote.cue_end = cue.end;
       f.subject = cue.subject;
-      used_cues.insert(cue.start);
+      // A fragment's cue still introduces the clause around it ("said the
+      // effort was “more radical” than …"): indirect speech may use it.
+      if (cls == SpanClass::kDirect) used_cues.insert(cue.start);
     } else {
       f.continues = true;  // resolved below against the previous attribution
     }
@@ -436,14 +727,29 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (!wd.has(kWordLower) && !cap) continue;
     const uint32_t len = wd.end - wd.start;
     if (len < 3 || len > 13) continue;
+    // Capitalised words are cues only as "According" and "Asked": test the
+    // first letter before lower-casing (a copy) every name.
+    if (cap && (text[wd.start] != 'A' || (len != 5 && len != 9))) continue;
     const std::string_view lw = c.Lower(k);
-    if (lw != "according" && (cap || !CueFlags(lw))) continue;
+    if (lw != "according" && (cap ? lw != "asked" : !CueFlags(lw))) continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
+      found.push_back(std::move(f));
+    }
+  }
+
+  // "Elizabeth Warren: Trump Is a Failure in Business." / "Q: How did it
+  // go?": a paragraph opening with a short name and a colon attributes the
+  // rest of the paragraph (headlines, interview transcripts).
+  for (const Paragraph& p : c.paragraphs()) {
+    Found f;
+    if (ColonParagraph(c, p, &f)) {
+      f.para = c.ParagraphOf(f.quote.start);
+      f.end_para = f.para;
       found.push_back(std::move(f));
     }
   }
@@ -459,7 +765,18 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (f.quote.kind == QuoteKind::kFragment) continue;
     if (f.continues && last && last->quote.speaker && f.para <= last->end_para + kContinueParagraphs)
       f.quote.speaker = last->quote.speaker;
-    if (f.quote.speaker) last = &f;
+    // A stance verb's object ("criticized the plan") introduces no
+    // quotation: the speaker carried on is that of speech.
+    bool speech = true;
+    if (f.quote.kind == QuoteKind::kIndirect && f.quote.cue_end > f.quote.cue_start) {
+      std::string lc(text.substr(f.quote.cue_start, f.quote.cue_end - f.quote.cue_start));
+      lc = lc.substr(0, lc.find(' '));
+      for (char& ch : lc)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+      const uint8_t cf = CueFlags(lc);
+      speech = !(cf & kCueNoun) || (cf & kCueDirect);
+    }
+    if (f.quote.speaker && speech) last = &f;
   }
   doc->quotes.reserve(found.size());
   for (Found& f : found) doc->quotes.push_back(std::move(f.quote));

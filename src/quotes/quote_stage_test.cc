@@ -63,6 +63,12 @@ TEST(QuoteStage, QuotingStyles) {
       {"apostrophes only", "Azerbaijan’s ombudsman didn’t attend the teachers’ meeting.", "", ""},
       {"title of a show", "He told “Meet the Press” about the plan.", "", ""},
       {"unbalanced opening", "“We will never stop, the mayor said.", "", ""},
+      {"regression: a lower-case quotation carrying on the sentence",
+       "The mayor said she seldom needs advice, “except from the people who know the city.”", "fragment",
+       "except from the people who know the city."},
+      {"an interrupted quotation stays direct", "“We will win,” Smith said, “and nobody can stop us.”", "direct",
+       "We will win,"},
+      {"regression: a one-word name with a comma", "The spot, \"Trumpcare,\" links him to the plan.", "", ""},
   };
   for (const StyleCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -164,6 +170,21 @@ TEST(QuoteStage, AttributionPatterns) {
        "said", "Jeff Weaver", "Jeff Weaver"},
       {"parenthesis after the name", "“We will win,” Sen. Bernie Sanders (I-Vt.) said.", {{"Bernie Sanders", P}},
        "direct", "said", "Sen. Bernie Sanders", "Bernie Sanders"},
+      {"regression: subject before a participle and a title abbreviation",
+       "It came up after Mr. Grant, asked about Mr. Hale, had said, ''Our city does plenty of that.''",
+       {{"Grant", P}}, "direct", "said", "Mr. Grant", "Grant"},
+      {"regression: coordinated verbs share the subject",
+       "Asked about the race, Ms. Lane laughed and said, ''I am still undecided.''", {{"Lane", P}},
+       "direct", "said", "Ms. Lane", "Lane"},
+      {"regression: participle after an opening phrase",
+       "In a statement, Rep. Ann Brooks reacted to the verdict, saying: “The ruling must be appealed.”",
+       {{"Ann Brooks", P}}, "direct", "saying", "Rep. Ann Brooks", "Ann Brooks"},
+      {"regression: the name is the appositive",
+       "In a statement, her chief of staff, Tom Baker, said: “The talks went well.”",
+       {{"Tom Baker", P}}, "direct", "said", "Tom Baker", "Tom Baker"},
+      {"regression: a title-case exclamation with its cue before",
+       "She declared “What a Great Night!” and said the campaign would go on.", {}, "direct", "declared", "She",
+       ""},
   };
   for (const AttrCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -183,6 +204,100 @@ TEST(QuoteStage, AttributionPatterns) {
     if (std::string(c.speaker).empty()) {
       EXPECT_EQ(last->speaker->entity, -1);
     }
+  }
+}
+
+// ---- Indirect speech: the content span PolNeAR-style (the reported clause,
+// without the cue and the speaker) and the speaker mention. Each row names
+// the pattern it guards; the rows marked "regression" were missed before.
+struct IndirectCase {
+  const char* name;
+  std::string text;
+  const char* cue;
+  const char* content;
+  const char* mention;
+};
+
+TEST(QuoteStage, IndirectContent) {
+  const IndirectCase cases[] = {
+      {"regression: cue interrupting the sentence",
+       "Without that, she said, the two towns would keep fighting over water.", "said",
+       "Without that, she said, the two towns would keep fighting over water", "she"},
+      {"regression: inverted cue interrupting the sentence",
+       "And the mayor, said Jones, never forgives a slight from anyone.", "said",
+       "And the mayor, said Jones, never forgives a slight from anyone", "Jones"},
+      {"regression: subject without a determiner", "Almost half of respondents said the party had changed.",
+       "said", "the party had changed", "Almost half of respondents"},
+      {"regression: plural subject", "Other senators said they had no dealings with him.", "said",
+       "they had no dealings with him", "Other senators"},
+      {"regression: contraction opens the clause", "Cuban said he'd consider an offer from either side.", "said",
+       "he'd consider an offer from either side", "Cuban"},
+      {"regression: clause opening with an adjective", "The governor said inevitable reforms would close several mills.",
+       "said", "inevitable reforms would close several mills", "The governor"},
+      {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
+       "whether he would back the nominee", "The reporter"},
+      {"regression: scare quotes inside indirect speech",
+       "Reyes said the march was meant to calm \"angrier\" voices in the crowd.", "said",
+       "the march was meant to calm \"angrier\" voices in the crowd", "Reyes"},
+      {"regression: content stops at a participle clause",
+       "Jones said the bill would raise wages, adding that it was overdue.", "said", "the bill would raise wages",
+       "Jones"},
+      {"regression: content stops at a contrast", "Most voters said the economy was weak, while others disagreed.",
+       "said", "the economy was weak", "Most voters"},
+      {"regression: content stops at a second reporting verb",
+       "Smith said the plan had failed and noted that nobody had objected.", "said", "the plan had failed", "Smith"},
+      {"regression: a clause after the cue is its content, not the words before the comma",
+       "After a long talk about taxes, she said he had won her over.", "said", "he had won her over", "she"},
+      {"regression: \"it\" opens a reported clause", "In response, the company said it reviewed the complaints.",
+       "said", "it reviewed the complaints", "the company"},
+      {"regression: a subject with a lower-case modifier after the clause",
+       "The club raised $2 million for the shelter, club officials said.", "said",
+       "The club raised $2 million for the shelter", "club officials"},
+      {"regression: calling something quoted words", "The senator called the proposal a “cruel joke” on Friday.",
+       "called", "the proposal a “cruel joke” on Friday", "The senator"},
+      {"regression: polls show", "New polls show the senator with a wide lead in the state.", "show",
+       "the senator with a wide lead in the state", "New polls"},
+      {"stance verb: the object is the content", "The senator criticized the president's foreign policy.",
+       "criticized", "the president's foreign policy", "The senator"},
+      {"stance verb with an as-phrase", "Police described the crowd as largely peaceful.", "described",
+       "the crowd as largely peaceful", "Police"},
+      {"regression: according to a source without a determiner",
+       "According to people close to the campaign, the adviser was fired on Monday.", "according to",
+       "the adviser was fired on Monday", "people close to the campaign"},
+      {"regression: according to interrupting the sentence",
+       "The implication, according to the aide, is that the rival cheated.", "according to",
+       "The implication, according to the aide, is that the rival cheated", "the aide"},
+  };
+  // "Asked …, X said": the question has no named asker (X is the one asked).
+  {
+    const AnnotatedDoc d = Annotate("Asked whether he would run again, Smith said he had not decided.");
+    const Quote* asked = nullptr;
+    for (const Quote& q : d.quotes)
+      if (q.cue == "Asked") asked = &q;
+    ASSERT_NE(asked, nullptr);
+    EXPECT_EQ(Text(d, *asked), "whether he would run again");
+    EXPECT_FALSE(asked->speaker.has_value());
+  }
+  // A paragraph opening with "Name: …" (headline, transcript) attributes
+  // the rest to the name; labels ("Editor’s note:", "Update:") do not.
+  {
+    const AnnotatedDoc d = Annotate("Jane Porter: The Budget Is a Mistake.\n\nUpdate: The vote was moved.\n\n"
+                                    "Editor’s note: This story was corrected.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>({":|The Budget Is a Mistake|Jane Porter"}));
+  }
+  for (const IndirectCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text);
+    const Quote* ind = nullptr;  // the first indirect speech with the row's cue
+    for (const Quote& q : d.quotes)
+      if (q.kind == QuoteKind::kIndirect && q.cue == c.cue && !ind) ind = &q;
+    ASSERT_NE(ind, nullptr);
+    EXPECT_EQ(ind->cue, c.cue);
+    EXPECT_EQ(Text(d, *ind), c.content);
+    ASSERT_TRUE(ind->speaker.has_value());
+    EXPECT_EQ(ind->speaker->mention, c.mention);
   }
 }
 

@@ -256,6 +256,7 @@ class Archive {
 
   std::string path_;
   int timeout_ms_ = 0;
+  bool name_counts_ = false;  // names.articles exists (schema >= 2)
   mutable std::mutex mu_;
   mutable std::condition_variable cv_;
   mutable std::vector<std::unique_ptr<SqliteDb>> free_;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "search/archive.h"
@@ -302,6 +303,66 @@ TEST(ArchiveIndexTest, ReplacedArticlesLeaveTheIndexAndReindexAgrees) {
   auto after = ids("yak OR zebra OR baku");
   ASSERT_EQ(before.size(), after.size());
   for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(before[i].first, after[i].first);
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+// names.articles (kept by triggers) must give the whole archive's facets
+// exactly as counting the entity rows does: through replaced articles, a
+// name repeated in one article's list, and names that drop to zero.
+TEST(ArchiveNameCountsTest, WholeArchiveFacetsMatchCountingRows) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("annals_archive_names_test_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  auto facets_both_ways = [&](const char* when) {
+    auto a = Archive::Open(path);
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    auto whole = (*a)->GetFacets("", 50);          // names.articles
+    auto counted = (*a)->GetFacets("baku", 50);    // every article says Baku: counts rows
+    ASSERT_TRUE(whole.ok() && counted.ok());
+    auto flat = [](const Facets& f) {
+      std::vector<std::string> v;
+      for (const auto* list : {&f.people, &f.orgs, &f.places})
+        for (const FacetValue& x : *list) v.push_back(x.name + "=" + std::to_string(x.articles));
+      return v;
+    };
+    EXPECT_EQ(flat(*whole), flat(*counted)) << when;
+    EXPECT_FALSE(whole->people.empty()) << when;
+  };
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    ASSERT_TRUE((*w)->Put(Article("a1", "2025-01-17", "Sabina Aliyeva", 150, "1990-01-20"), 1).ok());
+    ASSERT_TRUE((*w)->Put(Article("a2", "2024-01-19", "Sabina Aliyeva", 131, "1990-01"), 1).ok());
+    AnnotatedDoc dup = Article("b1", "2020-06-01", "John Smith", 3, "2020-05-30");
+    dup.entities.push_back(Entity{"John Smith", EntityType::kPerson, 1, "", ""});  // listed twice
+    ASSERT_TRUE((*w)->Put(dup, 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  facets_both_ways("after the first ingest");
+  {
+    // a2 now quotes somebody else (Sabina Aliyeva drops to 1, Ann Lee appears);
+    // b1 is replaced by a version without the repeated name.
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    ASSERT_TRUE((*w)->Put(Article("a2", "2024-01-19", "Ann Lee", 131, "1990-01"), 2).ok());
+    ASSERT_TRUE((*w)->Put(Article("b1", "2020-06-01", "John Smith", 4, "2020-05-30"), 2).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  facets_both_ways("after replacing two articles");
+  auto a = Archive::Open(path);
+  ASSERT_TRUE(a.ok());
+  auto whole = (*a)->GetFacets("", 50);
+  ASSERT_TRUE(whole.ok());
+  std::map<std::string, int64_t> people;
+  for (const FacetValue& v : whole->people) people[v.name] = v.articles;
+  EXPECT_EQ(people, (std::map<std::string, int64_t>{{"Ann Lee", 1}, {"John Smith", 1}, {"Sabina Aliyeva", 1}}));
 }
 
 }  // namespace

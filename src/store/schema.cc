@@ -138,7 +138,17 @@ CREATE TABLE quotes(
 ) WITHOUT ROWID;
 CREATE INDEX quotes_speaker ON quotes(speaker_name_id, article);
 )sql",
-      // 1 -> 2: the catalog of annals' own text index (FILE.index/, docs/index-format.md).
+      // 1 -> 2: names.articles, the number of articles whose entity list
+      // names it (an article counts once even if its list repeats a name), so
+      // the facets of the whole archive (the UI's first screen) read one row
+      // per name instead of every entity row. StoreWriter keeps it exact: the
+      // changes of a batch are summed in memory and applied in its
+      // transaction (triggers cost 15% of ingest CPU here).
+      R"sql(
+ALTER TABLE names ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+UPDATE names SET articles = (SELECT count(DISTINCT article) FROM entities WHERE name_id = names.id);
+)sql",
+      // 2 -> 3: the catalog of annals' own text index (FILE.index/, docs/index-format.md).
       R"sql(
 CREATE TABLE index_catalog(
   id INTEGER PRIMARY KEY CHECK (id = 1),  -- one row

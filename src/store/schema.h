@@ -11,10 +11,10 @@
 namespace annals {
 
 // The version this build writes and reads.
-inline constexpr int kSchemaVersion = 2;
-// The oldest version readers still accept (read-only, searched with FTS5:
-// version 1 has no text-index catalog).
-inline constexpr int kMinReadableSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 3;
+// The oldest version readers still accept (searched with FTS5: version 2
+// has no text-index catalog).
+inline constexpr int kMinReadableSchemaVersion = 2;
 
 // Brings a writable database to kSchemaVersion (creating every table in an
 // empty file). Fails with a clear message if the file was written by a newer

@@ -153,6 +153,7 @@ Status StoreWriter::Begin() {
 }
 
 Status StoreWriter::Commit() {
+  ANNALS_RETURN_IF_ERROR(ApplyNameCounts());
   // The batch's index segment and deletions: files first (invisible until
   // named), then the catalog row inside this transaction.
   std::optional<index::CatalogState> next;
@@ -186,6 +187,27 @@ void StoreWriter::Rollback() {
   in_tx_ = false;
   batch_added_.clear();
   batch_deleted_.clear();
+  name_articles_delta_.clear();
+}
+
+void StoreWriter::CountNames(std::vector<int64_t> name_ids, int delta) {
+  std::sort(name_ids.begin(), name_ids.end());
+  name_ids.erase(std::unique(name_ids.begin(), name_ids.end()), name_ids.end());
+  for (int64_t id : name_ids)
+    if (id >= 0) name_articles_delta_[id] += delta;
+}
+
+Status StoreWriter::ApplyNameCounts() {
+  ANNALS_ASSIGN_STMT(s, db_, "UPDATE names SET articles = articles + ?2 WHERE id = ?1");
+  for (const auto& [id, delta] : name_articles_delta_) {
+    if (delta == 0) continue;
+    s->Reset();
+    s->BindInt(1, id);
+    s->BindInt(2, delta);
+    ANNALS_RETURN_IF_ERROR(s->Run());
+  }
+  name_articles_delta_.clear();
+  return Status::Ok();
 }
 
 Result<std::optional<uint64_t>> StoreWriter::StoredHash(std::string_view id) {
@@ -257,6 +279,16 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
 }
 
 Status StoreWriter::DeleteArticle(int64_t key) {
+  {
+    ANNALS_ASSIGN_STMT(old, db_, "SELECT name_id FROM entities WHERE article = ?1");
+    old->BindInt(1, key);
+    std::vector<int64_t> ids;
+    Status st;
+    while (old->Step(&st)) ids.push_back(old->Int(0));
+    old->Reset();
+    if (!st.ok()) return st;
+    CountNames(std::move(ids), -1);
+  }
   // The external-content FTS index needs the old values to remove them.
   ANNALS_ASSIGN_STMT(fts, db_,
                      "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
@@ -365,6 +397,7 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
       s->BindTextOrNull(7, e.affiliation);
       ANNALS_RETURN_IF_ERROR(s->Run());
     }
+    CountNames(name_ids, +1);
   }
   {
     ANNALS_ASSIGN_STMT(s, db_,

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,9 +89,13 @@ class StoreWriter {
   Result<int64_t> SourceId(std::string_view name);
   Result<int64_t> NameId(EntityType type, std::string_view name);
   Status InsertFacts(int64_t key, const AnnotatedDoc& doc);
+  // Adds `delta` to names.articles (at Commit) for each distinct id.
+  void CountNames(std::vector<int64_t> name_ids, int delta);
+  Status ApplyNameCounts();
 
   std::unique_ptr<SqliteDb> db_;
   bool in_tx_ = false;
+  std::unordered_map<int64_t, int64_t> name_articles_delta_;  // names.id → change in this transaction
   std::unique_ptr<SqliteCatalogStore> catalog_;   // the index catalog row
   std::unique_ptr<index::IndexDirectory> index_;  // the text index
   std::vector<int64_t> batch_added_;    // keys written in the open transaction

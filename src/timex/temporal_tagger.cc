@@ -52,6 +52,13 @@ struct Core {
   bool impossible = false;              // "February 30": consumed, never emitted
 };
 
+// A core that names one resolved calendar day ("March 6", "last Tuesday"), the only
+// thing "the day before", "the week of" can shift.
+bool DayValue(const Core& c) {
+  return c.type == TimexType::kDate && c.value.empty() && !c.range && !c.impossible &&
+         c.anniversary == 0 && c.cal.g == Gran::kDay && c.cal.known_day() && c.mod.empty();
+}
+
 // A finished match.
 struct Hit {
   uint32_t tb = 0, te = 0;  // token range
@@ -336,14 +343,20 @@ Tense Matcher::TenseAround(size_t i) const {
            (t_[k].ch == '.' || t_[k].ch == '!' || t_[k].ch == '?' || t_[k].ch == ';') &&
            (k + 1 >= n_ || (t_[k + 1].flags & kSpaceBefore));
   };
+  // Phrases right before the time that point ahead whatever the verb:
+  // "as early as Tuesday", "as soon as Friday", "effective Feb. 1".
+  if (i >= 3 && WordIs(i - 3, "as") && WordIs(i - 1, "as") &&
+      (WordIs(i - 2, "early") || WordIs(i - 2, "soon")))
+    return Tense::kFuture;
+  if (i >= 1 && WordIs(i - 1, "effective")) return Tense::kFuture;
   size_t back = i;
   for (int step = 0; step < 30 && back > 0; ++step) {
     --back;
     if (boundary(back) || (t_[back + 1].flags & kParaBefore)) break;
     if (Tense t = cue(back); t != Tense::kNone) return t;
     if (Func(back, kFTo) && Word(back + 1) && back + 1 != i && !Is(back + 1, Lx::kFunc) &&
-        step < 4)
-      return Tense::kFuture;  // "is to meet Friday"
+        (step < 4 || (back > 0 && (WordIs(back - 1, "is") || WordIs(back - 1, "are")))))
+      return Tense::kFuture;  // "is to meet Friday", "is to resume trading in Paris Tuesday"
   }
   for (size_t fwd = i + 1; fwd < n_ && fwd < i + 12; ++fwd) {
     if (boundary(fwd) || (t_[fwd].flags & kParaBefore)) break;
@@ -1154,6 +1167,14 @@ bool Matcher::RelCore(size_t i, Core* c) {
       }
     }
     if (UnitAt(k, &unit, &plural) && plural) {
+      // "in the coming days", "upcoming weeks": a vague future, not a length (TimeML).
+      if (r == kRComing || r == kRUpcoming) {
+        c->value = "FUTURE_REF";
+        c->anchor = TimeAnchor::kPublication;
+        c->noun = true;
+        c->end = k + 1;
+        return true;
+      }
       c->type = TimexType::kDuration;
       c->noun = true;
       c->value = FormatDuration(-1, unit == kUQuarter ? kUMonth : unit, false);
@@ -1330,6 +1351,21 @@ bool Matcher::UnitNounCore(size_t i, Core* c) {
     c->end = i + 1;
     return true;
   }
+  // "the year 2000", "the year two thousand": the year named after the noun.
+  if (unit == kUYear && !plural && the_before &&
+      ((Num(i + 1) && t_[i + 1].ndig == 4) || Is(i + 1, Lx::kNumWord))) {
+    int64_t v = 0;
+    size_t e = 0;
+    if (NumberPhrase(i + 1, false, &v, &e) && e > i + 1 && v >= 1000 && v <= 2999) {
+      c->type = TimexType::kDate;
+      c->cal = CalValue{Gran::kYear, static_cast<int>(v), kUnknown, kUnknown, 0, ""};
+      c->anchor = TimeAnchor::kAbsolute;
+      c->explicit_year = true;
+      c->noun = true;
+      c->end = e;
+      return true;
+    }
+  }
   // "year end", "year-end", "year's end": the end of the DCT year.
   if (unit == kUYear && !plural &&
       ((Is(i + 1, Lx::kMod) && Val(i + 1, Lx::kMod) == kMEnd) ||
@@ -1411,6 +1447,24 @@ bool Matcher::RefCore(size_t i, Core* c) {
     case kRefRecently: case kRefLately:
       c->value = "PAST_REF";
       return true;
+    case kRefSoon: {
+      // "soon", "as soon as possible": a vague future (TimeML FUTURE_REF). "as soon as
+      // <date>", "soon after X", "how soon" are a bound or a question, not a time.
+      const bool as_before = i > 0 && (Func(i - 1, kFAs) || WordIs(i - 1, "how") || WordIs(i - 1, "too") ||
+                                        WordIs(i - 1, "so"));
+      if (as_before && Func(i + 1, kFAs) && WordIs(i + 2, "possible")) {
+        c->value = "FUTURE_REF";
+        c->end = i + 3;
+        return true;
+      }
+      if (as_before || Func(i + 1, kFAs) || Is(i + 1, Lx::kAgo) || WordIs(i + 1, "thereafter") ||
+          WordIs(i + 1, "afterward") || WordIs(i + 1, "afterwards"))
+        return false;
+      // "was soon released", "soon became": soon after a past event, not after now.
+      if (TenseAround(i) == Tense::kPast) return false;
+      c->value = "FUTURE_REF";
+      return true;
+    }
     case kRefRecent: {
       // "recent years/weeks/days": a vague past; "recent" alone as an adjective.
       int unit = 0;
@@ -1508,6 +1562,18 @@ bool Matcher::HolidayCore(size_t i, Core* c) {
   } else {
     y = dct_.y;
   }
+  // Without a year, a holiday is the one nearest the DCT in the sentence's
+  // tense, as a month-day is ("was rescued on Thanksgiving Day" in January
+  // is last November's). Its month is fixed but for Easter (March/April).
+  Core near;
+  if (!explicit_year && y != kUnknown) {
+    const int month = m != 0 ? m : h == kHChristmas ? 12 : h == kHHalloween ? 10
+                                 : h == kHThanksgiving ? 11 : h == kHEaster ? 4 : 0;
+    if (month != 0) {
+      ResolveMonthDay(i, month, 1, &near);
+      if (near.cal.y != kUnknown) y = near.cal.y;
+    }
+  }
   if (m == 0) {
     switch (h) {
       case kHChristmas: m = 12; d = 25; break;
@@ -1525,7 +1591,9 @@ bool Matcher::HolidayCore(size_t i, Core* c) {
   }
   c->cal = {Gran::kDay, y, m, d, 0, ""};
   c->explicit_year = explicit_year;
-  c->anchor = explicit_year ? TimeAnchor::kAbsolute : TimeAnchor::kPublication;
+  c->anchor = explicit_year                              ? TimeAnchor::kAbsolute
+              : near.anchor == TimeAnchor::kNarrative ? TimeAnchor::kNarrative
+                                                      : TimeAnchor::kPublication;
   c->end = k;
   return true;
 }
@@ -1802,8 +1870,32 @@ bool Matcher::TryAt(size_t i, Hit* h) {
     core_start = p + 3;
     if (Func(core_start, kFThe)) ++core_start;
   }
+  // "the day before/after <date>", "the week of <date>": a day shifted by one, or the
+  // ISO week holding the day. When no day follows, the words parse as usual.
+  int day_shift = 0;
+  bool week_of = false;
+  if (the && r == p && !part_of && !anniv && WordIs(p, "day") &&
+      (WordIs(p + 1, "before") || WordIs(p + 1, "after"))) {
+    Core d;
+    if (CoreAt(p + 2, &d) && d.end > p + 2 && DayValue(d)) {
+      day_shift = WordIs(p + 1, "before") ? -1 : 1;
+      core_start = p + 2;
+    }
+  } else if (the && r == p && !part_of && !anniv && WordIs(p, "week") && Func(p + 1, kFOf)) {
+    Core d;
+    if (CoreAt(p + 2, &d) && d.end > p + 2 && DayValue(d)) {
+      week_of = true;
+      core_start = p + 2;
+    }
+  }
   if (!CoreAt(core_start, &c)) return false;
   if (c.end <= core_start) return false;
+  if (day_shift != 0 || week_of) {
+    if (!DayValue(c)) return false;
+    c.cal = week_of ? WeekOf(c.cal, 0) : ShiftDays(c.cal, day_shift);
+    c.noun = true;
+    c.explicit_year = false;
+  }
   if (part_of || anniv) {
     if (c.cal.g != Gran::kDay || !c.value.empty()) return false;
   }
@@ -1847,7 +1939,7 @@ bool Matcher::TryAt(size_t i, Hit* h) {
   } else if (!mod.empty()) {
     return false;
   }
-  if (part_of || anniv) start = p;
+  if (part_of || anniv || day_shift != 0 || week_of) start = p;
   if (the && (c.noun || mod_of) && start == p) start = i;
   if (the && mod_of) start = i;
   // A quarter inside a text marks it as an earnings report.

@@ -132,6 +132,24 @@ TEST(TemporalTagger, Ranges) {
   }, /*merge_ranges=*/false);
 }
 
+// Regressions from the TBAQ error analysis, one row per bug: cues right
+// before the time that point ahead, and holidays resolved by tense.
+TEST(TemporalTagger, TenseCueRegressions) {
+  RunTable({
+      // bug: "as early as Tuesday" read the past from an earlier verb.
+      {"The father, who came from Cuba, could arrive as early as Tuesday.", "2000-04-03", "Tuesday", "DATE", "2000-04-04", "publication", "", ""},
+      {"The group landed, and it may leave as soon as Friday.", "2000-04-03", "Friday", "DATE", "2000-04-07", "publication", "", ""},
+      // bug: "is to resume ... Tuesday" too far from "to" for the infinitive cue.
+      {"The stock was halted in London and is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "DATE", "1989-10-31", "publication", "", ""},
+      // bug: "effective Feb. 1" in October is next February.
+      {"The board named a new chairman, effective Feb. 1.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01", "publication", "", ""},
+      // bug: a holiday without a year was always the DCT's year.
+      {"He was rescued at sea on Thanksgiving Day.", "2000-01-06", "Thanksgiving Day", "DATE", "1999-11-25", "publication", "", ""},
+      {"The family will gather on Thanksgiving Day.", "2000-10-01", "Thanksgiving Day", "DATE", "2000-11-23", "publication", "", ""},
+      {"They met on Christmas.", "1998-03-01", "Christmas", "DATE", "1997-12-25", "publication", "", ""},
+  });
+}
+
 TEST(TemporalTagger, RelativeToPublication) {
   RunTable({
       {"He said yesterday that it was over.", "2025-01-17", "yesterday", "DATE", "2025-01-16", "publication", "", ""},
@@ -224,6 +242,32 @@ TEST(TemporalTagger, ModifiersAndRefs) {
   TagTimes("Shares fell in late November.", Pub("1999-12-10"), TimexOptions{}, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].mod, "END");
+}
+
+// "the day before/after X", "the week of X", vague future/past (TimeML *_REF).
+TEST(TemporalTagger, ShiftedDaysWeeksOfAndVagueRefs) {
+  RunTable({
+      {"a hearing the week of March 6, lawyers said", "2000-02-24", "the week of March 6", "DATE", "2000-W10", "", "", ""},
+      {"He came the day after March 6.", "2000-02-24", "the day after March 6", "DATE", "2000-03-07", "", "", ""},
+      {"The day before last Tuesday's hearing, he left.", "2000-02-24", "The day before last Tuesday", "DATE", "2000-02-21", "", "", ""},
+      {"on the day before Friday", "2026-11-28", "the day before Friday", "DATE", "2026-11-26", "", "", ""},
+      {"to halve it by the year two thousand", "1998-02-05", "the year two thousand", "DATE", "2000", "", "", ""},
+      {"in the year 1990, prices fell", "1998-02-05", "the year 1990", "DATE", "1990", "", "", ""},
+      {"Prices will rise in the coming days.", "1998-02-06", "the coming days", "DATE", "FUTURE_REF", "", "", ""},
+      {"It expects to slow in coming months.", "1998-02-06", "coming months", "DATE", "FUTURE_REF", "", "", ""},
+      {"Prosecutors may soon seek an indictment.", "1989-10-27", "soon", "DATE", "FUTURE_REF", "", "", ""},
+      {"It was recently sold.", "1989-10-27", "recently", "DATE", "PAST_REF", "", "", ""},
+  });
+}
+
+// "soon" after a past event, or bounding a date, is no vague future.
+TEST(TemporalTagger, SoonIsNotAlwaysTheFuture) {
+  for (const char* text : {"He was soon released.", "a trickle that soon became a flood",
+                           "soon after the vote", "how soon can it be done"}) {
+    std::vector<TimeExpr> out;
+    TagTimes(text, Pub("2000-02-24"), TimexOptions{}, &out);
+    EXPECT_TRUE(out.empty()) << text << " -> " << (out.empty() ? "" : out[0].value);
+  }
 }
 
 TEST(TemporalTagger, TimesOfDay) {

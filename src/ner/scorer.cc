@@ -1,0 +1,387 @@
+// The fast emission scorer: per-word-type sums of one-word features, looked
+// up in a cache; per-token lookups only for features that combine words or
+// depend on the document. The key lists below mirror
+// FeatureExtractor::Extract (features.cc) template by template; any change
+// there must be made here too (ner_scorer_test compares the two).
+#include "ner/scorer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "ner/feature_templates.h"
+
+namespace annals::ner {
+
+namespace {
+
+using V4 = int32_t __attribute__((vector_size(16)));
+constexpr int kLanes = EmissionScorer::kLanes;
+
+// acc += row over kLanes lanes (five 4-lane vector adds).
+inline void AddRow(int32_t* acc, const int32_t* row) {
+  for (int k = 0; k < kLanes; k += 4) {
+    V4 a, r;
+    std::memcpy(&a, acc + k, sizeof(V4));
+    std::memcpy(&r, row + k, sizeof(V4));
+    a += r;
+    std::memcpy(acc + k, &a, sizeof(V4));
+  }
+}
+
+void Zero(int32_t* row) { std::memset(row, 0, sizeof(int32_t) * kLanes); }
+
+// The four 4-bit gazetteer positions of a token as one value (as Extract).
+uint64_t GazCode(const TokenValues& t) {
+  const uint8_t* g = t.gaz;
+  return static_cast<uint64_t>(g[0] | (g[1] << 4) | (g[2] << 8) | (g[3] << 12));
+}
+
+uint64_t CapBits(const TokenValues& t, bool caps_sentence) {
+  return (t.cap ? 1 : 0) | (t.allcaps ? 2 : 0) | (caps_sentence ? 4 : 0);
+}
+
+}  // namespace
+
+void KeyBatch::Run(const ScoringTables& t) {
+  const PackedTableView& ft = t.features;
+  for (const Item& it : items_) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(it.key) & ft.mask));
+  for (Item& it : items_) {
+    it.row = ft.Find(it.key);
+    if (it.row != 0) {
+      const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
+      __builtin_prefetch(w);
+      __builtin_prefetch(w + kNumTags - 1);
+    }
+  }
+  for (const Item& it : items_) {
+    if (it.row == 0) continue;
+    const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
+    for (int k = 0; k < kNumTags; ++k) it.acc[k] += w[k];
+  }
+  items_.clear();
+}
+
+void EmissionScorer::Bind(const ScoringTables& tables) {
+  if (tables.features.slots == tables_.features.slots && tables.features.mask == tables_.features.mask &&
+      tables.rows == tables_.rows && tables.lexicon == tables_.lexicon && !slots_.empty())
+    return;
+  tables_ = tables;
+  Clear();
+  const ScoringTables& t = tables_;
+  auto zero = Zero;
+  zero(bos_prev1_);
+  AddFeatureRow(t, FeatureKey(kLowerPrev, kBosHash), bos_prev1_);
+  AddFeatureRow(t, FeatureKey(kShapePrev, kBosHash), bos_prev1_);
+  AddFeatureRow(t, FeatureKey(kWordPrev, kBosHash), bos_prev1_);
+  AddFeatureRow(t, FeatureKey(kClusterPrev, kBosHash), bos_prev1_);  // 4-bit prefix
+  AddFeatureRow(t, FeatureKey(kClusterPrev, kBosHash), bos_prev1_);  // 10-bit prefix
+  zero(bos_prev2_);
+  AddFeatureRow(t, FeatureKey(kLowerPrev2, kBosHash), bos_prev2_);
+  zero(eos_next1_);
+  AddFeatureRow(t, FeatureKey(kLowerNext, kEosHash), eos_next1_);
+  AddFeatureRow(t, FeatureKey(kShapeNext, kEosHash), eos_next1_);
+  AddFeatureRow(t, FeatureKey(kWordNext, kEosHash), eos_next1_);
+  AddFeatureRow(t, FeatureKey(kClusterNext, kEosHash), eos_next1_);
+  AddFeatureRow(t, FeatureKey(kClusterNext, kEosHash), eos_next1_);
+  zero(eos_next2_);
+  AddFeatureRow(t, FeatureKey(kLowerNext2, kEosHash), eos_next2_);
+  for (uint64_t flags = 0; flags < 4; ++flags) {
+    for (uint64_t bits = 0; bits < 16; ++bits) {
+      zero(doc_case_[flags][bits]);
+      AddFeatureRow(t, FeatureKey(kDocCase, flags, bits), doc_case_[flags][bits]);
+    }
+  }
+  for (uint64_t v = 0; v < 16; ++v) {
+    zero(cap_pattern_[v]);
+    AddFeatureRow(t, FeatureKey(kPrevCapNextCap, v), cap_pattern_[v]);
+  }
+  zero(gaz_none_);
+  AddFeatureRow(t, FeatureKey(kGazPrev, 0), gaz_none_);
+  AddFeatureRow(t, FeatureKey(kGazNext, 0), gaz_none_);
+}
+
+void EmissionScorer::Clear() {
+  entries_.clear();
+  hashes_.clear();
+  sums_.clear();
+  if (entries_.capacity() < max_entries_) {
+    entries_.reserve(max_entries_);
+    hashes_.reserve(max_entries_);
+    sums_.reserve(max_entries_ * kRowsPerEntry * kLanes);
+  }
+  size_t slots = 16;
+  while (slots < 2 * max_entries_) slots <<= 1;
+  slots_.assign(slots, Slot());
+  arena_.clear();
+}
+
+void EmissionScorer::QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc) {
+  // Extract's keys that depend only on the token's own word (and on whether
+  // the sentence is in capitals), in its order.
+  const TokenValues& t = e.v;
+  Zero(acc);
+  batch_.Add(FeatureKey(kBias, 0), acc);
+  batch_.Add(FeatureKey(kWord, t.word), acc);
+  batch_.Add(FeatureKey(kLower, t.lower), acc);
+  batch_.Add(FeatureKey(kShape, t.shape), acc);
+  batch_.Add(FeatureKey(kShortShape, t.sshape), acc);
+  for (int a = 0; a < t.naffix; ++a) {
+    batch_.Add(FeatureKey(kPrefix, t.pre[a], a), acc);
+    batch_.Add(FeatureKey(kSuffix, t.suf[a], a), acc);
+  }
+  if (t.naffix >= 3) batch_.Add(FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0), acc);
+  batch_.Add(FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)), acc);
+  if (caps_sentence) {
+    batch_.Add(FeatureKey(kCapsSent, t.sshape), acc);
+    batch_.Add(FeatureKey(kCapsSentLower, t.lower), acc);
+  }
+  if (t.cluster != 0) {
+    for (uint32_t bits : {4u, 6u, 10u, 20u}) batch_.Add(FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)), acc);
+  } else {
+    batch_.Add(FeatureKey(kCluster, 0), acc);
+  }
+  batch_.Add(FeatureKey(kCasing, t.casing, CapBits(t, caps_sentence)), acc);
+  if (t.dotted) batch_.Add(FeatureKey(kDotted, t.cap ? 1 : 0), acc);
+}
+
+void EmissionScorer::Fill(uint32_t id, std::string_view word) {
+  Entry& e = entries_[id];
+  WordValues(word, *tables_.lexicon, &e.v, &lower_scratch_);
+  const TokenValues& t = e.v;
+  e.dw = DocWordOf(word, t.lower);
+  e.word_off = static_cast<uint32_t>(arena_.size());
+  e.word_len = static_cast<uint32_t>(word.size());
+  arena_.append(word);
+  e.lower_off = static_cast<uint32_t>(arena_.size());
+  e.lower_len = static_cast<uint32_t>(lower_scratch_.size());
+  arena_.append(lower_scratch_);
+  e.caps_ready = false;
+  QueueSelf(e, false, SumRow(id, kSelf));
+  Zero(SumRow(id, kSelfCaps));
+  int32_t* prev1 = SumRow(id, kPrev1);
+  Zero(prev1);
+  batch_.Add(FeatureKey(kLowerPrev, t.lower), prev1);
+  batch_.Add(FeatureKey(kShapePrev, t.sshape), prev1);
+  batch_.Add(FeatureKey(kWordPrev, t.word), prev1);
+  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 4)), prev1);
+  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 10)), prev1);
+  int32_t* next1 = SumRow(id, kNext1);
+  Zero(next1);
+  batch_.Add(FeatureKey(kLowerNext, t.lower), next1);
+  batch_.Add(FeatureKey(kShapeNext, t.sshape), next1);
+  batch_.Add(FeatureKey(kWordNext, t.word), next1);
+  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 4)), next1);
+  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 10)), next1);
+  int32_t* prev2 = SumRow(id, kPrev2);
+  Zero(prev2);
+  batch_.Add(FeatureKey(kLowerPrev2, t.lower), prev2);
+  int32_t* next2 = SumRow(id, kNext2);
+  Zero(next2);
+  batch_.Add(FeatureKey(kLowerNext2, t.lower), next2);
+  batch_.Run(tables_);
+}
+
+namespace {
+
+uint64_t Head(std::string_view word) {
+  uint64_t h = 0;
+  std::memcpy(&h, word.data(), std::min<size_t>(8, word.size()));
+  return h;
+}
+
+}  // namespace
+
+uint32_t EmissionScorer::Lookup(std::string_view word) {
+  const uint64_t h = HashBytes(word);
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  const uint64_t head = Head(word);
+  const uint32_t len = static_cast<uint32_t>(word.size());
+  const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
+  uint32_t i = static_cast<uint32_t>(h) & mask;
+  for (;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id == 0) break;
+    if (s.tag != tag || s.head != head || s.len != len) continue;
+    if (len <= 8) return s.id - 1;  // head and length are the whole word
+    const Entry& e = entries_[s.id - 1];
+    if (std::string_view(arena_).substr(e.word_off + 8, len - 8) == word.substr(8)) return s.id - 1;
+  }
+  const uint32_t id = static_cast<uint32_t>(entries_.size());
+  entries_.emplace_back();
+  hashes_.push_back(h);
+  sums_.resize(sums_.size() + kRowsPerEntry * kLanes);
+  Fill(id, word);
+  slots_[i] = Slot{tag, id + 1, head, len};
+  if (entries_.size() * 2 > slots_.size()) {
+    // Only one document with more word types than the capacity gets here.
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const uint32_t bmask = static_cast<uint32_t>(bigger.size() - 1);
+    for (const Slot& s : slots_) {
+      if (s.id == 0) continue;
+      uint32_t j = static_cast<uint32_t>(hashes_[s.id - 1]) & bmask;
+      while (bigger[j].id != 0) j = (j + 1) & bmask;
+      bigger[j] = s;
+    }
+    slots_.swap(bigger);
+  }
+  return id;
+}
+
+void EmissionScorer::Resolve(const ScoringTables& tables, const std::string_view* words, size_t n,
+                             std::vector<uint32_t>* ids) {
+  Bind(tables);
+  if (entries_.size() + n > max_entries_) Clear();
+  ids->resize(n);
+  for (size_t i = 0; i < n; ++i) (*ids)[i] = Lookup(words[i]);
+}
+
+void EmissionScorer::Score(const ScoringTables& tables, const std::vector<std::string_view>& words,
+                           const DocContext* doc, std::vector<int32_t>* out) {
+  Resolve(tables, words.data(), words.size(), &ids_);
+  ScoreIds(ids_.data(), ids_.size(), doc, out);
+}
+
+void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* doc, std::vector<int32_t>* out) {
+  out->resize(n * kNumTags);
+  if (n == 0) return;
+  int caps_tokens = 0;
+  int letter_tokens = 0;
+  info_.resize(n);
+  lowers_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Entry& e = entries_[ids[i]];
+    if (e.v.has_letter) {
+      ++letter_tokens;
+      if (e.v.upper_only) ++caps_tokens;
+    }
+    info_[i].cap = e.v.cap;
+    std::memset(info_[i].gaz, 0, sizeof(info_[i].gaz));
+    lowers_[i] = Lower(e);
+  }
+  MarkGazetteer(*tables_.lexicon, n, lowers_.data(), info_.data());
+  const bool caps_sentence = letter_tokens >= 2 && caps_tokens * 2 > letter_tokens;
+
+  acc_.resize(n * kLanes);
+  keys_.clear();
+  key_offsets_.assign(1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 3 < n) {
+      // The rows a later token will read (the cache is larger than the CPU's).
+      const uint32_t ahead = ids[i + 3];
+      const char* block = reinterpret_cast<const char*>(SumRow(ahead, kSelf));
+      for (int r : {kSelf, kPrev1, kNext1, kPrev2, kNext2}) {
+        __builtin_prefetch(block + r * kLanes * 4);
+        __builtin_prefetch(block + r * kLanes * 4 + 64);
+      }
+      __builtin_prefetch(&entries_[ahead]);
+      __builtin_prefetch(reinterpret_cast<const char*>(&entries_[ahead]) + 64);
+    }
+    const uint32_t id = ids[i];
+    Entry& e = entries_[id];
+    const TokenValues& t = e.v;
+    int32_t* acc = acc_.data() + i * kLanes;
+    // One-word features of the token and of its neighbours, cached.
+    if (caps_sentence && !e.caps_ready) {
+      QueueSelf(e, true, SumRow(id, kSelfCaps));
+      batch_.Run(tables_);
+      e.caps_ready = true;
+    }
+    std::memcpy(acc, SumRow(id, caps_sentence ? kSelfCaps : kSelf), sizeof(int32_t) * kLanes);
+    const Entry* prev = i > 0 ? &entries_[ids[i - 1]] : nullptr;
+    const Entry* next = i + 1 < n ? &entries_[ids[i + 1]] : nullptr;
+    AddRow(acc, prev != nullptr ? SumRow(ids[i - 1], kPrev1) : bos_prev1_);
+    AddRow(acc, next != nullptr ? SumRow(ids[i + 1], kNext1) : eos_next1_);
+    AddRow(acc, i > 1 ? SumRow(ids[i - 2], kPrev2) : bos_prev2_);
+    AddRow(acc, i + 2 < n ? SumRow(ids[i + 2], kNext2) : eos_next2_);
+    // Features with few values, from tables.
+    const uint64_t capbits = CapBits(t, caps_sentence);
+    const DocContext::Word* dword = doc != nullptr ? doc->Find(t.lower) : nullptr;
+    const uint32_t doc_flags = dword != nullptr ? dword->flags : 0;
+    AddRow(acc, doc_case_[doc_flags & 3][capbits | (i == 0 ? 8 : 0)]);
+    const bool prev_cap = prev != nullptr && prev->v.cap;
+    const bool next_cap = next != nullptr && next->v.cap;
+    AddRow(acc, cap_pattern_[(prev_cap ? 1 : 0) | (next_cap ? 2 : 0) | (t.cap ? 4 : 0) | (i == 0 ? 8 : 0)]);
+    const uint64_t gaz_prev = i > 0 ? GazCode(info_[i - 1]) : 0;
+    const uint64_t gaz_next = i + 1 < n ? GazCode(info_[i + 1]) : 0;
+    if (gaz_prev == 0 && gaz_next == 0) {
+      AddRow(acc, gaz_none_);
+    } else {
+      keys_.push_back(FeatureKey(kGazPrev, gaz_prev));
+      keys_.push_back(FeatureKey(kGazNext, gaz_next));
+    }
+    // Context aggregation: the same for every occurrence of the word in the
+    // document, so summed once per word and document.
+    if (t.cap && dword != nullptr && !dword->contexts.empty()) {
+      if (dword->memo_owner != tables_.rows) {  // the model's weights identify whose sums they are
+        static_assert(sizeof(dword->memo) == sizeof(int32_t) * kLanes, "memo holds one row of sums");
+        Zero(dword->memo);
+        const std::vector<uint64_t>& ctx = dword->contexts;
+        for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
+          batch_.Add(FeatureKey(kAggPrev, ctx[k]), dword->memo);
+          batch_.Add(FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
+        }
+        batch_.Run(tables_);
+        dword->memo_owner = tables_.rows;
+      }
+      AddRow(acc, dword->memo);
+    }
+    // Features that combine two words: looked up per token, below.
+    const uint64_t lp = prev != nullptr ? prev->v.lower : kBosHash;
+    const uint64_t ln = next != nullptr ? next->v.lower : kEosHash;
+    const uint64_t sp = prev != nullptr ? prev->v.sshape : kBosHash;
+    const uint64_t sn = next != nullptr ? next->v.sshape : kEosHash;
+    keys_.push_back(FeatureKey(kShapePrevCur, sp, t.sshape));
+    keys_.push_back(FeatureKey(kShapeCurNext, t.sshape, sn));
+    keys_.push_back(FeatureKey(kBigramPrev, lp, t.lower));
+    keys_.push_back(FeatureKey(kBigramNext, t.lower, ln));
+    keys_.push_back(FeatureKey(kLowerPrevShape, lp, t.sshape));
+    keys_.push_back(FeatureKey(kLowerNextShape, t.sshape, ln));
+    keys_.push_back(FeatureKey(kLowerPrevNext, lp, ln));
+    if (i == 0) {
+      keys_.push_back(FeatureKey(kFirstShape, t.sshape));
+      keys_.push_back(FeatureKey(kLowerFirst, t.lower));
+      keys_.push_back(FeatureKey(kCasingFirst, t.casing, capbits));
+    }
+    if (t.cluster != 0) keys_.push_back(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lp));
+    const uint64_t g = GazCode(info_[i]);
+    if (g != 0) {
+      keys_.push_back(FeatureKey(kGaz, g));
+      keys_.push_back(FeatureKey(kGazCap, g, capbits));
+    }
+    if (t.dotted) keys_.push_back(FeatureKey(kDotted, ln, 2));
+    key_offsets_.push_back(static_cast<uint32_t>(keys_.size()));
+  }
+
+  // Memory-bound: every key is a random probe into the feature table and
+  // then into the weight rows. Probes go in chunks with prefetches first, so
+  // the cache misses of a chunk overlap instead of queueing.
+  key_rows_.resize(keys_.size());
+  const PackedTableView& ft = tables_.features;
+  constexpr size_t kChunk = 64;
+  for (size_t c0 = 0; c0 < keys_.size(); c0 += kChunk) {
+    const size_t c1 = std::min(keys_.size(), c0 + kChunk);
+    for (size_t f = c0; f < c1; ++f) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(keys_[f]) & ft.mask));
+    for (size_t f = c0; f < c1; ++f) {
+      uint32_t row = ft.Find(keys_[f]);
+      key_rows_[f] = row;
+      if (row != 0) {
+        const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
+        __builtin_prefetch(w);
+        __builtin_prefetch(w + kNumTags - 1);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    alignas(16) int32_t acc[kLanes];
+    std::memcpy(acc, acc_.data() + i * kLanes, sizeof(acc));
+    for (uint32_t f = key_offsets_[i]; f < key_offsets_[i + 1]; ++f) {
+      uint32_t row = key_rows_[f];
+      if (row == 0) continue;
+      const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
+      for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
+    }
+    std::memcpy(out->data() + i * kNumTags, acc, sizeof(int32_t) * kNumTags);
+  }
+}
+
+}  // namespace annals::ner

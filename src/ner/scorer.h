@@ -1,0 +1,166 @@
+// EmissionScorer: the NER model's per-token emission scores, computed with
+// far fewer model probes than one per feature key, yet exactly equal to the
+// reference (sum the weight rows of every key FeatureExtractor::Extract
+// produces; ner_scorer_test checks this on real text).
+//
+// Why it is fast: about three quarters of a token's ~55 features depend on
+// one word alone at one position relative to the token — the token itself
+// (word, lower-case form, shapes, affixes, cluster, casing profile) or a
+// neighbour at -2, -1, +1, +2 (its lower-case form, shape, exact form,
+// cluster). Their weight rows are summed once per word type, per position,
+// and kept in a cache that lives across sentences and articles; only the
+// features that combine two words or depend on the document (bigrams, shape
+// pairs, gazetteer positions, document casing, context aggregation) are
+// looked up per token. Weights are integers, so regrouping the sums changes
+// nothing: same scores, same tags.
+//
+// Words are first resolved to cache ids (Resolve); ids stay valid until the
+// next Resolve, so a document resolved at once can build its DocContext and
+// be scored sentence by sentence from the same ids.
+//
+// Not thread-safe: one scorer per thread (it is part of LabelScratch). A
+// scorer serves one model at a time; handing it another model's tables
+// drops its cache.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ner/features.h"
+#include "ner/hash.h"
+#include "ner/lexicon.h"
+#include "ner/tags.h"
+
+namespace annals::ner {
+
+// What scoring needs of a model (views into its file).
+struct ScoringTables {
+  PackedTableView features;          // feature key -> weight row + 1
+  const int16_t* rows = nullptr;     // weight rows, kNumTags per row
+  const Lexicon* lexicon = nullptr;  // clusters, casing, gazetteer
+};
+
+// Adds the weight row of feature `key` to acc (kNumTags lanes), if the model
+// knows the key.
+inline void AddFeatureRow(const ScoringTables& t, uint64_t key, int32_t* acc) {
+  uint32_t row = t.features.Find(key);
+  if (row == 0) return;
+  const int16_t* w = t.rows + static_cast<size_t>(row - 1) * kNumTags;
+  for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
+}
+
+// Feature keys whose weight rows go to given accumulators, probed as one
+// batch: all table slots are prefetched first, then the weight rows, so the
+// cache misses overlap instead of queueing (the model is several MB and the
+// probes are random). Internal to EmissionScorer.
+class KeyBatch {
+ public:
+  // Queues: acc[0..kNumTags) += row of `key` (if the model knows it).
+  void Add(uint64_t key, int32_t* acc) { items_.push_back({key, acc, 0}); }
+  // Probes and adds everything queued, in order; empties the batch.
+  void Run(const ScoringTables& t);
+
+ private:
+  struct Item {
+    uint64_t key;  // feature key
+    int32_t* acc;  // where its row is added
+    uint32_t row;  // row + 1, 0 = unknown
+  };
+  std::vector<Item> items_;  // queued keys
+};
+
+class EmissionScorer {
+ public:
+  // A scorer caching at most `max_entries` word types (tests use tiny ones).
+  explicit EmissionScorer(size_t max_entries = kDefaultMaxEntries) : max_entries_(max_entries) {}
+
+  // Cache ids of `words` (computing the values of unseen word types) into
+  // ids. Invalidates the ids of earlier calls only when the cache is full
+  // (it then starts afresh before resolving these words).
+  void Resolve(const ScoringTables& tables, const std::string_view* words, size_t n, std::vector<uint32_t>* ids);
+
+  // DocContext summary (DocWordOf) of a resolved word.
+  const DocWord& doc_word(uint32_t id) const { return entries_[id].dw; }
+
+  // Integer emission sums of one sentence of resolved words into out
+  // (n * kNumTags, resized): per token, the sum over its features of their
+  // weight rows. `doc` is the document's context, may be null. The tables
+  // are those of the Resolve call.
+  void ScoreIds(const uint32_t* ids, size_t n, const DocContext* doc, std::vector<int32_t>* out);
+
+  // Resolve + ScoreIds for one sentence.
+  void Score(const ScoringTables& tables, const std::vector<std::string_view>& words, const DocContext* doc,
+             std::vector<int32_t>* out);
+
+  // Word types currently cached (tests, diagnostics).
+  size_t cached_words() const { return entries_.size(); }
+
+  // By default at most this many word types are cached (about 0.6 KB
+  // each); a Resolve that would overflow the cache starts afresh. One huge
+  // document may exceed it.
+  static constexpr size_t kDefaultMaxEntries = size_t{1} << 15;
+
+  // Lanes of the cached sums: kNumTags rounded up to whole 16-byte vectors.
+  static constexpr int kLanes = 20;
+
+ private:
+  // One word type's values (the summed rows are in sums_).
+  struct Entry {
+    uint32_t word_off = 0;    // the exact word in arena_
+    uint32_t word_len = 0;    // its length
+    uint32_t lower_off = 0;   // normalised form in arena_
+    uint32_t lower_len = 0;   // its length
+    TokenValues v;            // WordValues (doc and gaz unset)
+    DocWord dw;               // DocWordOf
+    bool caps_ready = false;  // the all-caps-sentence self row is computed
+  };
+  // Rows of an entry in sums_, kLanes int32 each.
+  enum Row { kSelf = 0, kSelfCaps, kPrev1, kNext1, kPrev2, kNext2, kRowsPerEntry };
+
+  void Bind(const ScoringTables& tables);
+  void Clear();
+  uint32_t Lookup(std::string_view word);  // entry index, computed on a miss
+  void Fill(uint32_t id, std::string_view word);
+  // Zeroes acc and queues the keys of the token's own one-word features.
+  void QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc);
+  int32_t* SumRow(uint32_t id, Row r) { return &sums_[(static_cast<size_t>(id) * kRowsPerEntry + r) * kLanes]; }
+  std::string_view Lower(const Entry& e) const { return std::string_view(arena_).substr(e.lower_off, e.lower_len); }
+
+  ScoringTables tables_;                   // the model served (cache key)
+  std::vector<Entry> entries_;             // cached word types
+  std::vector<uint64_t> hashes_;           // HashBytes of each entry's word
+  std::vector<int32_t> sums_;              // kRowsPerEntry rows of kLanes per entry
+  // Open addressing over entries: a slot holds enough to confirm a match
+  // without touching the entry for words of up to 8 bytes.
+  struct Slot {
+    uint32_t tag = 0;     // high 32 bits of the word's hash
+    uint32_t id = 0;      // entry + 1, 0 = empty
+    uint64_t head = 0;    // the word's first 8 bytes (zero-padded)
+    uint32_t len = 0;     // the word's length
+  };
+  size_t max_entries_;                     // cache capacity in word types
+  std::vector<Slot> slots_;                // power-of-two size, at most half full
+  std::string arena_;                      // words and normalised forms of entries_
+  std::string lower_scratch_;              // WordValues output buffer
+  KeyBatch batch_;                         // probes of a new entry's rows
+  // Rows of features with few possible values, summed once per model.
+  alignas(16) int32_t bos_prev1_[kLanes] = {};  // sentence start as the previous word
+  alignas(16) int32_t bos_prev2_[kLanes] = {};  // ... as the word two before
+  alignas(16) int32_t eos_next1_[kLanes] = {};  // sentence end as the next word
+  alignas(16) int32_t eos_next2_[kLanes] = {};  // ... as the word two after
+  alignas(16) int32_t doc_case_[4][16][kLanes] = {};  // kDocCase by DocContext flags and cap bits
+  alignas(16) int32_t cap_pattern_[16][kLanes] = {};  // kPrevCapNextCap by its value
+  alignas(16) int32_t gaz_none_[kLanes] = {};   // kGazPrev(0) + kGazNext(0)
+  // Per-sentence scratch.
+  std::vector<uint32_t> ids_;              // Score(): entry per token
+  std::vector<TokenValues> info_;          // per token: gaz marks (MarkGazetteer)
+  std::vector<std::string_view> lowers_;   // per token normalised form
+  std::vector<int32_t> acc_;               // n * kLanes sums being built
+  std::vector<uint64_t> keys_;             // per-token context feature keys
+  std::vector<uint32_t> key_offsets_;      // token i's keys: [key_offsets_[i], key_offsets_[i+1])
+  std::vector<uint32_t> key_rows_;         // row + 1 of each key, 0 = unknown
+};
+
+}  // namespace annals::ner
