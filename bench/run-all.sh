@@ -17,5 +17,7 @@ run "$build/src/text/text_bench"                   # text core alone: seed, Reut
 run bench/extract_reuters.sh "$build"              # whole process: annals extract --threads 1 over Reuters
 run "$build/bench/extract_stages_bench"            # extract worker CPU per step (text, ner, timex, counts, quotes, JSON), Reuters
 run bench/store_bench.sh "$build" "${STORE_BENCH_ARTICLES:-100000}"  # ingest MB/s + RSS, 280 search queries, facets, timeline (N articles; 1000000 for the issue-7 figures)
+run bench/http_load.sh "$build" "bench/out/store_${STORE_BENCH_ARTICLES:-100000}.db" 32 20  # API search under 32 clients: latency, 0 errors, flat heap
+run bench/ui_first_screen.sh "$build" "bench/out/store_${STORE_BENCH_ARTICLES:-100000}.db" 5  # UI first screen interactive, Chromium
 
 exit $status
