@@ -593,32 +593,8 @@ Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions
       for (char& ch : h.snippet)
         if (ch == '\n') ch = ' ';
     }
-    if (!c->speakers.empty()) {
-      int next = 2;
-      std::string qsql = std::string("SELECT ") + kQuoteCols +
-                         " FROM quotes q JOIN articles a ON a.id = q.article WHERE q.article = ?1 AND " +
-                         SpeakerCond(c->speakers, &next) + " ORDER BY q.idx";
-      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(qsql));
-      s->BindInt(1, key);
-      BindSpeakers(s, c->speakers, 2);
-      Status st;
-      while (s->Step(&st)) h.quotes.push_back(ReadQuote(s));
-      s->Reset();
-      if (!st.ok()) return st;
-    }
-    if (!c->count_filters.empty()) {
-      int next = 2;
-      std::string csql = std::string("SELECT ") + kCountCols +
-                         " FROM counts c JOIN articles a ON a.id = c.article WHERE c.article = ?1 AND " +
-                         CountCond(*c, &next) + " ORDER BY c.idx";
-      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(csql));
-      s->BindInt(1, key);
-      BindCounts(s, *c, 2);
-      Status st;
-      while (s->Step(&st)) h.counts.push_back(ReadCount(s));
-      s->Reset();
-      if (!st.ok()) return st;
-    }
+    ANNALS_RETURN_IF_ERROR(AttachQuotes(db.get(), key, *c, &h));
+    ANNALS_RETURN_IF_ERROR(AttachCounts(db.get(), key, *c, &h));
     out.hits.push_back(std::move(h));
   }
   if (o.count_total) {
