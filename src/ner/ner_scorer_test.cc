@@ -17,19 +17,13 @@
 #include "ner/model.h"
 #include "ner/ner_stage.h"
 #include "ner/sgml_text.h"
+#include "ner/test_util.h"
 #include "text/sentence_splitter.h"
 
 namespace annals::ner {
 namespace {
 
-std::shared_ptr<const NerModel> ShippedModel() {
-  static std::shared_ptr<const NerModel> model = [] {
-    auto m = NerModel::Open(std::string(ANNALS_SOURCE_DIR) + "/models/ner.model");
-    EXPECT_TRUE(m.ok()) << m.status().ToString();
-    return m.ok() ? std::shared_ptr<const NerModel>(std::move(*m)) : nullptr;
-  }();
-  return model;
-}
+using testing::ShippedModel;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -14,14 +14,7 @@
 namespace annals::ner {
 namespace {
 
-std::shared_ptr<const NerModel> ShippedModel() {
-  static std::shared_ptr<const NerModel> model = [] {
-    auto m = NerModel::Open(std::string(ANNALS_SOURCE_DIR) + "/models/ner.model");
-    EXPECT_TRUE(m.ok()) << m.status().ToString();
-    return m.ok() ? std::shared_ptr<const NerModel>(std::move(*m)) : nullptr;
-  }();
-  return model;
-}
+using testing::ShippedModel;
 
 AnnotatedDoc RunNer(const std::string& text) {
   AnnotatedDoc d;

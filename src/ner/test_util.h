@@ -1,7 +1,11 @@
 // Test helpers for the NER module: a tiny model trained on synthetic data,
-// so that tests of the model format and the stage need no shared data.
+// so that tests of the model format and the stage need no shared data, and
+// the shipped model loaded once per test binary.
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <memory>
 #include <string>
 
 #include "ner/conll.h"
@@ -35,6 +39,16 @@ inline ModelData TinyModelData() {
   opt.epochs = 3;
   auto m = TrainNer(*docs, *docs, LexiconData(), opt, nullptr);
   return std::move(*m);
+}
+
+// models/ner.model, loaded once (nullptr, with a test failure, if it cannot be).
+inline std::shared_ptr<const NerModel> ShippedModel() {
+  static std::shared_ptr<const NerModel> model = [] {
+    auto m = NerModel::Open(std::string(ANNALS_SOURCE_DIR) + "/models/ner.model");
+    EXPECT_TRUE(m.ok()) << m.status().ToString();
+    return m.ok() ? std::shared_ptr<const NerModel>(std::move(*m)) : nullptr;
+  }();
+  return model;
 }
 
 }  // namespace annals::ner::testing
