@@ -263,6 +263,9 @@ class Archive {
   std::string index_dir_;                       // IndexDirFor(path)
   mutable std::mutex index_mu_;                 // guards index_snap_
   mutable std::shared_ptr<const index::Snapshot> index_snap_;  // last loaded, for reuse
+  mutable std::mutex stats_mu_;                 // guards the two below
+  mutable std::optional<ArchiveStats> stats_cache_;  // Stats() at stats_generation_
+  mutable uint64_t stats_generation_ = 0;       // index catalog generation of stats_cache_
 };
 
 }  // namespace annals

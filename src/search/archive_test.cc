@@ -311,8 +311,8 @@ TEST(ArchiveIndexTest, ReplacedArticlesLeaveTheIndexAndReindexAgrees) {
 namespace annals {
 namespace {
 
-// names.articles (kept by triggers) must give the whole archive's facets
-// exactly as counting the entity rows does: through replaced articles, a
+// names.articles (kept by triggers) and the articles_source index must give
+// the whole archive's facets exactly as counting the rows does: through replaced articles, a
 // name repeated in one article's list, and names that drop to zero.
 TEST(ArchiveNameCountsTest, WholeArchiveFacetsMatchCountingRows) {
   const std::string path = (std::filesystem::temp_directory_path() /
@@ -326,7 +326,7 @@ TEST(ArchiveNameCountsTest, WholeArchiveFacetsMatchCountingRows) {
     ASSERT_TRUE(whole.ok() && counted.ok());
     auto flat = [](const Facets& f) {
       std::vector<std::string> v;
-      for (const auto* list : {&f.people, &f.orgs, &f.places})
+      for (const auto* list : {&f.people, &f.orgs, &f.places, &f.sources})
         for (const FacetValue& x : *list) v.push_back(x.name + "=" + std::to_string(x.articles));
       return v;
     };
@@ -363,6 +363,43 @@ TEST(ArchiveNameCountsTest, WholeArchiveFacetsMatchCountingRows) {
   std::map<std::string, int64_t> people;
   for (const FacetValue& v : whole->people) people[v.name] = v.articles;
   EXPECT_EQ(people, (std::map<std::string, int64_t>{{"Ann Lee", 1}, {"John Smith", 1}, {"Sabina Aliyeva", 1}}));
+}
+
+// Stats() is cached per index generation: the same Archive must see every
+// later ingest, and undated articles are counted by their key range.
+TEST(ArchiveStatsTest, FollowEveryIngest) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("annals_archive_stats_test_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  std::filesystem::remove_all(path + ".index");
+  auto ingest = [&](std::vector<AnnotatedDoc> docs) {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    ASSERT_TRUE((*w)->Begin().ok());
+    for (const AnnotatedDoc& d : docs) ASSERT_TRUE((*w)->Put(d, 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  };
+  AnnotatedDoc undated = Article("u1", "2020-01-01", "Ann Lee", 2, "2019-12-31");
+  undated.doc.date = Date{};
+  ingest({Article("a1", "2025-01-17", "Sabina Aliyeva", 150, "1990-01-20"), undated});
+  auto a = Archive::Open(path);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto s1 = (*a)->Stats();
+  ASSERT_TRUE(s1.ok()) << s1.status().ToString();
+  EXPECT_EQ(s1->articles, 2);
+  EXPECT_EQ(s1->undated, 1);
+  EXPECT_EQ(s1->quotes, 2);
+  EXPECT_EQ(s1->first_date, "2025-01-17");
+  EXPECT_EQ(s1->last_date, "2025-01-17");
+  ingest({Article("b1", "2020-06-01", "John Smith", 3, "2020-05-30")});
+  auto s2 = (*a)->Stats();
+  ASSERT_TRUE(s2.ok()) << s2.status().ToString();
+  EXPECT_EQ(s2->articles, 3);
+  EXPECT_EQ(s2->undated, 1);
+  EXPECT_EQ(s2->quotes, 3);
+  EXPECT_EQ(s2->counts, 3);
+  EXPECT_EQ(s2->first_date, "2020-06-01");
+  EXPECT_EQ(s2->last_date, "2025-01-17");
 }
 
 }  // namespace
