@@ -3,6 +3,7 @@
 // matching, phrase checks and filtering are written independently and as
 // plainly as possible, so that the two can check each other.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -122,7 +123,51 @@ Result<SearchResult> SearchExhaustive(const Snapshot& snap, const Query& q, cons
       if (!s.ok()) return s.status();
       exclude.push_back(std::move(*s));
     }
+    // The filter tree, doc by doc (no bitmaps: a reference for filter_eval).
+    std::map<std::string, std::set<uint32_t>> filter_terms;
+    std::function<Result<bool>(const Filter&, uint32_t)> matches = [&](const Filter& f, uint32_t d) -> Result<bool> {
+      switch (f.kind) {
+        case FilterKind::kAll: return true;
+        case FilterKind::kNone: return false;
+        case FilterKind::kTerm: {
+          auto it = filter_terms.find(f.term);
+          if (it == filter_terms.end()) {
+            Result<std::set<uint32_t>> s = DocsOf(seg, f.term);
+            if (!s.ok()) return s.status();
+            it = filter_terms.emplace(f.term, std::move(*s)).first;
+          }
+          return it->second.count(d) > 0;
+        }
+        case FilterKind::kNumeric: {
+          int idx = seg.NumericField(f.field);
+          int64_t v = idx < 0 ? kNumericMissing : seg.Numeric(idx, d);
+          return v != kNumericMissing && v >= f.min && v <= f.max;
+        }
+        case FilterKind::kDays: return seg.date(d) >= f.day_from && seg.date(d) <= f.day_to;
+        case FilterKind::kAnd:
+        case FilterKind::kOr: {
+          const bool is_and = f.kind == FilterKind::kAnd;
+          for (const Filter& c : f.children) {
+            Result<bool> m = matches(c, d);
+            if (!m.ok()) return m;
+            if (*m != is_and) return !is_and;
+          }
+          return is_and;
+        }
+        case FilterKind::kNot: {
+          Result<bool> m = matches(f.children.at(0), d);
+          if (!m.ok()) return m;
+          return !*m;
+        }
+      }
+      return false;
+    };
     for (uint32_t d = 0; d < seg.num_docs(); d++) {
+      {
+        Result<bool> m = matches(q.filter, d);
+        if (!m.ok()) return m.status();
+        if (!*m) continue;
+      }
       if (seg.date(d) < q.date_from || seg.date(d) > q.date_to) continue;
       if (sg.IsDeleted(d)) continue;
       bool ok = true;

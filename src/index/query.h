@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "index/filter.h"
 
 namespace annals::index {
 
@@ -45,6 +46,9 @@ struct Query {
   std::vector<std::string> require;         // terms every hit has, unscored (title:x, person:y, has:quote)
   std::vector<std::string> exclude;         // terms no hit has (NOT / -word)
   std::vector<NumericFilter> numeric;       // killed>=N ...
+  // Every filter of the query language as one tree (filter.h), evaluated
+  // per segment to a bitmap (filter_eval.h); kAll = no filter.
+  Filter filter;
   // Optional extra filter on the store id (facts the index does not hold,
   // e.g. person: names resolved in SQLite); empty = accept all. Called once
   // per candidate that passed every other filter; must be thread-safe.

@@ -6,6 +6,7 @@
 #include <memory>
 #include <queue>
 
+#include "index/filter_eval.h"
 #include "index/query_plan.h"
 
 namespace annals::index {
@@ -271,14 +272,32 @@ class Filters {
       numeric_.push_back({idx, f.min, f.max});
     }
     if (q.accept) accept_ = &q.accept;
+    if (!q.filter.is_all()) {
+      Result<DocBitmap> b = EvalFilter(sg, q.filter);
+      if (!b.ok()) return b.status();
+      if (b->Count() == 0) *empty = true;
+      bitmap_ = std::move(*b);
+      has_bitmap_ = true;
+    }
     // Drive with the rarest required term.
     std::sort(require_.begin(), require_.end(),
               [](const PostingsCursor& a, const PostingsCursor& b) { return a.df() < b.df(); });
     return Status::Ok();
   }
   bool has_require() const { return !require_.empty(); }
+  // Only the filter bitmap (and deletions, which it has applied) to check.
+  bool bitmap_only() const {
+    return has_bitmap_ && require_.empty() && exclude_.empty() && numeric_.empty() && !accept_;
+  }
+  const DocBitmap* bitmap() const { return has_bitmap_ ? &bitmap_ : nullptr; }
+  // Required or excluded term cursors: Check() must then move forward only.
+  bool has_cursors() const { return !require_.empty() || !exclude_.empty(); }
   // The smallest doc >= d that might pass (d itself if it passes).
   uint32_t Check(uint32_t d) {
+    if (has_bitmap_ && !bitmap_.Test(d)) {
+      const uint32_t x = bitmap_.NextSet(d);
+      return x >= bitmap_.num_docs ? kEndDoc : x;
+    }
     for (auto& c : require_) {
       uint32_t x = c.NextGeq(d);
       if (x != d) return x;
@@ -314,6 +333,8 @@ class Filters {
   std::vector<PostingsCursor> exclude_;
   std::vector<Num> numeric_;
   const std::function<bool(uint64_t)>* accept_ = nullptr;
+  DocBitmap bitmap_;
+  bool has_bitmap_ = false;
 };
 
 // The k best hits so far; worst on top.
@@ -519,18 +540,49 @@ void RunConjunctive(SegmentRun& r, TopK& top) {
   }
 }
 
-// No clauses: every doc passing the filters, score 0.
-void RunFiltersOnly(SegmentRun& r, TopK& top) {
-  uint32_t d = r.lo;
-  while (d <= r.hi && d < r.sg->segment->num_docs()) {
-    uint32_t f = r.filters.Check(d);
-    if (f != d) {
-      d = f;
-      continue;
+// No clauses: every doc passing the filters, score 0. Hits of equal score
+// rank newer first and docids are in (date, id) order, so the segment is
+// walked from its last doc down and stops after k hits; a count of a
+// bitmap-only filter is a popcount.
+void RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
+  if (r.count && r.filters.bitmap_only()) {
+    *r.count += r.filters.bitmap()->CountRange(r.lo, r.hi);
+    return;
+  }
+  if (r.filters.has_cursors()) {
+    // Term cursors only move forward: scan up.
+    uint32_t d = r.lo;
+    while (d <= r.hi && d < r.sg->segment->num_docs()) {
+      uint32_t f = r.filters.Check(d);
+      if (f != d) {
+        d = f;
+        continue;
+      }
+      top.Push(MakeHit(r, d, 0.0));
+      if (r.count) (*r.count)++;
+      d++;
     }
-    top.Push(MakeHit(r, d, 0.0));
-    if (r.count) (*r.count)++;
-    d++;
+    return;
+  }
+  const DocBitmap* b = r.filters.bitmap();
+  size_t pushed = 0;
+  uint32_t d = r.hi;
+  while (true) {
+    if (b) {
+      d = b->PrevSet(d);
+      if (d == UINT32_MAX) break;
+    }
+    if (d < r.lo) break;
+    if (r.filters.Check(d) == d) {
+      if (r.count) {
+        (*r.count)++;
+      } else {
+        top.Push(MakeHit(r, d, 0.0));
+        if (++pushed >= k) break;
+      }
+    }
+    if (d == 0) break;
+    d--;
   }
 }
 
@@ -555,7 +607,7 @@ Status RunPass(const Snapshot& snap, const Plan& plan, bool prune, TopK& top, Se
       r.scorers.push_back(std::move(*s));
     }
     if (r.scorers.empty()) {
-      RunFiltersOnly(r, top);
+      RunFiltersOnly(r, top, q.k);
     } else if (q.mode == MatchMode::kAll) {
       RunConjunctive(r, top);
     } else {

@@ -21,6 +21,7 @@
 #include "store/article_loader.h"
 #include "store/sqlite_catalog.h"
 #include "store/day_range.h"
+#include "store/index_doc.h"
 #include "store/schema.h"
 
 namespace annals {
@@ -427,8 +428,6 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
   *used = false;
   auto parsed = ParseQuery(query);
   if (!parsed.ok()) return parsed.status();
-  std::optional<IndexPlan> plan = PlanIndexQuery(&*parsed);
-  if (!plan) return Status::Ok();
   auto c = Compile(query);  // for the quotes and counts attached to hits
   if (!c.ok()) return c.status();
   Lease db(this);
@@ -442,6 +441,38 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
   auto snap = IndexSnapshot(db.get(), &out->notice);
   if (!snap.ok()) return snap.status();
   if (!*snap) return Status::Ok();
+  IndexPlanContext ctx;
+  ctx.content2 = true;
+  {
+    const std::string marker = index::KeywordTerm(kIndexContentField, kIndexContentVersion);
+    for (const auto& sg : (*snap)->segments) {
+      auto r = sg.segment->Find(marker);
+      if (!r.ok()) return r.status();
+      ctx.content2 = ctx.content2 && r->df() == sg.segment->num_docs();
+    }
+  }
+  for (const std::string& v : SourceValues(*parsed)) {
+    // As the SQL path: sources whose name contains the value, case-insensitive.
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT id FROM sources WHERE instr(lower(name), lower(?1)) > 0"));
+    s->BindText(1, v);
+    Status st;
+    std::vector<int64_t> ids;
+    while (s->Step(&st)) ids.push_back(s->Int(0));
+    s->Reset();
+    if (!st.ok()) return st;
+    ctx.source_ids.emplace(v, std::move(ids));
+  }
+  bool needs_reindex = false;
+  std::optional<IndexPlan> plan = PlanIndexQuery(&*parsed, ctx, &needs_reindex);
+  if (needs_reindex) {
+    out->notice = "this archive's text index was built by older annals code and lacks some filters: they were "
+                  "checked in SQLite; run: annals reindex --db " + path_;
+  }
+  if (!plan) return Status::Ok();
+  // Filters alone come newest first, as from SQL; ranked text only for
+  // relevance order. A query SQL would rank through FTS5 (words inside the
+  // filter expression) is left to it.
+  if (plan->filter_only ? !c->fts.empty() : o.sort != SortOrder::kRelevance) return Status::Ok();
   index::Query& q = plan->query;
   std::vector<uint64_t> allow, deny;
   const bool has_allow = !plan->allow.empty();
@@ -468,7 +499,7 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
   if (!r.ok()) return r.status();
   *used = true;
   out->engine = "index";
-  out->ranked = true;
+  out->ranked = !plan->filter_only;
   for (size_t i = static_cast<size_t>(offset); i < r->hits.size(); ++i) {
     const int64_t key = static_cast<int64_t>(r->hits[i].id);
     SearchHit h;
@@ -490,7 +521,8 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
       h.title = s->Str(2);
       h.source = s->Str(3);
       h.url = s->Str(4);
-      if (o.snippets) IndexSnippet(s->Text(5), *plan, o.snippet_tokens, &h.snippet, &h.snippet_highlights);
+      if (o.snippets && plan->filter_only) h.snippet = Lead(s->Text(5), o.snippet_tokens);
+      else if (o.snippets) IndexSnippet(s->Text(5), *plan, o.snippet_tokens, &h.snippet, &h.snippet_highlights);
       s->Reset();
     }
     ANNALS_RETURN_IF_ERROR(AttachQuotes(db.get(), key, *c, &h));
@@ -514,7 +546,7 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
 Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions& o) const {
   const auto t0 = std::chrono::steady_clock::now();
   std::string notice;
-  if (o.use_index && o.sort == SortOrder::kRelevance) {
+  if (o.use_index && o.sort != SortOrder::kOldest) {
     SearchResult out;
     bool used = false;
     ANNALS_RETURN_IF_ERROR(SearchWithIndex(query, o, &out, &used));

@@ -5,10 +5,16 @@
 
 #include "index/analyzer.h"
 #include "store/day_range.h"
+#include "store/event_terms.h"
 
 namespace annals {
 
 std::string CountNumericField(CountType type) { return "count:" + std::string(CountTypeName(type)); }
+std::string CountNegMinField(CountType type) { return "count:-" + std::string(CountTypeName(type)); }
+std::string CountValueWord(CountType type, int64_t number) {
+  return std::string(CountTypeName(type)) + " " +
+         (number < 0 ? "m" + std::to_string(-static_cast<uint64_t>(number)) : std::to_string(number));
+}
 
 index::IndexDoc StoredIndexDoc::View() const {
   index::IndexDoc d;
@@ -95,26 +101,49 @@ Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key) {
     if (any) d.keywords.emplace_back("has", "quote");
   }
   {
-    auto s = db->Prepare("SELECT type, max(number) FROM counts WHERE article = ?1 GROUP BY type");
+    // Per type: the largest number (killed>=N), the smallest one negated
+    // (killed<=N: the index keeps a field's max) and every number as a value
+    // term (killed=N).
+    auto s = db->Prepare("SELECT type, number FROM counts WHERE article = ?1");
     if (!s.ok()) return s.status();
     (*s)->BindInt(1, key);
     bool any = false;
     while ((*s)->Step(&st)) {
       any = true;
-      d.numbers.emplace_back(CountNumericField(static_cast<CountType>((*s)->Int(0))), (*s)->Int(1));
+      const auto type = static_cast<CountType>((*s)->Int(0));
+      const int64_t number = (*s)->Int(1);
+      d.numbers.emplace_back(CountNumericField(type), number);
+      d.numbers.emplace_back(CountNegMinField(type), number == INT64_MIN ? INT64_MAX : -number);
+      d.keywords.emplace_back(kCountValueField, CountValueWord(type, number));
     }
     (*s)->Reset();
     if (!st.ok()) return st;
     if (any) d.keywords.emplace_back("has", "count");
   }
   {
-    auto s = db->Prepare("SELECT 1 FROM event_dates WHERE article = ?1 LIMIT 1");
+    // event: overlap terms per interval (event_terms.h); has:event is any row,
+    // as the SQL path's EXISTS.
+    auto s = db->Prepare("SELECT day_first, day_last FROM event_dates WHERE article = ?1");
     if (!s.ok()) return s.status();
     (*s)->BindInt(1, key);
-    if ((*s)->Step(&st)) d.keywords.emplace_back("has", "event");
+    bool any = false;
+    while ((*s)->Step(&st)) {
+      any = true;
+      if ((*s)->IsNull(0) || (*s)->IsNull(1)) continue;  // never overlaps a period in SQL either
+      const int64_t first = (*s)->Int(0), last = (*s)->Int(1);
+      if (first > last) {
+        d.inexact_events = true;  // the SQL condition is not an overlap then
+        continue;
+      }
+      for (auto& kv : EventIntervalTerms(first, last)) d.keywords.push_back(std::move(kv));
+      d.numbers.emplace_back(kEventLastMax, last);
+      d.numbers.emplace_back(kEventFirstNegMin, -first);
+    }
     (*s)->Reset();
     if (!st.ok()) return st;
+    if (any) d.keywords.emplace_back("has", "event");
   }
+  if (!d.inexact_events) d.keywords.emplace_back(kIndexContentField, kIndexContentVersion);
   // Each keyword once (repeats would only raise an unscored tf).
   std::sort(d.keywords.begin(), d.keywords.end());
   d.keywords.erase(std::unique(d.keywords.begin(), d.keywords.end()), d.keywords.end());

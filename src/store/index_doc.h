@@ -16,7 +16,17 @@
 //   source:  the source id (source:NAME resolves names to ids in SQLite)
 //   has:     quote, count, event, person, org, place when the article has one
 //   numbers  "count:KILL" = the largest number of its KILL counts, etc., so
-//            killed>=N is "max >= N"
+//            killed>=N is "max >= N"; "count:-KILL" = minus the smallest, so
+//            killed<=N is "-min >= -N"
+//   countv:   each number of its counts with its type, "countv:kill 12" (killed=N)
+//   event:/eventin:  the event-date overlap terms of each of its event
+//            intervals, and numbers "event:last" / "event:-first" for
+//            open-ended periods (event_terms.h)
+//   index:content2  on every doc whose terms above are complete: the
+//            content version. A segment where not every doc has it was
+//            built by older code (or holds an event interval the terms
+//            cannot express); search then resolves count, event: and
+//            source: filters in SQLite and asks for `annals reindex`.
 #pragma once
 
 #include <climits>
@@ -37,8 +47,19 @@ namespace annals {
 // every date filter (filters clamp their lower bound above it).
 inline constexpr int32_t kUndatedDay = INT32_MIN;
 
-// The numeric field a count type is indexed under: "count:KILL".
+// The content version marker: keyword {kIndexContentField, kIndexContentVersion}.
+inline constexpr const char* kIndexContentField = "index";
+inline constexpr const char* kIndexContentVersion = "content2";
+
+// The numeric field a count type is indexed under: "count:KILL" (max number).
 std::string CountNumericField(CountType type);
+// "count:-KILL": minus the smallest number of the type.
+std::string CountNegMinField(CountType type);
+// The keyword field of count numbers ("countv") and a number's value in it
+// ("KILL 12"; negative numbers "KILL m12", which the keyword analyzer keeps
+// apart): the term is "countv:kill 12".
+inline constexpr const char* kCountValueField = "countv";
+std::string CountValueWord(CountType type, int64_t number);
 
 // An article as the index needs it, owning its strings.
 struct StoredIndexDoc {
@@ -48,6 +69,7 @@ struct StoredIndexDoc {
   std::string text;                                           // articles.text
   std::vector<std::pair<std::string, std::string>> keywords;  // {field, value}, see above
   std::vector<std::pair<std::string, int64_t>> numbers;       // {field, value}
+  bool inexact_events = false;  // an event row with day_first > day_last: no content marker
   // A view for SegmentBuilder::Add (valid while *this lives).
   index::IndexDoc View() const;
 };
