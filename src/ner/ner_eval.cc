@@ -60,11 +60,20 @@ NerScorer EvaluateModel(const NerModel& model, const std::vector<ConllDocument>&
       words.assign(s.words.begin(), s.words.end());
       ctx.Add(words);
     }
-    for (const ConllSentence& s : d.sentences) {
+    // Label every sentence first: the name rules consult the whole document.
+    std::vector<std::vector<uint8_t>> doc_tags(d.sentences.size());
+    NameEvidence evidence;
+    for (size_t k = 0; k < d.sentences.size(); ++k) {
+      const ConllSentence& s = d.sentences[k];
       words.assign(s.words.begin(), s.words.end());
-      model.Label(words, &ctx, &scratch, &tags);
-      ApplyNameRules(words, &tags);
-      scorer.Add(SpansFromIob(s.tags), SpansFromBilou(tags));
+      model.Label(words, &ctx, &scratch, &doc_tags[k]);
+      evidence.Add(words, doc_tags[k]);
+    }
+    for (size_t k = 0; k < d.sentences.size(); ++k) {
+      const ConllSentence& s = d.sentences[k];
+      words.assign(s.words.begin(), s.words.end());
+      ApplyNameRules(words, model.lexicon(), evidence, &doc_tags[k]);
+      scorer.Add(SpansFromIob(s.tags), SpansFromBilou(doc_tags[k]));
       scorer.AddTokens(words.size());
     }
   }

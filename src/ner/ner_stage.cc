@@ -130,7 +130,11 @@ void NerStage::Run(AnnotatedDoc* doc) const {
     }
     begin = end;
   }
+  // Label every piece first: the name rules consult the whole document.
   std::vector<uint8_t> tags;
+  std::vector<uint8_t> all_tags;
+  all_tags.reserve(views.size());
+  NameEvidence evidence;
   begin = 0;
   for (uint32_t end : piece_ends) {
     piece_views.assign(views.begin() + begin, views.begin() + end);
@@ -139,7 +143,15 @@ void NerStage::Run(AnnotatedDoc* doc) const {
     } else {
       model_->LabelResolved(ids.data() + begin, end - begin, &ctx, scratch.get(), &tags);
     }
-    ApplyNameRules(piece_views, &tags);
+    evidence.Add(piece_views, tags);
+    all_tags.insert(all_tags.end(), tags.begin(), tags.end());
+    begin = end;
+  }
+  begin = 0;
+  for (uint32_t end : piece_ends) {
+    piece_views.assign(views.begin() + begin, views.begin() + end);
+    tags.assign(all_tags.begin() + begin, all_tags.begin() + end);
+    ApplyNameRules(piece_views, model_->lexicon(), evidence, &tags);
     for (const Span& sp : SpansFromBilou(tags)) {
       EntityMention m;
       m.start = spans[begin + sp.begin].start;
