@@ -41,7 +41,19 @@ int RunServe(const ServeArgs& a) {
   sopt.port = a.port;
   sopt.threads = a.threads;
   const Archive* ar = archive->get();
-  HttpServer server(sopt, [ar](httplib::Server* s) { RegisterApiRoutes(s, ar, ApiLimits{}); });
+  const ApiLimits limits;
+  HttpServer server(sopt, [ar, limits](httplib::Server* s) { RegisterApiRoutes(s, ar, limits); });
+  // The UI's first screen asks for the newest articles and the whole
+  // archive's stats, facets and monthly timeline; load the index snapshot
+  // (its checksums are verified once per generation) and compute the rest
+  // (the archive caches it per index generation) while the server starts,
+  // not when the first user waits. Errors are left for the requests.
+  std::thread warm_up([ar, limits] {
+    (void)ar->Search("", SearchOptions{});
+    (void)ar->Stats();
+    (void)ar->GetFacets("", limits.facet_top);
+    (void)ar->GetTimeline("", Period::kMonth);
+  });
   g_server_for_signal = &server;
   std::signal(SIGINT, OnStopSignal);
   std::signal(SIGTERM, OnStopSignal);
@@ -53,6 +65,7 @@ int RunServe(const ServeArgs& a) {
     std::fflush(stdout);
   });
   g_server_for_signal = nullptr;
+  warm_up.join();
   if (!st.ok()) return ReportError(st);
   return kExitOk;
 }

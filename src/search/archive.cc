@@ -61,6 +61,36 @@ int BindQuery(SqliteStmt* s, const CompiledQuery& c) {
   return i;
 }
 
+// A read transaction on `db` for the life of the object, so that the
+// catalog generation read in it names the state every later read sees.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(SqliteDb* db) : db_(db), status_(db->Exec("BEGIN")) {}
+  ~ReadTransaction() {
+    if (status_.ok()) (void)db_->Exec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  const Status& status() const { return status_; }
+
+ private:
+  SqliteDb* db_;
+  Status status_;
+};
+
+// The index catalog generation in `db`'s open transaction; nullopt for an
+// archive without a catalog (nothing is cached for it).
+Result<std::optional<uint64_t>> CatalogGeneration(SqliteDb* db) {
+  auto has_catalog = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'index_catalog'");
+  if (!has_catalog.ok()) return has_catalog.status();
+  std::optional<uint64_t> generation;
+  if (*has_catalog) {
+    auto state = ReadIndexCatalog(db);
+    if (state.ok() && state->has_value()) generation = (*state)->generation;
+  }
+  return generation;
+}
+
 Result<CompiledQuery> Compile(std::string_view query) {
   auto q = ParseQuery(query);
   if (!q.ok()) return q.status();
@@ -652,6 +682,22 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
   Lease db(this);
   const std::string ids = IdSql(*c);
   const bool whole_archive = c->fts.empty() && c->where.empty();
+  std::optional<ReadTransaction> tx;
+  std::optional<uint64_t> generation;
+  if (whole_archive) {
+    // Cached per catalog generation (WholeArchiveCache), read in one
+    // transaction with the generation.
+    tx.emplace(db.get());
+    ANNALS_RETURN_IF_ERROR(tx->status());
+    auto g = CatalogGeneration(db.get());
+    if (!g.ok()) return g.status();
+    generation = *g;
+    if (generation) {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      const WholeArchiveCache& cache = CacheAt(*generation);
+      if (auto it = cache.facets.find(top_n); it != cache.facets.end()) return it->second;
+    }
+  }
   if (whole_archive && name_counts_) {
     // The whole archive: names.articles holds the answer (one row per name).
     ANNALS_ASSIGN_OR_RETURN_STMT(
@@ -753,6 +799,10 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     while (s->Step(&st)) out.sources.push_back(FacetValue{s->Str(0), s->Int(1)});
     if (!st.ok()) return st;
   }
+  if (generation) {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    CacheAt(*generation).facets[top_n] = out;
+  }
   return out;
 }
 
@@ -762,16 +812,47 @@ Result<Timeline> Archive::GetTimeline(std::string_view query, Period period) con
   Timeline out;
   out.period = period;
   Lease db(this);
-  ANNALS_ASSIGN_OR_RETURN_STMT(
-      s, db->PrepareUncached("SELECT id >> " + std::to_string(kDayShift) + " AS b, count(*) FROM (" + IdSql(*c) +
-                             ") GROUP BY b ORDER BY b"));
-  BindQuery(s.get(), *c);
+  const bool whole_archive = c->fts.empty() && c->where.empty();
+  std::optional<ReadTransaction> tx;
+  std::optional<uint64_t> generation;
+  if (whole_archive) {
+    // Cached per catalog generation (WholeArchiveCache).
+    tx.emplace(db.get());
+    ANNALS_RETURN_IF_ERROR(tx->status());
+    auto g = CatalogGeneration(db.get());
+    if (!g.ok()) return g.status();
+    generation = *g;
+    if (generation) {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      const WholeArchiveCache& cache = CacheAt(*generation);
+      if (auto it = cache.timelines.find(period); it != cache.timelines.end()) return it->second;
+    }
+  }
+  // Articles per day bucket (key >> kDayShift; 0 = undated).
+  std::vector<std::pair<int64_t, int64_t>> days;
   Status st;
+  if (whole_archive) {
+    // Every key, counted in a hash map: SQLite reads the keys from its
+    // smallest covering index (articles_source), in source order, so its
+    // GROUP BY would first sort all of them in a temporary B-tree.
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached("SELECT id FROM articles"));
+    std::unordered_map<int64_t, int64_t> per_day;
+    while (s->Step(&st)) ++per_day[s->Int(0) >> kDayShift];
+    if (!st.ok()) return st;
+    days.assign(per_day.begin(), per_day.end());
+    std::sort(days.begin(), days.end());
+  } else {
+    ANNALS_ASSIGN_OR_RETURN_STMT(
+        s, db->PrepareUncached("SELECT id >> " + std::to_string(kDayShift) + " AS b, count(*) FROM (" + IdSql(*c) +
+                               ") GROUP BY b ORDER BY b"));
+    BindQuery(s.get(), *c);
+    while (s->Step(&st)) days.emplace_back(s->Int(0), s->Int(1));
+    if (!st.ok()) return st;
+  }
   std::map<std::string, TimelineBucket> buckets;
-  while (s->Step(&st)) {
-    const int64_t bucket = s->Int(0);
+  for (const auto& [bucket, articles] : days) {
     if (bucket == 0) {
-      out.undated += s->Int(1);
+      out.undated += articles;
       continue;
     }
     std::string first;
@@ -779,10 +860,13 @@ Result<Timeline> Archive::GetTimeline(std::string_view query, Period period) con
     TimelineBucket& b = buckets[first];
     b.period = label;
     b.first_day = first;
-    b.articles += s->Int(1);
+    b.articles += articles;
   }
-  if (!st.ok()) return st;
   for (auto& [k, b] : buckets) out.buckets.push_back(std::move(b));
+  if (generation) {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    CacheAt(*generation).timelines[period] = out;
+  }
   return out;
 }
 
@@ -1056,27 +1140,17 @@ Status Archive::Export(std::string_view query, ExportFormat format,
 
 Result<ArchiveStats> Archive::Stats() const {
   Lease db(this);
-  // One read transaction, so that the generation read below names the state
-  // the counts are taken from.
-  ANNALS_RETURN_IF_ERROR(db->Exec("BEGIN"));
-  struct EndTx {
-    SqliteDb* db;
-    ~EndTx() { (void)db->Exec("COMMIT"); }
-  } end_tx{db.get()};
-  // Every ingest commit advances the index catalog's generation in the same
-  // transaction as its rows, so equal generations mean equal counts; counting
-  // the fact tables of a 1M-article archive takes half a second, and the UI
-  // asks on every page load.
-  std::optional<uint64_t> generation;
-  auto has_catalog = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'index_catalog'");
-  if (!has_catalog.ok()) return has_catalog.status();
-  if (*has_catalog) {
-    auto state = ReadIndexCatalog(db.get());
-    if (state.ok() && state->has_value()) generation = (*state)->generation;
-  }
-  if (generation) {
-    std::lock_guard<std::mutex> lock(stats_mu_);
-    if (stats_cache_ && stats_generation_ == *generation) return *stats_cache_;
+  // Cached per catalog generation (WholeArchiveCache): counting the fact
+  // tables of a 1M-article archive takes half a second, and the UI asks on
+  // every page load.
+  ReadTransaction tx(db.get());
+  ANNALS_RETURN_IF_ERROR(tx.status());
+  auto generation = CatalogGeneration(db.get());
+  if (!generation.ok()) return generation.status();
+  if (*generation) {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    const WholeArchiveCache& cache = CacheAt(**generation);
+    if (cache.stats) return *cache.stats;
   }
   ArchiveStats out;
   auto q = [&](const char* sql, int64_t* v) -> Status {
@@ -1117,12 +1191,19 @@ Result<ArchiveStats> Archive::Stats() const {
     s->Reset();
     if (!st.ok()) return st;
   }
-  if (generation) {
-    std::lock_guard<std::mutex> lock(stats_mu_);
-    stats_cache_ = out;
-    stats_generation_ = *generation;
+  if (*generation) {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    CacheAt(**generation).stats = out;
   }
   return out;
+}
+
+Archive::WholeArchiveCache& Archive::CacheAt(uint64_t generation) const {
+  if (cache_.generation != generation) {
+    cache_ = WholeArchiveCache();
+    cache_.generation = generation;
+  }
+  return cache_;
 }
 
 }  // namespace annals

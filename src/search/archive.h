@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -263,9 +264,21 @@ class Archive {
   std::string index_dir_;                       // IndexDirFor(path)
   mutable std::mutex index_mu_;                 // guards index_snap_
   mutable std::shared_ptr<const index::Snapshot> index_snap_;  // last loaded, for reuse
-  mutable std::mutex stats_mu_;                 // guards the two below
-  mutable std::optional<ArchiveStats> stats_cache_;  // Stats() at stats_generation_
-  mutable uint64_t stats_generation_ = 0;       // index catalog generation of stats_cache_
+  // What the whole archive (the empty query) gives, which the UI asks on
+  // every first screen and which costs a scan of every article on a large
+  // archive: valid while the index catalog's generation is `generation`
+  // (every ingest commit advances it in the same transaction as its rows).
+  struct WholeArchiveCache {
+    uint64_t generation = 0;
+    std::optional<ArchiveStats> stats;
+    std::map<int, Facets> facets;          // by top_n
+    std::map<Period, Timeline> timelines;  // by period
+  };
+  // The cache for `generation`, emptied first if it holds an older one.
+  // Call with cache_mu_ held.
+  WholeArchiveCache& CacheAt(uint64_t generation) const;
+  mutable std::mutex cache_mu_;  // guards cache_
+  mutable WholeArchiveCache cache_;
 };
 
 }  // namespace annals

@@ -403,6 +403,59 @@ TEST(ArchiveStatsTest, FollowEveryIngest) {
   EXPECT_EQ(s2->last_date, "2025-01-17");
 }
 
+// The whole archive's timeline and facets are cached per index generation
+// too: the same Archive must see every later ingest, and the whole-archive
+// timeline (every key, counted in C++) must equal the SQL GROUP BY of a
+// query every article matches.
+TEST(ArchiveWholeArchiveCacheTest, TimelineAndFacetsFollowEveryIngest) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("annals_archive_cache_test_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  std::filesystem::remove_all(path + ".index");
+  auto ingest = [&](std::vector<AnnotatedDoc> docs) {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    ASSERT_TRUE((*w)->Begin().ok());
+    for (const AnnotatedDoc& d : docs) ASSERT_TRUE((*w)->Put(d, 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  };
+  auto flat = [](const Timeline& t) {
+    std::vector<std::string> v{"undated=" + std::to_string(t.undated)};
+    for (const TimelineBucket& b : t.buckets) v.push_back(b.period + "=" + std::to_string(b.articles));
+    return v;
+  };
+  AnnotatedDoc undated = Article("u1", "2020-01-01", "Ann Lee", 2, "2019-12-31");
+  undated.doc.date = Date{};
+  ingest({Article("a1", "2025-01-17", "Sabina Aliyeva", 150, "1990-01-20"), undated,
+          Article("a2", "2025-01-30", "Sabina Aliyeva", 3, "1990-01-20")});
+  auto a = Archive::Open(path);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  for (int round = 0; round < 2; ++round) {  // the second round reads the cache
+    auto t = (*a)->GetTimeline("", Period::kMonth);
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    EXPECT_EQ(flat(*t), (std::vector<std::string>{"undated=1", "2025-01=2"})) << round;
+  }
+  auto f1 = (*a)->GetFacets("", 10);
+  ASSERT_TRUE(f1.ok());
+  ASSERT_EQ(f1->people.size(), 2u);
+  ingest({Article("b1", "2020-06-01", "John Smith", 3, "2020-05-30"),
+          Article("b2", "1999-12-31", "John Smith", 4, "1999-12-30")});
+  for (Period p : {Period::kDay, Period::kWeek, Period::kMonth, Period::kYear}) {
+    auto whole = (*a)->GetTimeline("", p);
+    auto counted = (*a)->GetTimeline("baku", p);  // every article says Baku: SQL GROUP BY
+    ASSERT_TRUE(whole.ok() && counted.ok());
+    EXPECT_EQ(flat(*whole), flat(*counted)) << static_cast<int>(p);
+  }
+  auto t = (*a)->GetTimeline("", Period::kYear);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(flat(*t), (std::vector<std::string>{"undated=1", "1999=1", "2020=1", "2025=2"}));
+  auto f2 = (*a)->GetFacets("", 10);
+  ASSERT_TRUE(f2.ok());
+  std::map<std::string, int64_t> people;
+  for (const FacetValue& v : f2->people) people[v.name] = v.articles;
+  EXPECT_EQ(people, (std::map<std::string, int64_t>{{"Ann Lee", 1}, {"John Smith", 2}, {"Sabina Aliyeva", 2}}));
+}
+
 }  // namespace
 }  // namespace annals
 
