@@ -59,6 +59,29 @@ bool IsAllCaps(std::string_view s) {
   return letter;
 }
 
+// Abbreviations of a few names that news uses constantly in both forms, so
+// that facets and entity pages across articles count "U.S." and "United
+// States" as one place. Keys are NameWords() forms (lower case, one word).
+struct Alias {
+  std::string_view abbreviation;
+  std::string_view full;  // canonical surface form
+};
+constexpr Alias kAliases[] = {
+    {"us", "United States"},        {"u.s.", "United States"},   {"usa", "United States"},
+    {"u.s.a.", "United States"},    {"uk", "United Kingdom"},    {"u.k.", "United Kingdom"},
+    {"eu", "European Union"},       {"e.u.", "European Union"},  {"un", "United Nations"},
+    {"u.n.", "United Nations"},     {"ussr", "Soviet Union"},    {"u.s.s.r.", "Soviet Union"},
+    {"uae", "United Arab Emirates"}, {"u.a.e.", "United Arab Emirates"},
+};
+
+// The full name `words` abbreviates, or "" if none.
+std::string_view FullNameOf(const std::vector<std::string>& words) {
+  if (words.size() != 1) return {};
+  for (const Alias& a : kAliases)
+    if (words[0] == a.abbreviation) return a.full;
+  return {};
+}
+
 struct Group {
   std::vector<std::string> words;  // normalised words of the canonical name
   std::string canonical;           // surface form of the fullest mention
@@ -74,7 +97,14 @@ void ResolveEntities(std::string_view text, std::vector<EntityMention>* mentions
   entities->clear();
   const size_t n = mentions->size();
   std::vector<std::vector<std::string>> words(n);
-  for (size_t i = 0; i < n; ++i) words[i] = NameWords(text.substr((*mentions)[i].start, (*mentions)[i].end - (*mentions)[i].start));
+  // An abbreviation in kAliases stands for its full name's words: it joins
+  // the full name's entity, or founds one under the full name.
+  std::vector<std::string_view> full_name(n);
+  for (size_t i = 0; i < n; ++i) {
+    words[i] = NameWords(text.substr((*mentions)[i].start, (*mentions)[i].end - (*mentions)[i].start));
+    full_name[i] = FullNameOf(words[i]);
+    if (!full_name[i].empty()) words[i] = NameWords(full_name[i]);
+  }
   // Longest names first, so short mentions find the full name they abbreviate.
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
@@ -113,7 +143,7 @@ void ResolveEntities(std::string_view text, std::vector<EntityMention>* mentions
     if (found < 0) {
       Group gr;
       gr.words = w;
-      gr.canonical = Surface(surf);
+      gr.canonical = full_name[i].empty() ? Surface(surf) : std::string(full_name[i]);
       if (gr.canonical.size() > 2 && (gr.canonical.ends_with("'s") || gr.canonical.ends_with("\u2019s")))
         gr.canonical.resize(gr.canonical.size() - (gr.canonical.ends_with("'s") ? 2 : 4));
       gr.type = m.type;
@@ -123,7 +153,8 @@ void ResolveEntities(std::string_view text, std::vector<EntityMention>* mentions
     } else {
       Group& gr = groups[found];
       // Prefer a mixed-case spelling over an all-caps one of the same name.
-      if (gr.words == w && IsAllCaps(gr.canonical) && !IsAllCaps(surf)) gr.canonical = Surface(surf);
+      if (gr.words == w && full_name[i].empty() && IsAllCaps(gr.canonical) && !IsAllCaps(surf))
+        gr.canonical = Surface(surf);
       gr.first = std::min(gr.first, m.start);
     }
     if (groups[found].words == w) ++groups[found].votes[static_cast<int>(m.type)];

@@ -40,6 +40,29 @@ TEST(ResolveEntities, SurnameJoinsFullName) {
   EXPECT_EQ(m[4].entity, 2);
 }
 
+TEST(ResolveEntities, WellKnownAbbreviationsJoinTheirFullName) {
+  std::string text = "U.S. troops left. The United States said the US and the EU agree; the U.N. met.";
+  auto m = Find(text, {{"U.S.", T::kLocation}, {"United States", T::kLocation}, {"US", T::kLocation},
+                       {"EU", T::kOrg}, {"U.N.", T::kOrg}});
+  std::vector<Entity> e;
+  ResolveEntities(text, &m, &e);
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[0].canonical, "United States");  // the full name, though "U.S." came first
+  EXPECT_EQ(e[0].mentions, 3u);
+  EXPECT_EQ(m[0].entity, 0);
+  EXPECT_EQ(m[2].entity, 0);
+  // Without the full name in the article, the entity still takes it, so
+  // that articles that only say "EU" count with those that spell it out.
+  EXPECT_EQ(e[1].canonical, "European Union");
+  EXPECT_EQ(e[2].canonical, "United Nations");
+  // Not an abbreviation of the table: left as written.
+  std::string other = "The USW union met.";
+  auto m2 = Find(other, {{"USW", T::kOrg}});
+  ResolveEntities(other, &m2, &e);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].canonical, "USW");
+}
+
 TEST(ResolveEntities, MajorityTypeWins) {
   std::string text = "Azerbaijan a. Azerbaijan b. Azerbaijan c.";
   auto m = Find(text, {{"Azerbaijan", T::kPerson}, {"Azerbaijan", T::kLocation}, {"Azerbaijan", T::kLocation}});
