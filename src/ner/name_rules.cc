@@ -34,11 +34,12 @@ bool AllCaps(std::string_view w) {
   return letters >= 2;
 }
 
-// Spoken-English interjections: a closed class, and absent from the
-// newswire the casing profiles were learned from.
+// Spoken-English interjections and formulae ("Thank you"): a closed class,
+// and absent from the newswire the casing profiles were learned from.
 bool IsInterjection(std::string_view lower) {
-  static constexpr std::array<std::string_view, 12> kWords = {"yeah", "yep", "yes",  "oh", "okay", "ok",
-                                                              "hmm",  "um",  "uh",   "wow", "hey", "nope"};
+  static constexpr std::array<std::string_view, 16> kWords = {"yeah", "yep",   "yes",    "oh",    "okay", "ok",
+                                                              "hmm",  "um",    "uh",     "wow",   "hey",  "nope",
+                                                              "thank", "thanks", "bye", "goodbye"};
   for (std::string_view k : kWords)
     if (lower == k) return true;
   return false;
@@ -55,7 +56,10 @@ bool IsCapitalisedCommonWord(const std::vector<std::string_view>& words, size_t 
   if (IsInterjection(*lower)) return true;
   if (AllCaps(w) || (i + 1 < words.size() && StartsWithDigit(words[i + 1]))) return false;
   uint32_t profile = lex.casing.Find(HashBytes(*lower));
-  return profile == kCaseAlwaysLower || profile == kCaseMostlyLower;
+  if (profile == kCaseAlwaysLower || profile == kCaseMostlyLower) return true;
+  // A sentence adverb too rare for the casing table ("Additionally, …").
+  return profile == kCaseUnseen && lower->size() > 4 && lower->ends_with("ly") && i + 1 < words.size() &&
+         words[i + 1] == ",";
 }
 }  // namespace
 
@@ -66,7 +70,7 @@ bool OpensUtterance(const std::vector<std::string_view>& words, size_t i) {
 void NameEvidence::Add(const std::vector<std::string_view>& words, const std::vector<uint8_t>& tags) {
   for (size_t i = 0; i < words.size() && i < tags.size(); ++i) {
     if (tags[i] == kTagO) continue;
-    if (PartOf(tags[i]) != TagPart::kU || !OpensUtterance(words, i)) words_.insert(words[i]);
+    if (PartOf(tags[i]) != TagPart::kU) words_.insert(words[i]);
   }
 }
 

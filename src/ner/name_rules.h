@@ -19,9 +19,10 @@ namespace annals::ner {
 bool IsWebStyleName(std::string_view word);
 
 // What a whole document says about which words are names: the words the
-// labeller put inside a multi-word entity ("Doris Day") or tagged alone where
-// the casing features could judge them (not opening a sentence). Fill it with
-// every sentence's tags before applying the rules to any sentence.
+// labeller put inside a multi-word entity ("Doris Day"). (A one-word entity
+// is no evidence: the tagger also takes a mid-sentence "So" or "Well" in a
+// transcript for a name.) Fill it with every sentence's tags before applying
+// the rules to any sentence.
 class NameEvidence {
  public:
   void Add(const std::vector<std::string_view>& words, const std::vector<uint8_t>& tags);
@@ -40,8 +41,9 @@ bool OpensUtterance(const std::vector<std::string_view>& words, size_t i);
 //   place, becomes a one-word ORG;
 // - a one-word entity is dropped when it is the pronoun "I", an interjection
 //   ("Yeah", "Oh"), or a word unlabeled news writes in lower case (casing
-//   profile mostly/always lower in `lex`) that opens an utterance ("Well, …",
-//   "((Name))  So …", "Additionally, …") — unless it is written in capitals,
+//   profile mostly/always lower in `lex`, or an unseen word in -ly before a
+//   comma) that opens an utterance ("Well, …", "((Name))  So …",
+//   "Additionally, …") — unless it is written in capitals,
 //   is followed by a number (sports tables: "Nice 2 Lyon 1") or the document
 //   gives `evidence` that it is a name ("Doris Day" … "Day said"). The
 //   labeller's casing features cannot see that an interview label or a

@@ -79,6 +79,8 @@ TEST(ApplyNameRules, CapitalisedCommonWordsOpeningAnUtteranceAreNoEntities) {
       {"all capitals (a headline or an acronym)", {"NICE", "WINS"}, {u_org, kTagO}, {u_org, kTagO}},
       {"a sports table row", {"Nice", "2", "Lyon", "1"}, {u_org, kTagO, u_org, kTagO}, {u_org, kTagO, u_org, kTagO}},
       {"a word the lexicon does not know as lower-case", {"Trump", "said"}, {u_per, kTagO}, {u_per, kTagO}},
+      {"an unseen sentence adverb", {"Reportedly", ",", "we"}, {u_per, kTagO, kTagO}, {kTagO, kTagO, kTagO}},
+      {"an unseen name in -ly, no comma", {"Kimberly", "said"}, {u_per, kTagO}, {u_per, kTagO}},
   };
   for (const Row& r : rows) {
     std::vector<uint8_t> tags = r.tags;
