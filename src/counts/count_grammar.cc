@@ -22,6 +22,15 @@ namespace annals {
 
 namespace {
 
+// A month's name, lower case ("july").
+bool IsMonthName(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                 "july",    "august",   "september", "october", "november", "december"};
+  for (std::string_view m : kMonths)
+    if (w == m) return true;
+  return false;
+}
+
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -157,6 +166,18 @@ class SentenceGrammar {
     if (ParseCardinalWord(w) && (W(i + 1) == "year" || W(i + 1) == "month") && W(i + 2) == "old")
       return 3;
     return 0;
+  }
+  // True if the number at unit b ends an age range after "ages"/"aged":
+  // "ages 12 and 16", "between the ages of 12 to 16", "aged 15, 17 and 19".
+  bool EndsAgeRange(int b) const {
+    for (int k = b - 1; k >= 0 && k >= b - 8; --k) {
+      const std::string_view w = W(k);
+      if (w == "ages" || w == "aged") return true;
+      if (!(ParseCardinalWord(w) || w == "and" || w == "to" || w == "-" || w == "," || w == "between" ||
+            w == "of" || w == "the"))
+        return false;
+    }
+    return false;
   }
   std::optional<Trigger> TriggerAt(int i) const;
   // True if units [i, n) tell the killer's suicide: "then killed himself",
@@ -651,6 +672,10 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
       (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
        w == "wounded" || w == "injured"))
     return Trigger{CountType::kKill, kTrigPredicate};
+  // "..., fatally wounding two men": the participle's object died.
+  if ((p == "fatally" || p == "mortally") &&
+      (w == "wounding" || w == "injuring" || w == "shooting" || w == "stabbing"))
+    return Trigger{CountType::kKill, kTrigActive};
   if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
   if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
     for (int k = i + 2; k < i + 9 && k < n_; ++k) {
@@ -943,8 +968,10 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     }
     // A relative clause: the subject is the phrase right before "who".
     if (tail < v && (W(v - 1) == "who" || W(v - 1) == "that") && tail != v - 1) tail_ok = false;
-    // A bare number needs its verb right after it ("45 were killed").
+    // A bare number needs its verb right after it ("45 were killed"), and
+    // is no figure when it closes an age range ("four boys, ages 12 to 16,").
     if (f->head_end == f->number_end && !f->zero && !f->singular && tail != v) tail_ok = false;
+    if (f->head_end == f->number_end && !f->zero && EndsAgeRange(f->begin)) tail_ok = false;
     // An active verb's subject is not a victim: "he killed his wife"; but
     // headlines drop the auxiliary: "a 16-year-old boy shot and killed".
     if (adjacent_only && f->definite && W(t + 1) != "himself" && W(t + 1) != "herself")
@@ -1201,6 +1228,15 @@ void SentenceGrammar::Run() {
         (w == "each" && nx == "year") || w == "annually" || w == "yearly" ||
         ((w == "past" || w == "last") && (nx == "decade" || nx == "years" || nx == "months")) ||
         (w == "recent" && nx == "years"))
+      new_incident_ = true;
+    // "in the past six weeks", "over the last 10 days": a period's total.
+    if ((w == "past" || w == "last") && ParseCardinalWord(nx) &&
+        (W(i + 2) == "days" || W(i + 2) == "weeks" || W(i + 2) == "months" || W(i + 2) == "years"))
+      new_incident_ = true;
+    // "In the past six weeks alone", "Last July alone": a period's total.
+    if (w == "alone" && i > 0 &&
+        (W(i - 1) == "weeks" || W(i - 1) == "months" || W(i - 1) == "year" || W(i - 1) == "years" ||
+         W(i - 1) == "month" || W(i - 1) == "week" || W(i - 1) == "weekend" || IsMonthName(W(i - 1))))
       new_incident_ = true;
   }
   for (int t = 0; t < n_; ++t) {

@@ -155,6 +155,10 @@ const Row kRows[] = {
     {"bug_two_ages_mid_list", "Two men, ages 15 and 22, and a woman were shot and killed.", {{K, 3}}},
     {"bug_gapped_clause_not_without_and", "A woman was shot in the leg as a girl in the car watched.", {{W, 1}}},
     {"bug_gapped_clause_own_verb", "A woman was shot in the leg and a man in the car was arrested.", {{W, 1}, {A, 1}}},
+    {"bug_fatally_wounding_name", "The rifle went off, fatally wounding Payne.", {{K, 1}}},
+    {"bug_fatally_wounding_number", "A gunman opened fire, fatally wounding two men.", {{K, 2}}},
+    {"bug_age_range_not_figure", "Four boys between ages 12 and 16 were wounded.", {{W, 4}}},
+    {"bug_age_range_apposition", "Three teens, ages 14 to 17, were hurt.", {{W, 3}}},
 };
 
 TEST(CountsTest, GrammarTable) {
@@ -236,6 +240,26 @@ TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_EQ(out[1].number, 6);
   EXPECT_NE(out[1].incident, 0u);
+}
+
+
+// Regression (GVA dev): a total over a recent period ("in the past six weeks
+// alone", "last July alone") is not the article's incident.
+TEST(CountsTest, PeriodTotalIsAnotherIncident) {
+  for (const char* period : {"In the past six weeks alone, four children have died in the city.",
+                             "Over the last 10 days, four children have died in the city.",
+                             "Last July alone, four children were shot in the city."}) {
+    AnnotatedDoc d;
+    d.doc.text = std::string("A girl was wounded on Elm Street on Sunday. ") + period;
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    ASSERT_EQ(out.size(), 2u) << period << " " << Describe(out);
+    EXPECT_EQ(out[0].number, 1) << period;
+    EXPECT_EQ(out[0].incident, 0u) << period;
+    EXPECT_EQ(out[1].number, 4) << period;
+    EXPECT_NE(out[1].incident, 0u) << period;
+  }
 }
 
 }  // namespace
