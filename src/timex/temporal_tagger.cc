@@ -158,6 +158,17 @@ class Matcher {
     return true;
   }
   bool MonthAt(size_t i, int* month, size_t* end) const;
+  // Capitalised words from i ending in a street type within four words:
+  // "Thurgood Street", "East Church St", "Misty Hollow Lane".
+  bool StreetNameAt(size_t i) const {
+    static constexpr const char* kStreetTypes[] = {"street", "st",     "avenue", "ave",   "road",    "rd",
+                                                   "lane",   "ln",     "drive",  "court", "ct",      "boulevard",
+                                                   "blvd",   "place",  "circle", "terrace", "parkway", "highway"};
+    for (size_t j = i; j < i + 4 && Word(j) && Cap(j); ++j)
+      for (const char* type : kStreetTypes)
+        if (j > i && WordIs(j, type)) return true;
+    return false;
+  }
   // Number phrase: digits, number words, "a"/"an" (if article_ok), vague
   // quantities (value -1). Sets *end past it.
   bool NumberPhrase(size_t i, bool article_ok, int64_t* v, size_t* end) const;
@@ -610,6 +621,14 @@ bool Matcher::NumberCore(size_t i, Core* c) {
          t_[i + 2].ndig != 4))
       return false;
     if (i > 0 && (Punct(i - 1, '#') || Punct(i - 1, '.')) && Glued(i)) return false;
+    // Numbers of local crime news that look like years (GVA dev), which
+    // would otherwise date the story's event centuries off: a street
+    // address ("the 1400 block of", "at 1722 Thurgood Street"), a phone
+    // number's last group ("(213) 485-1383"), a copyright line ("© 2004").
+    if (WordIs(i + 1, "block") || WordIs(i + 1, "blocks") || StreetNameAt(i + 1)) return false;
+    if (i >= 2 && Punct(i - 1, '-') && Glued(i) && Glued(i - 1) && Num(i - 2) && t_[i - 2].ndig == 3)
+      return false;
+    if (i > 0 && (WordIs(i - 1, "copyright") || Text(i - 1) == "\u00a9")) return false;
     // Range of years: 1990-1994, 1990-94.
     c->cal.g = Gran::kYear;
     c->cal.y = y;

@@ -312,6 +312,11 @@ TEST(TemporalTagger, NotTimeExpressions) {
       {"A quarter of voters agreed.", "2025-01-17", "", "", "", "", "", ""},
       {"He came a second time.", "2025-01-17", "", "", "", "", "", ""},
       {"It rose 12.5% to 2,000.", "2025-01-17", "", "", "", "", "", ""},
+      // A street address in crime news, not the year 1400 (GVA dev).
+      {"Two were shot in the 1400 block of Gherald.", "2014-10-05", "", "", "", "", "", ""},
+      {"It happened at 1722 Thurgood Street.", "2014-10-05", "", "", "", "", "", ""},
+      {"Call detectives at (213) 485-1383 with tips.", "2014-10-05", "", "", "", "", "", ""},
+      {"Copyright 2004 - present, the Echo.", "2014-10-05", "", "", "", "", "", ""},
   });
 }
 
