@@ -22,6 +22,17 @@ namespace annals {
 
 namespace {
 
+// A month's abbreviation as news writes it, lower case, without its period
+// ("nov", "sept").
+bool IsMonthAbbreviation(std::string_view w) {
+  static constexpr std::string_view kAbbreviations[] = {"jan", "feb", "mar", "apr", "jun", "jul",
+                                                        "aug", "sep", "sept", "oct", "nov", "dec"};
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  for (std::string_view m : kAbbreviations)
+    if (w == m) return true;
+  return false;
+}
+
 // A month's name, lower case ("july").
 bool IsMonthName(std::string_view w) {
   static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
@@ -972,6 +983,11 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     // is no figure when it closes an age range ("four boys, ages 12 to 16,").
     if (f->head_end == f->number_end && !f->zero && !f->singular && tail != v) tail_ok = false;
     if (f->head_end == f->number_end && !f->zero && EndsAgeRange(f->begin)) tail_ok = false;
+    // Nor when it is a day of the month: "shot March 18 died", "on Nov. 18 has died".
+    if (f->head_end == f->number_end && !f->zero && f->begin > 0 &&
+        (IsMonthName(W(f->begin - 1)) || IsMonthAbbreviation(W(f->begin - 1)) ||
+         (W(f->begin - 1) == "." && IsMonthAbbreviation(W(f->begin - 2)))))
+      tail_ok = false;
     // An active verb's subject is not a victim: "he killed his wife"; but
     // headlines drop the auxiliary: "a 16-year-old boy shot and killed".
     if (adjacent_only && f->definite && W(t + 1) != "himself" && W(t + 1) != "herself")

@@ -159,6 +159,8 @@ const Row kRows[] = {
     {"bug_fatally_wounding_number", "A gunman opened fire, fatally wounding two men.", {{K, 2}}},
     {"bug_age_range_not_figure", "Four boys between ages 12 and 16 were wounded.", {{W, 4}}},
     {"bug_age_range_apposition", "Three teens, ages 14 to 17, were hurt.", {{W, 3}}},
+    {"bug_day_of_month_not_figure", "A boy shot in the head March 18 died.", {{K, 1}}},
+    {"bug_abbreviated_day_not_figure", "A woman shot on Nov. 18 has died.", {{K, 1}}},
 };
 
 TEST(CountsTest, GrammarTable) {
