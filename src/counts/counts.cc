@@ -307,15 +307,20 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   }
   if (found.empty()) return;
 
-  // Incidents: the first is the article's main one, dated by the time stage.
+  // Incidents: the first is the article's main one. It is dated by the first
+  // figure that has a date of its own (news leads with its incident: "2
+  // killed in Sunday night shootings"), else by the time stage's first event
+  // date, which is often background ("in 2012, the city set a record").
   std::vector<Incident> incidents;
   {
     Incident main;
-    for (const std::string& d : doc.event_dates)
-      if (LooksDated(d)) {
-        main.date = d;
+    for (const Found& f : found)
+      if (!f.cand.new_incident) {
+        if (LooksDated(f.own_date)) main.date = f.own_date;
         break;
       }
+    for (const std::string& d : doc.event_dates)
+      if (main.date.empty() && LooksDated(d)) main.date = d;
     incidents.push_back(std::move(main));
   }
   // The publication date stands for the main incident's until one is known:

@@ -67,5 +67,29 @@ TEST(CountsPipelineGoldenTest, SeedPlaceAndDate) {
   }
 }
 
+// Regression (GVA dev): the main incident is the one the lead reports, even
+// when the time stage's first event date is background from another year
+// ("40 homicides in 2013") and the block number of an address looks
+// like a year.
+TEST(CountsPipelineGoldenTest, LeadFigureIsTheMainIncident) {
+  auto p = Pipeline::Create(PipelineOptions{});
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  AnnotatedDoc d;
+  d.doc.text =
+      "Two people were killed and four others wounded in a shooting late Sunday night in Stockton, "
+      "police said.\n\n"
+      "The shooting happened about 8 p.m. in the 1800 block of East Sonora Street.\n\n"
+      "The city counted 40 homicides in 2013, a year after it "
+      "set a record with 71 homicides in 2012.";
+  d.doc.date = Date{2014, 6, 10, DatePrecision::kDay};
+  (*p)->Annotate(&d);
+  const Count* kill = nullptr;
+  for (const Count& c : d.counts)
+    if (c.type == CountType::kKill && c.incident == 0 && kill == nullptr) kill = &c;
+  ASSERT_NE(kill, nullptr);
+  EXPECT_EQ(kill->number, 2);
+  EXPECT_EQ(kill->date, "2014-06-08") << "Sunday before the publication date";
+}
+
 }  // namespace
 }  // namespace annals
