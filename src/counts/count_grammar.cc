@@ -1015,6 +1015,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
         tr.type != CountType::kMissing)
       continue;
     if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
+    if (W(s - 1) == "of" && ParseCardinalWord(W(s - 2))) continue;  // inner part of "one of two girls"
     if (negated && !f->zero) return;
     if (f->zero && negated) return;
     bool severity = false, also = false;
@@ -1232,7 +1233,8 @@ void SentenceGrammar::Run() {
     if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
     // A figure over several incidents ("three shootings left six people
     // wounded", "a spate of weekend shootings"): a round-up, not the incident.
-    if ((W(i) == "shootings" || W(i) == "spate") && W(i - 1) != "the" && W(i - 1) != "fatal" &&
+    if ((W(i) == "shootings" || W(i) == "spate" || W(i) == "incidents") && W(i - 1) != "the" &&
+        W(i - 1) != "fatal" &&
         W(i - 1) != "these" && W(i - 1) != "those")
       new_incident_ = true;
     // Aggregates over a period are not the incident reported: "since 2010",

@@ -161,6 +161,7 @@ const Row kRows[] = {
     {"bug_age_range_apposition", "Three teens, ages 14 to 17, were hurt.", {{W, 3}}},
     {"bug_day_of_month_not_figure", "A boy shot in the head March 18 died.", {{K, 1}}},
     {"bug_abbreviated_day_not_figure", "A woman shot on Nov. 18 has died.", {{K, 1}}},
+    {"bug_one_of_two_partitive", "One of two sisters, 9 and 6, critically shot Friday has died.", {{K, 1}}},
 };
 
 TEST(CountsTest, GrammarTable) {
@@ -244,6 +245,20 @@ TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
   EXPECT_NE(out[1].incident, 0u);
 }
 
+
+// Regression (GVA dev): a statistic over several incidents ("traffic-related
+// incidents caused 48 deaths") is not the article's incident.
+TEST(CountsTest, StatisticOverIncidentsIsAnotherIncident) {
+  AnnotatedDoc d;
+  d.doc.text = "A man was wounded on Elm Street on Sunday. Traffic-related incidents caused 48 deaths.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].number, 48);
+  EXPECT_NE(out[1].incident, 0u);
+}
 
 // Regression (GVA dev): a total over a recent period ("in the past six weeks
 // alone", "last July alone") is not the article's incident.
