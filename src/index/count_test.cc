@@ -10,6 +10,7 @@
 #include <cmath>
 #include <random>
 
+#include "index/count.h"
 #include "index/search.h"
 #include "index/segment_builder.h"
 
@@ -162,6 +163,9 @@ TEST(CountTest, ExactTotalEqualsExhaustiveMatchCount) {
     ASSERT_TRUE(fast.ok()) << fast.status().ToString();
     ASSERT_EQ(fast->total, slow->total) << "query " << iter;
     ASSERT_EQ(fast->hits.size(), std::min<uint64_t>(q.k, slow->total)) << "query " << iter;
+    Result<uint64_t> counted = Count(snap, q);
+    ASSERT_TRUE(counted.ok()) << counted.status().ToString();
+    ASSERT_EQ(*counted, slow->total) << "query " << iter;
     nonzero += slow->total > 0;
   }
   // Most queries must match something, or equal zeros would prove little.
