@@ -16,6 +16,11 @@
 //
 // Count(q) equals SearchExhaustive(q).total for every query (count_test.cc
 // checks it on random queries); Search() with exact_count uses it.
+//
+// Counting from df and block metadata trusts them as the segment's checksum
+// (verified at open by default) vouches for them: a segment opened without
+// verification may give a count where decoding would have reported the
+// damage, but never a crash (the fuzz target and count_test check this).
 // Thread-safe like Search().
 #pragma once
 

@@ -172,5 +172,45 @@ TEST(CountTest, ExactTotalEqualsExhaustiveMatchCount) {
   EXPECT_GT(nonzero, kQueries / 2);
 }
 
+// Damage a checksum would have refused: any status, never a crash or an
+// out-of-bounds read (ASan/UBSan builds check the latter).
+TEST(CountTest, DamagedSegmentWithoutChecksumNeverCrashes) {
+  std::mt19937 rng(7);
+  SegmentBuilder b(CodecId::kBitPack);
+  std::vector<std::string> bodies(600);
+  for (int d = 0; d < 600; d++) {
+    for (int i = 0; i < 20; i++) bodies[d] += Word(PickWord(rng)) + " ";
+    IndexDoc doc;
+    doc.id = static_cast<uint64_t>(d + 1);
+    doc.date = 7000 + d;
+    doc.body = bodies[d];
+    if (d % 3 == 0) doc.keywords.push_back({"has", "quote"});
+    ASSERT_TRUE(b.Add(doc).ok());
+  }
+  Result<std::string> bytes = b.WriteToString();
+  ASSERT_TRUE(bytes.ok());
+  auto deleted = std::make_shared<DeletionBitmap>((600 + 63) / 64, 0);
+  for (int d = 0; d < 600; d += 7) (*deleted)[d / 64] |= 1ull << (d % 64);
+  int opened = 0;
+  for (int i = 0; i < 300; i++) {
+    std::string bad = *bytes;
+    for (int k = 0; k < 4; k++) bad[rng() % bad.size()] = static_cast<char>(rng());
+    Result<std::shared_ptr<const Segment>> seg = Segment::FromBytes(bad, "damaged", OpenOptions{false});
+    if (!seg.ok()) continue;
+    opened++;
+    Snapshot snap;
+    snap.segments.push_back({*seg, i % 2 ? deleted : nullptr});
+    for (const char* text : {"w0", "w1 w2", "\"w0 w1\"", "w* has:quote", "has:quote", "-w0 killed>=3"}) {
+      for (MatchMode mode : {MatchMode::kAny, MatchMode::kAll}) {
+        Result<Query> q = ParseSimple(text, mode);
+        ASSERT_TRUE(q.ok()) << text << ": " << q.status().ToString();
+        if (i % 3 == 0) q->date_from = 7100, q->date_to = 7400;
+        (void)Count(snap, *q);
+      }
+    }
+  }
+  EXPECT_GT(opened, 0);
+}
+
 }  // namespace
 }  // namespace annals::index
