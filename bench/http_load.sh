@@ -4,7 +4,8 @@
 # rotating set of queries drawn from the archive's own vocabulary (the same
 # classes as bench/store_query_bench: common, mid-frequency and rare words,
 # phrases, AND, date-filtered, fact filters). Prints wrk's latency
-# percentiles, then checks the two pass conditions of the issue:
+# percentiles and the server's CPU time per request, then checks the two
+# pass conditions of the issue:
 #   - zero failed requests (non-2xx or socket errors)  → exit 1 otherwise
 #   - the server's memory stays flat: its anonymous (heap) RSS after a second,
 #     identical run is within 10% (+16 MB) of that after the first (warm-up)
@@ -73,18 +74,26 @@ LUA
 } > "$work/load.lua"
 
 rss() { awk '/RssAnon/ {print $2}' "/proc/$pid/status"; }
+# The server's CPU time (user + system, all threads) in ms: on a shared,
+# loaded machine latency mostly measures the queue for a core, CPU time per
+# request what a request costs.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat"; }
 rss_all() { awk '/VmRSS|RssAnon|RssFile/ {printf "%s %s kB  ", $1, $2}' "/proc/$pid/status"; }
 curl -sf "$url/api/search?q=police" > /dev/null
 echo "server at start: $(rss_all)"
 fail=0
 for run in warm-up measured; do
   echo "== $run run"
+  cpu0=$(cpu_ms)
   wrk -t2 -c"$clients" -d"${secs}s" --timeout 10s --latency -s "$work/load.lua" "$url" | tee "$work/$run.out"
   if grep -Eq 'Non-2xx|Socket errors' "$work/$run.out" ||
      ! grep -Eq 'errors connect 0 read 0 write 0 status 0 timeout 0' "$work/$run.out"; then
     echo "http_load: FAILED requests in the $run run" >&2
     fail=1
   fi
+  cpu1=$(cpu_ms)
+  reqs=$(awk '/^requests / {print $2}' "$work/$run.out" | tr -d ,)
+  awk -v c=$((cpu1 - cpu0)) -v n="${reqs:-0}" 'BEGIN { if (n > 0) printf "server CPU time: %d ms for %d requests = %.2f ms per request\n", c, n, c / n }'
   echo "server after the $run run: $(rss_all)"
   [ "$run" = warm-up ] && rss_warm=$(rss) || rss_end=$(rss)
 done

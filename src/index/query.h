@@ -56,7 +56,7 @@ struct Query {
   int32_t date_from = std::numeric_limits<int32_t>::min();  // publication day, inclusive
   int32_t date_to = std::numeric_limits<int32_t>::max();    // inclusive
   size_t k = 20;                            // hits wanted
-  bool exact_count = false;                 // also count every match
+  bool exact_count = false;                 // also count every match (Count(), count.h: unscored)
 };
 
 // One hit. Order: score descending, then newer first (date, then id).

@@ -6,6 +6,7 @@
 #include <memory>
 #include <queue>
 
+#include "index/count.h"
 #include "index/filter_eval.h"
 #include "index/query_plan.h"
 
@@ -285,10 +286,6 @@ class Filters {
     return Status::Ok();
   }
   bool has_require() const { return !require_.empty(); }
-  // Only the filter bitmap (and deletions, which it has applied) to check.
-  bool bitmap_only() const {
-    return has_bitmap_ && require_.empty() && exclude_.empty() && numeric_.empty() && !accept_;
-  }
   const DocBitmap* bitmap() const { return has_bitmap_ ? &bitmap_ : nullptr; }
   // Required or excluded term cursors: Check() must then move forward only.
   bool has_cursors() const { return !require_.empty() || !exclude_.empty(); }
@@ -373,7 +370,6 @@ struct SegmentRun {
   Filters filters;
   bool prune;
   SearchStats* stats;
-  uint64_t* count;  // non-null: count every match (prune must be false)
 };
 
 Hit MakeHit(const SegmentRun& r, uint32_t d, double score) {
@@ -462,7 +458,6 @@ void RunAny(SegmentRun& r, TopK& top) {
           double score = 0;
           for (size_t i = 0; i < n; i++) score += contrib[i];  // clause order: exact sums
           top.Push(MakeHit(r, cand, score));
-          if (r.count) (*r.count)++;
         }
       }
       for (size_t j = n_non; j < n; j++) {
@@ -536,19 +531,13 @@ void RunConjunctive(SegmentRun& r, TopK& top) {
     for (size_t i = 0; i < n && confirmed; i++) confirmed = r.scorers[i]->Confirm();
     if (!confirmed) continue;
     top.Push(MakeHit(r, d, score));
-    if (r.count) (*r.count)++;
   }
 }
 
 // No clauses: every doc passing the filters, score 0. Hits of equal score
 // rank newer first and docids are in (date, id) order, so the segment is
-// walked from its last doc down and stops after k hits; a count of a
-// bitmap-only filter is a popcount.
+// walked from its last doc down and stops after k hits.
 void RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
-  if (r.count && r.filters.bitmap_only()) {
-    *r.count += r.filters.bitmap()->CountRange(r.lo, r.hi);
-    return;
-  }
   if (r.filters.has_cursors()) {
     // Term cursors only move forward: scan up.
     uint32_t d = r.lo;
@@ -559,7 +548,6 @@ void RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
         continue;
       }
       top.Push(MakeHit(r, d, 0.0));
-      if (r.count) (*r.count)++;
       d++;
     }
     return;
@@ -574,26 +562,22 @@ void RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
     }
     if (d < r.lo) break;
     if (r.filters.Check(d) == d) {
-      if (r.count) {
-        (*r.count)++;
-      } else {
-        top.Push(MakeHit(r, d, 0.0));
-        if (++pushed >= k) break;
-      }
+      top.Push(MakeHit(r, d, 0.0));
+      if (++pushed >= k) break;
     }
     if (d == 0) break;
     d--;
   }
 }
 
-// Runs one pass over every segment; `count` non-null = counting pass.
-Status RunPass(const Snapshot& snap, const Plan& plan, bool prune, TopK& top, SearchStats* stats, uint64_t* count) {
+// Runs the top-k search over every segment.
+Status RunPass(const Snapshot& snap, const Plan& plan, bool prune, TopK& top, SearchStats* stats) {
   const Query& q = *plan.query;
   for (uint32_t si = 0; si < snap.segments.size(); si++) {
     const SnapshotSegment& sg = snap.segments[si];
     const Segment& seg = *sg.segment;
     if (seg.num_docs() == 0) continue;
-    SegmentRun r{&sg, si, 0, 0, {}, {}, prune, stats, count};
+    SegmentRun r{&sg, si, 0, 0, {}, {}, prune, stats};
     r.lo = q.date_from == INT32_MIN ? 0 : seg.FirstDocOnOrAfter(q.date_from);
     uint32_t end = q.date_to == INT32_MAX ? seg.num_docs() : seg.FirstDocOnOrAfter(q.date_to + 1);
     if (r.lo >= end) continue;
@@ -626,11 +610,12 @@ Result<SearchResult> Search(const Snapshot& snap, const Query& q, const SearchOp
   if (!plan.ok()) return plan.status();
   SearchResult out;
   TopK top(q.k);
-  ANNALS_RETURN_IF_ERROR(RunPass(snap, *plan, opts.prune, top, stats, nullptr));
+  ANNALS_RETURN_IF_ERROR(RunPass(snap, *plan, opts.prune, top, stats));
   out.hits = top.Take();
   if (q.exact_count) {
-    TopK none(0);
-    ANNALS_RETURN_IF_ERROR(RunPass(snap, *plan, /*prune=*/false, none, nullptr, &out.total));
+    Result<uint64_t> n = Count(snap, q);
+    if (!n.ok()) return n.status();
+    out.total = *n;
   }
   return out;
 }

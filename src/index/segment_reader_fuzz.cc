@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "index/count.h"
 #include "index/search.h"
 #include "index/segment.h"
 #include "index/segment_builder.h"
@@ -56,6 +57,7 @@ void Exercise(std::string bytes) {
   for (const char* text : {"police army", "\"killed protesters\"", "pol* has:quote killed>=3"}) {
     Result<Query> q = ParseSimple(text);
     if (q.ok()) (void)Search(snap, *q);
+    if (q.ok()) (void)Count(snap, *q);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "search/query.h"
 #include "search/query_compiler.h"
 #include "index/analyzer.h"
+#include "index/count.h"
 #include "index/index_directory.h"
 #include "index/search.h"
 #include "search/index_query.h"
@@ -563,11 +564,9 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
     if (offset == 0 && static_cast<int>(r->hits.size()) < limit) {
       out->total = static_cast<int64_t>(r->hits.size());  // the page holds every match
     } else {
-      q.k = 1;
-      q.exact_count = true;
-      auto all = index::Search(**snap, q);
+      auto all = index::Count(**snap, q);  // doc ids and bitmaps only, no scoring
       if (!all.ok()) return all.status();
-      out->total = static_cast<int64_t>(all->total);
+      out->total = static_cast<int64_t>(*all);
     }
   }
   return Status::Ok();

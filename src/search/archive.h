@@ -45,7 +45,8 @@ struct SearchOptions {
   SortOrder sort = SortOrder::kRelevance;
   bool snippets = true;    // compute a snippet per hit
   int snippet_tokens = 24; // snippet length in tokens
-  bool count_total = true; // count every match (costs a second pass)
+  bool count_total = true; // count every match when the page does not hold them all (a second,
+                           // unscored pass: index::Count, or count(*) on the FTS5 path)
   // Rank with annals' own text index (src/index) when the archive has one
   // and the query suits it (search/index_query.h); false: always FTS5.
   bool use_index = true;
