@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "index/analyzer.h"
+#include "index/porter_stemmer.h"
 #include "index/segment_format.h"
 #include "index/segment_writer.h"
 
@@ -27,6 +28,8 @@ std::string TitleTerm(std::string_view stem) {
 SegmentBuilder::SegmentBuilder(CodecId codec) : codec_(codec) {}
 
 void SegmentBuilder::Clear() {
+  folded_slots_.clear();
+  folded_.clear();
   slots_.clear();
   hashes_.clear();
   terms_.clear();
@@ -68,18 +71,53 @@ uint32_t SegmentBuilder::TermId(std::string_view term, bool positional) {
   }
 }
 
+uint32_t SegmentBuilder::FoldedTermId(std::string_view folded, bool title) {
+  if (folded_slots_.empty() || (folded_.size() + 1) * 2 > folded_slots_.size()) {
+    std::vector<uint32_t> grown(folded_slots_.empty() ? 1024 : folded_slots_.size() * 2, 0);
+    const size_t mask = grown.size() - 1;
+    for (uint32_t k = 0; k < folded_.size(); k++) {
+      size_t i = folded_[k].hash & mask;
+      while (grown[i]) i = (i + 1) & mask;
+      grown[i] = k + 1;
+    }
+    folded_slots_.swap(grown);
+  }
+  const uint64_t h = std::hash<std::string_view>()(folded);
+  const size_t mask = folded_slots_.size() - 1;
+  size_t i = h & mask;
+  for (;; i = (i + 1) & mask) {
+    const uint32_t s = folded_slots_[i];
+    if (s == 0) break;
+    FoldedForm& f = folded_[s - 1];
+    if (f.hash == h && f.folded == folded) {
+      if (!title) return f.body;
+      if (f.title == kNoTerm) {
+        PorterStem(folded, &stemmed_);
+        f.title = TermId(TitleTerm(stemmed_), false);
+      }
+      return f.title;
+    }
+  }
+  // A new form: stem it once; its body term comes first, as when every
+  // token was stemmed (a title token adds its body term, then its title term).
+  PorterStem(folded, &stemmed_);
+  FoldedForm f{std::string(folded), h, TermId(stemmed_, true), kNoTerm};
+  if (title) f.title = TermId(TitleTerm(stemmed_), false);
+  folded_slots_[i] = static_cast<uint32_t>(folded_.size() + 1);
+  folded_.push_back(std::move(f));
+  return title ? folded_.back().title : folded_.back().body;
+}
+
 Status SegmentBuilder::Add(const IndexDoc& doc) {
   Doc d{doc.id, doc.date, static_cast<uint32_t>(tokens_.size()), 0, static_cast<uint32_t>(fields_.size()), 0};
   text_bytes_ += doc.title.size() + doc.body.size();
-  uint32_t offset = 0;
-  auto body = [&](const AnalyzedToken& t) { tokens_.push_back(TermId(t.term, true)); };
-  Analyze(doc.title, true, [&](const AnalyzedToken& t) {
-    body(t);
-    fields_.push_back(TermId(TitleTerm(t.term), false));
-    offset = t.position + 1;
+  // Unstemmed tokens (Analyze with stem = false gives the folded form that
+  // stemming would start from); FoldedTermId stems each form once.
+  Analyze(doc.title, false, [&](const AnalyzedToken& t) {
+    tokens_.push_back(FoldedTermId(t.term, false));
+    fields_.push_back(FoldedTermId(t.term, true));
   });
-  Analyze(doc.body, true, body);
-  (void)offset;
+  Analyze(doc.body, false, [&](const AnalyzedToken& t) { tokens_.push_back(FoldedTermId(t.term, false)); });
   for (const auto& [field, value] : doc.keywords) {
     if (field.empty() || field.find(':') != std::string::npos) {
       return Status::InvalidArgument("keyword field name '" + field + "' must be non-empty and have no ':'");

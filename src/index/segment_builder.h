@@ -65,6 +65,12 @@ class SegmentBuilder {
     uint32_t fld_begin, fld_end;  // field term ids in fields_
   };
   uint32_t TermId(std::string_view term, bool positional);
+  // The body term id of a folded (unstemmed) token, and with `title` its
+  // "title:" term id: stemming and the term lookup run once per distinct
+  // folded form of the segment, not once per occurrence (Zipf: most tokens
+  // repeat a form seen before). Same ids in the same order as stemming every
+  // token (SegmentBytesTest).
+  uint32_t FoldedTermId(std::string_view folded, bool title);
   template <typename Sink>
   Status Emit(Sink&& sink);
 
@@ -73,6 +79,16 @@ class SegmentBuilder {
   std::vector<uint64_t> hashes_;     // by term id
   std::vector<std::string> terms_;   // by term id
   std::vector<bool> positional_;     // by term id
+  struct FoldedForm {
+    std::string folded;
+    uint64_t hash;
+    uint32_t body;   // body term id
+    uint32_t title;  // "title:" term id, kNoTerm until a title uses the form
+  };
+  static constexpr uint32_t kNoTerm = UINT32_MAX;
+  std::vector<uint32_t> folded_slots_;  // open-addressing table: index in folded_ + 1
+  std::vector<FoldedForm> folded_;
+  std::string stemmed_;                 // scratch
   std::vector<Doc> docs_;
   std::vector<uint32_t> tokens_;     // body term ids, doc after doc
   std::vector<uint32_t> fields_;     // field term ids, doc after doc (repeats = tf)

@@ -67,40 +67,67 @@ void SegmentWriter::BuildImpacts(const uint32_t* docs, const uint32_t* tfs, uint
   struct Pt {
     uint32_t tf, len;
   };
-  Pt pts[kBlockSize];
-  for (uint32_t i = 0; i < n; i++) {
-    pts[i] = {std::min<uint32_t>(tfs[i], 65535), std::min<uint32_t>(docs_[docs[i]].length, 65535)};
-  }
-  std::sort(pts, pts + n, [](const Pt& a, const Pt& b) { return a.tf != b.tf ? a.tf > b.tf : a.len < b.len; });
-  std::vector<Pt> front;
-  uint32_t best_len = UINT32_MAX;
-  for (uint32_t i = 0; i < n; i++) {
-    if (pts[i].len < best_len) {
-      front.push_back(pts[i]);
-      best_len = pts[i].len;
+  // The frontier, tf decreasing: for each distinct tf from the largest down,
+  // the shortest document with that tf, kept if shorter than every document
+  // with a larger tf. Small tfs (nearly all of news text) are bucketed; a
+  // block with a larger one is sorted instead. Both give the same points.
+  Pt front[kBlockSize];
+  size_t nfront = 0;
+  constexpr uint32_t kBucketTf = 32;
+  uint32_t max_tf = 0;
+  for (uint32_t i = 0; i < n; i++) max_tf = std::max(max_tf, std::min<uint32_t>(tfs[i], 65535));
+  if (max_tf <= kBucketTf) {
+    uint32_t min_len[kBucketTf + 1];
+    std::fill(min_len, min_len + max_tf + 1, UINT32_MAX);
+    for (uint32_t i = 0; i < n; i++) {
+      const uint32_t len = std::min<uint32_t>(docs_[docs[i]].length, 65535);
+      min_len[tfs[i]] = std::min(min_len[tfs[i]], len);
+    }
+    uint32_t best_len = UINT32_MAX;
+    for (uint32_t tf = max_tf; tf >= 1; tf--) {
+      if (min_len[tf] < best_len) {
+        front[nfront++] = {tf, min_len[tf]};
+        best_len = min_len[tf];
+      }
+    }
+  } else {
+    Pt pts[kBlockSize];
+    for (uint32_t i = 0; i < n; i++) {
+      pts[i] = {std::min<uint32_t>(tfs[i], 65535), std::min<uint32_t>(docs_[docs[i]].length, 65535)};
+    }
+    std::sort(pts, pts + n, [](const Pt& a, const Pt& b) { return a.tf != b.tf ? a.tf > b.tf : a.len < b.len; });
+    uint32_t best_len = UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+      if (pts[i].len < best_len) {
+        front[nfront++] = pts[i];
+        best_len = pts[i].len;
+      }
     }
   }
   // front: tf decreasing, len decreasing. Merge the neighbours whose
   // merged point raises the bound least (judged at this segment's avgdl).
-  TermWeight w = TermWeight::Make(Bm25Params{}, CollectionStats{docs_.size(), total_tokens_}, 1);
-  while (front.size() > kMaxImpacts) {
-    size_t best = 0;
-    double best_cost = 1e300;
-    for (size_t i = 0; i + 1 < front.size(); i++) {
-      double merged = w.Score(front[i].tf, front[i + 1].len);
-      double cost = merged - std::max(w.Score(front[i].tf, front[i].len), w.Score(front[i + 1].tf, front[i + 1].len));
-      if (cost < best_cost) {
-        best_cost = cost;
-        best = i;
+  if (nfront > kMaxImpacts) {
+    TermWeight w = TermWeight::Make(Bm25Params{}, CollectionStats{docs_.size(), total_tokens_}, 1);
+    while (nfront > kMaxImpacts) {
+      size_t best = 0;
+      double best_cost = 1e300;
+      for (size_t i = 0; i + 1 < nfront; i++) {
+        double merged = w.Score(front[i].tf, front[i + 1].len);
+        double cost = merged - std::max(w.Score(front[i].tf, front[i].len), w.Score(front[i + 1].tf, front[i + 1].len));
+        if (cost < best_cost) {
+          best_cost = cost;
+          best = i;
+        }
       }
+      front[best].len = front[best + 1].len;
+      std::copy(front + best + 2, front + nfront, front + best + 1);
+      --nfront;
     }
-    front[best].len = front[best + 1].len;
-    front.erase(front.begin() + static_cast<ptrdiff_t>(best) + 1);
   }
-  meta->num_impacts = static_cast<uint8_t>(front.size());
+  meta->num_impacts = static_cast<uint8_t>(nfront);
   for (size_t i = 0; i < kMaxImpacts; i++) {
-    meta->impact_tf[i] = i < front.size() ? static_cast<uint16_t>(front[i].tf) : 0;
-    meta->impact_len[i] = i < front.size() ? static_cast<uint16_t>(front[i].len) : 0;
+    meta->impact_tf[i] = i < nfront ? static_cast<uint16_t>(front[i].tf) : 0;
+    meta->impact_len[i] = i < nfront ? static_cast<uint16_t>(front[i].len) : 0;
   }
 }
 
