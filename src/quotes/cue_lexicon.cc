@@ -135,6 +135,7 @@ constexpr Entry kEntries[] = {
     // as an attribution in the training split.
     {"supports", N, ""}, {"backs", N, ""}, {"oppose", N, ""},
     {"referring", N, "to"}, {"referred", N, "to"},
+    {"talked", N, "about"}, {"talking", N, "about"}, {"spoke", N, "about"},
     // Evidential verbs: an impression with no source ("the crowd seemed
     // calm", "the vote is expected to pass"); the subject and its
     // complement are the content.

@@ -263,6 +263,8 @@ TEST(QuoteStage, IndirectContent) {
        "the crowd as largely peaceful", "Police"},
       {"regression: support verb: the object is the content", "The union supports the governor in the primary.",
        "supports", "the governor in the primary", "The union"},
+      {"regression: talking about something attributes it", "The governor talked about the new budget at length.",
+       "talked about", "the new budget at length", "The governor"},
       {"regression: content stops at a coordinated second attribution",
        "Most voters said taxes were too high, and nearly half said the mayor should resign.", "said",
        "taxes were too high", "Most voters"},
