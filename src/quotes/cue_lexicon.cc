@@ -8,7 +8,7 @@ namespace annals {
 
 namespace {
 
-constexpr uint8_t D = kCueDirect, T = kCueThat, B = kCueBare, I = kCueTo, O = kCueObject, N = kCueNoun;
+constexpr uint8_t D = kCueDirect, T = kCueThat, B = kCueBare, I = kCueTo, O = kCueObject, N = kCueNoun, E = kCueSeem;
 
 struct Entry {
   const char* word;
@@ -131,7 +131,17 @@ constexpr Entry kEntries[] = {
     {"invoked", N, ""}, {"referenced", N, ""}, {"voiced", N, ""}, {"highlighted", N, ""}, {"portrayed", N, ""},
     {"mentioned", N, ""}, {"mentioning", N, ""}, {"attacked", N, ""}, {"attacking", N, ""},
     {"proposed", N, ""}, {"supported", N, ""}, {"opposed", N, ""}, {"opposes", N, ""},
+    // Support and opposition: what voters and groups support is annotated
+    // as an attribution in the training split.
+    {"supports", N, ""}, {"backs", N, ""}, {"oppose", N, ""},
     {"referring", N, "to"}, {"referred", N, "to"},
+    {"talked", N, "about"}, {"talking", N, "about"}, {"spoke", N, "about"},
+    // Evidential verbs: an impression with no source ("the crowd seemed
+    // calm", "the vote is expected to pass"); the subject and its
+    // complement are the content.
+    {"seemed", E, ""}, {"seems", E, ""}, {"seem", E, ""},
+    {"appeared", E, ""}, {"appears", E, ""}, {"appear", E, ""},
+    {"expected", E, ""},
     // Particle verbs.
     {"called", D | O | I, "on"}, {"calls", O | I, "on"}, {"calling", O | I, "on"},
     {"pointed", D | T, "out"}, {"points", D | T, "out"},

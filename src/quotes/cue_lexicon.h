@@ -18,6 +18,7 @@ enum CueFlag : uint8_t {
   kCueObject = 1 << 4,  // takes an object before its clause ("told reporters that …")
   kCueParticle = 1 << 5,// needs a particle to be a cue: "called on", "pointed out"
   kCueNoun = 1 << 6,    // its object is the content: "criticized the plan", "endorsed her"
+  kCueSeem = 1 << 7,    // evidential, no source: "the plan seemed doomed", "X is expected to …"
 };
 
 // CueFlag bits for `lower_word` (0 if it is no cue). For particle verbs the

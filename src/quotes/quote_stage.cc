@@ -272,8 +272,18 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
     const bool comma = g.find(',') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos;
     if (comma) {
       if ((ln.size() > 5 && ln.ends_with("ing") && ln != "including" && ln != "during") || ln == "while" ||
-          ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according")
+          ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according" ||
+          ln == "however")
         return w[k].end;
+      // ", and more than 4 in 10 said …": a coordinated clause with its own
+      // subject and reporting verb is a second attribution, not this content.
+      if (ln == "and") {
+        for (size_t j = nx + 1; j < w.size() && j < nx + 8 && w[j].start < e; ++j) {
+          if (GapBreaks(c.GapAfter(j - 1)) || c.GapAfter(j - 1).find(',') != std::string_view::npos) break;
+          if (c.words()[j].has(kWordLower) && (CueFlags(c.Lower(j)) & (kCueDirect | kCueThat)) != 0)
+            return w[k].end;
+        }
+      }
       continue;
     }
     if ((ln == "and" || ln == "but") && c.SpaceGap(nx) && nx + 1 < w.size() && w[nx + 1].start < e &&
@@ -338,6 +348,19 @@ std::string_view ContractionHead(std::string_view w) {
 // True for the verbs of saying whose bare complement is nearly always a
 // clause ("said inevitable changes cost jobs"): after them any word but a
 // preposition or a conjunction opens the reported clause.
+// Word k stands before a noun, not a subject: a determiner ("the show",
+// "these states") or a name's possessive ("Lopez’s show"). Pronoun
+// contractions ("he’s said") are not possessives and stay subjects.
+bool NounModifier(const QuoteContext& c, size_t k) {
+  static const std::unordered_set<std::string_view> kDet = {"the", "a", "an", "this", "these", "those", "its",
+                                                            "their", "our", "my", "your", "The", "A", "An",
+                                                            "This", "These", "Those", "Its", "Their", "Our"};
+  const Word& w = c.words()[k];
+  if (w.has(kWordPossessive)) return w.has(kWordCap) && !w.has(kWordAllCaps) && c.WordText(k) != "It’s" &&
+                                     c.WordText(k) != "It's" && c.WordText(k) != "That’s" && c.WordText(k) != "That's";
+  return kDet.count(c.WordText(k)) != 0;
+}
+
 bool IsSayVerb(std::string_view lw) {
   return lw == "said" || lw == "says" || lw == "say" || lw == "saying" || lw == "added" || lw == "adds" ||
          lw == "argued" || lw == "argues" || lw == "claimed" || lw == "claims" || lw == "wrote" || lw == "writes" ||
@@ -412,6 +435,55 @@ SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_
 }
 
 // Indirect speech anchored at cue word k (outside quotations).
+// "The crowd seemed calm", "the bill is expected to pass", "it appears
+// that …": an impression the article reports without a source. The content
+// is the subject (from the clause start) through the complement; after an
+// empty "it"/"there" subject, only the complement. No speaker.
+bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q) {
+  const auto& w = c.words();
+  const size_t n = w.size();
+  if (k == 0 || k + 2 >= n || !c.SpaceGap(k) || !c.SpaceGap(k - 1) || !w[k + 1].has(kWordLower)) return false;
+  size_t cue_first = k;
+  if (lw == "expected") {
+    const std::string_view aux = c.Lower(k - 1);
+    if (aux != "is" && aux != "are" && aux != "was" && aux != "were" && aux != "be" && aux != "been") return false;
+    if (c.Lower(k + 1) != "to") return false;
+    cue_first = k - 1;
+  }
+  if (cue_first == 0 || !c.SpaceGap(cue_first - 1)) return false;
+  const uint32_t sent_start = c.SentenceStart(w[k].start);
+  const uint32_t sent_end = c.SentenceEnd(w[k].start);
+  const size_t min_word = c.WordAtOrAfter(sent_start);
+  if (cue_first <= min_word) return false;
+  size_t s = cue_first - 1;  // the subject's first word: back to the clause start
+  while (s > min_word && s + 12 > cue_first && c.SpaceGap(s - 1)) --s;
+  if (s + 12 <= cue_first) return false;  // no clause start near: a long sentence, not a subject
+  const std::string_view first = c.Lower(s);
+  uint32_t from = w[s].start;
+  if (s + 1 == cue_first && (first == "it" || first == "there")) {
+    size_t j = k + 1;
+    if (c.Lower(j) == "that" || c.Lower(j) == "as") ++j;
+    if (j >= n || w[j].start >= sent_end) return false;
+    from = w[j].start;
+  }
+  uint32_t e = ContentClauseEnd(c, w[k + 1].start, sent_end);
+  // A complement runs to the first comma (", aides said" is not part of it).
+  for (size_t j = k + 1; j + 1 < n && w[j + 1].start < e; ++j)
+    if (c.GapAfter(j).find(',') != std::string_view::npos) {
+      e = w[j].end;
+      break;
+    }
+  const std::string_view t = c.text();
+  while (e > from && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == '\n')) --e;
+  if (e < w[k + 1].end) return false;
+  q->cue = std::string(t.substr(w[cue_first].start, w[k].end - w[cue_first].start));
+  q->cue_start = w[cue_first].start;
+  q->cue_end = w[k].end;
+  q->start = from;
+  q->end = e;
+  return true;
+}
+
 bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   const auto& w = c.words();
   const std::string lw(c.Lower(k));
@@ -478,6 +550,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   }
   uint8_t f = CueFlags(lw);
   if (!f) return false;
+  if (k > 0 && c.SpaceGap(k - 1) && NounModifier(c, k - 1)) return false;
+  if (f & kCueSeem) return EvidentialAt(c, k, lw, &q);
   if (!ParticleOk(c, k, f)) {
     // "called Mrs. Schlafly an ''Aunt Tom''": naming someone with quoted
     // words attributes the words; the object and the name are the content.

@@ -261,6 +261,13 @@ TEST(QuoteStage, IndirectContent) {
        "criticized", "the president's foreign policy", "The senator"},
       {"stance verb with an as-phrase", "Police described the crowd as largely peaceful.", "described",
        "the crowd as largely peaceful", "Police"},
+      {"regression: support verb: the object is the content", "The union supports the governor in the primary.",
+       "supports", "the governor in the primary", "The union"},
+      {"regression: talking about something attributes it", "The governor talked about the new budget at length.",
+       "talked about", "the new budget at length", "The governor"},
+      {"regression: content stops at a coordinated second attribution",
+       "Most voters said taxes were too high, and nearly half said the mayor should resign.", "said",
+       "taxes were too high", "Most voters"},
       {"regression: according to a source without a determiner",
        "According to people close to the campaign, the adviser was fired on Monday.", "according to",
        "the adviser was fired on Monday", "people close to the campaign"},
@@ -277,6 +284,25 @@ TEST(QuoteStage, IndirectContent) {
     ASSERT_NE(asked, nullptr);
     EXPECT_EQ(Text(d, *asked), "whether he would run again");
     EXPECT_FALSE(asked->speaker.has_value());
+  }
+  // Evidential verbs report an impression without a source: the subject
+  // and its complement are the content, there is no speaker.
+  {
+    const AnnotatedDoc d = Annotate("The senator seemed tired after the long debate.\n\n"
+                                    "The bill is expected to pass next week, aides said.\n\n"
+                                    "It appears that the talks have stalled.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes)
+      if (q.speaker == std::nullopt) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"seemed|The senator seemed tired after the long debate",
+                                             "is expected|The bill is expected to pass next week",
+                                             "appears|the talks have stalled"}));
+  }
+  // A cue word after a name's possessive (or a determiner) is a noun:
+  // "Lopez’s show" introduces nothing.
+  {
+    const AnnotatedDoc d = Annotate("Lopez’s show was cancelled after a two-year run.\n");
+    EXPECT_TRUE(d.quotes.empty());
   }
   // A paragraph opening with "Name: …" (headline, transcript) attributes
   // the rest to the name; labels ("Editor’s note:", "Update:") do not.
