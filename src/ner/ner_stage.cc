@@ -9,6 +9,7 @@
 
 #include "ner/entity_resolver.h"
 #include "ner/name_rules.h"
+#include "ner/speaker_labels.h"
 #include "ner/tags.h"
 
 #ifndef ANNALS_MODEL_DIR
@@ -168,6 +169,7 @@ void NerStage::Run(AnnotatedDoc* doc) const {
     begin = end;
   }
   Return(std::move(scratch));
+  ApplySpeakerLabels(text, &doc->mentions);
   ResolveEntities(text, &doc->mentions, &doc->entities);
 }
 
