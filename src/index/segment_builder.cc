@@ -173,34 +173,27 @@ Status SegmentBuilder::Emit(Sink&& sink) {
     std::vector<uint32_t> docs, tfs, positions;
   };
   std::vector<Postings> inv(terms_.size());
-  std::vector<uint64_t> pairs;
+  // One pass per document in token order, no per-document sort: a term's
+  // positions in one document arrive ascending, and last_doc tells a term's
+  // first occurrence in the document (a new posting) from a repeat (tf + 1).
+  // Body terms (stems: letters and digits only) and field terms ("title:",
+  // "person:", ...) are never the same term.
+  std::vector<uint32_t> last_doc(terms_.size(), UINT32_MAX);
+  auto occur = [&](uint32_t t, uint32_t nd) -> Postings& {
+    Postings& p = inv[t];
+    if (last_doc[t] != nd) {
+      last_doc[t] = nd;
+      p.docs.push_back(nd);
+      p.tfs.push_back(1);
+    } else {
+      p.tfs.back()++;
+    }
+    return p;
+  };
   for (uint32_t nd = 0; nd < order.size(); nd++) {
     const Doc& d = docs_[order[nd]];
-    pairs.clear();
-    for (uint32_t i = d.tok_begin; i < d.tok_end; i++) {
-      pairs.push_back((uint64_t{tokens_[i]} << 32) | (i - d.tok_begin));
-    }
-    std::sort(pairs.begin(), pairs.end());
-    for (size_t i = 0; i < pairs.size();) {
-      uint32_t t = static_cast<uint32_t>(pairs[i] >> 32);
-      Postings& p = inv[t];
-      size_t j = i;
-      while (j < pairs.size() && (pairs[j] >> 32) == t) p.positions.push_back(static_cast<uint32_t>(pairs[j++]));
-      p.docs.push_back(nd);
-      p.tfs.push_back(static_cast<uint32_t>(j - i));
-      i = j;
-    }
-    pairs.clear();
-    for (uint32_t i = d.fld_begin; i < d.fld_end; i++) pairs.push_back(fields_[i]);
-    std::sort(pairs.begin(), pairs.end());
-    for (size_t i = 0; i < pairs.size();) {
-      size_t j = i;
-      while (j < pairs.size() && pairs[j] == pairs[i]) j++;
-      Postings& p = inv[pairs[i]];
-      p.docs.push_back(nd);
-      p.tfs.push_back(static_cast<uint32_t>(j - i));
-      i = j;
-    }
+    for (uint32_t i = d.tok_begin; i < d.tok_end; i++) occur(tokens_[i], nd).positions.push_back(i - d.tok_begin);
+    for (uint32_t i = d.fld_begin; i < d.fld_end; i++) occur(fields_[i], nd);
   }
   std::vector<uint32_t> by_term(terms_.size());
   std::iota(by_term.begin(), by_term.end(), 0);
