@@ -53,6 +53,9 @@ int RunServe(const ServeArgs& a) {
     (void)ar->Stats();
     (void)ar->GetFacets("", limits.facet_top);
     (void)ar->GetTimeline("", Period::kMonth);
+    // Then every query's facets: counted in memory from here on (until an
+    // ingest commits; docs/api.md).
+    (void)ar->LoadFacetColumns();
   });
   g_server_for_signal = &server;
   std::signal(SIGINT, OnStopSignal);

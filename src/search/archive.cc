@@ -12,6 +12,7 @@
 
 #include "extract/doc_json.h"
 #include "search/export_format.h"
+#include "search/facet_columns.h"
 #include "search/query.h"
 #include "search/query_compiler.h"
 #include "index/analyzer.h"
@@ -697,6 +698,32 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
       if (auto it = cache.facets.find(top_n); it != cache.facets.end()) return it->second;
     }
   }
+  // A query's facets are counted over in-memory columns when a long-running
+  // reader has loaded them for the state this transaction sees.
+  std::shared_ptr<const FacetColumns> cols;
+  FacetColumns::Tally col_tally;
+  if (!whole_archive) {
+    {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      cols = facet_columns_;
+    }
+    if (cols) {
+      tx.emplace(db.get());
+      ANNALS_RETURN_IF_ERROR(tx->status());
+      auto g = CatalogGeneration(db.get());
+      if (!g.ok()) return g.status();
+      if (!*g || **g != cols->generation()) cols.reset();
+    }
+    if (cols) {
+      std::vector<int64_t> keys;
+      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(ids));
+      BindQuery(s.get(), *c);
+      Status st;
+      while (s->Step(&st)) keys.push_back(s->Int(0));
+      if (!st.ok()) return st;
+      cols->Count(keys, &col_tally);
+    }
+  }
   if (whole_archive && name_counts_) {
     // The whole archive: names.articles holds the answer (one row per name).
     ANNALS_ASSIGN_OR_RETURN_STMT(
@@ -716,6 +743,10 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     out.orgs = std::move(by_type[static_cast<int>(EntityType::kOrg)]);
     out.places = std::move(by_type[static_cast<int>(EntityType::kLocation)]);
   } else {
+    std::vector<std::pair<int64_t, int64_t>> cand_by_type[3];  // (articles, name id)
+    if (cols) {
+      for (int type = 0; type <= 2; ++type) cand_by_type[type] = std::move(col_tally.names[type]);
+    } else {
     // Counted here rather than by SQLite's GROUP BY: a common word matches
     // tens of thousands of articles with ~10 entities each, and a hash count
     // over the streamed (article, name) rows is several times faster than
@@ -742,13 +773,14 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
       ++t.articles;
     }
     if (!st.ok()) return st;
+    for (const auto& [id, t] : tally)
+      if (t.type >= 0 && t.type <= 2) cand_by_type[t.type].emplace_back(t.articles, id);
+    }
     // Per type, every name whose count reaches the top_n-th count (ties at
     // the cut included), then their names, then the exact order: count
     // descending, name ascending.
     for (int type = 0; type <= 2; ++type) {
-      std::vector<std::pair<int64_t, int64_t>> cand;  // (articles, name id)
-      for (const auto& [id, t] : tally)
-        if (t.type == type) cand.emplace_back(t.articles, id);
+      std::vector<std::pair<int64_t, int64_t>>& cand = cand_by_type[type];
       if (cand.empty()) continue;
       const size_t n = std::min(cand.size(), static_cast<size_t>(top_n));
       std::nth_element(cand.begin(), cand.begin() + (n - 1), cand.end(), std::greater<>());
@@ -785,6 +817,14 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     Status st;
     while (s->Step(&st)) out.sources.push_back(FacetValue{s->Str(0), s->Int(1)});
     if (!st.ok()) return st;
+  } else if (cols) {
+    std::vector<FacetValue> values;
+    for (const auto& [n, source] : col_tally.sources) values.push_back(FacetValue{cols->SourceName(source), n});
+    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+      return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
+    });
+    if (values.size() > static_cast<size_t>(top_n)) values.resize(top_n);
+    out.sources = std::move(values);
   } else {
     const int lp = 2 + static_cast<int>(c->params.size());
     ANNALS_ASSIGN_OR_RETURN_STMT(
@@ -1195,6 +1235,24 @@ Result<ArchiveStats> Archive::Stats() const {
     CacheAt(**generation).stats = out;
   }
   return out;
+}
+
+Status Archive::LoadFacetColumns() const {
+  Lease db(this);
+  ReadTransaction tx(db.get());
+  ANNALS_RETURN_IF_ERROR(tx.status());
+  auto g = CatalogGeneration(db.get());
+  if (!g.ok()) return g.status();
+  if (!*g) return Status::Ok();  // no catalog generation to tie the columns to
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    if (facet_columns_ && facet_columns_->generation() == **g) return Status::Ok();
+  }
+  auto cols = FacetColumns::Load(db.get(), **g);
+  if (!cols.ok()) return cols.status();
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  facet_columns_ = std::move(*cols);
+  return Status::Ok();
 }
 
 Archive::WholeArchiveCache& Archive::CacheAt(uint64_t generation) const {
