@@ -250,7 +250,8 @@ class Archive {
   // GetFacets counts a query's facets there instead of reading entity and
   // article rows — until an ingest commits (a new generation: then the rows
   // again, until this is called again). For long-running readers
-  // (`annals serve`); a no-op when loaded for the current generation.
+  // (`annals serve` calls it at start-up and every 30 s); a no-op when
+  // loaded for the current generation.
   Status LoadFacetColumns() const;
 
  private:
