@@ -747,34 +747,34 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     if (cols) {
       for (int type = 0; type <= 2; ++type) cand_by_type[type] = std::move(col_tally.names[type]);
     } else {
-    // Counted here rather than by SQLite's GROUP BY: a common word matches
-    // tens of thousands of articles with ~10 entities each, and a hash count
-    // over the streamed (article, name) rows is several times faster than
-    // SQLite's sorter. Rows come article by article (entities is keyed by
-    // (article, idx)); `last` makes each name count once per article.
-    ANNALS_ASSIGN_OR_RETURN_STMT(
-        s, db->PrepareUncached("WITH r(id) AS MATERIALIZED (" + ids +
-                               ") SELECT e.article, e.name_id, e.type FROM r JOIN entities e "
-                               "ON e.article = r.id WHERE e.type <= 2"));
-    BindQuery(s.get(), *c);
-    struct Tally {
-      int64_t articles = 0;
-      int64_t last = -1;  // the article counted last
-      int type = 0;
-    };
-    std::unordered_map<int64_t, Tally> tally;
-    Status st;
-    while (s->Step(&st)) {
-      const int64_t article = s->Int(0);
-      Tally& t = tally[s->Int(1)];
-      if (t.last == article) continue;
-      t.last = article;
-      t.type = static_cast<int>(s->Int(2));
-      ++t.articles;
-    }
-    if (!st.ok()) return st;
-    for (const auto& [id, t] : tally)
-      if (t.type >= 0 && t.type <= 2) cand_by_type[t.type].emplace_back(t.articles, id);
+      // Counted here rather than by SQLite's GROUP BY: a common word matches
+      // tens of thousands of articles with ~10 entities each, and a hash count
+      // over the streamed (article, name) rows is several times faster than
+      // SQLite's sorter. Rows come article by article (entities is keyed by
+      // (article, idx)); `last` makes each name count once per article.
+      ANNALS_ASSIGN_OR_RETURN_STMT(
+          s, db->PrepareUncached("WITH r(id) AS MATERIALIZED (" + ids +
+                                 ") SELECT e.article, e.name_id, e.type FROM r JOIN entities e "
+                                 "ON e.article = r.id WHERE e.type <= 2"));
+      BindQuery(s.get(), *c);
+      struct Tally {
+        int64_t articles = 0;
+        int64_t last = -1;  // the article counted last
+        int type = 0;
+      };
+      std::unordered_map<int64_t, Tally> tally;
+      Status st;
+      while (s->Step(&st)) {
+        const int64_t article = s->Int(0);
+        Tally& t = tally[s->Int(1)];
+        if (t.last == article) continue;
+        t.last = article;
+        t.type = static_cast<int>(s->Int(2));
+        ++t.articles;
+      }
+      if (!st.ok()) return st;
+      for (const auto& [id, t] : tally)
+        if (t.type >= 0 && t.type <= 2) cand_by_type[t.type].emplace_back(t.articles, id);
     }
     // Per type, every name whose count reaches the top_n-th count (ties at
     // the cut included), then their names, then the exact order: count
