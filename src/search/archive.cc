@@ -93,6 +93,15 @@ Result<std::optional<uint64_t>> CatalogGeneration(SqliteDb* db) {
   return generation;
 }
 
+// Opens a read transaction on `db` in *tx and reads the catalog generation
+// in it, as CatalogGeneration does: what is read later in the transaction
+// belongs to that generation.
+Result<std::optional<uint64_t>> BeginGenerationRead(SqliteDb* db, std::optional<ReadTransaction>* tx) {
+  tx->emplace(db);
+  ANNALS_RETURN_IF_ERROR((*tx)->status());
+  return CatalogGeneration(db);
+}
+
 Result<CompiledQuery> Compile(std::string_view query) {
   auto q = ParseQuery(query);
   if (!q.ok()) return q.status();
@@ -687,9 +696,7 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
   if (whole_archive) {
     // Cached per catalog generation (WholeArchiveCache), read in one
     // transaction with the generation.
-    tx.emplace(db.get());
-    ANNALS_RETURN_IF_ERROR(tx->status());
-    auto g = CatalogGeneration(db.get());
+    auto g = BeginGenerationRead(db.get(), &tx);
     if (!g.ok()) return g.status();
     generation = *g;
     if (generation) {
@@ -708,9 +715,7 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
       cols = facet_columns_;
     }
     if (cols) {
-      tx.emplace(db.get());
-      ANNALS_RETURN_IF_ERROR(tx->status());
-      auto g = CatalogGeneration(db.get());
+      auto g = BeginGenerationRead(db.get(), &tx);
       if (!g.ok()) return g.status();
       if (!*g || **g != cols->generation()) cols.reset();
     }
@@ -856,9 +861,7 @@ Result<Timeline> Archive::GetTimeline(std::string_view query, Period period) con
   std::optional<uint64_t> generation;
   if (whole_archive) {
     // Cached per catalog generation (WholeArchiveCache).
-    tx.emplace(db.get());
-    ANNALS_RETURN_IF_ERROR(tx->status());
-    auto g = CatalogGeneration(db.get());
+    auto g = BeginGenerationRead(db.get(), &tx);
     if (!g.ok()) return g.status();
     generation = *g;
     if (generation) {
