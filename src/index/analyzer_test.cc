@@ -35,6 +35,40 @@ TEST(PorterStemmerTest, Table) {
   }
 }
 
+// StemPrefixKey(stem(w)) must be a prefix of w for every word w: snippets
+// skip stemming words that do not start with a query term's key.
+void ExpectStemKeysArePrefixes(std::string_view text, size_t* words) {
+  std::string stem;
+  Analyze(text, /*stem=*/false, [&](const AnalyzedToken& t) {
+    PorterStem(t.term, &stem);
+    const std::string_view key = StemPrefixKey(stem);
+    ++*words;
+    EXPECT_EQ(t.term.substr(0, key.size()), key) << "word '" << t.term << "' stem '" << stem << "'";
+  });
+}
+
+TEST(PorterStemmerTest, StemPrefixKeyStartsEveryWordWithThatStem) {
+  size_t words = 0;
+  // Every rule that rewrites rather than cuts, and chains of them.
+  ExpectStemKeysArePrefixes(
+      "sensibility sensibilities possibly agencies agency activity relational conflated hopping happy "
+      "organization organizations generalization digitizer operator ies ties sky skies electricity "
+      "formality hopefulness decisiveness callousness vietnamization predication rational valency "
+      "hesitancy conformably radically differently vilely analogously analogy archaeology traditional",
+      &words);
+  std::ifstream wiki(std::string(ANNALS_SOURCE_DIR) + "/samples/wikinews/wikinews_2019.csv");
+  std::stringstream all;
+  if (wiki) all << wiki.rdbuf();
+  for (int i = 0; i < 22; ++i) {
+    char name[64];
+    std::snprintf(name, sizeof name, "/corpus/reuters21578/reut2-%03d.sgm", i);
+    std::ifstream in(std::string(ANNALS_SHARED_DATA) + name, std::ios::binary);
+    if (in) all << in.rdbuf();
+  }
+  ExpectStemKeysArePrefixes(all.str(), &words);
+  EXPECT_GT(words, 100u);
+}
+
 TEST(AnalyzerTest, Table) {
   struct Case {
     const char* text;

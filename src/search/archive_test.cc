@@ -258,6 +258,56 @@ TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
   EXPECT_TRUE((*b)->Export("", ExportFormat::kJsonl, [](std::string_view) {}).ok());
 }
 
+// The index path's snippets mark exactly the words whose stem the query
+// matched, including words Porter rewrites rather than cuts ("agencies" ->
+// "agenc", "happy" -> "happi", "sensibility" -> "sensibl"), whatever the
+// shortcut that avoids stemming the other words.
+TEST(ArchiveSnippetTest, MarksEveryWordWhoseStemMatches) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("annals_archive_snippet_test_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    AnnotatedDoc ad = Article("s1", "2020-01-01", "Ann Lee", 1, "2019");
+    ad.doc.text = "Agencies said the agency was happy, happier and HAPPY; its sensibility and sensible policing "
+                  "of police policies relating to relational relations, Relatedly.";
+    ad.quotes.clear();
+    ad.counts.clear();
+    ad.mentions.clear();
+    ASSERT_TRUE((*w)->Put(ad, 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto a = Archive::Open(path);
+  ASSERT_TRUE(a.ok());
+  struct Case {
+    const char* query;
+    std::vector<std::string> marked;
+  };
+  const Case cases[] = {
+      {"agency", {"Agencies", "agency"}},
+      {"happy", {"happy", "HAPPY"}},
+      {"sensibility", {"sensibility", "sensible"}},
+      {"police", {"policing", "police"}},
+      {"polic*", {"policing", "police", "policies"}},
+      {"relat*", {"relating", "relational", "relations", "Relatedly"}},
+      {"agency OR happier", {"Agencies", "agency", "happier"}},
+  };
+  for (const Case& c : cases) {
+    SearchOptions o;
+    o.snippet_tokens = 64;
+    auto r = (*a)->Search(c.query, o);
+    ASSERT_TRUE(r.ok()) << c.query;
+    EXPECT_EQ(r->engine, "index") << c.query;
+    ASSERT_EQ(r->hits.size(), 1u) << c.query;
+    std::vector<std::string> marked;
+    for (const Highlight& h : r->hits[0].snippet_highlights)
+      marked.push_back(r->hits[0].snippet.substr(h.start, h.end - h.start));
+    EXPECT_EQ(marked, c.marked) << c.query;
+  }
+}
+
 TEST(ArchiveIndexTest, ReplacedArticlesLeaveTheIndexAndReindexAgrees) {
   const std::string path = (std::filesystem::temp_directory_path() /
                             ("annals_archive_index_test_" + std::to_string(::getpid()) + ".db")).string();
