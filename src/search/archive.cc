@@ -300,7 +300,7 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
   index::Analyze(text, /*stem=*/false, [&](const index::AnalyzedToken& t) {
     bool hit = false;
     for (std::string_view k : keys) {
-      if (t.term.substr(0, k.size()) != k) continue;
+      if (t.term.size() < k.size() || (!k.empty() && t.term[0] != k[0]) || t.term.compare(0, k.size(), k) != 0) continue;
       index::PorterStem(t.term, &stem);
       hit = std::find(plan.mark_terms.begin(), plan.mark_terms.end(), stem) != plan.mark_terms.end();
       for (const std::string& p : plan.mark_prefixes) hit = hit || stem.compare(0, p.size(), p) == 0;
