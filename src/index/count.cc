@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "index/filter_eval.h"
+#include "index/phrase_align.h"
 #include "index/query_plan.h"
 
 namespace annals::index {
@@ -51,25 +52,7 @@ class PhraseMatcher final : public Matcher {
     doc_ = Align(target);
     return doc_;
   }
-  bool Confirm() override {
-    if (doc_ == kEndDoc) return false;
-    pos_.resize(terms_.size());
-    for (size_t i = 0; i < terms_.size(); i++) {
-      Status s = terms_[i]->cursor().Positions(&pos_[i]);
-      if (!s.ok()) {
-        status_ = s;
-        return false;
-      }
-    }
-    for (uint32_t p : pos_[0]) {
-      bool ok = true;
-      for (size_t i = 1; i < terms_.size() && ok; i++) {
-        ok = std::binary_search(pos_[i].begin(), pos_[i].end(), p + static_cast<uint32_t>(i));
-      }
-      if (ok) return true;
-    }
-    return false;
-  }
+  bool Confirm() override { return doc_ != kEndDoc && internal::InSequence(terms_, &pos_, &status_); }
   uint64_t cost() const override {
     uint64_t c = UINT64_MAX;
     for (const auto& t : terms_) c = std::min(c, t->cost());
@@ -86,22 +69,7 @@ class PhraseMatcher final : public Matcher {
 
  private:
   // The first doc >= target holding every term.
-  uint32_t Align(uint32_t target) {
-    while (true) {
-      const uint32_t d = terms_[0]->NextGeq(target);
-      if (d == kEndDoc) return kEndDoc;
-      bool all = true;
-      for (size_t i = 1; i < terms_.size() && all; i++) {
-        const uint32_t di = terms_[i]->NextGeq(d);
-        if (di != d) {
-          target = di;
-          all = false;
-        }
-      }
-      if (all) return d;
-      if (target == kEndDoc) return kEndDoc;
-    }
-  }
+  uint32_t Align(uint32_t target) { return internal::AlignAll(terms_, target); }
 
   std::vector<std::unique_ptr<TermMatcher>> terms_;
   std::vector<std::vector<uint32_t>> pos_;

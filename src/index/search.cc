@@ -8,6 +8,7 @@
 
 #include "index/count.h"
 #include "index/filter_eval.h"
+#include "index/phrase_align.h"
 #include "index/query_plan.h"
 
 namespace annals::index {
@@ -105,51 +106,13 @@ class PhraseScorer final : public Scorer {
   }
 
  private:
-  uint32_t Align(uint32_t target) {
-    while (true) {
-      uint32_t d = terms_[0]->NextGeq(target);
-      if (d == kEndDoc) return kEndDoc;
-      bool all = true;
-      for (size_t i = 1; i < terms_.size(); i++) {
-        uint32_t di = terms_[i]->NextGeq(d);
-        if (di != d) {
-          target = di;
-          all = false;
-          break;
-        }
-      }
-      if (!all) {
-        if (target == kEndDoc) return kEndDoc;
-        continue;
-      }
-      return d;  // a candidate: positions are checked by Confirm()
-    }
-  }
+  // A candidate holding every term: positions are checked by Confirm().
+  uint32_t Align(uint32_t target) { return internal::AlignAll(terms_, target); }
 
  public:
-  bool Confirm() override { return doc_ != kEndDoc && PositionsMatch(); }
+  bool Confirm() override { return doc_ != kEndDoc && internal::InSequence(terms_, &pos_, &status_); }
 
  private:
-  // True if some position p has term i at p + i for every i.
-  bool PositionsMatch() {
-    pos_.resize(terms_.size());
-    for (size_t i = 0; i < terms_.size(); i++) {
-      Status s = terms_[i]->cursor().Positions(&pos_[i]);
-      if (!s.ok()) {
-        status_ = s;
-        return false;
-      }
-    }
-    for (uint32_t p : pos_[0]) {
-      bool ok = true;
-      for (size_t i = 1; i < terms_.size() && ok; i++) {
-        ok = std::binary_search(pos_[i].begin(), pos_[i].end(), p + static_cast<uint32_t>(i));
-      }
-      if (ok) return true;
-    }
-    return false;
-  }
-
   std::vector<std::unique_ptr<TermScorer>> terms_;
   std::vector<std::vector<uint32_t>> pos_;
   uint32_t doc_ = kEndDoc;
