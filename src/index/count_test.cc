@@ -11,62 +11,35 @@
 #include <random>
 
 #include "index/count.h"
+#include "index/random_corpus_testing.h"
 #include "index/search.h"
 #include "index/segment_builder.h"
 
 namespace annals::index {
 namespace {
 
-constexpr int kVocab = 50;
 #if defined(__SANITIZE_ADDRESS__)
 constexpr int kQueries = 300;
 #else
 constexpr int kQueries = 1500;
 #endif
 
-std::string Word(int i) { return "w" + std::to_string(i); }
+using test_corpus::kRandomPersons;
+using test_corpus::Word;
 
-// Zipf-ish: a few words in most documents (lists of many blocks, blocks that
-// are dense in doc ids), most rare.
-int PickWord(std::mt19937& rng) {
-  std::uniform_real_distribution<double> u(0, 1);
-  return static_cast<int>(std::pow(u(rng), 2.5) * kVocab);
-}
+// The shape of this test's random segments (random_corpus_testing.h).
+const test_corpus::RandomCorpus kCorpus{50, 2.5, 40, 40, 200, 300};
 
-const char* const kPersons[] = {"Ann Lee", "Bo Diaz", "Cy Ng"};
+int PickWord(std::mt19937& rng) { return kCorpus.PickWord(rng); }
 
 std::shared_ptr<const Segment> RandomSegment(std::mt19937& rng, int num_docs, uint64_t first_id, CodecId codec) {
-  SegmentBuilder b(codec);
-  std::vector<std::string> titles(num_docs), bodies(num_docs);
-  for (int d = 0; d < num_docs; d++) {
-    int len = 1 + static_cast<int>(rng() % 40);
-    if (rng() % 40 == 0) len = 200 + static_cast<int>(rng() % 300);
-    for (int i = 0; i < len; i++) {
-      int w = PickWord(rng);
-      bodies[d] += (rng() % 9 == 0 ? "pa" + std::to_string(w % 7) : Word(w)) + (i % 11 == 10 ? ". " : " ");
-    }
-    for (int i = 0; i < 3; i++) titles[d] += Word(PickWord(rng)) + " ";
-    IndexDoc doc;
-    doc.id = first_id + static_cast<uint64_t>(d);
-    doc.date = 7000 + static_cast<int32_t>(rng() % 2000);
-    doc.title = titles[d];
-    doc.body = bodies[d];
-    if (rng() % 3 == 0) doc.keywords.push_back({"person", kPersons[rng() % 3]});
-    if (rng() % 4 == 0) doc.keywords.push_back({"has", "quote"});
-    if (rng() % 2 == 0) doc.numbers.push_back({"killed", static_cast<int64_t>(rng() % 200)});
-    EXPECT_TRUE(b.Add(doc).ok());
-  }
-  Result<std::string> bytes = b.WriteToString();
-  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
-  Result<std::shared_ptr<const Segment>> seg = Segment::FromBytes(std::move(*bytes), "random");
-  EXPECT_TRUE(seg.ok()) << seg.status().ToString();
-  return *seg;
+  return kCorpus.MakeSegment(rng, num_docs, first_id, codec);
 }
 
 Filter RandomFilter(std::mt19937& rng, int depth) {
   const int kind = static_cast<int>(rng() % (depth > 0 ? 9 : 6));
   switch (kind) {
-    case 0: return Filter::Term(KeywordTerm("person", kPersons[rng() % 3]));
+    case 0: return Filter::Term(KeywordTerm("person", kRandomPersons[rng() % 3]));
     case 1: return Filter::Term(rng() % 5 == 0 ? "has:count" : "has:quote");  // has:count is absent
     case 2: return Filter::Term(TitleTerm(Word(PickWord(rng))));
     case 3: return Filter::Numeric("killed", static_cast<int64_t>(rng() % 150), INT64_MAX);

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <random>
 
+#include "index/random_corpus_testing.h"
 #include "index/search.h"
 #include "index/segment_builder.h"
 
 namespace annals::index {
 namespace {
 
-constexpr int kVocab = 60;
 // Under ASan/UBSan (10-30x slower) fewer queries keep `make test` quick; the
 // plain build runs the full set.
 #if defined(__SANITIZE_ADDRESS__)
@@ -22,42 +22,16 @@ constexpr int kQueries = 250;
 constexpr int kQueries = 1000;
 #endif
 
-std::string Word(int i) { return "w" + std::to_string(i); }
+using test_corpus::kRandomPersons;
+using test_corpus::Word;
 
-// Zipf-ish word choice so that some lists span many blocks and some are rare.
-int PickWord(std::mt19937& rng) {
-  std::uniform_real_distribution<double> u(0, 1);
-  return static_cast<int>(std::pow(u(rng), 2.2) * kVocab);
-}
+// The shape of this test's random segments (random_corpus_testing.h).
+const test_corpus::RandomCorpus kCorpus{60, 2.2, 60, 50, 300, 400};
+
+int PickWord(std::mt19937& rng) { return kCorpus.PickWord(rng); }
 
 std::shared_ptr<const Segment> RandomSegment(std::mt19937& rng, int num_docs, uint64_t first_id, CodecId codec) {
-  SegmentBuilder b(codec);
-  const char* persons[] = {"Ann Lee", "Bo Diaz", "Cy Ng"};
-  std::vector<std::string> titles(num_docs), bodies(num_docs);
-  for (int d = 0; d < num_docs; d++) {
-    int len = 1 + static_cast<int>(rng() % 60);
-    if (rng() % 50 == 0) len = 300 + static_cast<int>(rng() % 400);  // a few long documents
-    for (int i = 0; i < len; i++) {
-      int w = PickWord(rng);
-      // A family of words sharing the prefix "pa" for prefix queries.
-      bodies[d] += (rng() % 9 == 0 ? "pa" + std::to_string(w % 7) : Word(w)) + (i % 11 == 10 ? ". " : " ");
-    }
-    for (int i = 0; i < 3; i++) titles[d] += Word(PickWord(rng)) + " ";
-    IndexDoc doc;
-    doc.id = first_id + static_cast<uint64_t>(d);
-    doc.date = 7000 + static_cast<int32_t>(rng() % 2000);
-    doc.title = titles[d];
-    doc.body = bodies[d];
-    if (rng() % 3 == 0) doc.keywords.push_back({"person", persons[rng() % 3]});
-    if (rng() % 4 == 0) doc.keywords.push_back({"has", "quote"});
-    if (rng() % 2 == 0) doc.numbers.push_back({"killed", static_cast<int64_t>(rng() % 200)});
-    EXPECT_TRUE(b.Add(doc).ok());
-  }
-  Result<std::string> bytes = b.WriteToString();
-  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
-  Result<std::shared_ptr<const Segment>> seg = Segment::FromBytes(std::move(*bytes), "random");
-  EXPECT_TRUE(seg.ok()) << seg.status().ToString();
-  return *seg;
+  return kCorpus.MakeSegment(rng, num_docs, first_id, codec);
 }
 
 Query RandomQuery(std::mt19937& rng) {
