@@ -141,6 +141,8 @@ void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const Ap
     w.Field("query", r->query);
     w.Field("total", r->total);
     w.Field("ranked", r->ranked);
+    w.Field("engine", r->engine);
+    if (!r->notice.empty()) w.Field("notice", r->notice);
     w.Key("hits");
     w.BeginArray();
     for (const SearchHit& h : r->hits) {

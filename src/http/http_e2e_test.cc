@@ -107,6 +107,8 @@ TEST_F(ApiTest, SearchFindsTheSeedWithSnippet) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_NE(r->body.find("\"total\":1"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("\"engine\":\"index\""), std::string::npos) << r->body;
+  EXPECT_EQ(r->body.find("\"notice\""), std::string::npos) << r->body;
   EXPECT_NE(r->body.find("<mark>Baku</mark>"), std::string::npos) << r->body;
   EXPECT_NE(r->body.find("20 January Tragedy"), std::string::npos);
 }

@@ -92,6 +92,8 @@ void WriteSearchResultJson(const SearchResult& r, JsonWriter* w) {
   w->Field("query", r.query);
   w->Field("total", r.total);
   w->Field("ranked", r.ranked);
+  w->Field("engine", r.engine);
+  if (!r.notice.empty()) w->Field("notice", r.notice);
   w->Field("elapsed_ms", r.elapsed_ms);
   w->Key("hits");
   w->BeginArray();

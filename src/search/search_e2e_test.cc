@@ -64,6 +64,7 @@ TEST_F(SearchE2eTest, IngestIsIdempotentAndUpdatesChangedArticles) {
   EXPECT_EQ(r.out.find("\"id\":\"x1\""), std::string::npos) << r.out;
   r = RunAnnals({"search", "tbilisi", "--db", "a.db", "--json"}, dir_);
   EXPECT_NE(r.out.find("\"id\":\"x1\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"engine\":\"index\""), std::string::npos) << r.out;
   r = RunAnnals({"stats", "--db", "a.db", "--json"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"articles\":32"), std::string::npos) << r.out;
