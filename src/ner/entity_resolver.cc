@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/whitespace.h"
 #include "ner/features.h"
 
 namespace annals::ner {
@@ -34,21 +35,6 @@ std::vector<std::string> NameWords(std::string_view s) {
   return words;
 }
 
-// The surface form with runs of whitespace collapsed.
-std::string Surface(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 bool IsAllCaps(std::string_view s) {
   bool letter = false;
@@ -143,7 +129,7 @@ void ResolveEntities(std::string_view text, std::vector<EntityMention>* mentions
     if (found < 0) {
       Group gr;
       gr.words = w;
-      gr.canonical = full_name[i].empty() ? Surface(surf) : std::string(full_name[i]);
+      gr.canonical = full_name[i].empty() ? CollapseWhitespace(surf) : std::string(full_name[i]);
       if (gr.canonical.size() > 2 && (gr.canonical.ends_with("'s") || gr.canonical.ends_with("\u2019s")))
         gr.canonical.resize(gr.canonical.size() - (gr.canonical.ends_with("'s") ? 2 : 4));
       gr.type = m.type;
@@ -154,7 +140,7 @@ void ResolveEntities(std::string_view text, std::vector<EntityMention>* mentions
       Group& gr = groups[found];
       // Prefer a mixed-case spelling over an all-caps one of the same name.
       if (gr.words == w && full_name[i].empty() && IsAllCaps(gr.canonical) && !IsAllCaps(surf))
-        gr.canonical = Surface(surf);
+        gr.canonical = CollapseWhitespace(surf);
       gr.first = std::min(gr.first, m.start);
     }
     if (groups[found].words == w) ++groups[found].votes[static_cast<int>(m.type)];

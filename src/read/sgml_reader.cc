@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/utf8.h"
+#include "core/whitespace.h"
 #include "read/formats.h"
 
 namespace annals {
@@ -73,21 +74,6 @@ std::string DecodeEntities(std::string_view s) {
   return out;
 }
 
-// Collapses whitespace runs (including newlines) to one space and trims.
-std::string OneLine(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 // An element <NAME ...>inner</NAME> inside `s`.
 struct Element {
@@ -227,12 +213,12 @@ void ParseElement(std::string_view elem, uint64_t line, RecordSink* sink) {
     const std::string when = DecodeEntities(date->inner);
     const std::string why = ParseReutersDate(when, &r.parsed_date);
     if (!why.empty()) {
-      sink->Skip(LineOf(elem, date->open, line), "invalid date '" + OneLine(when) + "': " + why);
+      sink->Skip(LineOf(elem, date->open, line), "invalid date '" + CollapseWhitespace(when) + "': " + why);
       return;
     }
     r.date_parsed = true;
   }
-  if (found[2]) r.title = OneLine(DecodeEntities(found[2]->inner));
+  if (found[2]) r.title = CollapseWhitespace(DecodeEntities(found[2]->inner));
   if (body) {
     r.text = DecodeEntities(body->inner);
     TrimInPlace(&r.text);
