@@ -8,6 +8,7 @@
 #include "store/index_doc.h"
 #include "store/schema.h"
 #include "store/sqlite_catalog.h"
+#include "store/write_profile.h"
 
 namespace annals {
 
@@ -153,29 +154,43 @@ Status StoreWriter::Begin() {
 }
 
 Status StoreWriter::Commit() {
-  ANNALS_RETURN_IF_ERROR(ApplyNameCounts());
+  PhaseScope top(&profile_, WritePhase::kOther);
+  {
+    PhaseScope p(&profile_, WritePhase::kNameCounts);
+    ANNALS_RETURN_IF_ERROR(ApplyNameCounts());
+  }
   // The batch's index segment and deletions: files first (invisible until
   // named), then the catalog row inside this transaction.
   std::optional<index::CatalogState> next;
   if (index_ && (!batch_added_.empty() || !batch_deleted_.empty())) {
     index::SegmentBuilder b;
     for (int64_t key : batch_added_) {
+      PhaseScope read(&profile_, WritePhase::kIndexDoc);
       auto d = ReadIndexDoc(db_.get(), key);
       if (!d.ok()) return d.status();
+      PhaseScope add(&profile_, WritePhase::kIndexAdd);
       ANNALS_RETURN_IF_ERROR(b.Add(d->View()));
     }
+    PhaseScope p(&profile_, WritePhase::kIndexWrite);
     std::vector<uint64_t> deleted(batch_deleted_.begin(), batch_deleted_.end());
     auto state = index_->PrepareBatch(&b, deleted);
     if (!state.ok()) return state.status();
     ANNALS_RETURN_IF_ERROR(catalog_->Commit(*state));
     next = std::move(*state);
   }
-  ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  {
+    PhaseScope p(&profile_, WritePhase::kCommit);
+    ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  }
   in_tx_ = false;
   batch_added_.clear();
   batch_deleted_.clear();
   if (next) {
-    ANNALS_RETURN_IF_ERROR(index_->Publish(*next));
+    {
+      PhaseScope p(&profile_, WritePhase::kPublish);
+      ANNALS_RETURN_IF_ERROR(index_->Publish(*next));
+    }
+    PhaseScope p(&profile_, WritePhase::kMerge);
     auto m = index_->MaybeMerge();
     if (!m.ok()) return m.status();
   }
@@ -211,6 +226,7 @@ Status StoreWriter::ApplyNameCounts() {
 }
 
 Result<std::optional<uint64_t>> StoreWriter::StoredHash(std::string_view id) {
+  PhaseScope p(&profile_, WritePhase::kLookup);
   ANNALS_ASSIGN_STMT(s, db_, "SELECT content_hash FROM articles WHERE ext_id = ?1");
   s->BindText(1, id);
   Status st;
@@ -222,6 +238,7 @@ Result<std::optional<uint64_t>> StoreWriter::StoredHash(std::string_view id) {
 }
 
 Result<int64_t> StoreWriter::NextKey(const Date& date) {
+  PhaseScope p(&profile_, WritePhase::kKey);
   DayRange r;
   const int64_t bucket = DateDayRange(date, &r) ? DayBucket(r.first) : 0;
   ANNALS_ASSIGN_STMT(s, db_, "SELECT max(id) FROM articles WHERE id BETWEEN ?1 AND ?2");
@@ -238,6 +255,7 @@ Result<int64_t> StoreWriter::NextKey(const Date& date) {
 }
 
 Result<int64_t> StoreWriter::SourceId(std::string_view name) {
+  PhaseScope p(&profile_, WritePhase::kSource);
   ANNALS_ASSIGN_STMT(sel, db_, "SELECT id FROM sources WHERE name = ?1");
   sel->BindText(1, name);
   Status st;
@@ -255,6 +273,7 @@ Result<int64_t> StoreWriter::SourceId(std::string_view name) {
 }
 
 Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
+  PhaseScope p(&profile_, WritePhase::kNames);
   ANNALS_ASSIGN_STMT(sel, db_, "SELECT id FROM names WHERE type = ?1 AND name = ?2");
   sel->BindInt(1, static_cast<int>(type));
   sel->BindText(2, name);
@@ -279,6 +298,7 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
 }
 
 Status StoreWriter::DeleteArticle(int64_t key) {
+  PhaseScope p(&profile_, WritePhase::kDelete);
   {
     ANNALS_ASSIGN_STMT(old, db_, "SELECT name_id FROM entities WHERE article = ?1");
     old->BindInt(1, key);
@@ -307,10 +327,12 @@ Status StoreWriter::DeleteArticle(int64_t key) {
 }
 
 Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at) {
+  PhaseScope top(&profile_, WritePhase::kOther);
   const Document& d = ad.doc;
   const uint64_t hash = ContentHash(d);
   PutOutcome outcome = PutOutcome::kAdded;
   {
+    PhaseScope p(&profile_, WritePhase::kLookup);
     ANNALS_ASSIGN_STMT(s, db_, "SELECT id, content_hash FROM articles WHERE ext_id = ?1");
     s->BindText(1, d.id);
     Status st;
@@ -324,6 +346,7 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
     if (!st.ok()) return st;
     if (old_key) {
       if (old_hash == hash) return PutOutcome::kUnchanged;
+      PhaseScope other(&profile_, WritePhase::kOther);
       ANNALS_RETURN_IF_ERROR(DeleteArticle(*old_key));
       // Replaced: out of the index too (from an earlier segment, or from
       // this batch if it was written in it).
@@ -340,6 +363,7 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
     if (!sid.ok()) return sid.status();
     source_id = *sid;
   }
+  PhaseScope article(&profile_, WritePhase::kArticle);
   ANNALS_ASSIGN_STMT(ins, db_,
                      "INSERT INTO articles(id, ext_id, content_hash, date, date_precision, day, title, text, "
                      "source_id, url, language, origin, ingested_at, n_entities, n_times, n_counts, n_quotes) "
@@ -365,12 +389,16 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
   ins->BindInt(16, static_cast<int64_t>(ad.counts.size()));
   ins->BindInt(17, static_cast<int64_t>(ad.quotes.size()));
   ANNALS_RETURN_IF_ERROR(ins->Run());
-  ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
-  fts->BindInt(1, *key);
-  fts->BindText(2, d.title);
-  fts->BindText(3, d.text);
-  ANNALS_RETURN_IF_ERROR(fts->Run());
+  {
+    PhaseScope p(&profile_, WritePhase::kFts);
+    ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+    fts->BindInt(1, *key);
+    fts->BindText(2, d.title);
+    fts->BindText(3, d.text);
+    ANNALS_RETURN_IF_ERROR(fts->Run());
+  }
   batch_added_.push_back(*key);
+  PhaseScope p(&profile_, WritePhase::kFacts);
   ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad));
   return outcome;
 }

@@ -24,6 +24,7 @@
 #include "core/status.h"
 #include "facts/annotated_doc.h"
 #include "store/sqlite_db.h"
+#include "store/write_profile.h"
 
 namespace annals::index {
 class IndexDirectory;
@@ -75,6 +76,8 @@ class StoreWriter {
   Result<PutOutcome> Put(const AnnotatedDoc& doc, int64_t ingested_at);
 
   SqliteDb* db() { return db_.get(); }
+  // Per-phase CPU time of this writer (off unless enabled).
+  WriteProfile* profile() { return &profile_; }
 
   // Rebuilds the whole text index from the articles table in one
   // transaction (the old index stays live until it commits). Returns the
@@ -100,6 +103,7 @@ class StoreWriter {
   std::unique_ptr<index::IndexDirectory> index_;  // the text index
   std::vector<int64_t> batch_added_;    // keys written in the open transaction
   std::vector<int64_t> batch_deleted_;  // keys deleted in it (replaced articles)
+  WriteProfile profile_;
 };
 
 }  // namespace annals
