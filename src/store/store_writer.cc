@@ -164,12 +164,9 @@ Status StoreWriter::Commit() {
   std::optional<index::CatalogState> next;
   if (index_ && (!batch_added_.empty() || !batch_deleted_.empty())) {
     index::SegmentBuilder b;
-    for (int64_t key : batch_added_) {
-      PhaseScope read(&profile_, WritePhase::kIndexDoc);
-      auto d = ReadIndexDoc(db_.get(), key);
-      if (!d.ok()) return d.status();
+    for (const StoredIndexDoc& d : batch_added_) {
       PhaseScope add(&profile_, WritePhase::kIndexAdd);
-      ANNALS_RETURN_IF_ERROR(b.Add(d->View()));
+      ANNALS_RETURN_IF_ERROR(b.Add(d.View()));
     }
     PhaseScope p(&profile_, WritePhase::kIndexWrite);
     std::vector<uint64_t> deleted(batch_deleted_.begin(), batch_deleted_.end());
@@ -350,7 +347,9 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
       ANNALS_RETURN_IF_ERROR(DeleteArticle(*old_key));
       // Replaced: out of the index too (from an earlier segment, or from
       // this batch if it was written in it).
-      batch_added_.erase(std::remove(batch_added_.begin(), batch_added_.end(), *old_key), batch_added_.end());
+      batch_added_.erase(std::remove_if(batch_added_.begin(), batch_added_.end(),
+                                        [&](const StoredIndexDoc& doc) { return doc.key == *old_key; }),
+                         batch_added_.end());
       batch_deleted_.push_back(*old_key);
       outcome = PutOutcome::kUpdated;
     }
@@ -397,13 +396,22 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
     fts->BindText(3, d.text);
     ANNALS_RETURN_IF_ERROR(fts->Run());
   }
-  batch_added_.push_back(*key);
-  PhaseScope p(&profile_, WritePhase::kFacts);
-  ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad));
+  IndexFacts facts;
+  facts.source_id = source_id;
+  {
+    PhaseScope p(&profile_, WritePhase::kFacts);
+    ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad, &facts));
+  }
+  if (index_) {
+    // The index entry from the values just bound to the rows, as
+    // ReadIndexDoc would read them back.
+    PhaseScope p(&profile_, WritePhase::kIndexDoc);
+    batch_added_.push_back(MakeIndexDoc(*key, d.title, d.text, facts));
+  }
   return outcome;
 }
 
-Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
+Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad, IndexFacts* facts) {
   const std::string& text = ad.doc.text;
   std::vector<int64_t> name_ids(ad.entities.size(), -1);
   {
@@ -415,6 +423,7 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
       auto nid = NameId(e.type, e.canonical);
       if (!nid.ok()) return nid.status();
       name_ids[i] = *nid;
+      facts->entities.emplace_back(e.type, e.canonical);
       s->Reset();
       s->BindInt(1, key);
       s->BindInt(2, static_cast<int64_t>(i));
@@ -483,7 +492,16 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
       s->BindInt(2, static_cast<int64_t>(seen.size()));
       s->BindText(3, v);
       s->BindInt(4, from_count ? 1 : 0);
-      BindDays(s, 5, v);
+      DayRange r;
+      if (TimexDayRange(v, &r)) {
+        s->BindInt(5, r.first);
+        s->BindInt(6, r.last);
+        facts->event_days.emplace_back(r);
+      } else {
+        s->BindNull(5);
+        s->BindNull(6);
+        facts->event_days.emplace_back();
+      }
       seen.push_back(v);
       return s->Run();
     };
@@ -519,6 +537,7 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
       s->BindInt(13, c.end);
       s->BindInt(14, c.sentence);
       ANNALS_RETURN_IF_ERROR(s->Run());
+      facts->counts.emplace_back(c.type, c.number);
     }
   }
   {
@@ -552,13 +571,19 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
         int64_t nid = -1;
         if (sp.entity >= 0 && static_cast<size_t>(sp.entity) < name_ids.size()) {
           nid = name_ids[sp.entity];
+          facts->speakers.emplace_back(ad.entities[sp.entity].canonical);
         } else if (!sp.name.empty()) {
           auto type = ParseEntityType(sp.type);
           auto r = NameId(type ? *type : EntityType::kPerson, sp.name);
           if (!r.ok()) return r.status();
           nid = *r;
+          facts->speakers.emplace_back(sp.name);
+        } else {
+          facts->speakers.emplace_back();
         }
         if (nid >= 0) s->BindInt(18, nid);
+      } else {
+        facts->speakers.emplace_back();
       }
       ANNALS_RETURN_IF_ERROR(s->Run());
     }
