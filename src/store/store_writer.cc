@@ -197,6 +197,7 @@ Status StoreWriter::Commit() {
 void StoreWriter::Rollback() {
   if (in_tx_) (void)db_->Exec("ROLLBACK");
   in_tx_ = false;
+  name_ids_.clear();  // may hold ids of names the rollback removed
   batch_added_.clear();
   batch_deleted_.clear();
   name_articles_delta_.clear();
@@ -271,6 +272,11 @@ Result<int64_t> StoreWriter::SourceId(std::string_view name) {
 
 Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
   PhaseScope p(&profile_, WritePhase::kNames);
+  name_key_.assign(1, static_cast<char>(type));
+  name_key_.append(name);
+  if (auto it = name_ids_.find(name_key_); it != name_ids_.end()) return it->second;
+  // Bounded: past the limit the cache starts over (a miss only costs the SELECT).
+  if (name_ids_.size() >= kNameCacheEntries) name_ids_.clear();
   ANNALS_ASSIGN_STMT(sel, db_, "SELECT id FROM names WHERE type = ?1 AND name = ?2");
   sel->BindInt(1, static_cast<int>(type));
   sel->BindText(2, name);
@@ -278,6 +284,7 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
   if (sel->Step(&st)) {
     int64_t id = sel->Int(0);
     sel->Reset();
+    name_ids_.emplace(name_key_, id);
     return id;
   }
   sel->Reset();
@@ -291,6 +298,7 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
   fts->BindInt(1, id);
   fts->BindText(2, name);
   ANNALS_RETURN_IF_ERROR(fts->Run());
+  name_ids_.emplace(name_key_, id);
   return id;
 }
 

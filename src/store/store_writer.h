@@ -109,6 +109,13 @@ class StoreWriter {
   std::vector<StoredIndexDoc> batch_added_;  // index entries of the articles written in the open transaction
   std::vector<int64_t> batch_deleted_;  // keys deleted in it (replaced articles)
   WriteProfile profile_;
+  // names.id by type byte + name, for the names this writer has looked up
+  // or inserted: most entities of an article name someone named before.
+  // Valid because this writer is the archive's only one (the index LOCK);
+  // cleared on rollback.
+  std::unordered_map<std::string, int64_t> name_ids_;
+  std::string name_key_;  // scratch key
+  static constexpr size_t kNameCacheEntries = 200000;
 };
 
 }  // namespace annals
