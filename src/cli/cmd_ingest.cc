@@ -3,6 +3,7 @@
 // Reading and writing happen on the calling thread (the only writer); the
 // pipeline runs on the worker threads of an OrderedWorkQueue, so articles are
 // written in input order and memory stays bounded.
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -43,6 +44,7 @@ struct IngestArgs {
   bool quiet = false;
   bool progress = false;
   bool no_progress = false;
+  bool profile = false;
   std::string ner_model;
 };
 
@@ -81,6 +83,29 @@ std::string ReasonOf(const std::string& what) {
   return r.empty() ? what : r;
 }
 
+double CpuSeconds(clockid_t clock) {
+  timespec ts;
+  clock_gettime(clock, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// --profile: the process's CPU time split into extraction (the worker
+// threads), the store writer's phases and reading (the rest of this thread).
+// Call on the thread that read and wrote, after the workers have finished.
+void PrintProfile(const WriteProfile& profile, uint64_t articles) {
+  const double process = CpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+  const double thread = CpuSeconds(CLOCK_THREAD_CPUTIME_ID);
+  double writer = 0;
+  for (int i = 0; i < static_cast<int>(WritePhase::kNumPhases); ++i) writer += profile.seconds(static_cast<WritePhase>(i));
+  std::fprintf(stderr,
+               "annals ingest --profile: %.3f CPU-s in all (user + sys)\n"
+               "  %-22s %8.3f CPU-s (worker threads)\n"
+               "  %-22s %8.3f CPU-s (reading thread outside the writer: open, read, parse, queue)\n"
+               "store writer, per phase (exclusive thread CPU time):\n%s",
+               process, "extraction", process - thread, "read + parse", thread - writer,
+               profile.Report(articles).c_str());
+}
+
 int RunIngest(const IngestArgs& a) {
   InputFormat format;
   if (!ParseInputFormat(a.format, &format))
@@ -96,6 +121,7 @@ int RunIngest(const IngestArgs& a) {
   auto ingester_or = Ingester::Open(a.db, iopt);
   if (!ingester_or.ok()) return ReportError(ingester_or.status());
   Ingester& ingester = **ingester_or;
+  if (a.profile) ingester.profile()->Enable();
 
   int threads = a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
@@ -190,6 +216,7 @@ int RunIngest(const IngestArgs& a) {
     for (const auto& [reason, n] : skipped_reasons)
       std::fprintf(stderr, "  skipped %llu: %s\n", static_cast<unsigned long long>(n), reason.c_str());
   }
+  if (a.profile) PrintProfile(*ingester.profile(), processed);
   if (!write_error.ok()) return ReportError(write_error);
   if (!read_status.ok()) return ReportError(read_status);
   if (g_interrupted) return 130;
@@ -208,6 +235,7 @@ void AddIngestCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--batch", args->batch, "Articles per transaction (default 1000)");
   cmd->add_flag("--progress", args->progress, "Show the progress line even when stderr is not a terminal");
   cmd->add_flag("--no-progress", args->no_progress, "Never show the progress line");
+  cmd->add_flag("--profile", args->profile, "Print where the CPU time went (extraction, reading, each store phase)");
   cmd->add_flag("-q,--quiet", args->quiet, "No summary and no per-record problems on stderr");
   cmd->add_option("--ner-model", args->ner_model, "NER model file (default: the shipped model)");
   cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });

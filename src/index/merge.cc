@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "index/segment_writer.h"
@@ -37,7 +36,8 @@ std::vector<std::vector<size_t>> PickMerges(const std::vector<uint64_t>& live, c
   return out;
 }
 
-Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, const std::string& path) {
+Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, const std::string& path,
+                     size_t spill_bytes) {
   // New doc order over every live document: (date, ext id).
   struct Src {
     int32_t date;
@@ -72,26 +72,56 @@ Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, c
       if (idx >= 0) numeric[f * docs.size() + nd] = seg.Numeric(idx, s.doc);
     }
   }
-  std::set<std::string> terms;
-  for (const auto& part : parts) {
-    for (uint32_t i = 0; i < part.segment->num_terms(); i++) terms.emplace(part.segment->TermAt(i));
-  }
   SegmentWriter w(codec, std::move(metas), names, std::move(numeric));
+  // The output's sections go to temporary files beyond spill_bytes each:
+  // merging the largest segments must not hold their size in memory.
+  const size_t slash = path.find_last_of('/');
+  w.SpillTo(slash == std::string::npos ? "." : path.substr(0, slash), spill_bytes);
+  // The union of the parts' dictionaries in byte order, walking each sorted
+  // dictionary once (next_term[p]: the part's first term not yet merged).
+  std::vector<uint32_t> next_term(parts.size(), 0);
+  std::vector<TermRef> refs(parts.size());
   // Per term: the postings of every part, remapped, as flat arrays (no
   // allocation per posting), then ordered by new doc id.
   std::vector<uint32_t> p_doc, p_tf, p_pos_begin, flat_pos, order, pos;
   std::vector<uint32_t> d_out, tf_out, pos_out;
-  for (const std::string& term : terms) {
+  std::string term;
+  uint64_t read_bytes = 0;  // postings read since the parts' pages were last released
+  constexpr uint64_t kMergeReleaseBytes = uint64_t{64} << 20;
+  while (true) {
+    bool any = false;
+    for (uint32_t p = 0; p < parts.size(); p++) {
+      if (next_term[p] >= parts[p].segment->num_terms()) continue;
+      std::string_view t = parts[p].segment->TermAt(next_term[p]);
+      if (!any || t < term) term.assign(t);
+      any = true;
+    }
+    if (!any) break;
+    for (uint32_t p = 0; p < parts.size(); p++) {
+      refs[p] = TermRef{};
+      const Segment& seg = *parts[p].segment;
+      if (next_term[p] >= seg.num_terms() || seg.TermAt(next_term[p]) != term) continue;
+      ANNALS_RETURN_IF_ERROR(seg.ValidateEntry(seg.EntryAt(next_term[p])));
+      refs[p] = TermRef{&seg.EntryAt(next_term[p])};
+      ++next_term[p];
+    }
     p_doc.clear();
     p_tf.clear();
     p_pos_begin.clear();
     flat_pos.clear();
     bool positional = false;
+    // The parts are read once, front to back: keep only about
+    // kMergeReleaseBytes of their mapped pages resident.
     for (uint32_t p = 0; p < parts.size(); p++) {
-      Result<TermRef> r = parts[p].segment->Find(term);
-      if (!r.ok()) return r.status();
-      if (!r->entry) continue;
-      PostingsCursor c(parts[p].segment.get(), *r);
+      if (refs[p].entry) read_bytes += refs[p].entry->data_bytes + refs[p].entry->pos_bytes;
+    }
+    if (read_bytes > kMergeReleaseBytes) {
+      for (const auto& part : parts) part.segment->ReleasePages();
+      read_bytes = 0;
+    }
+    for (uint32_t p = 0; p < parts.size(); p++) {
+      if (!refs[p].entry) continue;
+      PostingsCursor c(parts[p].segment.get(), refs[p]);
       positional = c.has_positions();
       for (uint32_t d = c.doc(); d != kEndDoc; d = c.Next()) {
         uint32_t nd = remap[p][d];

@@ -25,7 +25,12 @@ struct MergePolicy {
 std::vector<std::vector<size_t>> PickMerges(const std::vector<uint64_t>& live_docs,
                                             const std::vector<uint64_t>& total_docs, const MergePolicy& policy);
 
+// How much of each section of a merge's output stays in memory (the rest
+// goes to temporary files next to it until the segment is written).
+inline constexpr size_t kMergeSpillBytes = size_t{8} << 20;
+
 // Writes the live documents of `parts` into a new segment at `path`.
-Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, const std::string& path);
+Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, const std::string& path,
+                     size_t spill_bytes = kMergeSpillBytes);
 
 }  // namespace annals::index

@@ -76,6 +76,12 @@ Result<std::shared_ptr<const Segment>> Segment::FromBytes(std::string bytes, std
   return std::shared_ptr<const Segment>(std::move(seg));
 }
 
+void Segment::ReleasePages() const {
+  // Clean pages of a read-only file mapping: the next access faults them
+  // back in from the page cache.
+  if (map_) ::madvise(map_, size_, MADV_DONTNEED);
+}
+
 Status Segment::Init(const OpenOptions& opts) {
   auto bad = [&](const std::string& what) { return Status::Corruption(name_ + ": " + what); };
   std::memcpy(&header_, base_, sizeof(header_));
@@ -87,8 +93,11 @@ Status Segment::Init(const OpenOptions& opts) {
   SegmentFooter footer;
   std::memcpy(&footer, base_ + size_ - sizeof(footer), sizeof(footer));
   if (std::memcmp(footer.magic, kFooterMagic, 8) != 0) return bad("truncated segment (no footer)");
-  if (opts.verify_checksum && Crc32(base_, size_ - sizeof(footer)) != footer.crc32) {
-    return bad("checksum mismatch (file damaged)");
+  if (opts.verify_checksum) {
+    if (Crc32(base_, size_ - sizeof(footer)) != footer.crc32) return bad("checksum mismatch (file damaged)");
+    // The check read every page: unmap them from this process again, or a
+    // freshly merged segment counts wholly in the writer's resident memory.
+    ReleasePages();
   }
   codec_ = CodecFor(static_cast<CodecId>(header_.codec));
   if (!codec_) return bad("unknown codec " + std::to_string(header_.codec));

@@ -74,6 +74,10 @@ class Segment {
   const TermEntry& EntryAt(uint32_t i) const { return terms_[i]; }
   // Indexes [first, last) of the terms starting with `prefix`.
   std::pair<uint32_t, uint32_t> PrefixRange(std::string_view prefix) const;
+  // Drops the mapped file's pages from this process's resident memory
+  // (they stay in the page cache; the next access maps them again). For
+  // whole-file passes: the checksum at open, merges.
+  void ReleasePages() const;
   // Checks that an entry's blocks, data and positions lie inside the file.
   Status ValidateEntry(const TermEntry& e) const;
 

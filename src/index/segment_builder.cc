@@ -144,7 +144,7 @@ Status SegmentBuilder::Add(const IndexDoc& doc) {
 }
 
 template <typename Sink>
-Status SegmentBuilder::Emit(Sink&& sink) {
+Status SegmentBuilder::Emit(Sink&& sink, const std::string& spill_dir) {
   // Local doc ids in (date, id) order.
   std::vector<uint32_t> order(docs_.size());
   std::iota(order.begin(), order.end(), 0);
@@ -199,6 +199,7 @@ Status SegmentBuilder::Emit(Sink&& sink) {
   std::iota(by_term.begin(), by_term.end(), 0);
   std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) { return terms_[a] < terms_[b]; });
   SegmentWriter w(codec_, std::move(metas), numeric_names_, std::move(numeric));
+  if (!spill_dir.empty()) w.SpillTo(spill_dir, kSpillBytes);
   for (uint32_t t : by_term) {
     const Postings& p = inv[t];
     ANNALS_RETURN_IF_ERROR(w.AddTerm(terms_[t], p.docs.data(), p.tfs.data(),
@@ -210,17 +211,20 @@ Status SegmentBuilder::Emit(Sink&& sink) {
 }
 
 Status SegmentBuilder::Write(const std::string& path) {
-  return Emit([&](SegmentWriter& w) { return w.Finish(path); });
+  const size_t slash = path.find_last_of('/');
+  return Emit([&](SegmentWriter& w) { return w.Finish(path); }, slash == std::string::npos ? "." : path.substr(0, slash));
 }
 
 Result<std::string> SegmentBuilder::WriteToString() {
   std::string out;
-  Status st = Emit([&](SegmentWriter& w) -> Status {
-    Result<std::string> r = w.FinishToString();
-    if (!r.ok()) return r.status();
-    out = std::move(*r);
-    return Status::Ok();
-  });
+  Status st = Emit(
+      [&](SegmentWriter& w) -> Status {
+        Result<std::string> r = w.FinishToString();
+        if (!r.ok()) return r.status();
+        out = std::move(*r);
+        return Status::Ok();
+      },
+      "");
   if (!st.ok()) return st;
   return out;
 }

@@ -71,8 +71,13 @@ class SegmentBuilder {
   // repeat a form seen before). Same ids in the same order as stemming every
   // token (SegmentBytesTest).
   uint32_t FoldedTermId(std::string_view folded, bool title);
+  // Inverts the documents into a SegmentWriter (spilling beyond kSpillBytes
+  // per section to `spill_dir`, unless "") and hands it to sink.
   template <typename Sink>
-  Status Emit(Sink&& sink);
+  Status Emit(Sink&& sink, const std::string& spill_dir);
+  // A batch's sections stay in memory; a rebuild's 50,000-document segments
+  // spill (SegmentWriter::SpillTo).
+  static constexpr size_t kSpillBytes = size_t{8} << 20;
 
   CodecId codec_;
   std::vector<uint32_t> slots_;      // open-addressing table: term id + 1, 0 = empty

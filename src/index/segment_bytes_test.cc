@@ -5,9 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "index/merge.h"
 #include "index/segment_builder.h"
 
 namespace annals::index {
@@ -24,8 +29,9 @@ uint64_t Fnv1a(const std::string& bytes) {
 
 // 600 documents from a small vocabulary with inflections (stems shared by
 // several forms), capitals, digits, non-ASCII letters and diacritics, titles,
-// keyword fields and numeric values; dates out of order.
-std::string BuildCorpusSegment(CodecId codec) {
+// keyword fields and numeric values; dates out of order. With parts > 1,
+// document i goes to segment i % parts (returned in order).
+std::vector<std::string> BuildCorpusSegments(CodecId codec, size_t parts) {
   static const char* kWords[] = {
       "police",  "Police", "POLICE", "policing", "killed",  "killing", "kills",   "Baku",   "Bakı",
       "São",     "Paulo",  "naïve",  "café",     "Zürich",  "people",  "peoples", "said",   "says",
@@ -33,7 +39,8 @@ std::string BuildCorpusSegment(CodecId codec) {
       "Москва",  "ombudsperson",     "détenus",  "running", "runner",  "ran",     "the",    "a",
       "of",      "in",     "and",    "relational", "generalizations", "happily", "x1", "b2b"};
   const size_t nw = sizeof(kWords) / sizeof(kWords[0]);
-  SegmentBuilder b(codec);
+  std::vector<SegmentBuilder> b;
+  for (size_t p = 0; p < parts; p++) b.emplace_back(codec);
   uint32_t x = 12345;
   auto next = [&] {
     x = x * 1103515245u + 12345u;
@@ -56,11 +63,55 @@ std::string BuildCorpusSegment(CodecId codec) {
     if (i % 5 == 0) d.keywords.push_back({"has", "quote"});
     if (i % 4 == 0) d.numbers.push_back({"killed", static_cast<int64_t>(next() % 200)});
     if (i % 9 == 0) d.numbers.push_back({"wounded", static_cast<int64_t>(next() % 50)});
-    EXPECT_TRUE(b.Add(d).ok());
+    EXPECT_TRUE(b[i % parts].Add(d).ok());
   }
-  auto bytes = b.WriteToString();
-  EXPECT_TRUE(bytes.ok());
-  return bytes.ok() ? *bytes : std::string();
+  std::vector<std::string> out;
+  for (SegmentBuilder& sb : b) {
+    auto bytes = sb.WriteToString();
+    EXPECT_TRUE(bytes.ok());
+    out.push_back(bytes.ok() ? *bytes : std::string());
+  }
+  return out;
+}
+
+std::string BuildCorpusSegment(CodecId codec) { return BuildCorpusSegments(codec, 1)[0]; }
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The corpus in three segments, every 5th document of the second deleted,
+// merged into one file with each section kept in memory up to `spill_bytes`.
+std::string MergedCorpus(size_t spill_bytes) {
+  const std::string dir = ::testing::TempDir() + "/annals_merge_bytes_" + std::to_string(spill_bytes);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::vector<SnapshotSegment> parts;
+  std::vector<std::string> bytes = BuildCorpusSegments(CodecId::kBitPack, 3);
+  for (size_t p = 0; p < bytes.size(); p++) {
+    auto seg = Segment::FromBytes(bytes[p], "part" + std::to_string(p));
+    EXPECT_TRUE(seg.ok());
+    if (!seg.ok()) return "";
+    SnapshotSegment sg{*seg, nullptr};
+    if (p == 1) {
+      auto del = std::make_shared<DeletionBitmap>(((*seg)->num_docs() + 63) / 64, 0);
+      for (uint32_t d = 0; d < (*seg)->num_docs(); d += 5) (*del)[d >> 6] |= 1ull << (d & 63);
+      sg.deleted = del;
+    }
+    parts.push_back(sg);
+  }
+  const std::string path = dir + "/merged.ais";
+  Status st = MergeSegments(parts, CodecId::kBitPack, path, spill_bytes);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::string out = ReadAll(path);
+  std::filesystem::remove(path);
+  // Spilled sections leave no file behind.
+  EXPECT_TRUE(std::filesystem::is_empty(dir)) << dir;
+  std::filesystem::remove_all(dir);
+  return out;
 }
 
 TEST(SegmentBytesTest, BitPackSegmentBytesAreUnchanged) {
@@ -71,6 +122,17 @@ TEST(SegmentBytesTest, BitPackSegmentBytesAreUnchanged) {
 TEST(SegmentBytesTest, StreamVByteSegmentBytesAreUnchanged) {
   const std::string bytes = BuildCorpusSegment(CodecId::kStreamVByte);
   EXPECT_EQ(Fnv1a(bytes), 0x6a2589705a95089cULL) << "size " << bytes.size() << " hash 0x" << std::hex << Fnv1a(bytes);
+}
+
+// Merging writes the same bytes as before its output streamed through
+// temporary files (hash recorded from the in-memory merge), whether it spills
+// nothing or spills all the time.
+TEST(SegmentBytesTest, MergedSegmentBytesAreUnchanged) {
+  const std::string in_memory = MergedCorpus(SIZE_MAX);
+  EXPECT_EQ(Fnv1a(in_memory), 0xbf2f302db81fb430ULL) << "size " << in_memory.size() << " hash 0x" << std::hex << Fnv1a(in_memory);
+  const std::string spilled = MergedCorpus(64);
+  EXPECT_EQ(spilled.size(), in_memory.size());
+  EXPECT_TRUE(spilled == in_memory);
 }
 
 // Building twice gives the same bytes (no dependence on addresses or time).

@@ -15,27 +15,12 @@
 namespace annals::index {
 namespace {
 
-uint32_t Crc32(const char* p, size_t n) {
-  uLong crc = crc32(0L, Z_NULL, 0);
-  while (n > 0) {
-    uInt chunk = n > (1u << 30) ? (1u << 30) : static_cast<uInt>(n);
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(p), chunk);
-    p += chunk;
-    n -= chunk;
-  }
-  return static_cast<uint32_t>(crc);
-}
-
-void PadTo8(std::string* s) {
-  while (s->size() % 8) s->push_back('\0');
-}
-
 template <typename T>
 void AppendPod(std::string* s, const T* v, size_t count) {
   s->append(reinterpret_cast<const char*>(v), sizeof(T) * count);
 }
 
-Status WriteAll(int fd, const std::string& bytes, const std::string& path) {
+Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   size_t off = 0;
   while (off < bytes.size()) {
     ssize_t w = ::write(fd, bytes.data() + off, bytes.size() - off);
@@ -147,10 +132,10 @@ Status SegmentWriter::AddTerm(std::string_view term, const uint32_t* docs, const
   e.str_off = static_cast<uint32_t>(strings_.size());
   e.str_len = static_cast<uint16_t>(term.size());
   e.df = n;
-  e.first_block = static_cast<uint32_t>(blocks_.size());
+  e.first_block = static_cast<uint32_t>(num_blocks_);
   e.num_blocks = (n + kBlockSize - 1) / kBlockSize;
   e.flags = positions ? kTermHasPositions : 0;
-  strings_.append(term);
+  strings_.Append(term.data(), term.size());
 
   uint32_t buf[kBlockSize];
   size_t pos_index = 0;
@@ -170,13 +155,12 @@ Status SegmentWriter::AddTerm(std::string_view term, const uint32_t* docs, const
       buf[i] = d - (prev + 1);
       prev = d;
     }
-    size_t old = data_.size();
-    data_.resize(old + codec_->MaxEncodedBytes(cnt) + kCodecSlack);
-    size_t nb = codec_->Encode(buf, cnt, reinterpret_cast<uint8_t*>(&data_[old]));
+    uint8_t* out = data_.Reserve(codec_->MaxEncodedBytes(cnt) + kCodecSlack);
+    size_t nb = codec_->Encode(buf, cnt, out);
     m.docs_bytes = static_cast<uint16_t>(nb);
     for (uint32_t i = 0; i < cnt; i++) buf[i] = tfs[start + i] - 1;
-    nb += codec_->Encode(buf, cnt, reinterpret_cast<uint8_t*>(&data_[old + nb]));
-    data_.resize(old + nb);
+    nb += codec_->Encode(buf, cnt, out + nb);
+    data_.Commit(nb);
     BuildImpacts(docs + start, tfs + start, cnt, &m);
     if (positions) {
       uint64_t total = 0;
@@ -192,85 +176,127 @@ Status SegmentWriter::AddTerm(std::string_view term, const uint32_t* docs, const
           last = p;
         }
       }
-      size_t pold = positions_.size();
-      positions_.resize(pold + codec_->MaxEncodedBytes(static_cast<uint32_t>(total)) + kCodecSlack);
-      size_t pb = codec_->Encode(scratch_.data(), static_cast<uint32_t>(total),
-                                 reinterpret_cast<uint8_t*>(&positions_[pold]));
-      positions_.resize(pold + pb);
+      uint8_t* pout = positions_.Reserve(codec_->MaxEncodedBytes(static_cast<uint32_t>(total)) + kCodecSlack);
+      positions_.Commit(codec_->Encode(scratch_.data(), static_cast<uint32_t>(total), pout));
     }
-    blocks_.push_back(m);
+    blocks_.Append(&m, sizeof m);
+    ++num_blocks_;
   }
   uint64_t db = data_.size() - e.data_off, pb = positions_.size() - e.pos_off;
   if (db > UINT32_MAX || pb > UINT32_MAX) return Status::InvalidArgument("postings of one term over 4 GiB");
   e.data_bytes = static_cast<uint32_t>(db);
   e.pos_bytes = static_cast<uint32_t>(pb);
-  terms_.push_back(e);
+  terms_.Append(&e, sizeof e);
+  ++num_terms_;
   return Status::Ok();
 }
 
-Result<std::string> SegmentWriter::FinishToString() {
+void SegmentWriter::SpillTo(const std::string& dir, size_t limit) {
+  for (SpillBuffer* b : {&terms_, &strings_, &blocks_, &data_, &positions_}) b->SpillTo(dir, limit);
+}
+
+template <typename Out>
+Status SegmentWriter::Emit(Out&& out) {
   if (docs_.size() > UINT32_MAX - 1) return Status::InvalidArgument("too many documents in one segment");
+  if (num_terms_ > UINT32_MAX || num_blocks_ > UINT32_MAX) return Status::InvalidArgument("too many terms in one segment");
   for (size_t i = 1; i < docs_.size(); i++) {
     if (docs_[i].date < docs_[i - 1].date) return Status::Internal("SegmentWriter: docs not in date order");
+  }
+  if (numeric_values_.size() != numeric_names_.size() * docs_.size()) {
+    return Status::Internal("SegmentWriter: numeric values do not match names x docs");
   }
   SegmentHeader h{};
   std::memcpy(h.magic, kSegmentMagic, 8);
   h.version = kSegmentVersion;
   h.codec = static_cast<uint32_t>(codec_->id());
   h.num_docs = static_cast<uint32_t>(docs_.size());
-  h.num_terms = static_cast<uint32_t>(terms_.size());
-  h.num_blocks = static_cast<uint32_t>(blocks_.size());
+  h.num_terms = static_cast<uint32_t>(num_terms_);
+  h.num_blocks = static_cast<uint32_t>(num_blocks_);
   h.num_numeric = static_cast<uint32_t>(numeric_names_.size());
   h.total_tokens = total_tokens_;
 
-  std::string out(sizeof(SegmentHeader), '\0');
-  auto section = [&](SectionId id, const char* p, size_t n) {
-    PadTo8(&out);
-    h.sections[id] = {out.size(), n};
-    out.append(p, n);
-  };
-  section(kTerms, reinterpret_cast<const char*>(terms_.data()), terms_.size() * sizeof(TermEntry));
-  section(kStrings, strings_.data(), strings_.size());
-  section(kBlocks, reinterpret_cast<const char*>(blocks_.data()), blocks_.size() * sizeof(BlockMeta));
-  section(kData, data_.data(), data_.size());
-  section(kPositions, positions_.data(), positions_.size());
-  std::string tmp;
-  for (const DocMeta& d : docs_) AppendPod(&tmp, &d.ext_id, 1);
-  section(kDocIds, tmp.data(), tmp.size());
-  tmp.clear();
-  for (const DocMeta& d : docs_) AppendPod(&tmp, &d.date, 1);
-  section(kDocDates, tmp.data(), tmp.size());
-  tmp.clear();
-  for (const DocMeta& d : docs_) AppendPod(&tmp, &d.length, 1);
-  section(kDocLens, tmp.data(), tmp.size());
-  tmp.clear();
+  // The small per-doc sections, built whole.
+  std::string doc_ids, doc_dates, doc_lens, num_names;
+  for (const DocMeta& d : docs_) AppendPod(&doc_ids, &d.ext_id, 1);
+  for (const DocMeta& d : docs_) AppendPod(&doc_dates, &d.date, 1);
+  for (const DocMeta& d : docs_) AppendPod(&doc_lens, &d.length, 1);
   for (const std::string& name : numeric_names_) {
     uint16_t len = static_cast<uint16_t>(std::min<size_t>(name.size(), 65535));
-    AppendPod(&tmp, &len, 1);
-    tmp.append(name.data(), len);
+    AppendPod(&num_names, &len, 1);
+    num_names.append(name.data(), len);
   }
-  section(kNumericNames, tmp.data(), tmp.size());
-  if (numeric_values_.size() != numeric_names_.size() * docs_.size()) {
-    return Status::Internal("SegmentWriter: numeric values do not match names x docs");
+  // Every section at the next multiple of 8, in SectionId order; the header
+  // (which names them all) goes first, so the layout is fixed before any
+  // byte is written and the sections stream out of their buffers.
+  const uint64_t sizes[kNumSections] = {
+      terms_.size(),          strings_.size(), blocks_.size(), data_.size(),      positions_.size(),
+      doc_ids.size(),         doc_dates.size(), doc_lens.size(), num_names.size(),
+      numeric_values_.size() * sizeof(int64_t)};
+  uint64_t at = sizeof(SegmentHeader);
+  for (uint32_t id = 0; id < kNumSections; id++) {
+    at = (at + 7) / 8 * 8;
+    h.sections[id] = {at, sizes[id]};
+    at += sizes[id];
   }
-  section(kNumericValues, reinterpret_cast<const char*>(numeric_values_.data()),
-          numeric_values_.size() * sizeof(int64_t));
-  PadTo8(&out);
-  std::memcpy(&out[0], &h, sizeof(h));
+  uLong crc = crc32(0L, Z_NULL, 0);
+  uint64_t written = 0;
+  auto emit = [&](const char* p, size_t n) -> Status {
+    for (size_t done = 0; done < n;) {
+      uInt chunk = static_cast<uInt>(std::min<size_t>(n - done, 1u << 30));
+      crc = crc32(crc, reinterpret_cast<const Bytef*>(p + done), chunk);
+      done += chunk;
+    }
+    written += n;
+    return out(p, n);
+  };
+  static const char kZeros[8] = {};
+  auto pad = [&]() -> Status { return written % 8 ? emit(kZeros, 8 - written % 8) : Status::Ok(); };
+  ANNALS_RETURN_IF_ERROR(emit(reinterpret_cast<const char*>(&h), sizeof h));
+  for (const SpillBuffer* b : {&terms_, &strings_, &blocks_, &data_, &positions_}) {
+    ANNALS_RETURN_IF_ERROR(pad());
+    ANNALS_RETURN_IF_ERROR(b->ForEachChunk(emit));
+  }
+  for (const std::string* b : {&doc_ids, &doc_dates, &doc_lens, &num_names}) {
+    ANNALS_RETURN_IF_ERROR(pad());
+    ANNALS_RETURN_IF_ERROR(emit(b->data(), b->size()));
+  }
+  ANNALS_RETURN_IF_ERROR(pad());
+  ANNALS_RETURN_IF_ERROR(
+      emit(reinterpret_cast<const char*>(numeric_values_.data()), numeric_values_.size() * sizeof(int64_t)));
+  ANNALS_RETURN_IF_ERROR(pad());
   SegmentFooter f{};
   std::memcpy(f.magic, kFooterMagic, 8);
-  f.crc32 = Crc32(out.data(), out.size());
-  AppendPod(&out, &f, 1);
-  return out;
+  f.crc32 = static_cast<uint32_t>(crc);
+  return out(reinterpret_cast<const char*>(&f), sizeof f);
+}
+
+Result<std::string> SegmentWriter::FinishToString() {
+  std::string bytes;
+  ANNALS_RETURN_IF_ERROR(Emit([&](const char* p, size_t n) {
+    bytes.append(p, n);
+    return Status::Ok();
+  }));
+  return bytes;
 }
 
 Status SegmentWriter::Finish(const std::string& path) {
-  Result<std::string> bytes = FinishToString();
-  if (!bytes.ok()) return bytes.status();
   std::string tmp = path + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IoError(tmp + ": " + std::strerror(errno));
-  Status st = WriteAll(fd, *bytes, tmp);
+  // Small writes gathered into 1 MB ones.
+  std::string pending;
+  auto flush = [&]() -> Status {
+    Status st = WriteAll(fd, pending, tmp);
+    pending.clear();
+    return st;
+  };
+  Status st = Emit([&](const char* p, size_t n) -> Status {
+    if (pending.size() + n > (1u << 20)) ANNALS_RETURN_IF_ERROR(flush());
+    if (n >= (1u << 20)) return WriteAll(fd, std::string_view(p, n), tmp);
+    pending.append(p, n);
+    return Status::Ok();
+  });
+  if (st.ok()) st = flush();
   if (st.ok() && ::fsync(fd) != 0) st = Status::IoError(tmp + ": fsync: " + std::strerror(errno));
   ::close(fd);
   if (st.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) {

@@ -11,6 +11,7 @@
 #include "core/status.h"
 #include "index/codec.h"
 #include "index/segment_format.h"
+#include "index/spill_buffer.h"
 
 namespace annals::index {
 
@@ -35,6 +36,13 @@ class SegmentWriter {
   Status AddTerm(std::string_view term, const uint32_t* docs, const uint32_t* tfs,
                  const uint32_t* positions, uint32_t n);
 
+  // Keeps at most about `limit` bytes of each section in memory, the rest in
+  // temporary files in `dir` (unnamed: nothing is left behind), until
+  // Finish copies them into the segment. Call before the first AddTerm.
+  // Same bytes either way; for merges, whose output can be far larger than
+  // the memory ingest may use.
+  void SpillTo(const std::string& dir, size_t limit);
+
   // Writes the file: to `path`.tmp, fsync, rename to `path`. The writer is
   // spent afterwards.
   Status Finish(const std::string& path);
@@ -43,6 +51,9 @@ class SegmentWriter {
 
  private:
   void BuildImpacts(const uint32_t* docs, const uint32_t* tfs, uint32_t n, BlockMeta* meta) const;
+  // Emits the segment's bytes in order through out(data, n).
+  template <typename Out>
+  Status Emit(Out&& out);
 
   const BlockCodec* codec_;
   std::vector<DocMeta> docs_;
@@ -52,11 +63,15 @@ class SegmentWriter {
   double avgdl_ = 1.0;
   std::string last_term_;
   bool any_term_ = false;
-  std::vector<TermEntry> terms_;
-  std::string strings_;
-  std::vector<BlockMeta> blocks_;
-  std::string data_;
-  std::string positions_;
+  // The sections built term by term (the others come from docs_ and the
+  // numeric values at Finish).
+  SpillBuffer terms_;      // TermEntry records
+  SpillBuffer strings_;
+  SpillBuffer blocks_;     // BlockMeta records
+  SpillBuffer data_;
+  SpillBuffer positions_;
+  uint64_t num_terms_ = 0;
+  uint64_t num_blocks_ = 0;
   std::vector<uint32_t> scratch_;
 };
 

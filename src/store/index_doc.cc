@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "index/analyzer.h"
-#include "store/day_range.h"
 #include "store/event_terms.h"
 
 namespace annals {
@@ -41,11 +40,69 @@ std::vector<std::string> NameWordRuns(std::string_view name) {
   return out;
 }
 
-Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key) {
+StoredIndexDoc MakeIndexDoc(int64_t key, std::string title, std::string text, const IndexFacts& facts) {
   StoredIndexDoc d;
   d.key = key;
   int64_t day = 0;
   if (DayOfKey(key, &day)) d.day = static_cast<int32_t>(day);  // buckets bound days to 28 bits
+  d.title = std::move(title);
+  d.text = std::move(text);
+  if (facts.source_id) d.keywords.emplace_back("source", std::to_string(*facts.source_id));
+  auto add_runs = [&](const char* field, std::string_view name) {
+    for (std::string& r : NameWordRuns(name)) d.keywords.emplace_back(field, std::move(r));
+  };
+  {
+    bool has[3] = {false, false, false};
+    for (const auto& [type, name] : facts.entities) {
+      const char* field = type == EntityType::kPerson ? "person"
+                          : type == EntityType::kOrg  ? "org"
+                          : type == EntityType::kLocation ? "place"
+                                                          : nullptr;
+      if (!field) continue;
+      has[type == EntityType::kPerson ? 0 : type == EntityType::kOrg ? 1 : 2] = true;
+      add_runs(field, name);
+    }
+    if (has[0]) d.keywords.emplace_back("has", "person");
+    if (has[1]) d.keywords.emplace_back("has", "org");
+    if (has[2]) d.keywords.emplace_back("has", "place");
+  }
+  // said: matches quotes by their speaker's name id (names_fts), whatever its type.
+  for (const auto& speaker : facts.speakers)
+    if (speaker) add_runs("said", *speaker);
+  if (!facts.speakers.empty()) d.keywords.emplace_back("has", "quote");
+  // Per type: the largest number (killed>=N), the smallest one negated
+  // (killed<=N: the index keeps a field's max) and every number as a value
+  // term (killed=N).
+  for (const auto& [type, number] : facts.counts) {
+    d.numbers.emplace_back(CountNumericField(type), number);
+    d.numbers.emplace_back(CountNegMinField(type), number == INT64_MIN ? INT64_MAX : -number);
+    d.keywords.emplace_back(kCountValueField, CountValueWord(type, number));
+  }
+  if (!facts.counts.empty()) d.keywords.emplace_back("has", "count");
+  // event: overlap terms per interval (event_terms.h); has:event is any row,
+  // as the SQL path's EXISTS.
+  for (const auto& days : facts.event_days) {
+    if (!days) continue;  // never overlaps a period in SQL either
+    const int64_t first = days->first, last = days->last;
+    if (first > last) {
+      d.inexact_events = true;  // the SQL condition is not an overlap then
+      continue;
+    }
+    for (auto& kv : EventIntervalTerms(first, last)) d.keywords.push_back(std::move(kv));
+    d.numbers.emplace_back(kEventLastMax, last);
+    d.numbers.emplace_back(kEventFirstNegMin, -first);
+  }
+  if (!facts.event_days.empty()) d.keywords.emplace_back("has", "event");
+  if (!d.inexact_events) d.keywords.emplace_back(kIndexContentField, kIndexContentVersion);
+  // Each keyword once (repeats would only raise an unscored tf).
+  std::sort(d.keywords.begin(), d.keywords.end());
+  d.keywords.erase(std::unique(d.keywords.begin(), d.keywords.end()), d.keywords.end());
+  return d;
+}
+
+Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key) {
+  std::string title, text;
+  IndexFacts f;
   Status st;
   {
     auto s = db->Prepare("SELECT title, text, source_id FROM articles WHERE id = ?1");
@@ -56,98 +113,51 @@ Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key) {
       if (!st.ok()) return st;
       return Status::NotFound("no article with key " + std::to_string(key));
     }
-    d.title = (*s)->Str(0);
-    d.text = (*s)->Str(1);
-    if (!(*s)->IsNull(2)) d.keywords.emplace_back("source", std::to_string((*s)->Int(2)));
+    title = (*s)->Str(0);
+    text = (*s)->Str(1);
+    if (!(*s)->IsNull(2)) f.source_id = (*s)->Int(2);
     (*s)->Reset();
   }
-  auto add_runs = [&](const char* field, std::string_view name) {
-    for (std::string& r : NameWordRuns(name)) d.keywords.emplace_back(field, std::move(r));
-  };
   {
     auto s = db->Prepare("SELECT e.type, n.name FROM entities e JOIN names n ON n.id = e.name_id WHERE e.article = ?1");
     if (!s.ok()) return s.status();
     (*s)->BindInt(1, key);
-    bool has[3] = {false, false, false};
-    while ((*s)->Step(&st)) {
-      const auto type = static_cast<EntityType>((*s)->Int(0));
-      const char* field = type == EntityType::kPerson ? "person"
-                          : type == EntityType::kOrg  ? "org"
-                          : type == EntityType::kLocation ? "place"
-                                                          : nullptr;
-      if (!field) continue;
-      has[type == EntityType::kPerson ? 0 : type == EntityType::kOrg ? 1 : 2] = true;
-      add_runs(field, (*s)->Text(1));
-    }
+    while ((*s)->Step(&st)) f.entities.emplace_back(static_cast<EntityType>((*s)->Int(0)), (*s)->Str(1));
     (*s)->Reset();
     if (!st.ok()) return st;
-    if (has[0]) d.keywords.emplace_back("has", "person");
-    if (has[1]) d.keywords.emplace_back("has", "org");
-    if (has[2]) d.keywords.emplace_back("has", "place");
   }
   {
-    // said: matches quotes by their speaker's name id (names_fts), whatever its type.
     auto s = db->Prepare(
         "SELECT n.name FROM quotes q LEFT JOIN names n ON n.id = q.speaker_name_id WHERE q.article = ?1");
     if (!s.ok()) return s.status();
     (*s)->BindInt(1, key);
-    bool any = false;
     while ((*s)->Step(&st)) {
-      any = true;
-      if (!(*s)->IsNull(0)) add_runs("said", (*s)->Text(0));
+      if ((*s)->IsNull(0)) f.speakers.emplace_back();
+      else f.speakers.emplace_back((*s)->Str(0));
     }
     (*s)->Reset();
     if (!st.ok()) return st;
-    if (any) d.keywords.emplace_back("has", "quote");
   }
   {
-    // Per type: the largest number (killed>=N), the smallest one negated
-    // (killed<=N: the index keeps a field's max) and every number as a value
-    // term (killed=N).
     auto s = db->Prepare("SELECT type, number FROM counts WHERE article = ?1");
     if (!s.ok()) return s.status();
     (*s)->BindInt(1, key);
-    bool any = false;
-    while ((*s)->Step(&st)) {
-      any = true;
-      const auto type = static_cast<CountType>((*s)->Int(0));
-      const int64_t number = (*s)->Int(1);
-      d.numbers.emplace_back(CountNumericField(type), number);
-      d.numbers.emplace_back(CountNegMinField(type), number == INT64_MIN ? INT64_MAX : -number);
-      d.keywords.emplace_back(kCountValueField, CountValueWord(type, number));
-    }
+    while ((*s)->Step(&st)) f.counts.emplace_back(static_cast<CountType>((*s)->Int(0)), (*s)->Int(1));
     (*s)->Reset();
     if (!st.ok()) return st;
-    if (any) d.keywords.emplace_back("has", "count");
   }
   {
-    // event: overlap terms per interval (event_terms.h); has:event is any row,
-    // as the SQL path's EXISTS.
     auto s = db->Prepare("SELECT day_first, day_last FROM event_dates WHERE article = ?1");
     if (!s.ok()) return s.status();
     (*s)->BindInt(1, key);
-    bool any = false;
     while ((*s)->Step(&st)) {
-      any = true;
-      if ((*s)->IsNull(0) || (*s)->IsNull(1)) continue;  // never overlaps a period in SQL either
-      const int64_t first = (*s)->Int(0), last = (*s)->Int(1);
-      if (first > last) {
-        d.inexact_events = true;  // the SQL condition is not an overlap then
-        continue;
-      }
-      for (auto& kv : EventIntervalTerms(first, last)) d.keywords.push_back(std::move(kv));
-      d.numbers.emplace_back(kEventLastMax, last);
-      d.numbers.emplace_back(kEventFirstNegMin, -first);
+      if ((*s)->IsNull(0) || (*s)->IsNull(1)) f.event_days.emplace_back();
+      else f.event_days.emplace_back(DayRange{(*s)->Int(0), (*s)->Int(1)});
     }
     (*s)->Reset();
     if (!st.ok()) return st;
-    if (any) d.keywords.emplace_back("has", "event");
   }
-  if (!d.inexact_events) d.keywords.emplace_back(kIndexContentField, kIndexContentVersion);
-  // Each keyword once (repeats would only raise an unscored tf).
-  std::sort(d.keywords.begin(), d.keywords.end());
-  d.keywords.erase(std::unique(d.keywords.begin(), d.keywords.end()), d.keywords.end());
-  return d;
+  return MakeIndexDoc(key, std::move(title), std::move(text), f);
 }
 
 }  // namespace annals

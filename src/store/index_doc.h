@@ -1,8 +1,10 @@
 // IndexDocs from the store: what annals' own text index (src/index) holds
-// for one stored article, read back from its SQLite rows. Ingest (after
-// writing an article, inside the batch transaction) and `annals reindex` both
-// build an article's index entry with ReadIndexDoc, so the two can never
-// disagree about what is indexed.
+// for one stored article. MakeIndexDoc is the one definition of it, over the
+// article's facts as its rows hold them (IndexFacts); ReadIndexDoc gathers
+// those from the SQLite rows (`annals reindex`), StoreWriter::Put from the
+// values it has just bound to the same rows (ingest, which then never reads
+// its own writes back). store_index_doc_test holds the two to the same
+// result, so reindex and ingest can never disagree about what is indexed.
 //
 // Per article the index holds (docs/index-format.md, "Store mapping"):
 //   id       the article key (articles.id, date-ordered)
@@ -31,6 +33,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +42,7 @@
 #include "core/status.h"
 #include "facts/facts.h"
 #include "index/segment_builder.h"
+#include "store/day_range.h"
 #include "store/sqlite_db.h"
 
 namespace annals {
@@ -73,6 +77,18 @@ struct StoredIndexDoc {
   // A view for SegmentBuilder::Add (valid while *this lives).
   index::IndexDoc View() const;
 };
+
+// An article's facts as its rows hold them, in row order (by idx / rank).
+struct IndexFacts {
+  std::optional<int64_t> source_id;                          // articles.source_id
+  std::vector<std::pair<EntityType, std::string>> entities;  // per entities row: type, its names.name
+  std::vector<std::optional<std::string>> speakers;  // per quotes row: names.name of speaker_name_id, if set
+  std::vector<std::pair<CountType, int64_t>> counts;  // per counts row: type, number
+  std::vector<std::optional<DayRange>> event_days;    // per event_dates row: day_first..day_last, unless NULL
+};
+
+// The index entry of article `key` (its title, text and facts).
+StoredIndexDoc MakeIndexDoc(int64_t key, std::string title, std::string text, const IndexFacts& facts);
 
 // Reads the article with key `key` and its facts. NotFound if absent.
 Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key);

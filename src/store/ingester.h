@@ -56,6 +56,8 @@ class Ingester {
   Status Finish();
 
   const IngestStats& stats() const { return stats_; }
+  // The writer's per-phase CPU time (`annals ingest --profile`).
+  WriteProfile* profile() { return writer_->profile(); }
 
  private:
   Ingester(std::unique_ptr<StoreWriter> w, IngestOptions o) : writer_(std::move(w)), options_(std::move(o)) {}

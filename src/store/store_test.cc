@@ -139,6 +139,24 @@ TEST(StoreTest, RolledBackBatchLeavesNothing) {
   EXPECT_EQ(Count((*w)->db(), "SELECT count(*) FROM entities"), 0);
 }
 
+// Regression: the writer caches name ids; a rollback removes the names rows
+// it inserted, so the cache must not hand their ids out afterwards.
+TEST(StoreTest, NameIdsAfterRollbackPointAtStoredNames) {
+  auto w = StoreWriter::Open(TempDb("rollback_names"));
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE((*w)->Begin().ok());
+  ASSERT_TRUE((*w)->Put(SampleDoc("a1", "2020-01-20"), 1).ok());
+  (*w)->Rollback();
+  ASSERT_TRUE((*w)->Begin().ok());
+  ASSERT_TRUE((*w)->Put(SampleDoc("a1", "2020-01-20"), 1).ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+  SqliteDb* db = (*w)->db();
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM entities"), 2);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM entities e JOIN names n ON n.id = e.name_id AND n.type = e.type"), 2);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM quotes q JOIN names n ON n.id = q.speaker_name_id"), 1);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'aliyeva'"), 1);
+}
+
 TEST(StoreTest, KeysFollowPublicationDate) {
   auto w = StoreWriter::Open(TempDb("keys"));
   ASSERT_TRUE(w.ok());

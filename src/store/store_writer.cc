@@ -8,6 +8,7 @@
 #include "store/index_doc.h"
 #include "store/schema.h"
 #include "store/sqlite_catalog.h"
+#include "store/write_profile.h"
 
 namespace annals {
 
@@ -153,29 +154,40 @@ Status StoreWriter::Begin() {
 }
 
 Status StoreWriter::Commit() {
-  ANNALS_RETURN_IF_ERROR(ApplyNameCounts());
+  PhaseScope top(&profile_, WritePhase::kOther);
+  {
+    PhaseScope p(&profile_, WritePhase::kNameCounts);
+    ANNALS_RETURN_IF_ERROR(ApplyNameCounts());
+  }
   // The batch's index segment and deletions: files first (invisible until
   // named), then the catalog row inside this transaction.
   std::optional<index::CatalogState> next;
   if (index_ && (!batch_added_.empty() || !batch_deleted_.empty())) {
     index::SegmentBuilder b;
-    for (int64_t key : batch_added_) {
-      auto d = ReadIndexDoc(db_.get(), key);
-      if (!d.ok()) return d.status();
-      ANNALS_RETURN_IF_ERROR(b.Add(d->View()));
+    for (const StoredIndexDoc& d : batch_added_) {
+      PhaseScope add(&profile_, WritePhase::kIndexAdd);
+      ANNALS_RETURN_IF_ERROR(b.Add(d.View()));
     }
+    PhaseScope p(&profile_, WritePhase::kIndexWrite);
     std::vector<uint64_t> deleted(batch_deleted_.begin(), batch_deleted_.end());
     auto state = index_->PrepareBatch(&b, deleted);
     if (!state.ok()) return state.status();
     ANNALS_RETURN_IF_ERROR(catalog_->Commit(*state));
     next = std::move(*state);
   }
-  ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  {
+    PhaseScope p(&profile_, WritePhase::kCommit);
+    ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  }
   in_tx_ = false;
   batch_added_.clear();
   batch_deleted_.clear();
   if (next) {
-    ANNALS_RETURN_IF_ERROR(index_->Publish(*next));
+    {
+      PhaseScope p(&profile_, WritePhase::kPublish);
+      ANNALS_RETURN_IF_ERROR(index_->Publish(*next));
+    }
+    PhaseScope p(&profile_, WritePhase::kMerge);
     auto m = index_->MaybeMerge();
     if (!m.ok()) return m.status();
   }
@@ -185,6 +197,7 @@ Status StoreWriter::Commit() {
 void StoreWriter::Rollback() {
   if (in_tx_) (void)db_->Exec("ROLLBACK");
   in_tx_ = false;
+  name_ids_.clear();  // may hold ids of names the rollback removed
   batch_added_.clear();
   batch_deleted_.clear();
   name_articles_delta_.clear();
@@ -211,6 +224,7 @@ Status StoreWriter::ApplyNameCounts() {
 }
 
 Result<std::optional<uint64_t>> StoreWriter::StoredHash(std::string_view id) {
+  PhaseScope p(&profile_, WritePhase::kLookup);
   ANNALS_ASSIGN_STMT(s, db_, "SELECT content_hash FROM articles WHERE ext_id = ?1");
   s->BindText(1, id);
   Status st;
@@ -222,6 +236,7 @@ Result<std::optional<uint64_t>> StoreWriter::StoredHash(std::string_view id) {
 }
 
 Result<int64_t> StoreWriter::NextKey(const Date& date) {
+  PhaseScope p(&profile_, WritePhase::kKey);
   DayRange r;
   const int64_t bucket = DateDayRange(date, &r) ? DayBucket(r.first) : 0;
   ANNALS_ASSIGN_STMT(s, db_, "SELECT max(id) FROM articles WHERE id BETWEEN ?1 AND ?2");
@@ -238,6 +253,7 @@ Result<int64_t> StoreWriter::NextKey(const Date& date) {
 }
 
 Result<int64_t> StoreWriter::SourceId(std::string_view name) {
+  PhaseScope p(&profile_, WritePhase::kSource);
   ANNALS_ASSIGN_STMT(sel, db_, "SELECT id FROM sources WHERE name = ?1");
   sel->BindText(1, name);
   Status st;
@@ -255,6 +271,12 @@ Result<int64_t> StoreWriter::SourceId(std::string_view name) {
 }
 
 Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
+  PhaseScope p(&profile_, WritePhase::kNames);
+  name_key_.assign(1, static_cast<char>(type));
+  name_key_.append(name);
+  if (auto it = name_ids_.find(name_key_); it != name_ids_.end()) return it->second;
+  // Bounded: past the limit the cache starts over (a miss only costs the SELECT).
+  if (name_ids_.size() >= kNameCacheEntries) name_ids_.clear();
   ANNALS_ASSIGN_STMT(sel, db_, "SELECT id FROM names WHERE type = ?1 AND name = ?2");
   sel->BindInt(1, static_cast<int>(type));
   sel->BindText(2, name);
@@ -262,6 +284,7 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
   if (sel->Step(&st)) {
     int64_t id = sel->Int(0);
     sel->Reset();
+    name_ids_.emplace(name_key_, id);
     return id;
   }
   sel->Reset();
@@ -275,10 +298,12 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
   fts->BindInt(1, id);
   fts->BindText(2, name);
   ANNALS_RETURN_IF_ERROR(fts->Run());
+  name_ids_.emplace(name_key_, id);
   return id;
 }
 
 Status StoreWriter::DeleteArticle(int64_t key) {
+  PhaseScope p(&profile_, WritePhase::kDelete);
   {
     ANNALS_ASSIGN_STMT(old, db_, "SELECT name_id FROM entities WHERE article = ?1");
     old->BindInt(1, key);
@@ -307,10 +332,12 @@ Status StoreWriter::DeleteArticle(int64_t key) {
 }
 
 Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at) {
+  PhaseScope top(&profile_, WritePhase::kOther);
   const Document& d = ad.doc;
   const uint64_t hash = ContentHash(d);
   PutOutcome outcome = PutOutcome::kAdded;
   {
+    PhaseScope p(&profile_, WritePhase::kLookup);
     ANNALS_ASSIGN_STMT(s, db_, "SELECT id, content_hash FROM articles WHERE ext_id = ?1");
     s->BindText(1, d.id);
     Status st;
@@ -324,10 +351,13 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
     if (!st.ok()) return st;
     if (old_key) {
       if (old_hash == hash) return PutOutcome::kUnchanged;
+      PhaseScope other(&profile_, WritePhase::kOther);
       ANNALS_RETURN_IF_ERROR(DeleteArticle(*old_key));
       // Replaced: out of the index too (from an earlier segment, or from
       // this batch if it was written in it).
-      batch_added_.erase(std::remove(batch_added_.begin(), batch_added_.end(), *old_key), batch_added_.end());
+      batch_added_.erase(std::remove_if(batch_added_.begin(), batch_added_.end(),
+                                        [&](const StoredIndexDoc& doc) { return doc.key == *old_key; }),
+                         batch_added_.end());
       batch_deleted_.push_back(*old_key);
       outcome = PutOutcome::kUpdated;
     }
@@ -340,6 +370,7 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
     if (!sid.ok()) return sid.status();
     source_id = *sid;
   }
+  PhaseScope article(&profile_, WritePhase::kArticle);
   ANNALS_ASSIGN_STMT(ins, db_,
                      "INSERT INTO articles(id, ext_id, content_hash, date, date_precision, day, title, text, "
                      "source_id, url, language, origin, ingested_at, n_entities, n_times, n_counts, n_quotes) "
@@ -365,17 +396,30 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
   ins->BindInt(16, static_cast<int64_t>(ad.counts.size()));
   ins->BindInt(17, static_cast<int64_t>(ad.quotes.size()));
   ANNALS_RETURN_IF_ERROR(ins->Run());
-  ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
-  fts->BindInt(1, *key);
-  fts->BindText(2, d.title);
-  fts->BindText(3, d.text);
-  ANNALS_RETURN_IF_ERROR(fts->Run());
-  batch_added_.push_back(*key);
-  ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad));
+  {
+    PhaseScope p(&profile_, WritePhase::kFts);
+    ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+    fts->BindInt(1, *key);
+    fts->BindText(2, d.title);
+    fts->BindText(3, d.text);
+    ANNALS_RETURN_IF_ERROR(fts->Run());
+  }
+  IndexFacts facts;
+  facts.source_id = source_id;
+  {
+    PhaseScope p(&profile_, WritePhase::kFacts);
+    ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad, &facts));
+  }
+  if (index_) {
+    // The index entry from the values just bound to the rows, as
+    // ReadIndexDoc would read them back.
+    PhaseScope p(&profile_, WritePhase::kIndexDoc);
+    batch_added_.push_back(MakeIndexDoc(*key, d.title, d.text, facts));
+  }
   return outcome;
 }
 
-Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
+Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad, IndexFacts* facts) {
   const std::string& text = ad.doc.text;
   std::vector<int64_t> name_ids(ad.entities.size(), -1);
   {
@@ -387,6 +431,7 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
       auto nid = NameId(e.type, e.canonical);
       if (!nid.ok()) return nid.status();
       name_ids[i] = *nid;
+      facts->entities.emplace_back(e.type, e.canonical);
       s->Reset();
       s->BindInt(1, key);
       s->BindInt(2, static_cast<int64_t>(i));
@@ -455,7 +500,16 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
       s->BindInt(2, static_cast<int64_t>(seen.size()));
       s->BindText(3, v);
       s->BindInt(4, from_count ? 1 : 0);
-      BindDays(s, 5, v);
+      DayRange r;
+      if (TimexDayRange(v, &r)) {
+        s->BindInt(5, r.first);
+        s->BindInt(6, r.last);
+        facts->event_days.emplace_back(r);
+      } else {
+        s->BindNull(5);
+        s->BindNull(6);
+        facts->event_days.emplace_back();
+      }
       seen.push_back(v);
       return s->Run();
     };
@@ -491,6 +545,7 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
       s->BindInt(13, c.end);
       s->BindInt(14, c.sentence);
       ANNALS_RETURN_IF_ERROR(s->Run());
+      facts->counts.emplace_back(c.type, c.number);
     }
   }
   {
@@ -524,13 +579,19 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad) {
         int64_t nid = -1;
         if (sp.entity >= 0 && static_cast<size_t>(sp.entity) < name_ids.size()) {
           nid = name_ids[sp.entity];
+          facts->speakers.emplace_back(ad.entities[sp.entity].canonical);
         } else if (!sp.name.empty()) {
           auto type = ParseEntityType(sp.type);
           auto r = NameId(type ? *type : EntityType::kPerson, sp.name);
           if (!r.ok()) return r.status();
           nid = *r;
+          facts->speakers.emplace_back(sp.name);
+        } else {
+          facts->speakers.emplace_back();
         }
         if (nid >= 0) s->BindInt(18, nid);
+      } else {
+        facts->speakers.emplace_back();
       }
       ANNALS_RETURN_IF_ERROR(s->Run());
     }

@@ -23,7 +23,9 @@
 
 #include "core/status.h"
 #include "facts/annotated_doc.h"
+#include "store/index_doc.h"
 #include "store/sqlite_db.h"
+#include "store/write_profile.h"
 
 namespace annals::index {
 class IndexDirectory;
@@ -75,6 +77,11 @@ class StoreWriter {
   Result<PutOutcome> Put(const AnnotatedDoc& doc, int64_t ingested_at);
 
   SqliteDb* db() { return db_.get(); }
+  // The index entries of the articles Put in the open transaction, built
+  // from the values written (what Commit adds to the batch's segment).
+  const std::vector<StoredIndexDoc>& pending_index_docs() const { return batch_added_; }
+  // Per-phase CPU time of this writer (off unless enabled).
+  WriteProfile* profile() { return &profile_; }
 
   // Rebuilds the whole text index from the articles table in one
   // transaction (the old index stays live until it commits). Returns the
@@ -88,7 +95,8 @@ class StoreWriter {
   Result<int64_t> NextKey(const Date& date);
   Result<int64_t> SourceId(std::string_view name);
   Result<int64_t> NameId(EntityType type, std::string_view name);
-  Status InsertFacts(int64_t key, const AnnotatedDoc& doc);
+  // Also fills `facts` (but its source_id) with the values of the rows.
+  Status InsertFacts(int64_t key, const AnnotatedDoc& doc, IndexFacts* facts);
   // Adds `delta` to names.articles (at Commit) for each distinct id.
   void CountNames(std::vector<int64_t> name_ids, int delta);
   Status ApplyNameCounts();
@@ -98,8 +106,16 @@ class StoreWriter {
   std::unordered_map<int64_t, int64_t> name_articles_delta_;  // names.id → change in this transaction
   std::unique_ptr<SqliteCatalogStore> catalog_;   // the index catalog row
   std::unique_ptr<index::IndexDirectory> index_;  // the text index
-  std::vector<int64_t> batch_added_;    // keys written in the open transaction
+  std::vector<StoredIndexDoc> batch_added_;  // index entries of the articles written in the open transaction
   std::vector<int64_t> batch_deleted_;  // keys deleted in it (replaced articles)
+  WriteProfile profile_;
+  // names.id by type byte + name, for the names this writer has looked up
+  // or inserted: most entities of an article name someone named before.
+  // Valid because this writer is the archive's only one (the index LOCK);
+  // cleared on rollback.
+  std::unordered_map<std::string, int64_t> name_ids_;
+  std::string name_key_;  // scratch key
+  static constexpr size_t kNameCacheEntries = 200000;
 };
 
 }  // namespace annals
