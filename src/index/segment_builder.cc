@@ -168,44 +168,68 @@ Status SegmentBuilder::Emit(Sink&& sink, const std::string& spill_dir) {
     const auto& nums = numeric_by_doc_[order[nd]];
     for (size_t f = 0; f < nums.size(); f++) numeric[f * docs_.size() + nd] = nums[f];
   }
-  // Invert: per term, docs / tfs / positions in new doc order.
-  struct Postings {
-    std::vector<uint32_t> docs, tfs, positions;
-  };
-  std::vector<Postings> inv(terms_.size());
-  // One pass per document in token order, no per-document sort: a term's
-  // positions in one document arrive ascending, and last_doc tells a term's
-  // first occurrence in the document (a new posting) from a repeat (tf + 1).
-  // Body terms (stems: letters and digits only) and field terms ("title:",
-  // "person:", ...) are never the same term.
-  std::vector<uint32_t> last_doc(terms_.size(), UINT32_MAX);
-  auto occur = [&](uint32_t t, uint32_t nd) -> Postings& {
-    Postings& p = inv[t];
+  // Invert: per term, docs / tfs / positions in new doc order, in flat
+  // arrays at per-term offsets (two passes over the documents: count, then
+  // fill; no allocation per term). One pass per document in token order, no
+  // per-document sort: a term's positions in one document arrive ascending,
+  // and last_doc tells a term's first occurrence in the document (a new
+  // posting) from a repeat (tf + 1). Body terms (stems: letters and digits
+  // only) and field terms ("title:", "person:", ...) are never the same term.
+  const size_t nt = terms_.size();
+  std::vector<uint32_t> last_doc(nt, UINT32_MAX);
+  std::vector<uint64_t> doc_at(nt + 1, 0), pos_at(nt + 1, 0);  // counts, then offsets
+  for (uint32_t nd = 0; nd < order.size(); nd++) {
+    const Doc& d = docs_[order[nd]];
+    for (uint32_t i = d.tok_begin; i < d.tok_end; i++) {
+      const uint32_t t = tokens_[i];
+      pos_at[t + 1]++;
+      if (last_doc[t] != nd) {
+        last_doc[t] = nd;
+        doc_at[t + 1]++;
+      }
+    }
+    for (uint32_t i = d.fld_begin; i < d.fld_end; i++) {
+      const uint32_t t = fields_[i];
+      if (last_doc[t] != nd) {
+        last_doc[t] = nd;
+        doc_at[t + 1]++;
+      }
+    }
+  }
+  for (size_t t = 0; t < nt; t++) {
+    doc_at[t + 1] += doc_at[t];
+    pos_at[t + 1] += pos_at[t];
+  }
+  const std::vector<uint64_t> doc_begin = doc_at, pos_begin = pos_at;
+  std::vector<uint32_t> all_docs(doc_at[nt]), all_tfs(doc_at[nt]), all_pos(pos_at[nt]);
+  std::fill(last_doc.begin(), last_doc.end(), UINT32_MAX);
+  auto occur = [&](uint32_t t, uint32_t nd) {
     if (last_doc[t] != nd) {
       last_doc[t] = nd;
-      p.docs.push_back(nd);
-      p.tfs.push_back(1);
+      all_docs[doc_at[t]] = nd;
+      all_tfs[doc_at[t]] = 1;
+      doc_at[t]++;
     } else {
-      p.tfs.back()++;
+      all_tfs[doc_at[t] - 1]++;
     }
-    return p;
   };
   for (uint32_t nd = 0; nd < order.size(); nd++) {
     const Doc& d = docs_[order[nd]];
-    for (uint32_t i = d.tok_begin; i < d.tok_end; i++) occur(tokens_[i], nd).positions.push_back(i - d.tok_begin);
+    for (uint32_t i = d.tok_begin; i < d.tok_end; i++) {
+      occur(tokens_[i], nd);
+      all_pos[pos_at[tokens_[i]]++] = i - d.tok_begin;
+    }
     for (uint32_t i = d.fld_begin; i < d.fld_end; i++) occur(fields_[i], nd);
   }
-  std::vector<uint32_t> by_term(terms_.size());
+  std::vector<uint32_t> by_term(nt);
   std::iota(by_term.begin(), by_term.end(), 0);
   std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) { return terms_[a] < terms_[b]; });
   SegmentWriter w(codec_, std::move(metas), numeric_names_, std::move(numeric));
   if (!spill_dir.empty()) w.SpillTo(spill_dir, kSpillBytes);
   for (uint32_t t : by_term) {
-    const Postings& p = inv[t];
-    ANNALS_RETURN_IF_ERROR(w.AddTerm(terms_[t], p.docs.data(), p.tfs.data(),
-                                     positional_[t] ? p.positions.data() : nullptr,
-                                     static_cast<uint32_t>(p.docs.size())));
-    inv[t] = Postings{};  // free as we go
+    ANNALS_RETURN_IF_ERROR(w.AddTerm(terms_[t], all_docs.data() + doc_begin[t], all_tfs.data() + doc_begin[t],
+                                     positional_[t] ? all_pos.data() + pos_begin[t] : nullptr,
+                                     static_cast<uint32_t>(doc_begin[t + 1] - doc_begin[t])));
   }
   return sink(w);
 }
