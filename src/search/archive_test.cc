@@ -51,6 +51,25 @@ AnnotatedDoc Article(const std::string& id, const std::string& date, const std::
   return ad;
 }
 
+// A path for a test's own archive (one per process: ctest runs tests in
+// parallel), with no file left from an earlier run.
+std::string FreshArchivePath(const std::string& name) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  std::filesystem::remove_all(path + ".index");
+  return path;
+}
+
+// Writes `docs` into the archive at `path` in one batch.
+void Ingest(const std::string& path, const std::vector<AnnotatedDoc>& docs) {
+  auto w = StoreWriter::Open(path);
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  ASSERT_TRUE((*w)->Begin().ok());
+  for (const AnnotatedDoc& d : docs) ASSERT_TRUE((*w)->Put(d, 1).ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+}
+
 class ArchiveTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -232,9 +251,7 @@ TEST_F(ArchiveTest, GkgExportCarriesFacts) {
 }
 
 TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("annals_archive_timeout_test_" + std::to_string(::getpid()) + ".db")).string();
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  const std::string path = FreshArchivePath("annals_archive_timeout_test");
   {
     auto w = StoreWriter::Open(path);
     ASSERT_TRUE(w.ok());
@@ -263,9 +280,7 @@ TEST(ArchiveTimeLimitTest, InterruptsLongCalls) {
 // "agenc", "happy" -> "happi", "sensibility" -> "sensibl"), whatever the
 // shortcut that avoids stemming the other words.
 TEST(ArchiveSnippetTest, MarksEveryWordWhoseStemMatches) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("annals_archive_snippet_test_" + std::to_string(::getpid()) + ".db")).string();
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  const std::string path = FreshArchivePath("annals_archive_snippet_test");
   {
     auto w = StoreWriter::Open(path);
     ASSERT_TRUE(w.ok());
@@ -309,10 +324,7 @@ TEST(ArchiveSnippetTest, MarksEveryWordWhoseStemMatches) {
 }
 
 TEST(ArchiveIndexTest, ReplacedArticlesLeaveTheIndexAndReindexAgrees) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("annals_archive_index_test_" + std::to_string(::getpid()) + ".db")).string();
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
-  std::filesystem::remove_all(path + ".index");
+  const std::string path = FreshArchivePath("annals_archive_index_test");
   {
     auto w = StoreWriter::Open(path);
     ASSERT_TRUE(w.ok()) << w.status().ToString();
@@ -366,9 +378,7 @@ namespace {
 // the whole archive's facets exactly as counting the rows does: through replaced articles, a
 // name repeated in one article's list, and names that drop to zero.
 TEST(ArchiveNameCountsTest, WholeArchiveFacetsMatchCountingRows) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("annals_archive_names_test_" + std::to_string(::getpid()) + ".db")).string();
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  const std::string path = FreshArchivePath("annals_archive_names_test");
   auto facets_both_ways = [&](const char* when) {
     auto a = Archive::Open(path);
     ASSERT_TRUE(a.ok()) << a.status().ToString();
@@ -419,17 +429,8 @@ TEST(ArchiveNameCountsTest, WholeArchiveFacetsMatchCountingRows) {
 // Stats() is cached per index generation: the same Archive must see every
 // later ingest, and undated articles are counted by their key range.
 TEST(ArchiveStatsTest, FollowEveryIngest) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("annals_archive_stats_test_" + std::to_string(::getpid()) + ".db")).string();
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
-  std::filesystem::remove_all(path + ".index");
-  auto ingest = [&](std::vector<AnnotatedDoc> docs) {
-    auto w = StoreWriter::Open(path);
-    ASSERT_TRUE(w.ok()) << w.status().ToString();
-    ASSERT_TRUE((*w)->Begin().ok());
-    for (const AnnotatedDoc& d : docs) ASSERT_TRUE((*w)->Put(d, 1).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-  };
+  const std::string path = FreshArchivePath("annals_archive_stats_test");
+  auto ingest = [&](const std::vector<AnnotatedDoc>& docs) { Ingest(path, docs); };
   AnnotatedDoc undated = Article("u1", "2020-01-01", "Ann Lee", 2, "2019-12-31");
   undated.doc.date = Date{};
   ingest({Article("a1", "2025-01-17", "Sabina Aliyeva", 150, "1990-01-20"), undated});
@@ -458,17 +459,8 @@ TEST(ArchiveStatsTest, FollowEveryIngest) {
 // timeline (every key, counted in C++) must equal the SQL GROUP BY of a
 // query every article matches.
 TEST(ArchiveWholeArchiveCacheTest, TimelineAndFacetsFollowEveryIngest) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("annals_archive_cache_test_" + std::to_string(::getpid()) + ".db")).string();
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
-  std::filesystem::remove_all(path + ".index");
-  auto ingest = [&](std::vector<AnnotatedDoc> docs) {
-    auto w = StoreWriter::Open(path);
-    ASSERT_TRUE(w.ok()) << w.status().ToString();
-    ASSERT_TRUE((*w)->Begin().ok());
-    for (const AnnotatedDoc& d : docs) ASSERT_TRUE((*w)->Put(d, 1).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-  };
+  const std::string path = FreshArchivePath("annals_archive_cache_test");
+  auto ingest = [&](const std::vector<AnnotatedDoc>& docs) { Ingest(path, docs); };
   auto flat = [](const Timeline& t) {
     std::vector<std::string> v{"undated=" + std::to_string(t.undated)};
     for (const TimelineBucket& b : t.buckets) v.push_back(b.period + "=" + std::to_string(b.articles));
@@ -518,9 +510,7 @@ namespace filter_forms {
 // count types with one or two numbers, event dates at year / month / day
 // precision (some two per article), three sources, two speakers.
 std::string ArchiveWithVariedFacts() {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("annals_filter_forms_" + std::to_string(::getpid()) + ".db")).string();
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
+  const std::string path = FreshArchivePath("annals_filter_forms");
   auto w = StoreWriter::Open(path);
   EXPECT_TRUE(w.ok());
   EXPECT_TRUE((*w)->Begin().ok());
