@@ -123,6 +123,17 @@ int OrdinalValue(std::string_view w) {
 }
 
 
+// A title before a name ("Officer Matthew Gerald", "Sgt. Ann Reyes").
+bool IsTitle(std::string_view w) {
+  static constexpr std::string_view kTitles[] = {
+      "officer", "deputy", "sgt.", "sgt", "sergeant", "cpl.", "cpl", "corporal", "trooper",
+      "det.", "detective", "lt.", "lieutenant", "capt.", "captain", "mr.", "mrs.", "ms.",
+      "dr.", "pfc.", "agent", "constable"};
+  for (auto t : kTitles)
+    if (w == t) return true;
+  return false;
+}
+
 struct Figure {
   int begin = -1;            // first unit (the qualifier if any)
   int number_begin = -1;     // first unit of the number itself
@@ -595,7 +606,8 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (u_[i].capitalized && !LookupTrigger(w) && !IsPersonNoun(w) && !IsAuxiliary(w) &&
       !ParseCardinalWord(w) && !VagueQuantity(w) && w != "tens" && w != "a" && w != "an" &&
       !ParseCardinalWord(W(i + 1)) &&
-      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized) &&
+      !IsPreposition(w) && !IsClauseBoundary(w) &&
+      (i == 0 || !u_[i - 1].capitalized || IsTitle(W(i - 1)) || IsPersonNoun(W(i - 1))) &&
       // "a man from East Hill", "in Baku": a place, not a person.
       W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near") {
     static constexpr std::string_view kNotNames[] = {
@@ -722,6 +734,17 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
       --f->begin;
       if (W(f->begin - 1) == "a" || W(f->begin - 1) == "an" || W(f->begin - 1) == "the")
         --f->begin;
+    }
+    // A title before a name belongs to it, with the capitalized words of
+    // its office: "Court Officer Ron Kienzle", "Cpl. Montrell Jackson".
+    if (f->name && f->begin > 0 && u_[f->begin - 1].capitalized &&
+        (IsTitle(W(f->begin - 1)) || IsPersonNoun(W(f->begin - 1)))) {
+      --f->begin;
+      for (int k = 0; k < 3 && f->begin > 0 && u_[f->begin - 1].capitalized && u_[f->begin - 1].word &&
+                      !IsClauseBoundary(W(f->begin - 1)) && W(f->begin - 1) != "and";
+           ++k)
+        --f->begin;
+      continue;
     }
     // A name in apposition to a role is one person: "his father Joe",
     // "her son, 17-year-old Javeer Arter".
@@ -880,6 +903,11 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
     }
     if (vto > vfrom) c.count.victims = VictimsText(text_, u_, vfrom, vto);
     c.ordinal = f.ordinal;
+    if (f.name && f.value == 1 && f.head_end > f.number_begin) {
+      c.name = VictimsText(text_, u_, f.number_begin, f.head_end);
+      c.name_start = u_[f.number_begin].start;
+      c.name_end = u_[f.head_end - 1].end;
+    }
   }
   // "now", "rose to": an update of a figure given earlier.
   for (int j = std::max(0, first - 3); j < last; ++j)
@@ -1214,6 +1242,9 @@ void SentenceGrammar::DeathOf(int t) {
   if (out_->size() > at) {
     (*out_)[at].trigger_end = u_[t].end;
     (*out_)[at].count.victims = VictimsText(text_, u_, g.number_begin, g.head_end);
+    // "charged in the death of Sharen Wilson": a death named in passing is
+    // often background (a trial, an earlier case), no victim to add up.
+    (*out_)[at].name.clear();
   }
 }
 

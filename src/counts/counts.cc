@@ -253,6 +253,69 @@ bool DiedAt(std::string_view text, uint32_t end) {
   return false;
 }
 
+// How many paragraphs after a figure's first report a victim named one by one
+// still adds to it.
+constexpr uint32_t kNamedVictimParagraphs = 3;
+
+// The words of a person's name, lower-cased, curly apostrophes straight,
+// without leading titles ("Officer Matthew Gerald" → matthew gerald).
+std::vector<std::string> NameWords(std::string_view name) {
+  static constexpr std::string_view kTitles[] = {
+      "officer", "deputy", "sgt", "sergeant", "cpl", "corporal", "mr", "mrs", "ms", "miss", "dr",
+      "det", "detective", "lt", "lieutenant", "capt", "captain", "trooper", "chief", "agent",
+      "pfc", "pvt", "sheriff", "rev", "judge", "coach"};
+  std::vector<std::string> words;
+  std::string w;
+  auto flush = [&] {
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+    if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("s'"))) w.resize(w.size() - 2);
+    if (!w.empty()) words.push_back(w);
+    w.clear();
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == ' ' || c == '\n' || c == '\t') {
+      flush();
+    } else if (name.substr(i, 3) == "\xE2\x80\x99") {  // ’
+      w.push_back('\'');
+      i += 2;
+    } else {
+      w.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    }
+  }
+  flush();
+  size_t title_end = 0;
+  while (title_end + 1 < words.size()) {
+    bool title = false;
+    for (auto t : kTitles)
+      if (words[title_end] == t) title = true;
+    if (!title) break;
+    ++title_end;
+  }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(title_end));
+  while (words.size() > 1 && (words.back() == "jr" || words.back() == "sr" || words.back() == "ii" ||
+                              words.back() == "iii"))
+    words.pop_back();
+  return words;
+}
+
+// True if two names may be the same person: one word that is part of the
+// other ("Emma" and "Emma Reyes", "Reyes" and "Emma Reyes"), or the same last
+// and first words ("A'naiya Montgomery", "A'Naiya Denise Montgomery").
+// "Betty Mungin" and "Alexis Mungin" are two people.
+bool MaySamePerson(std::string_view a, std::string_view b) {
+  const auto x = NameWords(a), y = NameWords(b);
+  if (x.empty() || y.empty()) return true;
+  if (x.size() == 1 || y.size() == 1) {
+    const auto& one = x.size() == 1 ? x[0] : y[0];
+    const auto& other = x.size() == 1 ? y : x;
+    for (const auto& w : other)
+      if (w == one) return true;
+    return false;
+  }
+  return x.back() == y.back() && x.front() == y.front();
+}
+
 void FillEmpty(std::string* dst, const std::string& src) {
   if (dst->empty()) *dst = src;
 }
@@ -301,6 +364,23 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         std::vector<CountUnit> before(units.begin(), units.begin() + std::min(after, units.size()));
         c.count.perpetrator = AgentIn(text, before, 0, before.size());
       }
+      // A name counts as a person only if the NER stage, when it ran, took
+      // it for one ("Kansas City", "Thanksgiving" are not); its entity's
+      // fullest name stands for it ("Robertson" → "Javarrie Robertson").
+      if (!c.name.empty() && !doc.mentions.empty()) {
+        const EntityMention* person = nullptr;
+        for (const EntityMention& m : doc.mentions)
+          if (m.type == EntityType::kPerson && m.start < c.name_end && c.name_start < m.end) {
+            person = &m;
+            break;
+          }
+        if (person == nullptr) {
+          c.name.clear();
+        } else if (person->entity >= 0 && static_cast<size_t>(person->entity) < doc.entities.size() &&
+                   !doc.entities[person->entity].canonical.empty()) {
+          c.name = doc.entities[person->entity].canonical;
+        }
+      }
       f.cand = std::move(c);
       found.push_back(std::move(f));
     }
@@ -330,6 +410,9 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   uint32_t last_sentence = UINT32_MAX;
   std::vector<bool> dropped;
   std::vector<bool> existing_definite;  // per output count: only a definite mention so far
+  // Per output count: the people named one by one who make up the whole
+  // figure so far ("Barfield was killed"), empty when any part is unnamed.
+  std::vector<std::vector<std::string>> named;
   for (Found& f : found) {
     Count& c = f.cand.count;
     const Sentence& s = sentences[c.sentence];
@@ -408,6 +491,24 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         existing->number = f.cand.ordinal;
         continue;
       }
+      // "Barfield was killed ... Hayes also died": people named one by one,
+      // when every one counted so far is named, add up unless a name is
+      // told again; "He died" or "the victim" could be anyone of them. The
+      // victims of one incident are named near its first report: a name
+      // further down is background, a trial, another case of a round-up.
+      if (!f.cand.name.empty() && (c.type == CountType::kKill || c.type == CountType::kWound) &&
+          s.paragraph <= sentences[existing->sentence].paragraph + kNamedVictimParagraphs &&
+          existing_definite[existing_idx] && !f.cand.supersedes && existing->number > 0 &&
+          named[existing_idx].size() == static_cast<size_t>(existing->number)) {
+        bool same = false;
+        for (const std::string& n : named[existing_idx])
+          if (MaySamePerson(n, f.cand.name)) same = true;
+        if (!same) {
+          ++existing->number;
+          named[existing_idx].push_back(f.cand.name);
+        }
+        continue;
+      }
       if (existing->number == c.number) {
         FillEmpty(&existing->victims, c.victims);
         FillEmpty(&existing->place, c.place);
@@ -423,6 +524,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         if (!c.victims.empty()) existing->victims = c.victims;
         FillEmpty(&existing->place, c.place);
         FillEmpty(&existing->perpetrator, c.perpetrator);
+        named[existing_idx].clear();
         continue;
       }
       if (f.cand.definite) continue;  // "one of the victims", "the man": part of the figure
@@ -432,12 +534,15 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         *existing = c;
         existing->sentence = keep_sentence;
         existing_definite[existing_idx] = false;
+        named[existing_idx].clear();
         continue;
       }
     }
     out->push_back(c);
     dropped.push_back(false);
     existing_definite.push_back(f.cand.definite);
+    named.emplace_back();
+    if (!f.cand.name.empty()) named.back().push_back(f.cand.name);
     I.counts.push_back(out->size() - 1);
   }
   // People shot = killed + wounded: the wound figure is what the deaths leave.
@@ -470,10 +575,12 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       // "Five people shot ... Jamie Rodriguez was the most badly injured".
       if ((*out)[definite_wound].number >= wounded) continue;
       (*out)[definite_wound] = w;
+      named[definite_wound].clear();
       continue;
     }
     out->push_back(w);
     existing_definite.push_back(I.shot_definite);
+    named.emplace_back();
     dropped.push_back(false);
     I.counts.push_back(out->size() - 1);
   }

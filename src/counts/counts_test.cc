@@ -162,6 +162,31 @@ const Row kRows[] = {
     {"bug_day_of_month_not_figure", "A boy shot in the head March 18 died.", {{K, 1}}},
     {"bug_abbreviated_day_not_figure", "A woman shot on Nov. 18 has died.", {{K, 1}}},
     {"bug_one_of_two_partitive", "One of two sisters, 9 and 6, critically shot Friday has died.", {{K, 1}}},
+    // Victims named one by one across sentences: distinct names add up, a
+    // name told again (in full, by surname or first name) does not, nor does
+    // a pronoun, a death named in passing, or a name paragraphs away.
+    {"bug_named_victims_summed", "Jeremy Gehl was pronounced dead at the scene. Addison Gehl died at the hospital.",
+     {{K, 2}}},
+    {"bug_named_victims_three", "Ann Reyes was killed. Police said Tom Oakley died later. Lisa Park was also killed.",
+     {{K, 3}}},
+    {"bug_named_victim_restated_surname", "Jeremy Gehl was pronounced dead at the scene. Gehl died of a gunshot wound.",
+     {{K, 1}}},
+    {"bug_named_victim_restated_first_name", "Emma Reyes was killed on Sunday. Emma died at the scene.", {{K, 1}}},
+    {"bug_named_victim_restated_title", "Officer Matthew Gerald was killed. Matthew Gerald died at the scene.", {{K, 1}}},
+    {"bug_pronoun_then_name_not_summed", "He died at the scene. Tom Reyes was killed by a stray bullet.", {{K, 1}}},
+    {"bug_death_of_name_not_summed", "Tom Reyes was killed. Smith was charged in the death of Ann Oakley.", {{K, 1}}},
+    {"bug_plain_figure_then_name_not_summed", "Two people were killed. Tom Reyes died at the scene.", {{K, 2}}},
+    {"bug_named_victims_far_apart_not_summed",
+     "Tom Reyes was killed on Sunday.\n\nPolice have no suspect.\n\nThe street was closed.\n\nA vigil is planned."
+     "\n\nNeighbours were shocked.\n\nAnn Oakley was killed on the same street.",
+     {{K, 1}}},
+    {"bug_title_before_name", "Officer Matthew Gerald was killed.", {{K, 1}}},
+    {"bug_titled_names_listed", "Security Supervisor Joe Zangaro and Court Officer Ron Kienzle were shot and killed.",
+     {{K, 2}}},
+    {"bug_titled_names_with_ages_listed",
+     "Cpl. Montrell Jackson, 32, and Officer Matthew Gerald, 41, and Deputy Brad Garafola, 45, were killed.",
+     {{K, 3}}},
+    {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
 TEST(CountsTest, GrammarTable) {
