@@ -239,6 +239,41 @@ class SentenceGrammar {
     return e - 1;
   }
   void DeathOf(int t);
+  // The killer's own death told in the sentence: "then shot himself",
+  // "killed herself", "turned the gun on himself", "took his own life", "a
+  // murder-suicide". Returns [first, last] units of the evidence, or false.
+  bool SuicideSpan(int* first, int* last) const {
+    for (int j = 1; j < n_; ++j) {
+      const std::string_view w = W(j), p = W(j - 1);
+      if (w == "murder-suicide" || (w == "suicide" && p == "murder")) {
+        *first = w == "suicide" ? j - 1 : j;
+        *last = j;
+        return true;
+      }
+      if (w == "life" && p == "own" && (W(j - 3) == "took" || W(j - 3) == "taking")) {
+        *first = j - 3;
+        *last = j;
+        return true;
+      }
+      if (w != "himself" && w != "herself") continue;
+      bool found = false;
+      if (p == "killed" || p == "killing") found = true;
+      // "turned the gun on himself"
+      if (p == "on" && (W(j - 2) == "gun" || W(j - 2) == "weapon" || W(j - 2) == "rifle")) found = true;
+      // "then shot himself", "before shooting himself", "fatally shot herself";
+      // a bare "shot himself" may be a wound.
+      if ((p == "shot" || p == "shooting") &&
+          (W(j - 2) == "fatally" || W(j - 2) == "then" || W(j - 2) == "before" || W(j - 3) == "then" ||
+           W(j - 3) == "before"))
+        found = true;
+      if (found) {
+        *first = j - 1;
+        *last = j;
+        return true;
+      }
+    }
+    return false;
+  }
   // "if a victim has died", "whether anyone was hurt": not a report.
   bool Hedged(int t) const {
     for (int j = 0; j < t; ++j)
@@ -1147,8 +1182,11 @@ void SentenceGrammar::Active(int t, Trigger tr) {
     // "killed his wife and two children before turning the gun on himself":
     // the killer is one more of the dead (death tolls, GVA's among them,
     // count the shooter).
-    if (tr.type == CountType::kKill && !g.zero && SuicideAfter(g.head_end))
+    (*out_)[at].active = true;
+    if (tr.type == CountType::kKill && !g.zero && SuicideAfter(g.head_end)) {
       ++(*out_)[at].count.number;
+      (*out_)[at].suicide_counted = true;
+    }
     // Victims of an object: from the figure's words.
     if (!summed && g.singular)
       (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);
@@ -1249,6 +1287,7 @@ void SentenceGrammar::DeathOf(int t) {
 }
 
 void SentenceGrammar::Run() {
+  const size_t first_out = out_->size();
   // A link to another story ("RELATED: ...", "Read more: ...", "See also"):
   // its figures belong to that story.
   for (int i = 0; i < 3 && i + 1 < n_; ++i) {
@@ -1339,6 +1378,26 @@ void SentenceGrammar::Run() {
       Predicate(t, *tr);
     if (out_->size() == before && (tr->forms & kTrigNoun) && W(t) != "dead") Noun(t, *tr);
   }
+  // The killer's suicide told apart from the victims ("He then shot
+  // himself."): incident resolution adds it to the victims killed by him.
+  int first, last;
+  if (!Hedged(n_) && SuicideSpan(&first, &last)) {
+    bool counted = false;
+    for (size_t k = first_out; k < out_->size(); ++k)
+      if ((*out_)[k].suicide_counted) counted = true;
+    if (!counted) {
+      Figure f;
+      f.begin = f.number_begin = first;
+      f.number_end = f.head_end = last + 1;
+      f.value = 1;
+      f.singular = f.definite = true;
+      const bool saved = new_incident_;
+      Emit(CountType::kKill, f, first, last, false, last + 1);
+      new_incident_ = saved;
+      out_->back().suicide = true;
+      out_->back().count.victims.clear();
+    }
+  }
 }
 
 }  // namespace
@@ -1404,6 +1463,9 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
         w == "gunshot" ||
         w == "shooting" || w == "stabbing")
       return true;
+    // The killer's suicide ("turned the gun on himself", "took his own life",
+    // "murder-suicide"): see SuicideSpan().
+    if (w == "himself" || w == "herself" || w == "life" || w.ends_with("suicide")) return true;
   }
   return false;
 }

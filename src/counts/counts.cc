@@ -219,6 +219,7 @@ struct Incident {
   std::optional<Count> shot;   // people shot (killed + wounded), when stated
   bool shot_definite = false;  // `shot` is only a definite mention ("he was shot")
   bool shot_additional = false;  // `shot` are people besides the dead ("two others were shot")
+  std::optional<Count> suicide;  // the killer's suicide, told apart ("He then shot himself")
 };
 
 // True if the article speaks of a death anywhere ("fatal shooting",
@@ -395,7 +396,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   {
     Incident main;
     for (const Found& f : found)
-      if (!f.cand.new_incident) {
+      if (!f.cand.new_incident && !f.cand.suicide) {
         if (LooksDated(f.own_date)) main.date = f.own_date;
         break;
       }
@@ -413,6 +414,10 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   // Per output count: the people named one by one who make up the whole
   // figure so far ("Barfield was killed"), empty when any part is unnamed.
   std::vector<std::vector<std::string>> named;
+  // Per output count: only objects of active verbs ("killed his wife"), who
+  // never include the killer; and whether the killer's suicide is counted.
+  std::vector<bool> active_only;
+  std::vector<bool> suicide_in;
   for (Found& f : found) {
     Count& c = f.cand.count;
     const Sentence& s = sentences[c.sentence];
@@ -448,6 +453,10 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     current = inc;
     last_sentence = c.sentence;
     Incident& I = incidents[inc];
+    if (f.cand.suicide) {  // no victim figure: neither dates nor places the incident
+      if (!I.suicide) I.suicide = c;
+      continue;
+    }
     if (I.date.empty()) I.date = !f.own_date.empty() ? f.own_date : FallbackDate(doc, s, c.start);
     c.date = !f.own_date.empty() ? f.own_date : I.date;
     FillEmpty(&I.place, c.place);
@@ -525,6 +534,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         FillEmpty(&existing->place, c.place);
         FillEmpty(&existing->perpetrator, c.perpetrator);
         named[existing_idx].clear();
+        active_only[existing_idx] = f.cand.active;
+        suicide_in[existing_idx] = f.cand.suicide_counted;
         continue;
       }
       if (f.cand.definite) continue;  // "one of the victims", "the man": part of the figure
@@ -535,6 +546,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         existing->sentence = keep_sentence;
         existing_definite[existing_idx] = false;
         named[existing_idx].clear();
+        active_only[existing_idx] = f.cand.active;
+        suicide_in[existing_idx] = f.cand.suicide_counted;
         continue;
       }
     }
@@ -543,6 +556,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     existing_definite.push_back(f.cand.definite);
     named.emplace_back();
     if (!f.cand.name.empty()) named.back().push_back(f.cand.name);
+    active_only.push_back(f.cand.active);
+    suicide_in.push_back(f.cand.suicide_counted);
     I.counts.push_back(out->size() - 1);
   }
   // People shot = killed + wounded: the wound figure is what the deaths leave.
@@ -581,8 +596,26 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     out->push_back(w);
     existing_definite.push_back(I.shot_definite);
     named.emplace_back();
+    active_only.push_back(false);
+    suicide_in.push_back(false);
     dropped.push_back(false);
     I.counts.push_back(out->size() - 1);
+  }
+  // The killer's suicide told in a sentence of its own ("A father killed his
+  // daughter. He then shot himself."): one more death, when the figure counts
+  // only his victims (objects of his act); a plain toll ("two people are
+  // dead") already holds him, and "he was pronounced dead" may be him.
+  for (Incident& I : incidents) {
+    if (!I.suicide) continue;
+    for (size_t idx : I.counts) {
+      Count& k = (*out)[idx];
+      if (dropped[idx] || k.type != CountType::kKill) continue;
+      if (!suicide_in[idx] && k.number > 0 && active_only[idx]) {
+        ++k.number;
+        suicide_in[idx] = true;
+      }
+      break;
+    }
   }
   // Take out the figures found to be someone counted under another type.
   {

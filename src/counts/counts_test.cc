@@ -186,6 +186,18 @@ const Row kRows[] = {
     {"bug_titled_names_with_ages_listed",
      "Cpl. Montrell Jackson, 32, and Officer Matthew Gerald, 41, and Deputy Brad Garafola, 45, were killed.",
      {{K, 3}}},
+    // The killer's suicide told in a sentence of its own adds to his victims.
+    {"bug_suicide_in_next_sentence", "Police say a father killed his 9-year-old daughter. He then shot himself.",
+     {{K, 2}}},
+    {"bug_suicide_turned_gun_next_sentence",
+     "A man shot and killed his wife on Sunday. He then turned the gun on himself.", {{K, 2}}},
+    {"bug_suicide_not_added_to_plain_toll",
+     "Two people are dead in a murder-suicide. Police say the man shot his wife before shooting himself.",
+     {{K, 2}}},
+    {"bug_suicide_alone_is_the_dead", "A man was pronounced dead. Police believe he took his own life.", {{K, 1}}},
+    {"bug_bare_shot_himself_not_a_death", "A man killed his wife. He shot himself in the leg.", {{K, 1}}},
+    {"bug_suicide_same_sentence_counted_once",
+     "He killed his wife and two children before turning the gun on himself.", {{K, 4}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
