@@ -644,7 +644,9 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       !IsPreposition(w) && !IsClauseBoundary(w) &&
       (i == 0 || !u_[i - 1].capitalized || IsTitle(W(i - 1)) || IsPersonNoun(W(i - 1))) &&
       // "a man from East Hill", "in Baku": a place, not a person.
-      W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near") {
+      W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near" &&
+      // "inside the Honda": people's names take no article.
+      W(i - 1) != "the") {
     static constexpr std::string_view kNotNames[] = {
         "the", "a", "an", "this", "that", "it", "they", "he", "she", "we", "i", "you",
         "authorities", "officials", "investigators", "detectives", "deputies", "there",

@@ -198,6 +198,8 @@ const Row kRows[] = {
     {"bug_bare_shot_himself_not_a_death", "A man killed his wife. He shot himself in the leg.", {{K, 1}}},
     {"bug_suicide_same_sentence_counted_once",
      "He killed his wife and two children before turning the gun on himself.", {{K, 4}}},
+    {"bug_capitalized_after_the_not_name", "Both men inside the Honda were killed.", {{K, 2}}},
+    {"bug_person_noun_bailiffs", "A sheriff says two bailiffs and a gunman are dead.", {{K, 3}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
