@@ -4,6 +4,7 @@
 #include "counts/counts.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -317,6 +318,30 @@ bool MaySamePerson(std::string_view a, std::string_view b) {
   return x.back() == y.back() && x.front() == y.front();
 }
 
+// The last word of a victims phrase, lower-cased ("a 17-year-old boy" → boy).
+std::string HeadWord(std::string_view victims) {
+  while (!victims.empty() && !std::isalnum(static_cast<unsigned char>(victims.back()))) victims.remove_suffix(1);
+  const size_t sp = victims.find_last_of(' ');
+  std::string w(sp == std::string_view::npos ? victims : victims.substr(sp + 1));
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return w;
+}
+
+// True if `b` (later in the same sentence as `a`) names other people: the
+// two phrases end in different nouns, neither a generic one ("a woman was
+// shot in the leg, while a girl was grazed"). A headline told twice in one
+// run-on sentence ("Seven people injured ... injured seven male victims"),
+// "an Indianapolis man ... a man" and a bare "One killed" stay one.
+bool DistinctIndefinites(const Count& a, const Count& b) {
+  if (a.number <= 0 || b.number <= 0) return false;
+  const std::string ha = HeadWord(a.victims), hb = HeadWord(b.victims);
+  auto generic = [](const std::string& h) {
+    return h == "people" || h == "persons" || h == "person" || h == "victims" || h == "victim" ||
+           h == "individuals" || h == "others";
+  };
+  return !ha.empty() && !hb.empty() && ha != hb && !generic(ha) && !generic(hb);
+}
+
 void FillEmpty(std::string* dst, const std::string& src) {
   if (dst->empty()) *dst = src;
 }
@@ -469,6 +494,13 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         I.shot = c;
         I.shot_definite = f.cand.definite;
         I.shot_additional = f.cand.additional;
+      } else if (c.sentence == I.shot->sentence && !f.cand.definite && !I.shot_definite &&
+                 c.start >= I.shot->end && !f.cand.supersedes &&
+                 DistinctIndefinites(*I.shot, c)) {
+        // "a woman was shot in the leg, while a girl was grazed": two
+        // figures of one sentence, neither referring back, are different people.
+        I.shot->number += c.number;
+        I.shot->end = c.end;
       }
       continue;
     }
@@ -516,6 +548,14 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
           ++existing->number;
           named[existing_idx].push_back(f.cand.name);
         }
+        continue;
+      }
+      // "A man was killed and a woman was killed": two figures of one
+      // sentence, neither referring back, are different people.
+      if (c.sentence == existing->sentence && !f.cand.definite && !existing_definite[existing_idx] &&
+          c.start >= existing->end && !f.cand.supersedes && DistinctIndefinites(*existing, c)) {
+        existing->number += c.number;
+        existing->end = c.end;
         continue;
       }
       if (existing->number == c.number) {

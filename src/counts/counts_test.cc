@@ -200,6 +200,17 @@ const Row kRows[] = {
      "He killed his wife and two children before turning the gun on himself.", {{K, 4}}},
     {"bug_capitalized_after_the_not_name", "Both men inside the Honda were killed.", {{K, 2}}},
     {"bug_person_noun_bailiffs", "A sheriff says two bailiffs and a gunman are dead.", {{K, 3}}},
+    // Two figures of one sentence under different nouns are different people;
+    // a run-on headline told twice, or the same noun, stays one.
+    {"bug_two_indefinites_one_sentence", "A 17-year-old boy was shot, while a 4-year-old girl was grazed.",
+     {{W, 2}}},
+    {"bug_two_killed_one_sentence", "A man was killed and a woman died at the hospital.", {{K, 2}}},
+    {"bug_headline_repeated_not_summed",
+     "Seven people injured in Oakland shooting News Seven people injured in Oakland shooting Oakland police "
+     "are investigating a shooting that injured seven male victims.",
+     {{W, 7}}},
+    {"bug_same_noun_one_sentence_not_summed", "An Indianapolis man is dead after a man died in a shooting.",
+     {{K, 1}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
