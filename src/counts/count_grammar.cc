@@ -697,7 +697,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     const std::string_view nx = W(e);
     if (nx == "year" || nx == "years" || nx == "month" || nx == "months" || nx == "week" ||
         nx == "weeks" || nx == "day" || nx == "days" || nx == "hour" || nx == "hours" ||
-        nx == "minute" || nx == "minutes" || nx == "times" || nx == "shots" || nx == "rounds")
+        nx == "minute" || nx == "minutes" || nx == "times" || nx == "shots" || nx == "rounds" ||
+        // "wounded at about 10 p.m. Police said": a time of day.
+        nx == "a.m." || nx == "p.m." || nx == "a.m" || nx == "p.m" || nx == "am" || nx == "pm" ||
+        nx == "o'clock")
       return std::nullopt;
   }
   if (!ValidateHead(e, &f)) return std::nullopt;
@@ -1081,6 +1084,18 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       continue;
     if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
     if (W(s - 1) == "of" && ParseCardinalWord(W(s - 2))) continue;  // inner part of "one of two girls"
+    // "Neither the driver nor the passenger was injured": none of them.
+    bool neither = false;
+    for (int k = f->begin - 1; k >= 0 && k >= f->begin - 10 && !IsHardBoundary(k); --k)
+      if (W(k) == "neither") neither = true;
+    if (neither) {
+      if (negated) return;
+      Figure z = *f;
+      z.zero = true;
+      z.definite = true;  // about the people named, not the whole incident
+      Emit(tr.type, z, f->begin, t, false, v);
+      return;
+    }
     if (negated && !f->zero) return;
     if (f->zero && negated) return;
     bool severity = false, also = false;

@@ -211,6 +211,8 @@ const Row kRows[] = {
      {{W, 7}}},
     {"bug_same_noun_one_sentence_not_summed", "An Indianapolis man is dead after a man died in a shooting.",
      {{K, 1}}},
+    {"bug_neither_is_zero", "Neither the driver nor the other passenger was injured.", {{W, 0}}},
+    {"bug_time_of_day_not_figure", "The gunmen wounded at about 10 p.m. Police officers arrived later.", {}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
