@@ -239,6 +239,25 @@ class SentenceGrammar {
     return e - 1;
   }
   void DeathOf(int t);
+  // "Barfield was killed at the barbershop, along with two other men": the
+  // people "along with" the subject share its fate. Returns the unit ending
+  // the added figure (f grows), or -1.
+  int AlongWithAfter(int t, Figure* f) const {
+    for (int j = t + 1; j < n_ && j <= t + 8; ++j) {
+      if (IsHardBoundary(j) || IsAuxiliary(W(j)) || W(j) == "who" || W(j) == "which") return -1;
+      if (W(j) != "along" || W(j + 1) != "with") continue;
+      auto g = FigureAt(j + 2);
+      if (!g || g->zero || g->name || (g->noun_type && !IsPersonNoun(W(g->head_end - 1)))) return -1;
+      // The phrase must end the clause: "along with four others who survived" is no victim.
+      const std::string_view after = W(g->head_end);
+      if (g->head_end < n_ && after != "." && after != "," && after != ";") return -1;
+      if (after == "," && (W(g->head_end + 1) == "who" || W(g->head_end + 1) == "which")) return -1;
+      f->value += g->value;
+      f->singular = false;
+      return g->head_end - 1;
+    }
+    return -1;
+  }
   // The killer's own death told in the sentence: "then shot himself",
   // "killed herself", "turned the gun on himself", "took his own life", "a
   // murder-suicide". Returns [first, last] units of the evidence, or false.
@@ -1123,6 +1142,11 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const int gap_end = GappedAfter(t, &g);
       if (gap_end > t) {
         last = gap_end;
+        summed = true;
+      }
+      const int along_end = AlongWithAfter(t, &g);
+      if (along_end > last) {
+        last = along_end;
         summed = true;
       }
     }

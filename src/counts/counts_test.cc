@@ -213,6 +213,9 @@ const Row kRows[] = {
      {{K, 1}}},
     {"bug_neither_is_zero", "Neither the driver nor the other passenger was injured.", {{W, 0}}},
     {"bug_time_of_day_not_figure", "The gunmen wounded at about 10 p.m. Police officers arrived later.", {}},
+    {"bug_along_with_after_trigger", "Barfield was killed at the barbershop, along with two other men.", {{K, 3}}},
+    {"bug_along_with_survivors_not_added",
+     "Two children were fatally shot, along with their brother and mother who survived the shooting.", {{K, 2}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
