@@ -1102,7 +1102,11 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
         tr.type != CountType::kMissing)
       continue;
     if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
-    if (W(s - 1) == "of" && ParseCardinalWord(W(s - 2))) continue;  // inner part of "one of two girls"
+    // Inner part of "one of two girls ... has died"; but in "Aleke was one of
+    // three people wounded" the bare participle describes the whole group.
+    if (W(s - 1) == "of" && ParseCardinalWord(W(s - 2)) &&
+        !(adjacent_only && tail == v && IsAuxiliary(W(s - 3)) && f->head_end > f->number_end))
+      continue;
     // "Neither the driver nor the passenger was injured": none of them.
     bool neither = false;
     for (int k = f->begin - 1; k >= 0 && k >= f->begin - 10 && !IsHardBoundary(k); --k)

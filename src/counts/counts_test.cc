@@ -216,6 +216,7 @@ const Row kRows[] = {
     {"bug_along_with_after_trigger", "Barfield was killed at the barbershop, along with two other men.", {{K, 3}}},
     {"bug_along_with_survivors_not_added",
      "Two children were fatally shot, along with their brother and mother who survived the shooting.", {{K, 2}}},
+    {"bug_one_of_group_wounded", "His younger brother Aleke was one of three people wounded.", {{W, 3}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
