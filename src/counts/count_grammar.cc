@@ -202,6 +202,26 @@ class SentenceGrammar {
     return false;
   }
   std::optional<Trigger> TriggerAt(int i) const;
+  // Singular person nouns without an article joined by "," and closed by
+  // "and" after a noun ending at k: "(a man), woman and 6-year-old boy".
+  // Returns how many, and the unit past the last in *end; 0 if no such list.
+  int BareNounsAfter(int k, int* end) const {
+    int count = 0;
+    for (int guard = 0; guard < 6; ++guard) {
+      const std::string_view c = W(k);
+      if (c != "," && c != "and") break;
+      int j = k + 1;
+      if (W(j).ends_with("-year-old") && IsSingularPersonNoun(W(j + 1))) ++j;
+      if (!IsSingularPersonNoun(W(j)) || IsPersonNoun(W(j + 1))) break;
+      ++count;
+      k = j + 1;
+      if (c == "and") {
+        *end = k;
+        return count;
+      }
+    }
+    return 0;  // not closed by "and": "a man, father of three," is apposition
+  }
   // True if units [i, n) tell the killer's suicide: "then killed himself",
   // "before turning the gun on herself", "took his own life".
   bool SuicideAfter(int i) const {
@@ -603,6 +623,17 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
         if (ordinal) f.ordinal = OrdinalValue(nx);
         f.number_end = i + 1;
         f.head_end = j + 1;
+        // "a man and woman", "a man, woman and 6-year-old boy": nouns sharing
+        // the article, each one person.
+        if (!ordinal) {
+          int end = j + 1;
+          const int more = BareNounsAfter(j + 1, &end);
+          if (more > 0) {
+            f.value += more;
+            f.singular = false;
+            f.head_end = end;
+          }
+        }
         return f;
       }
       if (IsAuxiliary(W(j)) || IsPreposition(W(j)) || W(j) == "and") break;
@@ -1045,6 +1076,17 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     }
     auto f = FigureAt(s);
     if (!f) continue;
+    // The last item of nouns sharing one article: "a man, woman and
+    // 6-year-old boy were shot" is the list, not the boy.
+    if (W(s - 1) == "and" || W(s - 1) == ",") {
+      for (int b = s - 2; b >= 0 && b >= s - 8; --b) {
+        if (IsHardBoundary(b)) break;
+        if (W(b) != "a" && W(b) != "an") continue;
+        auto whole = FigureAt(b);
+        if (whole && whole->head_end == f->head_end && whole->value > 1) f = whole;
+        break;
+      }
+    }
     if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) continue;  // "3 deaths were ..."
     // What lies between the phrase and the verb must be an attachment.
     const int tail = f->head_end;

@@ -217,6 +217,8 @@ const Row kRows[] = {
     {"bug_along_with_survivors_not_added",
      "Two children were fatally shot, along with their brother and mother who survived the shooting.", {{K, 2}}},
     {"bug_one_of_group_wounded", "His younger brother Aleke was one of three people wounded.", {{W, 3}}},
+    {"bug_nouns_sharing_article", "A man and woman were shot and wounded.", {{W, 2}}},
+    {"bug_noun_list_sharing_article", "A man, woman and 6-year-old boy were injured.", {{W, 3}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
