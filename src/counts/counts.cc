@@ -342,6 +342,24 @@ bool DistinctIndefinites(const Count& a, const Count& b) {
   return !ha.empty() && !hb.empty() && ha != hb && !generic(ha) && !generic(hb);
 }
 
+// True if the sentence is an entry of a video list scraped with the page
+// ("0:50 One dead after shooting involving officer", "1:27 Sacramento Mural
+// Festival ..."): a line opening with a clip's length, m:ss, not a time of
+// day ("9:15 p.m."). Its figures belong to that other story.
+bool VideoListLine(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) {
+  if (s.token_begin + 1 >= s.token_end || s.token_end > tokens.size()) return false;
+  const Token& first = tokens[s.token_begin];
+  if (!first.has(kTokParaStart) && !first.has(kTokNewlineBefore) && s.token_begin != 0) return false;
+  const std::string_view w = first.text(text);
+  if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0])) || w[1] != ':' ||
+      !std::isdigit(static_cast<unsigned char>(w[2])) || !std::isdigit(static_cast<unsigned char>(w[3])))
+    return false;
+  std::string next(tokens[s.token_begin + 1].text(text));
+  for (char& ch : next) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return next != "a.m." && next != "p.m." && next != "am" && next != "pm" && next != "a.m" &&
+         next != "p.m" && next != "a" && next != "p";
+}
+
 void FillEmpty(std::string* dst, const std::string& src) {
   if (dst->empty()) *dst = src;
 }
@@ -367,6 +385,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     BuildCountUnits(text, tokens, s.token_begin, s.token_end, &units);
     cands.clear();
     FindSentenceCounts(text, units, si, &cands);
+    if (!cands.empty() && VideoListLine(text, tokens, s))
+      for (CountCandidate& c : cands) c.new_incident = true;
     for (CountCandidate& c : cands) {
       Found f;
       f.own_date = OwnDate(doc, s, c.count);

@@ -288,6 +288,24 @@ TEST(CountsTest, DatesFromTimeExpressions) {
   EXPECT_EQ(out[1].incident, 1u);
 }
 
+// Regression (GVA dev): a video list scraped with the page ("0:50 One dead
+// after ...") tells other stories; a time of day opening a line does not.
+TEST(CountsTest, VideoListLineIsAnotherIncident) {
+  for (const bool clip : {true, false}) {
+    AnnotatedDoc d;
+    d.doc.text = std::string("Two men were killed on Main Street.\n\n") +
+                 (clip ? "0:50 One dead after shooting involving officer" : "9:50 p.m. One man died.");
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    ASSERT_EQ(out.size(), 2u) << clip;
+    EXPECT_EQ(out[0].number, 2);
+    EXPECT_EQ(out[0].incident, 0u);
+    EXPECT_EQ(out[1].number, 1);
+    EXPECT_EQ(out[1].incident, clip ? 1u : 0u) << clip;
+  }
+}
+
 // Regression (GVA dev): a figure over several shootings is a round-up of
 // other incidents, not the article's main incident.
 TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
