@@ -342,15 +342,19 @@ bool DistinctIndefinites(const Count& a, const Count& b) {
   return !ha.empty() && !hb.empty() && ha != hb && !generic(ha) && !generic(hb);
 }
 
-// True if the sentence is an entry of a video list scraped with the page
-// ("0:50 One dead after shooting involving officer", "1:27 Sacramento Mural
-// Festival ..."): a line opening with a clip's length, m:ss, not a time of
-// day ("9:15 p.m."). Its figures belong to that other story.
+// True if the sentence is an entry of a list of other stories scraped with
+// the page: a video list ("0:50 One dead after shooting involving officer":
+// a line opening with a clip's length, m:ss, not a time of day "9:15 p.m."),
+// or a bulleted headline ("+ Two killed in ..."). Its figures belong to
+// that other story.
 bool VideoListLine(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) {
   if (s.token_begin + 1 >= s.token_end || s.token_end > tokens.size()) return false;
   const Token& first = tokens[s.token_begin];
   if (!first.has(kTokParaStart) && !first.has(kTokNewlineBefore) && s.token_begin != 0) return false;
   const std::string_view w = first.text(text);
+  // "+ Several people shot during Thanksgiving Day football game": a bullet
+  // before a headline (no final period) of a list of related stories.
+  if (w == "+") return tokens[s.token_end - 1].text(text) != ".";
   if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0])) || w[1] != ':' ||
       !std::isdigit(static_cast<unsigned char>(w[2])) || !std::isdigit(static_cast<unsigned char>(w[3])))
     return false;

@@ -306,6 +306,22 @@ TEST(CountsTest, VideoListLineIsAnotherIncident) {
   }
 }
 
+// Regression (GVA dev): a bulleted headline of related stories ("+ Two killed
+// in ...") is another story; a bulleted sentence (a caption) is not.
+TEST(CountsTest, BulletedHeadlineIsAnotherIncident) {
+  for (const bool headline : {true, false}) {
+    AnnotatedDoc d;
+    d.doc.text = std::string("Two men were killed on Main Street.\n\n") +
+                 (headline ? "+ One killed in Elm Street crash" : "+ One man died at the hospital.");
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    ASSERT_EQ(out.size(), 2u) << headline;
+    EXPECT_EQ(out[1].number, 1);
+    EXPECT_EQ(out[1].incident, headline ? 1u : 0u) << headline;
+  }
+}
+
 // Regression (GVA dev): a figure over several shootings is a round-up of
 // other incidents, not the article's main incident.
 TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
