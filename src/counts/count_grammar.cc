@@ -616,6 +616,13 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     }
     for (int j = i + 1; j < i + 7 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
+      // "a young couple": two people ("a couple of" is a vague quantity).
+      if (W(j) == "couple" && W(j + 1) != "of" && !ordinal) {
+        f.value = 2;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        return f;
+      }
       if (IsSingularPersonNoun(W(j))) {
         f.value = 1;
         f.singular = true;
@@ -692,7 +699,8 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       !ParseCardinalWord(w) && !VagueQuantity(w) && w != "tens" && w != "a" && w != "an" &&
       !ParseCardinalWord(W(i + 1)) &&
       !IsPreposition(w) && !IsClauseBoundary(w) &&
-      (i == 0 || !u_[i - 1].capitalized || IsTitle(W(i - 1)) || IsPersonNoun(W(i - 1))) &&
+      (i == 0 || !u_[i - 1].capitalized || IsTitle(W(i - 1)) || IsPersonNoun(W(i - 1)) ||
+       W(i - 1) == "both") &&
       // "a man from East Hill", "in Baku": a place, not a person.
       W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near" &&
       // "inside the Honda": people's names take no article.
@@ -1244,6 +1252,19 @@ void SentenceGrammar::Active(int t, Trigger tr) {
       break;
   }
   auto f = FigureAt(k);
+  // "killing one and wounding two": a bare number as the object, ended by
+  // the next verb phrase.
+  if (!f && (W(k + 1) == "and" || W(k + 1) == ",") && u_[k].word) {
+    if (auto v = ParseCardinalWord(W(k)); v && !AgeSpan(k) && W(k + 2) != "a" && W(k + 2) != "an" &&
+                                          !ParseCardinalWord(W(k + 2))) {
+      Figure b;
+      b.begin = b.number_begin = k;
+      b.number_end = b.head_end = k + 1;
+      b.value = *v;
+      QualifierBefore(k, &b);
+      f = b;
+    }
+  }
   // "killed Jeremy Mardis", "injured his father": one person, by name or role
   // (a definite mention: it gives way to a plain figure of the incident).
   if (!f || f->zero || (f->definite && f->singular && W(k) == "the")) return;

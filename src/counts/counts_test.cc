@@ -219,6 +219,9 @@ const Row kRows[] = {
     {"bug_one_of_group_wounded", "His younger brother Aleke was one of three people wounded.", {{W, 3}}},
     {"bug_nouns_sharing_article", "A man and woman were shot and wounded.", {{W, 2}}},
     {"bug_noun_list_sharing_article", "A man, woman and 6-year-old boy were injured.", {{W, 3}}},
+    {"bug_couple_is_two", "Police say a man broke into the home and killed a young couple.", {{K, 2}}},
+    {"bug_both_names", "Both De Guzman and Irwin were wounded.", {{W, 2}}},
+    {"bug_bare_number_object_before_and", "Gunmen opened fire, killing one and wounding two.", {{K, 1}, {W, 2}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
