@@ -1429,6 +1429,19 @@ void SentenceGrammar::Run() {
     if ((w == "past" || w == "last") && ParseCardinalWord(nx) &&
         (W(i + 2) == "days" || W(i + 2) == "weeks" || W(i + 2) == "months" || W(i + 2) == "years"))
       new_incident_ = true;
+    // "a violent two-hour span in which 10 people were shot": a period's total.
+    if (w == "span" && i > 0 &&
+        (W(i - 1).ends_with("-hour") || W(i - 1).ends_with("-day") || W(i - 1).ends_with("-week") ||
+         W(i - 1) == "hour" || W(i - 1) == "day" || W(i - 1) == "week"))
+      new_incident_ = true;
+    // "Among the attacks over the weekend was a shooting in Fernwood where
+    // four people were killed": one of several incidents listed.
+    if (w == "among" && (i == 0 || !u_[i - 1].word) && nx == "the") {
+      const std::string_view n2 = W(i + 2), n3 = W(i + 3);
+      for (std::string_view e : {n2, n3})
+        if (e == "shootings" || e == "attacks" || e == "incidents" || e == "killings" || e == "homicides")
+          new_incident_ = true;
+    }
     // "In the past six weeks alone", "Last July alone": a period's total.
     if (w == "alone" && i > 0 &&
         (W(i - 1) == "weeks" || W(i - 1) == "months" || W(i - 1) == "year" || W(i - 1) == "years" ||

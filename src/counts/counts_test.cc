@@ -325,6 +325,25 @@ TEST(CountsTest, BulletedHeadlineIsAnotherIncident) {
   }
 }
 
+// Regression (GVA dev): a period's total ("a two-hour span in which ...") and
+// one of several incidents listed ("Among the attacks ... was a shooting
+// where ...") are other incidents than the article's.
+TEST(CountsTest, SpanAndAmongTheAttacksAreOtherIncidents) {
+  for (const char* second :
+       {"The shooting came amid a violent two-hour span in which 10 people were shot and one man was killed.",
+        "Among the attacks over the weekend was a shooting in Fernwood where four people were killed."}) {
+    AnnotatedDoc d;
+    d.doc.text = std::string("Two men were killed on Main Street. ") + second;
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    ASSERT_GE(out.size(), 2u) << second;
+    EXPECT_EQ(out[0].number, 2);
+    EXPECT_EQ(out[0].incident, 0u);
+    for (size_t k = 1; k < out.size(); ++k) EXPECT_NE(out[k].incident, 0u) << second;
+  }
+}
+
 // Regression (GVA dev): a figure over several shootings is a round-up of
 // other incidents, not the article's main incident.
 TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
