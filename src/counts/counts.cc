@@ -615,6 +615,14 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         continue;
       }
     }
+    // "A second victim has died" as the first death told: the deaths before
+    // are implied, the toll is at least the ordinal. (Not for wounds: "a man
+    // was killed; a second man was injured" counts people, not wounds.)
+    if (existing == nullptr && f.cand.ordinal > 1 && c.number == 1 && c.type == CountType::kKill &&
+        incidents[inc].counts.empty()) {
+      c.number = f.cand.ordinal;
+      c.qualifier = CountQualifier::kAtLeast;
+    }
     out->push_back(c);
     dropped.push_back(false);
     existing_definite.push_back(f.cand.definite);

@@ -222,6 +222,8 @@ const Row kRows[] = {
     {"bug_couple_is_two", "Police say a man broke into the home and killed a young couple.", {{K, 2}}},
     {"bug_both_names", "Both De Guzman and Irwin were wounded.", {{W, 2}}},
     {"bug_bare_number_object_before_and", "Gunmen opened fire, killing one and wounding two.", {{K, 1}, {W, 2}}},
+    {"bug_ordinal_first_told", "TAMPA, Fla. (AP) - A second victim has died after a shooting at a strip club.",
+     {{K, 2, AtLeast}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
