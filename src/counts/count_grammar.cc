@@ -123,6 +123,17 @@ int OrdinalValue(std::string_view w) {
 }
 
 
+// A title before a name ("Officer Matthew Gerald", "Sgt. Ann Reyes").
+bool IsTitle(std::string_view w) {
+  static constexpr std::string_view kTitles[] = {
+      "officer", "deputy", "sgt.", "sgt", "sergeant", "cpl.", "cpl", "corporal", "trooper",
+      "det.", "detective", "lt.", "lieutenant", "capt.", "captain", "mr.", "mrs.", "ms.",
+      "dr.", "pfc.", "agent", "constable"};
+  for (auto t : kTitles)
+    if (w == t) return true;
+  return false;
+}
+
 struct Figure {
   int begin = -1;            // first unit (the qualifier if any)
   int number_begin = -1;     // first unit of the number itself
@@ -191,6 +202,26 @@ class SentenceGrammar {
     return false;
   }
   std::optional<Trigger> TriggerAt(int i) const;
+  // Singular person nouns without an article joined by "," and closed by
+  // "and" after a noun ending at k: "(a man), woman and 6-year-old boy".
+  // Returns how many, and the unit past the last in *end; 0 if no such list.
+  int BareNounsAfter(int k, int* end) const {
+    int count = 0;
+    for (int guard = 0; guard < 6; ++guard) {
+      const std::string_view c = W(k);
+      if (c != "," && c != "and") break;
+      int j = k + 1;
+      if (W(j).ends_with("-year-old") && IsSingularPersonNoun(W(j + 1))) ++j;
+      if (!IsSingularPersonNoun(W(j)) || IsPersonNoun(W(j + 1))) break;
+      ++count;
+      k = j + 1;
+      if (c == "and") {
+        *end = k;
+        return count;
+      }
+    }
+    return 0;  // not closed by "and": "a man, father of three," is apposition
+  }
   // True if units [i, n) tell the killer's suicide: "then killed himself",
   // "before turning the gun on herself", "took his own life".
   bool SuicideAfter(int i) const {
@@ -228,6 +259,60 @@ class SentenceGrammar {
     return e - 1;
   }
   void DeathOf(int t);
+  // "Barfield was killed at the barbershop, along with two other men": the
+  // people "along with" the subject share its fate. Returns the unit ending
+  // the added figure (f grows), or -1.
+  int AlongWithAfter(int t, Figure* f) const {
+    for (int j = t + 1; j < n_ && j <= t + 8; ++j) {
+      if (IsHardBoundary(j) || IsAuxiliary(W(j)) || W(j) == "who" || W(j) == "which") return -1;
+      if (W(j) != "along" || W(j + 1) != "with") continue;
+      auto g = FigureAt(j + 2);
+      if (!g || g->zero || g->name || (g->noun_type && !IsPersonNoun(W(g->head_end - 1)))) return -1;
+      // The phrase must end the clause: "along with four others who survived" is no victim.
+      const std::string_view after = W(g->head_end);
+      if (g->head_end < n_ && after != "." && after != "," && after != ";") return -1;
+      if (after == "," && (W(g->head_end + 1) == "who" || W(g->head_end + 1) == "which")) return -1;
+      f->value += g->value;
+      f->singular = false;
+      return g->head_end - 1;
+    }
+    return -1;
+  }
+  // The killer's own death told in the sentence: "then shot himself",
+  // "killed herself", "turned the gun on himself", "took his own life", "a
+  // murder-suicide". Returns [first, last] units of the evidence, or false.
+  bool SuicideSpan(int* first, int* last) const {
+    for (int j = 1; j < n_; ++j) {
+      const std::string_view w = W(j), p = W(j - 1);
+      if (w == "murder-suicide" || (w == "suicide" && p == "murder")) {
+        *first = w == "suicide" ? j - 1 : j;
+        *last = j;
+        return true;
+      }
+      if (w == "life" && p == "own" && (W(j - 3) == "took" || W(j - 3) == "taking")) {
+        *first = j - 3;
+        *last = j;
+        return true;
+      }
+      if (w != "himself" && w != "herself") continue;
+      bool found = false;
+      if (p == "killed" || p == "killing") found = true;
+      // "turned the gun on himself"
+      if (p == "on" && (W(j - 2) == "gun" || W(j - 2) == "weapon" || W(j - 2) == "rifle")) found = true;
+      // "then shot himself", "before shooting himself", "fatally shot herself";
+      // a bare "shot himself" may be a wound.
+      if ((p == "shot" || p == "shooting") &&
+          (W(j - 2) == "fatally" || W(j - 2) == "then" || W(j - 2) == "before" || W(j - 3) == "then" ||
+           W(j - 3) == "before"))
+        found = true;
+      if (found) {
+        *first = j - 1;
+        *last = j;
+        return true;
+      }
+    }
+    return false;
+  }
   // "if a victim has died", "whether anyone was hurt": not a report.
   bool Hedged(int t) const {
     for (int j = 0; j < t; ++j)
@@ -531,6 +616,13 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     }
     for (int j = i + 1; j < i + 7 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
+      // "a young couple": two people ("a couple of" is a vague quantity).
+      if (W(j) == "couple" && W(j + 1) != "of" && !ordinal) {
+        f.value = 2;
+        f.number_end = i + 1;
+        f.head_end = j + 1;
+        return f;
+      }
       if (IsSingularPersonNoun(W(j))) {
         f.value = 1;
         f.singular = true;
@@ -538,6 +630,17 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
         if (ordinal) f.ordinal = OrdinalValue(nx);
         f.number_end = i + 1;
         f.head_end = j + 1;
+        // "a man and woman", "a man, woman and 6-year-old boy": nouns sharing
+        // the article, each one person.
+        if (!ordinal) {
+          int end = j + 1;
+          const int more = BareNounsAfter(j + 1, &end);
+          if (more > 0) {
+            f.value += more;
+            f.singular = false;
+            f.head_end = end;
+          }
+        }
         return f;
       }
       if (IsAuxiliary(W(j)) || IsPreposition(W(j)) || W(j) == "and") break;
@@ -595,9 +698,13 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (u_[i].capitalized && !LookupTrigger(w) && !IsPersonNoun(w) && !IsAuxiliary(w) &&
       !ParseCardinalWord(w) && !VagueQuantity(w) && w != "tens" && w != "a" && w != "an" &&
       !ParseCardinalWord(W(i + 1)) &&
-      !IsPreposition(w) && !IsClauseBoundary(w) && (i == 0 || !u_[i - 1].capitalized) &&
+      !IsPreposition(w) && !IsClauseBoundary(w) &&
+      (i == 0 || !u_[i - 1].capitalized || IsTitle(W(i - 1)) || IsPersonNoun(W(i - 1)) ||
+       W(i - 1) == "both") &&
       // "a man from East Hill", "in Baku": a place, not a person.
-      W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near") {
+      W(i - 1) != "from" && W(i - 1) != "in" && W(i - 1) != "at" && W(i - 1) != "near" &&
+      // "inside the Honda": people's names take no article.
+      W(i - 1) != "the") {
     static constexpr std::string_view kNotNames[] = {
         "the", "a", "an", "this", "that", "it", "they", "he", "she", "we", "i", "you",
         "authorities", "officials", "investigators", "detectives", "deputies", "there",
@@ -648,7 +755,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     const std::string_view nx = W(e);
     if (nx == "year" || nx == "years" || nx == "month" || nx == "months" || nx == "week" ||
         nx == "weeks" || nx == "day" || nx == "days" || nx == "hour" || nx == "hours" ||
-        nx == "minute" || nx == "minutes" || nx == "times" || nx == "shots" || nx == "rounds")
+        nx == "minute" || nx == "minutes" || nx == "times" || nx == "shots" || nx == "rounds" ||
+        // "wounded at about 10 p.m. Police said": a time of day.
+        nx == "a.m." || nx == "p.m." || nx == "a.m" || nx == "p.m" || nx == "am" || nx == "pm" ||
+        nx == "o'clock")
       return std::nullopt;
   }
   if (!ValidateHead(e, &f)) return std::nullopt;
@@ -722,6 +832,17 @@ bool SentenceGrammar::SumBackward(Figure* f, bool across_commas) const {
       --f->begin;
       if (W(f->begin - 1) == "a" || W(f->begin - 1) == "an" || W(f->begin - 1) == "the")
         --f->begin;
+    }
+    // A title before a name belongs to it, with the capitalized words of
+    // its office: "Court Officer Ron Kienzle", "Cpl. Montrell Jackson".
+    if (f->name && f->begin > 0 && u_[f->begin - 1].capitalized &&
+        (IsTitle(W(f->begin - 1)) || IsPersonNoun(W(f->begin - 1)))) {
+      --f->begin;
+      for (int k = 0; k < 3 && f->begin > 0 && u_[f->begin - 1].capitalized && u_[f->begin - 1].word &&
+                      !IsClauseBoundary(W(f->begin - 1)) && W(f->begin - 1) != "and";
+           ++k)
+        --f->begin;
+      continue;
     }
     // A name in apposition to a role is one person: "his father Joe",
     // "her son, 17-year-old Javeer Arter".
@@ -880,6 +1001,11 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
     }
     if (vto > vfrom) c.count.victims = VictimsText(text_, u_, vfrom, vto);
     c.ordinal = f.ordinal;
+    if (f.name && f.value == 1 && f.head_end > f.number_begin) {
+      c.name = VictimsText(text_, u_, f.number_begin, f.head_end);
+      c.name_start = u_[f.number_begin].start;
+      c.name_end = u_[f.head_end - 1].end;
+    }
   }
   // "now", "rose to": an update of a figure given earlier.
   for (int j = std::max(0, first - 3); j < last; ++j)
@@ -958,6 +1084,17 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     }
     auto f = FigureAt(s);
     if (!f) continue;
+    // The last item of nouns sharing one article: "a man, woman and
+    // 6-year-old boy were shot" is the list, not the boy.
+    if (W(s - 1) == "and" || W(s - 1) == ",") {
+      for (int b = s - 2; b >= 0 && b >= s - 8; --b) {
+        if (IsHardBoundary(b)) break;
+        if (W(b) != "a" && W(b) != "an") continue;
+        auto whole = FigureAt(b);
+        if (whole && whole->head_end == f->head_end && whole->value > 1) f = whole;
+        break;
+      }
+    }
     if (f->noun_type && !IsPersonNoun(W(f->head_end - 1))) continue;  // "3 deaths were ..."
     // What lies between the phrase and the verb must be an attachment.
     const int tail = f->head_end;
@@ -1015,7 +1152,23 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
         tr.type != CountType::kMissing)
       continue;
     if (W(s - 1) == "the" && W(s - 2) == "of") continue;  // inner part of "one of the three"
-    if (W(s - 1) == "of" && ParseCardinalWord(W(s - 2))) continue;  // inner part of "one of two girls"
+    // Inner part of "one of two girls ... has died"; but in "Aleke was one of
+    // three people wounded" the bare participle describes the whole group.
+    if (W(s - 1) == "of" && ParseCardinalWord(W(s - 2)) &&
+        !(adjacent_only && tail == v && IsAuxiliary(W(s - 3)) && f->head_end > f->number_end))
+      continue;
+    // "Neither the driver nor the passenger was injured": none of them.
+    bool neither = false;
+    for (int k = f->begin - 1; k >= 0 && k >= f->begin - 10 && !IsHardBoundary(k); --k)
+      if (W(k) == "neither") neither = true;
+    if (neither) {
+      if (negated) return;
+      Figure z = *f;
+      z.zero = true;
+      z.definite = true;  // about the people named, not the whole incident
+      Emit(tr.type, z, f->begin, t, false, v);
+      return;
+    }
     if (negated && !f->zero) return;
     if (f->zero && negated) return;
     bool severity = false, also = false;
@@ -1043,6 +1196,11 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const int gap_end = GappedAfter(t, &g);
       if (gap_end > t) {
         last = gap_end;
+        summed = true;
+      }
+      const int along_end = AlongWithAfter(t, &g);
+      if (along_end > last) {
+        last = along_end;
         summed = true;
       }
     }
@@ -1094,6 +1252,19 @@ void SentenceGrammar::Active(int t, Trigger tr) {
       break;
   }
   auto f = FigureAt(k);
+  // "killing one and wounding two": a bare number as the object, ended by
+  // the next verb phrase.
+  if (!f && (W(k + 1) == "and" || W(k + 1) == ",") && u_[k].word) {
+    if (auto v = ParseCardinalWord(W(k)); v && !AgeSpan(k) && W(k + 2) != "a" && W(k + 2) != "an" &&
+                                          !ParseCardinalWord(W(k + 2))) {
+      Figure b;
+      b.begin = b.number_begin = k;
+      b.number_end = b.head_end = k + 1;
+      b.value = *v;
+      QualifierBefore(k, &b);
+      f = b;
+    }
+  }
   // "killed Jeremy Mardis", "injured his father": one person, by name or role
   // (a definite mention: it gives way to a plain figure of the incident).
   if (!f || f->zero || (f->definite && f->singular && W(k) == "the")) return;
@@ -1119,8 +1290,11 @@ void SentenceGrammar::Active(int t, Trigger tr) {
     // "killed his wife and two children before turning the gun on himself":
     // the killer is one more of the dead (death tolls, GVA's among them,
     // count the shooter).
-    if (tr.type == CountType::kKill && !g.zero && SuicideAfter(g.head_end))
+    (*out_)[at].active = true;
+    if (tr.type == CountType::kKill && !g.zero && SuicideAfter(g.head_end)) {
       ++(*out_)[at].count.number;
+      (*out_)[at].suicide_counted = true;
+    }
     // Victims of an object: from the figure's words.
     if (!summed && g.singular)
       (*out_)[at].count.victims = VictimsText(text_, u_, g.number_end, g.head_end);
@@ -1214,10 +1388,14 @@ void SentenceGrammar::DeathOf(int t) {
   if (out_->size() > at) {
     (*out_)[at].trigger_end = u_[t].end;
     (*out_)[at].count.victims = VictimsText(text_, u_, g.number_begin, g.head_end);
+    // "charged in the death of Sharen Wilson": a death named in passing is
+    // often background (a trial, an earlier case), no victim to add up.
+    (*out_)[at].name.clear();
   }
 }
 
 void SentenceGrammar::Run() {
+  const size_t first_out = out_->size();
   // A link to another story ("RELATED: ...", "Read more: ...", "See also"):
   // its figures belong to that story.
   for (int i = 0; i < 3 && i + 1 < n_; ++i) {
@@ -1251,6 +1429,19 @@ void SentenceGrammar::Run() {
     if ((w == "past" || w == "last") && ParseCardinalWord(nx) &&
         (W(i + 2) == "days" || W(i + 2) == "weeks" || W(i + 2) == "months" || W(i + 2) == "years"))
       new_incident_ = true;
+    // "a violent two-hour span in which 10 people were shot": a period's total.
+    if (w == "span" && i > 0 &&
+        (W(i - 1).ends_with("-hour") || W(i - 1).ends_with("-day") || W(i - 1).ends_with("-week") ||
+         W(i - 1) == "hour" || W(i - 1) == "day" || W(i - 1) == "week"))
+      new_incident_ = true;
+    // "Among the attacks over the weekend was a shooting in Fernwood where
+    // four people were killed": one of several incidents listed.
+    if (w == "among" && (i == 0 || !u_[i - 1].word) && nx == "the") {
+      const std::string_view n2 = W(i + 2), n3 = W(i + 3);
+      for (std::string_view e : {n2, n3})
+        if (e == "shootings" || e == "attacks" || e == "incidents" || e == "killings" || e == "homicides")
+          new_incident_ = true;
+    }
     // "In the past six weeks alone", "Last July alone": a period's total.
     if (w == "alone" && i > 0 &&
         (W(i - 1) == "weeks" || W(i - 1) == "months" || W(i - 1) == "year" || W(i - 1) == "years" ||
@@ -1307,6 +1498,26 @@ void SentenceGrammar::Run() {
     if (out_->size() == before && (tr->forms & (kTrigPredicate | kTrigIntransitive)))
       Predicate(t, *tr);
     if (out_->size() == before && (tr->forms & kTrigNoun) && W(t) != "dead") Noun(t, *tr);
+  }
+  // The killer's suicide told apart from the victims ("He then shot
+  // himself."): incident resolution adds it to the victims killed by him.
+  int first, last;
+  if (!Hedged(n_) && SuicideSpan(&first, &last)) {
+    bool counted = false;
+    for (size_t k = first_out; k < out_->size(); ++k)
+      if ((*out_)[k].suicide_counted) counted = true;
+    if (!counted) {
+      Figure f;
+      f.begin = f.number_begin = first;
+      f.number_end = f.head_end = last + 1;
+      f.value = 1;
+      f.singular = f.definite = true;
+      const bool saved = new_incident_;
+      Emit(CountType::kKill, f, first, last, false, last + 1);
+      new_incident_ = saved;
+      out_->back().suicide = true;
+      out_->back().count.victims.clear();
+    }
   }
 }
 
@@ -1373,6 +1584,9 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
         w == "gunshot" ||
         w == "shooting" || w == "stabbing")
       return true;
+    // The killer's suicide ("turned the gun on himself", "took his own life",
+    // "murder-suicide"): see SuicideSpan().
+    if (w == "himself" || w == "herself" || w == "life" || w.ends_with("suicide")) return true;
   }
   return false;
 }

@@ -37,6 +37,12 @@ struct CountCandidate {
   bool shot = false;          // "were shot": killed or wounded, resolved per incident (type WOUND)
   bool additional = false;    // "two others were shot", "also shot": besides those counted before
   int ordinal = 0;            // "a third victim died": the incident's figure is now at least this
+  bool active = false;        // the object of an active verb ("killing his wife"): never the killer
+  bool suicide = false;       // only tells the killer's suicide ("then shot himself", "murder-suicide")
+  bool suicide_counted = false;  // the killer's suicide is already in the figure
+  std::string name;           // one person by name ("Barfield was killed"): the name as written
+  uint32_t name_start = 0;    // its byte span
+  uint32_t name_end = 0;
 };
 
 // Splits tokens [begin, end) of `text` into units.

@@ -4,6 +4,7 @@
 #include "counts/counts.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -219,6 +220,7 @@ struct Incident {
   std::optional<Count> shot;   // people shot (killed + wounded), when stated
   bool shot_definite = false;  // `shot` is only a definite mention ("he was shot")
   bool shot_additional = false;  // `shot` are people besides the dead ("two others were shot")
+  std::optional<Count> suicide;  // the killer's suicide, told apart ("He then shot himself")
 };
 
 // True if the article speaks of a death anywhere ("fatal shooting",
@@ -253,6 +255,115 @@ bool DiedAt(std::string_view text, uint32_t end) {
   return false;
 }
 
+// How many paragraphs after a figure's first report a victim named one by one
+// still adds to it.
+constexpr uint32_t kNamedVictimParagraphs = 3;
+
+// The words of a person's name, lower-cased, curly apostrophes straight,
+// without leading titles ("Officer Matthew Gerald" → matthew gerald).
+std::vector<std::string> NameWords(std::string_view name) {
+  static constexpr std::string_view kTitles[] = {
+      "officer", "deputy", "sgt", "sergeant", "cpl", "corporal", "mr", "mrs", "ms", "miss", "dr",
+      "det", "detective", "lt", "lieutenant", "capt", "captain", "trooper", "chief", "agent",
+      "pfc", "pvt", "sheriff", "rev", "judge", "coach"};
+  std::vector<std::string> words;
+  std::string w;
+  auto flush = [&] {
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+    if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("s'"))) w.resize(w.size() - 2);
+    if (!w.empty()) words.push_back(w);
+    w.clear();
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == ' ' || c == '\n' || c == '\t') {
+      flush();
+    } else if (name.substr(i, 3) == "\xE2\x80\x99") {  // ’
+      w.push_back('\'');
+      i += 2;
+    } else {
+      w.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    }
+  }
+  flush();
+  size_t title_end = 0;
+  while (title_end + 1 < words.size()) {
+    bool title = false;
+    for (auto t : kTitles)
+      if (words[title_end] == t) title = true;
+    if (!title) break;
+    ++title_end;
+  }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(title_end));
+  while (words.size() > 1 && (words.back() == "jr" || words.back() == "sr" || words.back() == "ii" ||
+                              words.back() == "iii"))
+    words.pop_back();
+  return words;
+}
+
+// True if two names may be the same person: one word that is part of the
+// other ("Emma" and "Emma Reyes", "Reyes" and "Emma Reyes"), or the same last
+// and first words ("A'naiya Montgomery", "A'Naiya Denise Montgomery").
+// "Betty Mungin" and "Alexis Mungin" are two people.
+bool MaySamePerson(std::string_view a, std::string_view b) {
+  const auto x = NameWords(a), y = NameWords(b);
+  if (x.empty() || y.empty()) return true;
+  if (x.size() == 1 || y.size() == 1) {
+    const auto& one = x.size() == 1 ? x[0] : y[0];
+    const auto& other = x.size() == 1 ? y : x;
+    for (const auto& w : other)
+      if (w == one) return true;
+    return false;
+  }
+  return x.back() == y.back() && x.front() == y.front();
+}
+
+// The last word of a victims phrase, lower-cased ("a 17-year-old boy" → boy).
+std::string HeadWord(std::string_view victims) {
+  while (!victims.empty() && !std::isalnum(static_cast<unsigned char>(victims.back()))) victims.remove_suffix(1);
+  const size_t sp = victims.find_last_of(' ');
+  std::string w(sp == std::string_view::npos ? victims : victims.substr(sp + 1));
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return w;
+}
+
+// True if `b` (later in the same sentence as `a`) names other people: the
+// two phrases end in different nouns, neither a generic one ("a woman was
+// shot in the leg, while a girl was grazed"). A headline told twice in one
+// run-on sentence ("Seven people injured ... injured seven male victims"),
+// "an Indianapolis man ... a man" and a bare "One killed" stay one.
+bool DistinctIndefinites(const Count& a, const Count& b) {
+  if (a.number <= 0 || b.number <= 0) return false;
+  const std::string ha = HeadWord(a.victims), hb = HeadWord(b.victims);
+  auto generic = [](const std::string& h) {
+    return h == "people" || h == "persons" || h == "person" || h == "victims" || h == "victim" ||
+           h == "individuals" || h == "others";
+  };
+  return !ha.empty() && !hb.empty() && ha != hb && !generic(ha) && !generic(hb);
+}
+
+// True if the sentence is an entry of a list of other stories scraped with
+// the page: a video list ("0:50 One dead after shooting involving officer":
+// a line opening with a clip's length, m:ss, not a time of day "9:15 p.m."),
+// or a bulleted headline ("+ Two killed in ..."). Its figures belong to
+// that other story.
+bool VideoListLine(std::string_view text, const std::vector<Token>& tokens, const Sentence& s) {
+  if (s.token_begin + 1 >= s.token_end || s.token_end > tokens.size()) return false;
+  const Token& first = tokens[s.token_begin];
+  if (!first.has(kTokParaStart) && !first.has(kTokNewlineBefore) && s.token_begin != 0) return false;
+  const std::string_view w = first.text(text);
+  // "+ Several people shot during Thanksgiving Day football game": a bullet
+  // before a headline (no final period) of a list of related stories.
+  if (w == "+") return tokens[s.token_end - 1].text(text) != ".";
+  if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0])) || w[1] != ':' ||
+      !std::isdigit(static_cast<unsigned char>(w[2])) || !std::isdigit(static_cast<unsigned char>(w[3])))
+    return false;
+  std::string next(tokens[s.token_begin + 1].text(text));
+  for (char& ch : next) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return next != "a.m." && next != "p.m." && next != "am" && next != "pm" && next != "a.m" &&
+         next != "p.m" && next != "a" && next != "p";
+}
+
 void FillEmpty(std::string* dst, const std::string& src) {
   if (dst->empty()) *dst = src;
 }
@@ -278,6 +389,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     BuildCountUnits(text, tokens, s.token_begin, s.token_end, &units);
     cands.clear();
     FindSentenceCounts(text, units, si, &cands);
+    if (!cands.empty() && VideoListLine(text, tokens, s))
+      for (CountCandidate& c : cands) c.new_incident = true;
     for (CountCandidate& c : cands) {
       Found f;
       f.own_date = OwnDate(doc, s, c.count);
@@ -301,6 +414,23 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         std::vector<CountUnit> before(units.begin(), units.begin() + std::min(after, units.size()));
         c.count.perpetrator = AgentIn(text, before, 0, before.size());
       }
+      // A name counts as a person only if the NER stage, when it ran, took
+      // it for one ("Kansas City", "Thanksgiving" are not); its entity's
+      // fullest name stands for it ("Robertson" → "Javarrie Robertson").
+      if (!c.name.empty() && !doc.mentions.empty()) {
+        const EntityMention* person = nullptr;
+        for (const EntityMention& m : doc.mentions)
+          if (m.type == EntityType::kPerson && m.start < c.name_end && c.name_start < m.end) {
+            person = &m;
+            break;
+          }
+        if (person == nullptr) {
+          c.name.clear();
+        } else if (person->entity >= 0 && static_cast<size_t>(person->entity) < doc.entities.size() &&
+                   !doc.entities[person->entity].canonical.empty()) {
+          c.name = doc.entities[person->entity].canonical;
+        }
+      }
       f.cand = std::move(c);
       found.push_back(std::move(f));
     }
@@ -315,7 +445,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   {
     Incident main;
     for (const Found& f : found)
-      if (!f.cand.new_incident) {
+      if (!f.cand.new_incident && !f.cand.suicide) {
         if (LooksDated(f.own_date)) main.date = f.own_date;
         break;
       }
@@ -330,6 +460,13 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   uint32_t last_sentence = UINT32_MAX;
   std::vector<bool> dropped;
   std::vector<bool> existing_definite;  // per output count: only a definite mention so far
+  // Per output count: the people named one by one who make up the whole
+  // figure so far ("Barfield was killed"), empty when any part is unnamed.
+  std::vector<std::vector<std::string>> named;
+  // Per output count: only objects of active verbs ("killed his wife"), who
+  // never include the killer; and whether the killer's suicide is counted.
+  std::vector<bool> active_only;
+  std::vector<bool> suicide_in;
   for (Found& f : found) {
     Count& c = f.cand.count;
     const Sentence& s = sentences[c.sentence];
@@ -365,6 +502,10 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     current = inc;
     last_sentence = c.sentence;
     Incident& I = incidents[inc];
+    if (f.cand.suicide) {  // no victim figure: neither dates nor places the incident
+      if (!I.suicide) I.suicide = c;
+      continue;
+    }
     if (I.date.empty()) I.date = !f.own_date.empty() ? f.own_date : FallbackDate(doc, s, c.start);
     c.date = !f.own_date.empty() ? f.own_date : I.date;
     FillEmpty(&I.place, c.place);
@@ -377,6 +518,13 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         I.shot = c;
         I.shot_definite = f.cand.definite;
         I.shot_additional = f.cand.additional;
+      } else if (c.sentence == I.shot->sentence && !f.cand.definite && !I.shot_definite &&
+                 c.start >= I.shot->end && !f.cand.supersedes &&
+                 DistinctIndefinites(*I.shot, c)) {
+        // "a woman was shot in the leg, while a girl was grazed": two
+        // figures of one sentence, neither referring back, are different people.
+        I.shot->number += c.number;
+        I.shot->end = c.end;
       }
       continue;
     }
@@ -408,6 +556,32 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         existing->number = f.cand.ordinal;
         continue;
       }
+      // "Barfield was killed ... Hayes also died": people named one by one,
+      // when every one counted so far is named, add up unless a name is
+      // told again; "He died" or "the victim" could be anyone of them. The
+      // victims of one incident are named near its first report: a name
+      // further down is background, a trial, another case of a round-up.
+      if (!f.cand.name.empty() && (c.type == CountType::kKill || c.type == CountType::kWound) &&
+          s.paragraph <= sentences[existing->sentence].paragraph + kNamedVictimParagraphs &&
+          existing_definite[existing_idx] && !f.cand.supersedes && existing->number > 0 &&
+          named[existing_idx].size() == static_cast<size_t>(existing->number)) {
+        bool same = false;
+        for (const std::string& n : named[existing_idx])
+          if (MaySamePerson(n, f.cand.name)) same = true;
+        if (!same) {
+          ++existing->number;
+          named[existing_idx].push_back(f.cand.name);
+        }
+        continue;
+      }
+      // "A man was killed and a woman was killed": two figures of one
+      // sentence, neither referring back, are different people.
+      if (c.sentence == existing->sentence && !f.cand.definite && !existing_definite[existing_idx] &&
+          c.start >= existing->end && !f.cand.supersedes && DistinctIndefinites(*existing, c)) {
+        existing->number += c.number;
+        existing->end = c.end;
+        continue;
+      }
       if (existing->number == c.number) {
         FillEmpty(&existing->victims, c.victims);
         FillEmpty(&existing->place, c.place);
@@ -423,6 +597,9 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         if (!c.victims.empty()) existing->victims = c.victims;
         FillEmpty(&existing->place, c.place);
         FillEmpty(&existing->perpetrator, c.perpetrator);
+        named[existing_idx].clear();
+        active_only[existing_idx] = f.cand.active;
+        suicide_in[existing_idx] = f.cand.suicide_counted;
         continue;
       }
       if (f.cand.definite) continue;  // "one of the victims", "the man": part of the figure
@@ -432,12 +609,27 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         *existing = c;
         existing->sentence = keep_sentence;
         existing_definite[existing_idx] = false;
+        named[existing_idx].clear();
+        active_only[existing_idx] = f.cand.active;
+        suicide_in[existing_idx] = f.cand.suicide_counted;
         continue;
       }
+    }
+    // "A second victim has died" as the first death told: the deaths before
+    // are implied, the toll is at least the ordinal. (Not for wounds: "a man
+    // was killed; a second man was injured" counts people, not wounds.)
+    if (existing == nullptr && f.cand.ordinal > 1 && c.number == 1 && c.type == CountType::kKill &&
+        incidents[inc].counts.empty()) {
+      c.number = f.cand.ordinal;
+      c.qualifier = CountQualifier::kAtLeast;
     }
     out->push_back(c);
     dropped.push_back(false);
     existing_definite.push_back(f.cand.definite);
+    named.emplace_back();
+    if (!f.cand.name.empty()) named.back().push_back(f.cand.name);
+    active_only.push_back(f.cand.active);
+    suicide_in.push_back(f.cand.suicide_counted);
     I.counts.push_back(out->size() - 1);
   }
   // People shot = killed + wounded: the wound figure is what the deaths leave.
@@ -470,12 +662,32 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       // "Five people shot ... Jamie Rodriguez was the most badly injured".
       if ((*out)[definite_wound].number >= wounded) continue;
       (*out)[definite_wound] = w;
+      named[definite_wound].clear();
       continue;
     }
     out->push_back(w);
     existing_definite.push_back(I.shot_definite);
+    named.emplace_back();
+    active_only.push_back(false);
+    suicide_in.push_back(false);
     dropped.push_back(false);
     I.counts.push_back(out->size() - 1);
+  }
+  // The killer's suicide told in a sentence of its own ("A father killed his
+  // daughter. He then shot himself."): one more death, when the figure counts
+  // only his victims (objects of his act); a plain toll ("two people are
+  // dead") already holds him, and "he was pronounced dead" may be him.
+  for (Incident& I : incidents) {
+    if (!I.suicide) continue;
+    for (size_t idx : I.counts) {
+      Count& k = (*out)[idx];
+      if (dropped[idx] || k.type != CountType::kKill) continue;
+      if (!suicide_in[idx] && k.number > 0 && active_only[idx]) {
+        ++k.number;
+        suicide_in[idx] = true;
+      }
+      break;
+    }
   }
   // Take out the figures found to be someone counted under another type.
   {

@@ -162,6 +162,69 @@ const Row kRows[] = {
     {"bug_day_of_month_not_figure", "A boy shot in the head March 18 died.", {{K, 1}}},
     {"bug_abbreviated_day_not_figure", "A woman shot on Nov. 18 has died.", {{K, 1}}},
     {"bug_one_of_two_partitive", "One of two sisters, 9 and 6, critically shot Friday has died.", {{K, 1}}},
+    // Victims named one by one across sentences: distinct names add up, a
+    // name told again (in full, by surname or first name) does not, nor does
+    // a pronoun, a death named in passing, or a name paragraphs away.
+    {"bug_named_victims_summed", "Jeremy Gehl was pronounced dead at the scene. Addison Gehl died at the hospital.",
+     {{K, 2}}},
+    {"bug_named_victims_three", "Ann Reyes was killed. Police said Tom Oakley died later. Lisa Park was also killed.",
+     {{K, 3}}},
+    {"bug_named_victim_restated_surname", "Jeremy Gehl was pronounced dead at the scene. Gehl died of a gunshot wound.",
+     {{K, 1}}},
+    {"bug_named_victim_restated_first_name", "Emma Reyes was killed on Sunday. Emma died at the scene.", {{K, 1}}},
+    {"bug_named_victim_restated_title", "Officer Matthew Gerald was killed. Matthew Gerald died at the scene.", {{K, 1}}},
+    {"bug_pronoun_then_name_not_summed", "He died at the scene. Tom Reyes was killed by a stray bullet.", {{K, 1}}},
+    {"bug_death_of_name_not_summed", "Tom Reyes was killed. Smith was charged in the death of Ann Oakley.", {{K, 1}}},
+    {"bug_plain_figure_then_name_not_summed", "Two people were killed. Tom Reyes died at the scene.", {{K, 2}}},
+    {"bug_named_victims_far_apart_not_summed",
+     "Tom Reyes was killed on Sunday.\n\nPolice have no suspect.\n\nThe street was closed.\n\nA vigil is planned."
+     "\n\nNeighbours were shocked.\n\nAnn Oakley was killed on the same street.",
+     {{K, 1}}},
+    {"bug_title_before_name", "Officer Matthew Gerald was killed.", {{K, 1}}},
+    {"bug_titled_names_listed", "Security Supervisor Joe Zangaro and Court Officer Ron Kienzle were shot and killed.",
+     {{K, 2}}},
+    {"bug_titled_names_with_ages_listed",
+     "Cpl. Montrell Jackson, 32, and Officer Matthew Gerald, 41, and Deputy Brad Garafola, 45, were killed.",
+     {{K, 3}}},
+    // The killer's suicide told in a sentence of its own adds to his victims.
+    {"bug_suicide_in_next_sentence", "Police say a father killed his 9-year-old daughter. He then shot himself.",
+     {{K, 2}}},
+    {"bug_suicide_turned_gun_next_sentence",
+     "A man shot and killed his wife on Sunday. He then turned the gun on himself.", {{K, 2}}},
+    {"bug_suicide_not_added_to_plain_toll",
+     "Two people are dead in a murder-suicide. Police say the man shot his wife before shooting himself.",
+     {{K, 2}}},
+    {"bug_suicide_alone_is_the_dead", "A man was pronounced dead. Police believe he took his own life.", {{K, 1}}},
+    {"bug_bare_shot_himself_not_a_death", "A man killed his wife. He shot himself in the leg.", {{K, 1}}},
+    {"bug_suicide_same_sentence_counted_once",
+     "He killed his wife and two children before turning the gun on himself.", {{K, 4}}},
+    {"bug_capitalized_after_the_not_name", "Both men inside the Honda were killed.", {{K, 2}}},
+    {"bug_person_noun_bailiffs", "A sheriff says two bailiffs and a gunman are dead.", {{K, 3}}},
+    // Two figures of one sentence under different nouns are different people;
+    // a run-on headline told twice, or the same noun, stays one.
+    {"bug_two_indefinites_one_sentence", "A 17-year-old boy was shot, while a 4-year-old girl was grazed.",
+     {{W, 2}}},
+    {"bug_two_killed_one_sentence", "A man was killed and a woman died at the hospital.", {{K, 2}}},
+    {"bug_headline_repeated_not_summed",
+     "Seven people injured in Oakland shooting News Seven people injured in Oakland shooting Oakland police "
+     "are investigating a shooting that injured seven male victims.",
+     {{W, 7}}},
+    {"bug_same_noun_one_sentence_not_summed", "An Indianapolis man is dead after a man died in a shooting.",
+     {{K, 1}}},
+    {"bug_neither_is_zero", "Neither the driver nor the other passenger was injured.", {{W, 0}}},
+    {"bug_time_of_day_not_figure", "The gunmen wounded at about 10 p.m. Police officers arrived later.", {}},
+    {"bug_along_with_after_trigger", "Barfield was killed at the barbershop, along with two other men.", {{K, 3}}},
+    {"bug_along_with_survivors_not_added",
+     "Two children were fatally shot, along with their brother and mother who survived the shooting.", {{K, 2}}},
+    {"bug_one_of_group_wounded", "His younger brother Aleke was one of three people wounded.", {{W, 3}}},
+    {"bug_nouns_sharing_article", "A man and woman were shot and wounded.", {{W, 2}}},
+    {"bug_noun_list_sharing_article", "A man, woman and 6-year-old boy were injured.", {{W, 3}}},
+    {"bug_couple_is_two", "Police say a man broke into the home and killed a young couple.", {{K, 2}}},
+    {"bug_both_names", "Both De Guzman and Irwin were wounded.", {{W, 2}}},
+    {"bug_bare_number_object_before_and", "Gunmen opened fire, killing one and wounding two.", {{K, 1}, {W, 2}}},
+    {"bug_ordinal_first_told", "TAMPA, Fla. (AP) - A second victim has died after a shooting at a strip club.",
+     {{K, 2, AtLeast}}},
+    {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
 };
 
 TEST(CountsTest, GrammarTable) {
@@ -228,6 +291,59 @@ TEST(CountsTest, DatesFromTimeExpressions) {
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_EQ(out[1].date, "1994-03-03");
   EXPECT_EQ(out[1].incident, 1u);
+}
+
+// Regression (GVA dev): a video list scraped with the page ("0:50 One dead
+// after ...") tells other stories; a time of day opening a line does not.
+TEST(CountsTest, VideoListLineIsAnotherIncident) {
+  for (const bool clip : {true, false}) {
+    AnnotatedDoc d;
+    d.doc.text = std::string("Two men were killed on Main Street.\n\n") +
+                 (clip ? "0:50 One dead after shooting involving officer" : "9:50 p.m. One man died.");
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    ASSERT_EQ(out.size(), 2u) << clip;
+    EXPECT_EQ(out[0].number, 2);
+    EXPECT_EQ(out[0].incident, 0u);
+    EXPECT_EQ(out[1].number, 1);
+    EXPECT_EQ(out[1].incident, clip ? 1u : 0u) << clip;
+  }
+}
+
+// Regression (GVA dev): a bulleted headline of related stories ("+ Two killed
+// in ...") is another story; a bulleted sentence (a caption) is not.
+TEST(CountsTest, BulletedHeadlineIsAnotherIncident) {
+  for (const bool headline : {true, false}) {
+    AnnotatedDoc d;
+    d.doc.text = std::string("Two men were killed on Main Street.\n\n") +
+                 (headline ? "+ One killed in Elm Street crash" : "+ One man died at the hospital.");
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    ASSERT_EQ(out.size(), 2u) << headline;
+    EXPECT_EQ(out[1].number, 1);
+    EXPECT_EQ(out[1].incident, headline ? 1u : 0u) << headline;
+  }
+}
+
+// Regression (GVA dev): a period's total ("a two-hour span in which ...") and
+// one of several incidents listed ("Among the attacks ... was a shooting
+// where ...") are other incidents than the article's.
+TEST(CountsTest, SpanAndAmongTheAttacksAreOtherIncidents) {
+  for (const char* second :
+       {"The shooting came amid a violent two-hour span in which 10 people were shot and one man was killed.",
+        "Among the attacks over the weekend was a shooting in Fernwood where four people were killed."}) {
+    AnnotatedDoc d;
+    d.doc.text = std::string("Two men were killed on Main Street. ") + second;
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    ASSERT_GE(out.size(), 2u) << second;
+    EXPECT_EQ(out[0].number, 2);
+    EXPECT_EQ(out[0].incident, 0u);
+    for (size_t k = 1; k < out.size(); ++k) EXPECT_NE(out[k].incident, 0u) << second;
+  }
 }
 
 // Regression (GVA dev): a figure over several shootings is a round-up of
