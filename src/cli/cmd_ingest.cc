@@ -40,7 +40,7 @@ struct IngestArgs {
   std::string db;
   std::string format = "auto";
   int threads = 0;
-  int batch = 1000;
+  int batch = 5000;
   bool quiet = false;
   bool progress = false;
   bool no_progress = false;
@@ -117,7 +117,7 @@ int RunIngest(const IngestArgs& a) {
   if (!pipeline.ok()) return ReportError(pipeline.status());
   const Pipeline& pipe = **pipeline;
   IngestOptions iopt;
-  iopt.batch_articles = a.batch > 0 ? a.batch : 1000;
+  if (a.batch > 0) iopt.batch_articles = a.batch;
   auto ingester_or = Ingester::Open(a.db, iopt);
   if (!ingester_or.ok()) return ReportError(ingester_or.status());
   Ingester& ingester = **ingester_or;
@@ -232,7 +232,7 @@ void AddIngestCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--db", args->db, "The archive (SQLite file; created if missing)")->required();
   cmd->add_option("--format", args->format, "Force the input format: auto, plain, jsonl, csv, sgml");
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
-  cmd->add_option("--batch", args->batch, "Articles per transaction (default 1000)");
+  cmd->add_option("--batch", args->batch, "Articles per transaction (default 5000; at most 5 s each)");
   cmd->add_flag("--progress", args->progress, "Show the progress line even when stderr is not a terminal");
   cmd->add_flag("--no-progress", args->no_progress, "Never show the progress line");
   cmd->add_flag("--profile", args->profile, "Print where the CPU time went (extraction, reading, each store phase)");

@@ -13,13 +13,14 @@ namespace annals::index {
 namespace {
 
 // An unnamed file in `dir`: O_TMPFILE where the file system has it, else a
-// named one unlinked at once.
+// named one unlinked at once (named seg_*, so that a crash in between leaves
+// a stray the index directory removes when it next opens).
 int OpenAnonymous(const std::string& dir) {
 #ifdef O_TMPFILE
   int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
   if (fd >= 0) return fd;
 #endif
-  std::string tmpl = dir + "/spill_XXXXXX";
+  std::string tmpl = dir + "/seg_spill_XXXXXX";
   int fd2 = ::mkstemp(tmpl.data());
   if (fd2 >= 0) ::unlink(tmpl.c_str());
   return fd2;
