@@ -28,6 +28,26 @@ inline void AddRow(int32_t* acc, const int32_t* row) {
   }
 }
 
+// acc[0..kNumTags) += the int16 weight row w (sign-extended): two 8-lane
+// widening adds and one scalar; acc must have kLanes lanes. Integer sums, so
+// the same values as the lane-by-lane loop.
+inline void AddWeights(int32_t* acc, const int16_t* w) {
+  static_assert(kNumTags == 17 && kLanes >= 16, "two vectors of 8 and one scalar");
+  using V8s = int16_t __attribute__((vector_size(16)));
+  using V8i = int32_t __attribute__((vector_size(32)));
+  V8s lo, hi;
+  std::memcpy(&lo, w, sizeof(lo));
+  std::memcpy(&hi, w + 8, sizeof(hi));
+  V8i a0, a1;
+  std::memcpy(&a0, acc, sizeof(a0));
+  std::memcpy(&a1, acc + 8, sizeof(a1));
+  a0 += __builtin_convertvector(lo, V8i);
+  a1 += __builtin_convertvector(hi, V8i);
+  std::memcpy(acc, &a0, sizeof(a0));
+  std::memcpy(acc + 8, &a1, sizeof(a1));
+  acc[16] += w[16];
+}
+
 void Zero(int32_t* row) { std::memset(row, 0, sizeof(int32_t) * kLanes); }
 
 // The four 4-bit gazetteer positions of a token as one value (as Extract).
@@ -55,8 +75,7 @@ void KeyBatch::Run(const ScoringTables& t) {
   }
   for (const Item& it : items_) {
     if (it.row == 0) continue;
-    const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
-    for (int k = 0; k < kNumTags; ++k) it.acc[k] += w[k];
+    AddWeights(it.acc, t.rows + static_cast<size_t>(it.row - 1) * kNumTags);
   }
   items_.clear();
 }
@@ -377,8 +396,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     for (uint32_t f = key_offsets_[i]; f < key_offsets_[i + 1]; ++f) {
       uint32_t row = key_rows_[f];
       if (row == 0) continue;
-      const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
-      for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
+      AddWeights(acc, tables_.rows + static_cast<size_t>(row - 1) * kNumTags);
     }
     std::memcpy(out->data() + i * kNumTags, acc, sizeof(int32_t) * kNumTags);
   }

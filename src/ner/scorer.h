@@ -57,7 +57,8 @@ inline void AddFeatureRow(const ScoringTables& t, uint64_t key, int32_t* acc) {
 // probes are random). Internal to EmissionScorer.
 class KeyBatch {
  public:
-  // Queues: acc[0..kNumTags) += row of `key` (if the model knows it).
+  // Queues: acc[0..kNumTags) += row of `key` (if the model knows it); acc
+  // has EmissionScorer::kLanes lanes (rows are added in vectors).
   void Add(uint64_t key, int32_t* acc) { items_.push_back({key, acc, 0}); }
   // Probes and adds everything queued, in order; empties the batch.
   void Run(const ScoringTables& t);
