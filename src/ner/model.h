@@ -56,6 +56,7 @@ struct LabelScratch {
   std::vector<int32_t> sums;   // n * kNumTags integer emission sums
   SentenceFeatures features;   // the sentence's feature keys (reference path)
   std::vector<uint32_t> rows;  // weight row + 1 of each feature key, 0 = unknown (reference path)
+  DocContext doc;              // the article's context (NerStage), cleared and reused per article
 };
 
 class NerModel {

@@ -116,7 +116,8 @@ void NerStage::Run(AnnotatedDoc* doc) const {
   // One cache lookup per word for the whole document.
   std::vector<uint32_t> ids;
   if (!reference_) model_->ResolveWords(views.data(), views.size(), scratch.get(), &ids);
-  DocContext ctx;
+  DocContext& ctx = scratch->doc;
+  ctx.Clear();
   std::vector<DocWord> doc_words;
   std::vector<std::string_view> piece_views;
   uint32_t begin = 0;
