@@ -174,8 +174,11 @@ void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers,
   // Memory-bound: every phrase is a random probe into the table. All the
   // sentence's phrase hashes are computed and their slots prefetched first,
   // so the misses overlap; the matches are then applied in order.
-  std::string phrase;
-  std::vector<uint64_t> hashes;
+  // Per-thread buffers: called for every sentence, allocating them each
+  // time showed in profiles.
+  thread_local std::string phrase;
+  thread_local std::vector<uint64_t> hashes;
+  hashes.clear();
   const HashTableView& table = lex.gazetteer;
   for (size_t i = 0; i < n; ++i) {
     // Names start with a capital (or are in an all-caps headline).

@@ -134,6 +134,73 @@ void EmissionScorer::Clear() {
   arena_.clear();
 }
 
+namespace {
+
+// A word's first 8 bytes, zero-padded (Slot::head).
+uint64_t Head(std::string_view word) {
+  uint64_t h = 0;
+  std::memcpy(&h, word.data(), std::min<size_t>(8, word.size()));
+  return h;
+}
+
+}  // namespace
+
+void EmissionScorer::Compact(size_t incoming) {
+  // Keep at most half the capacity (and leave room for the incoming words):
+  // the entries with the most hits, by a threshold from a histogram.
+  const size_t room = incoming >= max_entries_ ? 0 : std::min(max_entries_ / 2, max_entries_ - incoming);
+  constexpr uint32_t kTop = 255;
+  std::vector<uint32_t> hist(kTop + 1, 0);
+  for (const Slot& s : slots_)
+    if (s.id != 0) ++hist[std::min(s.hits, kTop)];
+  uint32_t threshold = kTop + 1;  // keep entries with hits >= threshold
+  size_t kept = 0;
+  for (uint32_t h = kTop; h >= 1; --h) {
+    if (kept + hist[h] > room) break;
+    kept += hist[h];
+    threshold = h;
+  }
+  if (kept == 0) {
+    Clear();
+    return;
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> keep;  // (old id, hits)
+  keep.reserve(kept);
+  for (const Slot& s : slots_)
+    if (s.id != 0 && s.hits >= threshold) keep.emplace_back(s.id - 1, s.hits);
+  std::sort(keep.begin(), keep.end());
+  arena_scratch_.clear();
+  for (size_t k = 0; k < keep.size(); ++k) {
+    const uint32_t from = keep[k].first;
+    const uint32_t to = static_cast<uint32_t>(k);  // to <= from: moving down in place is safe
+    Entry e = entries_[from];
+    const std::string_view word = std::string_view(arena_).substr(e.word_off, e.word_len);
+    const std::string_view lower = std::string_view(arena_).substr(e.lower_off, e.lower_len);
+    e.word_off = static_cast<uint32_t>(arena_scratch_.size());
+    arena_scratch_.append(word);
+    e.lower_off = static_cast<uint32_t>(arena_scratch_.size());
+    arena_scratch_.append(lower);
+    entries_[to] = e;
+    hashes_[to] = hashes_[from];
+    if (to != from)
+      std::memmove(SumRow(to, kSelf), SumRow(from, kSelf), sizeof(int32_t) * kRowsPerEntry * kLanes);
+  }
+  arena_.swap(arena_scratch_);
+  entries_.resize(keep.size());
+  hashes_.resize(keep.size());
+  sums_.resize(keep.size() * kRowsPerEntry * kLanes);
+  std::fill(slots_.begin(), slots_.end(), Slot());
+  const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
+  for (size_t k = 0; k < keep.size(); ++k) {
+    const Entry& e = entries_[k];
+    const std::string_view word = std::string_view(arena_).substr(e.word_off, e.word_len);
+    uint32_t i = static_cast<uint32_t>(hashes_[k]) & mask;
+    while (slots_[i].id != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<uint32_t>(hashes_[k] >> 32), static_cast<uint32_t>(k + 1), Head(word),
+                     e.word_len, keep[k].second / 2};
+  }
+}
+
 void EmissionScorer::QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc) {
   // Extract's keys that depend only on the token's own word (and on whether
   // the sentence is in capitals), in its order.
@@ -200,30 +267,22 @@ void EmissionScorer::Fill(uint32_t id, std::string_view word) {
   batch_.Run(tables_);
 }
 
-namespace {
-
-uint64_t Head(std::string_view word) {
-  uint64_t h = 0;
-  std::memcpy(&h, word.data(), std::min<size_t>(8, word.size()));
-  return h;
-}
-
-}  // namespace
-
-uint32_t EmissionScorer::Lookup(std::string_view word) {
-  const uint64_t h = HashBytes(word);
+uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
   const uint32_t tag = static_cast<uint32_t>(h >> 32);
   const uint64_t head = Head(word);
   const uint32_t len = static_cast<uint32_t>(word.size());
   const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
   uint32_t i = static_cast<uint32_t>(h) & mask;
   for (;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
+    Slot& s = slots_[i];
     if (s.id == 0) break;
     if (s.tag != tag || s.head != head || s.len != len) continue;
-    if (len <= 8) return s.id - 1;  // head and length are the whole word
-    const Entry& e = entries_[s.id - 1];
-    if (std::string_view(arena_).substr(e.word_off + 8, len - 8) == word.substr(8)) return s.id - 1;
+    if (len > 8) {
+      const Entry& e = entries_[s.id - 1];
+      if (std::string_view(arena_).substr(e.word_off + 8, len - 8) != word.substr(8)) continue;
+    }  // else head and length are the whole word
+    ++s.hits;
+    return s.id - 1;
   }
   const uint32_t id = static_cast<uint32_t>(entries_.size());
   entries_.emplace_back();
@@ -249,9 +308,17 @@ uint32_t EmissionScorer::Lookup(std::string_view word) {
 void EmissionScorer::Resolve(const ScoringTables& tables, const std::string_view* words, size_t n,
                              std::vector<uint32_t>* ids) {
   Bind(tables);
-  if (entries_.size() + n > max_entries_) Clear();
+  if (entries_.size() + n > max_entries_) Compact(n);
   ids->resize(n);
-  for (size_t i = 0; i < n; ++i) (*ids)[i] = Lookup(words[i]);
+  // Hashes first, so the slot of the word a few places ahead can be
+  // prefetched: the slot table (1.5 MB) does not stay in the CPU's cache.
+  word_hashes_.resize(n);
+  for (size_t i = 0; i < n; ++i) word_hashes_[i] = HashBytes(words[i]);
+  constexpr size_t kAhead = 6;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(&slots_[static_cast<uint32_t>(word_hashes_[i + kAhead]) & (slots_.size() - 1)]);
+    (*ids)[i] = Lookup(words[i], word_hashes_[i]);
+  }
 }
 
 void EmissionScorer::Score(const ScoringTables& tables, const std::vector<std::string_view>& words,
