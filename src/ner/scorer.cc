@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <span>
 
 #include "ner/feature_templates.h"
 
@@ -64,8 +65,8 @@ uint64_t CapBits(const TokenValues& t, bool caps_sentence) {
 
 void KeyBatch::Run(const ScoringTables& t) {
   const PackedTableView& ft = t.features;
-  for (const Item& it : items_) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(it.key) & ft.mask));
-  for (Item& it : items_) {
+  for (const Item& it : std::span(items_, size_)) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(it.key) & ft.mask));
+  for (Item& it : std::span(items_, size_)) {
     it.row = ft.Find(it.key);
     if (it.row != 0) {
       const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
@@ -73,11 +74,11 @@ void KeyBatch::Run(const ScoringTables& t) {
       __builtin_prefetch(w + kNumTags - 1);
     }
   }
-  for (const Item& it : items_) {
+  for (const Item& it : std::span(items_, size_)) {
     if (it.row == 0) continue;
     AddWeights(it.acc, t.rows + static_cast<size_t>(it.row - 1) * kNumTags);
   }
-  items_.clear();
+  size_ = 0;
 }
 
 void EmissionScorer::Bind(const ScoringTables& tables) {
@@ -206,28 +207,28 @@ void EmissionScorer::QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc)
   // the sentence is in capitals), in its order.
   const TokenValues& t = e.v;
   Zero(acc);
-  batch_.Add(FeatureKey(kBias, 0), acc);
-  batch_.Add(FeatureKey(kWord, t.word), acc);
-  batch_.Add(FeatureKey(kLower, t.lower), acc);
-  batch_.Add(FeatureKey(kShape, t.shape), acc);
-  batch_.Add(FeatureKey(kShortShape, t.sshape), acc);
+  batch_.Add(tables_, FeatureKey(kBias, 0), acc);
+  batch_.Add(tables_, FeatureKey(kWord, t.word), acc);
+  batch_.Add(tables_, FeatureKey(kLower, t.lower), acc);
+  batch_.Add(tables_, FeatureKey(kShape, t.shape), acc);
+  batch_.Add(tables_, FeatureKey(kShortShape, t.sshape), acc);
   for (int a = 0; a < t.naffix; ++a) {
-    batch_.Add(FeatureKey(kPrefix, t.pre[a], a), acc);
-    batch_.Add(FeatureKey(kSuffix, t.suf[a], a), acc);
+    batch_.Add(tables_, FeatureKey(kPrefix, t.pre[a], a), acc);
+    batch_.Add(tables_, FeatureKey(kSuffix, t.suf[a], a), acc);
   }
-  if (t.naffix >= 3) batch_.Add(FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0), acc);
-  batch_.Add(FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)), acc);
+  if (t.naffix >= 3) batch_.Add(tables_, FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0), acc);
+  batch_.Add(tables_, FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)), acc);
   if (caps_sentence) {
-    batch_.Add(FeatureKey(kCapsSent, t.sshape), acc);
-    batch_.Add(FeatureKey(kCapsSentLower, t.lower), acc);
+    batch_.Add(tables_, FeatureKey(kCapsSent, t.sshape), acc);
+    batch_.Add(tables_, FeatureKey(kCapsSentLower, t.lower), acc);
   }
   if (t.cluster != 0) {
-    for (uint32_t bits : {4u, 6u, 10u, 20u}) batch_.Add(FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)), acc);
+    for (uint32_t bits : {4u, 6u, 10u, 20u}) batch_.Add(tables_, FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)), acc);
   } else {
-    batch_.Add(FeatureKey(kCluster, 0), acc);
+    batch_.Add(tables_, FeatureKey(kCluster, 0), acc);
   }
-  batch_.Add(FeatureKey(kCasing, t.casing, CapBits(t, caps_sentence)), acc);
-  if (t.dotted) batch_.Add(FeatureKey(kDotted, t.cap ? 1 : 0), acc);
+  batch_.Add(tables_, FeatureKey(kCasing, t.casing, CapBits(t, caps_sentence)), acc);
+  if (t.dotted) batch_.Add(tables_, FeatureKey(kDotted, t.cap ? 1 : 0), acc);
 }
 
 void EmissionScorer::Fill(uint32_t id, std::string_view word) {
@@ -246,24 +247,24 @@ void EmissionScorer::Fill(uint32_t id, std::string_view word) {
   Zero(SumRow(id, kSelfCaps));
   int32_t* prev1 = SumRow(id, kPrev1);
   Zero(prev1);
-  batch_.Add(FeatureKey(kLowerPrev, t.lower), prev1);
-  batch_.Add(FeatureKey(kShapePrev, t.sshape), prev1);
-  batch_.Add(FeatureKey(kWordPrev, t.word), prev1);
-  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 4)), prev1);
-  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 10)), prev1);
+  batch_.Add(tables_, FeatureKey(kLowerPrev, t.lower), prev1);
+  batch_.Add(tables_, FeatureKey(kShapePrev, t.sshape), prev1);
+  batch_.Add(tables_, FeatureKey(kWordPrev, t.word), prev1);
+  batch_.Add(tables_, FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 4)), prev1);
+  batch_.Add(tables_, FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 10)), prev1);
   int32_t* next1 = SumRow(id, kNext1);
   Zero(next1);
-  batch_.Add(FeatureKey(kLowerNext, t.lower), next1);
-  batch_.Add(FeatureKey(kShapeNext, t.sshape), next1);
-  batch_.Add(FeatureKey(kWordNext, t.word), next1);
-  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 4)), next1);
-  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 10)), next1);
+  batch_.Add(tables_, FeatureKey(kLowerNext, t.lower), next1);
+  batch_.Add(tables_, FeatureKey(kShapeNext, t.sshape), next1);
+  batch_.Add(tables_, FeatureKey(kWordNext, t.word), next1);
+  batch_.Add(tables_, FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 4)), next1);
+  batch_.Add(tables_, FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 10)), next1);
   int32_t* prev2 = SumRow(id, kPrev2);
   Zero(prev2);
-  batch_.Add(FeatureKey(kLowerPrev2, t.lower), prev2);
+  batch_.Add(tables_, FeatureKey(kLowerPrev2, t.lower), prev2);
   int32_t* next2 = SumRow(id, kNext2);
   Zero(next2);
-  batch_.Add(FeatureKey(kLowerNext2, t.lower), next2);
+  batch_.Add(tables_, FeatureKey(kLowerNext2, t.lower), next2);
   batch_.Run(tables_);
 }
 
@@ -403,8 +404,8 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
         Zero(dword->memo);
         const std::vector<uint64_t>& ctx = dword->contexts;
         for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
-          batch_.Add(FeatureKey(kAggPrev, ctx[k]), dword->memo);
-          batch_.Add(FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
+          batch_.Add(tables_, FeatureKey(kAggPrev, ctx[k]), dword->memo);
+          batch_.Add(tables_, FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
         }
         batch_.Run(tables_);
         dword->memo_owner = tables_.rows;

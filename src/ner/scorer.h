@@ -59,7 +59,10 @@ class KeyBatch {
  public:
   // Queues: acc[0..kNumTags) += row of `key` (if the model knows it); acc
   // has EmissionScorer::kLanes lanes (rows are added in vectors).
-  void Add(uint64_t key, int32_t* acc) { items_.push_back({key, acc, 0}); }
+  void Add(const ScoringTables& t, uint64_t key, int32_t* acc) {
+    if (size_ == kCapacity) Run(t);  // sums commute: an early flush changes nothing
+    items_[size_++] = Item{key, acc, 0};
+  }
   // Probes and adds everything queued, in order; empties the batch.
   void Run(const ScoringTables& t);
 
@@ -69,7 +72,11 @@ class KeyBatch {
     int32_t* acc;  // where its row is added
     uint32_t row;  // row + 1, 0 = unknown
   };
-  std::vector<Item> items_;  // queued keys
+  // A new word queues ~35 keys, a word's contexts up to 24: a fixed array
+  // (a vector's out-of-line push_back showed in profiles).
+  static constexpr size_t kCapacity = 64;
+  Item items_[kCapacity];  // queued keys, [0, size_)
+  size_t size_ = 0;
 };
 
 class EmissionScorer {
