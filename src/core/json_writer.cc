@@ -1,6 +1,7 @@
 // Streaming JSON output.
 #include "core/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -75,9 +76,11 @@ void JsonWriter::String(std::string_view v) {
 }
 void JsonWriter::Int(int64_t v) {
   Separate();
+  // to_chars writes the same digits as "%lld" at a fraction of snprintf's
+  // cost (Int was the JSON writer's most expensive call).
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  out_->append(buf, n);
+  const std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, v);
+  out_->append(buf, r.ptr);
 }
 void JsonWriter::Double(double v) {
   Separate();

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace annals {
 namespace {
 
@@ -23,6 +25,17 @@ TEST(JsonWriterTest, NestedContainersAndEscapes) {
   w.Field("d", 0.5);
   w.EndObject();
   EXPECT_EQ(out, R"({"s":"a\"b\\c\nd\u0001","n":-5,"arr":[1,null,{"t":true}],"d":0.5})");
+}
+
+TEST(JsonWriterTest, IntegersAsPrintfWrites) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  for (int64_t v : {int64_t{0}, int64_t{7}, int64_t{-1}, int64_t{1234567890123}, std::numeric_limits<int64_t>::max(),
+                    std::numeric_limits<int64_t>::min()})
+    w.Int(v);
+  w.EndArray();
+  EXPECT_EQ(out, "[0,7,-1,1234567890123,9223372036854775807,-9223372036854775808]");
 }
 
 TEST(JsonWriterTest, Utf8PassesThrough) {

@@ -174,8 +174,11 @@ void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers,
   // Memory-bound: every phrase is a random probe into the table. All the
   // sentence's phrase hashes are computed and their slots prefetched first,
   // so the misses overlap; the matches are then applied in order.
-  std::string phrase;
-  std::vector<uint64_t> hashes;
+  // Per-thread buffers: called for every sentence, allocating them each
+  // time showed in profiles.
+  thread_local std::string phrase;
+  thread_local std::vector<uint64_t> hashes;
+  hashes.clear();
   const HashTableView& table = lex.gazetteer;
   for (size_t i = 0; i < n; ++i) {
     // Names start with a capital (or are in an all-caps headline).
@@ -242,7 +245,7 @@ void DocContext::AddWords(const DocWord* words, size_t n) {
     if (!w.nonempty) continue;
     uint64_t h = w.lower;
     if (w.cap) {
-      auto& ctx = words_[h].contexts;
+      auto& ctx = Get(h).contexts;
       if (ctx.size() < 2 * kMaxContexts) {
         ctx.push_back(i > 0 ? words[i - 1].lower : 0x1111111111111111ULL);
         ctx.push_back(i + 1 < n ? words[i + 1].lower : 0x2222222222222222ULL);
@@ -250,11 +253,50 @@ void DocContext::AddWords(const DocWord* words, size_t n) {
     }
     if (!w.cap) {
       // Lower-case somewhere: only counts for words that have letters.
-      if (w.letter) words_[h].flags |= 1;
+      if (w.letter) Get(h).flags |= 1;
     } else if (i > 0) {
-      words_[h].flags |= 2;
+      Get(h).flags |= 2;
     }
   }
+}
+
+void DocContext::Clear() {
+  // Empties only the slots in use: clearing stays proportional to the
+  // article, not to the largest article seen.
+  for (size_t w = 0; w < used_; ++w) slots_[words_[w].slot] = Slot();
+  used_ = 0;
+}
+
+void DocContext::Grow() {
+  std::vector<Slot> bigger(slots_.empty() ? 256 : slots_.size() * 2);
+  const uint32_t mask = static_cast<uint32_t>(bigger.size() - 1);
+  for (size_t w = 0; w < used_; ++w) {
+    uint32_t i = static_cast<uint32_t>(words_[w].key) & mask;
+    while (bigger[i].index != 0) i = (i + 1) & mask;
+    bigger[i] = Slot{words_[w].key, static_cast<uint32_t>(w + 1)};
+    words_[w].slot = i;
+  }
+  slots_.swap(bigger);
+}
+
+DocContext::Word& DocContext::Get(uint64_t lower_hash) {
+  if (2 * (used_ + 1) > slots_.size()) Grow();
+  const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
+  uint32_t i = static_cast<uint32_t>(lower_hash) & mask;
+  for (;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.index == 0) break;
+    if (s.key == lower_hash) return words_[s.index - 1];
+  }
+  if (used_ == words_.size()) words_.emplace_back();
+  Word& w = words_[used_];
+  w.flags = 0;
+  w.contexts.clear();
+  w.memo_owner = nullptr;
+  w.key = lower_hash;
+  w.slot = i;
+  slots_[i] = Slot{lower_hash, static_cast<uint32_t>(++used_)};
+  return w;
 }
 
 const std::vector<uint64_t>* DocContext::Contexts(uint64_t lower_hash) const {

@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ner/lexicon.h"
@@ -57,15 +56,39 @@ class DocContext {
     std::vector<uint64_t> contexts;            // Contexts(), empty = none
     mutable const void* memo_owner = nullptr;  // who filled memo; null = empty
     mutable int32_t memo[20] = {};             // the owner's data
+    uint64_t key = 0;                          // the lower-case hash (internal)
+    uint32_t slot = 0;                         // its slot in the table (internal)
   };
   // The word's entry, null if the document never had it.
   const Word* Find(uint64_t lower_hash) const {
-    auto it = words_.find(lower_hash);
-    return it == words_.end() ? nullptr : &it->second;
+    if (used_ == 0) return nullptr;
+    const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
+    for (uint32_t i = static_cast<uint32_t>(lower_hash) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.index == 0) return nullptr;
+      if (s.key == lower_hash) return &words_[s.index - 1];
+    }
   }
 
+  // Forgets the document but keeps the memory (tables and context buffers),
+  // so one DocContext can serve article after article without allocating.
+  void Clear();
+
  private:
-  std::unordered_map<uint64_t, Word> words_;  // lower-case hash -> what the document says
+  struct Slot {
+    uint64_t key = 0;    // lower-case hash
+    uint32_t index = 0;  // word + 1, 0 = empty
+  };
+  Word& Get(uint64_t lower_hash);  // the word's entry, created empty if new
+  void Grow();                     // doubles the table
+
+  // Open addressing (linear probing, at most half full) over words_[0, used_);
+  // entries past used_ are spare, kept for their context buffers. (A node
+  // per word in a std::unordered_map cost an allocation per word type per
+  // article.)
+  std::vector<Slot> slots_;
+  std::vector<Word> words_;
+  size_t used_ = 0;
 };
 
 // Per-token values the extractor computes before combining them into

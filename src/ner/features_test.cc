@@ -120,6 +120,47 @@ TEST(FeatureExtractor, DocumentContextChangesCapitalisedWords) {
   EXPECT_EQ(ctx.Flags(HashBytes("aliyeva")), 2u);  // capitalised, not sentence-initial
 }
 
+TEST(DocContext, ClearedContextAnswersAsAFreshOne) {
+  // A reused context (NerStage keeps one per thread) must forget the last
+  // article entirely: flags, contexts and the scorer's memo.
+  std::vector<std::string> first, second;
+  for (int i = 0; i < 700; ++i) first.push_back((i % 3 == 0 ? "Word" : "word") + std::to_string(i));  // grows the table
+  second = {"The", "Fed", "said", "the", "fed", "Fed", "rate", "word3", "Word3"};
+  DocContext reused;
+  reused.Add(Words(first));
+  const DocContext::Word* w0 = reused.Find(HashBytes("word0"));
+  ASSERT_NE(w0, nullptr);
+  w0->memo_owner = &reused;
+  reused.Clear();
+  EXPECT_EQ(reused.Find(HashBytes("word0")), nullptr);
+  reused.Add(Words(second));
+  DocContext fresh;
+  fresh.Add(Words(second));
+  for (const std::string& w : first) {
+    std::string low;
+    NormalizeWord(w, &low);
+    uint64_t h = HashBytes(low);
+    EXPECT_EQ(reused.Flags(h), fresh.Flags(h)) << w;
+    EXPECT_EQ(reused.Contexts(h) == nullptr, fresh.Contexts(h) == nullptr) << w;
+  }
+  for (const std::string& w : second) {
+    std::string low;
+    NormalizeWord(w, &low);
+    uint64_t h = HashBytes(low);
+    EXPECT_EQ(reused.Flags(h), fresh.Flags(h)) << w;
+    const std::vector<uint64_t>* a = reused.Contexts(h);
+    const std::vector<uint64_t>* b = fresh.Contexts(h);
+    ASSERT_EQ(a == nullptr, b == nullptr) << w;
+    if (a != nullptr) {
+      EXPECT_EQ(*a, *b) << w;
+    }
+    if (const DocContext::Word* e = reused.Find(h)) {
+      EXPECT_EQ(e->memo_owner, nullptr) << w;
+    }
+  }
+  EXPECT_EQ(reused.Flags(HashBytes("fed")), 3u);  // lower-case once, capitalised mid-sentence
+}
+
 TEST(FeatureExtractor, AllCapsWordTakesTitleCaseCluster) {
   LexiconBuilder b;
   for (int i = 0; i < 10; ++i) b.AddText("Officials in Japan said on Monday that Japan would act.");

@@ -214,6 +214,7 @@ Status NerModel::Parse(std::string_view name_view) {
     float t = trans_[i];
     if (t != t) return corrupt("transition table holds NaN");
   }
+  decoder_.Reset(trans_);
   auto table = [&](uint32_t kid, uint32_t vid, const char* what, uint32_t max_val, HashTableView* out) -> Status {
     std::string_view k = sec[kid];
     std::string_view v = sec[vid];
@@ -265,7 +266,7 @@ void NerModel::LabelResolved(const uint32_t* ids, size_t n, const DocContext* do
   tags->assign(n, kTagO);
   if (n == 0) return;
   s->scorer.ScoreIds(ids, n, doc, &s->sums);
-  Decode(s->sums, n, s, tags);
+  Decode(s->sums, n, tags);
 }
 
 void NerModel::ReferenceScores(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* s,
@@ -281,10 +282,8 @@ void NerModel::ReferenceScores(const std::vector<std::string_view>& words, const
       AddFeatureRow(t, keys[f], sums->data() + i * kNumTags);
 }
 
-void NerModel::Decode(const std::vector<int32_t>& sums, size_t n, LabelScratch* s, std::vector<uint8_t>* tags) const {
-  s->emit.resize(n * kNumTags);
-  for (size_t k = 0; k < n * kNumTags; ++k) s->emit[k] = static_cast<float>(sums[k]) * scale_;
-  Viterbi(s->emit.data(), n, trans_, tags->data());
+void NerModel::Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const {
+  decoder_.DecodeSums(sums.data(), n, scale_, tags->data());
 }
 
 void NerModel::Label(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* s,
@@ -293,7 +292,7 @@ void NerModel::Label(const std::vector<std::string_view>& words, const DocContex
   tags->assign(n, kTagO);
   if (n == 0) return;
   s->scorer.Score(tables(), words, doc, &s->sums);
-  Decode(s->sums, n, s, tags);
+  Decode(s->sums, n, tags);
 }
 
 void NerModel::LabelReference(const std::vector<std::string_view>& words, const DocContext* doc, LabelScratch* s,
@@ -302,7 +301,7 @@ void NerModel::LabelReference(const std::vector<std::string_view>& words, const 
   tags->assign(n, kTagO);
   if (n == 0) return;
   ReferenceScores(words, doc, s, &s->sums);
-  Decode(s->sums, n, s, tags);
+  Decode(s->sums, n, tags);
 }
 
 }  // namespace annals::ner

@@ -55,8 +55,8 @@ struct LabelScratch {
   EmissionScorer scorer;       // fast scoring with its word-type cache
   std::vector<int32_t> sums;   // n * kNumTags integer emission sums
   SentenceFeatures features;   // the sentence's feature keys (reference path)
-  std::vector<float> emit;     // n * kNumTags emission scores
   std::vector<uint32_t> rows;  // weight row + 1 of each feature key, 0 = unknown (reference path)
+  DocContext doc;              // the article's context (NerStage), cleared and reused per article
 };
 
 class NerModel {
@@ -104,13 +104,14 @@ class NerModel {
     return ScoringTables{PackedTableView{packed_features_.empty() ? nullptr : packed_features_.data(), features_.mask},
                          rows_, &lexicon_};
   }
-  void Decode(const std::vector<int32_t>& sums, size_t n, LabelScratch* s, std::vector<uint8_t>* tags) const;
+  void Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const;
 
   std::string owned_;             // bytes when built with FromBytes
   void* map_ = nullptr;           // mmap base when opened from a file
   const char* data_ = nullptr;    // file bytes
   size_t size_ = 0;               // file size
   const float* trans_ = nullptr;  // kTransDim^2 transition scores
+  ViterbiDecoder decoder_;        // trans_ laid out for decoding
   HashTableView features_;        // feature key -> row + 1
   std::vector<uint64_t> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
   const int16_t* rows_ = nullptr; // num_rows_ * kNumTags

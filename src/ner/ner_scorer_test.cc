@@ -116,7 +116,8 @@ TEST(NerScorer, WikinewsSampleMatchesReference) {
 }
 
 TEST(NerScorer, TinyCacheMatchesReference) {
-  // 64 word types: the cache starts afresh every few sentences, and long
+  // 64 word types: the cache is compacted (or, for a sentence of more than
+  // 64 words, started afresh) every few sentences, and long
   // sentences overflow it (growing the slot table mid-sentence).
   ASSERT_NE(ShippedModel(), nullptr);
   std::vector<std::string> texts = WikinewsTexts();

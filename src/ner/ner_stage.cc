@@ -97,12 +97,15 @@ void NerStage::Run(AnnotatedDoc* doc) const {
   const TextLayout& layout = doc->layout;
   doc->mentions.clear();
   doc->entities.clear();
-  std::unique_ptr<LabelScratch> scratch = Borrow();
+  std::unique_ptr<Scratch> scratch = Borrow();
+  LabelScratch* label = &scratch->label;
   // Words of every sentence, cut into pieces of at most kMaxWords:
   // piece k is words [piece_ends[k-1], piece_ends[k]).
-  std::vector<WordSpan> spans;
-  std::vector<WordSpan> sentence;
-  std::vector<uint32_t> piece_ends;
+  std::vector<WordSpan>& spans = scratch->spans;
+  std::vector<WordSpan>& sentence = scratch->sentence;
+  std::vector<uint32_t>& piece_ends = scratch->piece_ends;
+  spans.clear();
+  piece_ends.clear();
   for (const Sentence& s : layout.sentences) {
     SentenceWords(text, layout, s.token_begin, s.token_end, &sentence);
     for (size_t i = 0; i < sentence.size(); i += kMaxWords) {
@@ -111,14 +114,16 @@ void NerStage::Run(AnnotatedDoc* doc) const {
       piece_ends.push_back(static_cast<uint32_t>(spans.size()));
     }
   }
-  std::vector<std::string_view> views(spans.size());
+  std::vector<std::string_view>& views = scratch->views;
+  views.resize(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) views[i] = text.substr(spans[i].start, spans[i].end - spans[i].start);
   // One cache lookup per word for the whole document.
-  std::vector<uint32_t> ids;
-  if (!reference_) model_->ResolveWords(views.data(), views.size(), scratch.get(), &ids);
-  DocContext ctx;
-  std::vector<DocWord> doc_words;
-  std::vector<std::string_view> piece_views;
+  std::vector<uint32_t>& ids = scratch->ids;
+  if (!reference_) model_->ResolveWords(views.data(), views.size(), label, &ids);
+  DocContext& ctx = label->doc;
+  ctx.Clear();
+  std::vector<DocWord>& doc_words = scratch->doc_words;
+  std::vector<std::string_view>& piece_views = scratch->piece_views;
   uint32_t begin = 0;
   for (uint32_t end : piece_ends) {
     if (reference_) {
@@ -126,23 +131,23 @@ void NerStage::Run(AnnotatedDoc* doc) const {
       ctx.Add(piece_views);
     } else {
       doc_words.resize(end - begin);
-      for (uint32_t i = begin; i < end; ++i) doc_words[i - begin] = scratch->scorer.doc_word(ids[i]);
+      for (uint32_t i = begin; i < end; ++i) doc_words[i - begin] = label->scorer.doc_word(ids[i]);
       ctx.AddWords(doc_words.data(), doc_words.size());
     }
     begin = end;
   }
   // Label every piece first: the name rules consult the whole document.
-  std::vector<uint8_t> tags;
-  std::vector<uint8_t> all_tags;
-  all_tags.reserve(views.size());
+  std::vector<uint8_t>& tags = scratch->tags;
+  std::vector<uint8_t>& all_tags = scratch->all_tags;
+  all_tags.clear();
   NameEvidence evidence;
   begin = 0;
   for (uint32_t end : piece_ends) {
     piece_views.assign(views.begin() + begin, views.begin() + end);
     if (reference_) {
-      model_->LabelReference(piece_views, &ctx, scratch.get(), &tags);
+      model_->LabelReference(piece_views, &ctx, label, &tags);
     } else {
-      model_->LabelResolved(ids.data() + begin, end - begin, &ctx, scratch.get(), &tags);
+      model_->LabelResolved(ids.data() + begin, end - begin, &ctx, label, &tags);
     }
     evidence.Add(piece_views, tags);
     all_tags.insert(all_tags.end(), tags.begin(), tags.end());
@@ -173,15 +178,15 @@ void NerStage::Run(AnnotatedDoc* doc) const {
   ResolveEntities(text, &doc->mentions, &doc->entities);
 }
 
-std::unique_ptr<LabelScratch> NerStage::Borrow() const {
+std::unique_ptr<NerStage::Scratch> NerStage::Borrow() const {
   std::lock_guard<std::mutex> lock(mu_);
-  if (pool_.empty()) return std::make_unique<LabelScratch>();
-  std::unique_ptr<LabelScratch> s = std::move(pool_.back());
+  if (pool_.empty()) return std::make_unique<Scratch>();
+  std::unique_ptr<Scratch> s = std::move(pool_.back());
   pool_.pop_back();
   return s;
 }
 
-void NerStage::Return(std::unique_ptr<LabelScratch> s) const {
+void NerStage::Return(std::unique_ptr<Scratch> s) const {
   std::lock_guard<std::mutex> lock(mu_);
   pool_.push_back(std::move(s));
 }

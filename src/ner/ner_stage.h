@@ -1,8 +1,9 @@
 // NerStage: the pipeline stage that finds named entities. It labels every
 // sentence of doc->layout with the NER model, writes doc->mentions (byte
 // offsets into doc->doc.text) and resolves them into doc->entities.
-// Thread-safe: each Run() borrows a LabelScratch (whose word cache makes
-// labelling fast) from a small pool, so a thread keeps reusing warm caches.
+// Thread-safe: each Run() borrows a scratch (a LabelScratch, whose word
+// cache makes labelling fast, and per-article buffers) from a small pool, so
+// a thread keeps reusing warm caches and memory.
 #pragma once
 
 #include <memory>
@@ -39,13 +40,27 @@ class NerStage : public Stage {
   void Run(AnnotatedDoc* doc) const override;
 
  private:
-  std::unique_ptr<LabelScratch> Borrow() const;
-  void Return(std::unique_ptr<LabelScratch> s) const;
+  // A Run's working memory: the labeller's scratch and the per-article
+  // buffers, kept between articles so they are not allocated anew each time.
+  struct Scratch {
+    LabelScratch label;                          // word cache, sums, document context
+    std::vector<WordSpan> spans;                 // every word of the article
+    std::vector<WordSpan> sentence;              // one sentence's words
+    std::vector<uint32_t> piece_ends;            // end of each labelled piece in spans
+    std::vector<std::string_view> views;         // the text of each word
+    std::vector<uint32_t> ids;                   // word cache id of each word
+    std::vector<DocWord> doc_words;              // one piece's DocContext summaries
+    std::vector<std::string_view> piece_views;   // one piece's words
+    std::vector<uint8_t> tags;                   // one piece's tags
+    std::vector<uint8_t> all_tags;               // every word's tag
+  };
+  std::unique_ptr<Scratch> Borrow() const;
+  void Return(std::unique_ptr<Scratch> s) const;
 
   std::shared_ptr<const NerModel> model_;
-  bool reference_ = false;                                 // label through the reference path
-  mutable std::mutex mu_;                                  // guards pool_
-  mutable std::vector<std::unique_ptr<LabelScratch>> pool_;  // idle scratches (one per thread at most)
+  bool reference_ = false;                            // label through the reference path
+  mutable std::mutex mu_;                             // guards pool_
+  mutable std::vector<std::unique_ptr<Scratch>> pool_;  // idle scratches (one per thread at most)
 };
 
 // Where `annals extract` finds the NER model when --ner-model is not given:

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <span>
 
 #include "ner/feature_templates.h"
 
@@ -28,6 +29,26 @@ inline void AddRow(int32_t* acc, const int32_t* row) {
   }
 }
 
+// acc[0..kNumTags) += the int16 weight row w (sign-extended): two 8-lane
+// widening adds and one scalar; acc must have kLanes lanes. Integer sums, so
+// the same values as the lane-by-lane loop.
+inline void AddWeights(int32_t* acc, const int16_t* w) {
+  static_assert(kNumTags == 17 && kLanes >= 16, "two vectors of 8 and one scalar");
+  using V8s = int16_t __attribute__((vector_size(16)));
+  using V8i = int32_t __attribute__((vector_size(32)));
+  V8s lo, hi;
+  std::memcpy(&lo, w, sizeof(lo));
+  std::memcpy(&hi, w + 8, sizeof(hi));
+  V8i a0, a1;
+  std::memcpy(&a0, acc, sizeof(a0));
+  std::memcpy(&a1, acc + 8, sizeof(a1));
+  a0 += __builtin_convertvector(lo, V8i);
+  a1 += __builtin_convertvector(hi, V8i);
+  std::memcpy(acc, &a0, sizeof(a0));
+  std::memcpy(acc + 8, &a1, sizeof(a1));
+  acc[16] += w[16];
+}
+
 void Zero(int32_t* row) { std::memset(row, 0, sizeof(int32_t) * kLanes); }
 
 // The four 4-bit gazetteer positions of a token as one value (as Extract).
@@ -44,8 +65,8 @@ uint64_t CapBits(const TokenValues& t, bool caps_sentence) {
 
 void KeyBatch::Run(const ScoringTables& t) {
   const PackedTableView& ft = t.features;
-  for (const Item& it : items_) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(it.key) & ft.mask));
-  for (Item& it : items_) {
+  for (const Item& it : std::span(items_, size_)) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(it.key) & ft.mask));
+  for (Item& it : std::span(items_, size_)) {
     it.row = ft.Find(it.key);
     if (it.row != 0) {
       const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
@@ -53,12 +74,11 @@ void KeyBatch::Run(const ScoringTables& t) {
       __builtin_prefetch(w + kNumTags - 1);
     }
   }
-  for (const Item& it : items_) {
+  for (const Item& it : std::span(items_, size_)) {
     if (it.row == 0) continue;
-    const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
-    for (int k = 0; k < kNumTags; ++k) it.acc[k] += w[k];
+    AddWeights(it.acc, t.rows + static_cast<size_t>(it.row - 1) * kNumTags);
   }
-  items_.clear();
+  size_ = 0;
 }
 
 void EmissionScorer::Bind(const ScoringTables& tables) {
@@ -115,33 +135,100 @@ void EmissionScorer::Clear() {
   arena_.clear();
 }
 
+namespace {
+
+// A word's first 8 bytes, zero-padded (Slot::head).
+uint64_t Head(std::string_view word) {
+  uint64_t h = 0;
+  std::memcpy(&h, word.data(), std::min<size_t>(8, word.size()));
+  return h;
+}
+
+}  // namespace
+
+void EmissionScorer::Compact(size_t incoming) {
+  // Keep at most half the capacity (and leave room for the incoming words):
+  // the entries with the most hits, by a threshold from a histogram.
+  const size_t room = incoming >= max_entries_ ? 0 : std::min(max_entries_ / 2, max_entries_ - incoming);
+  constexpr uint32_t kTop = 255;
+  std::vector<uint32_t> hist(kTop + 1, 0);
+  for (const Slot& s : slots_)
+    if (s.id != 0) ++hist[std::min(s.hits, kTop)];
+  uint32_t threshold = kTop + 1;  // keep entries with hits >= threshold
+  size_t kept = 0;
+  for (uint32_t h = kTop; h >= 1; --h) {
+    if (kept + hist[h] > room) break;
+    kept += hist[h];
+    threshold = h;
+  }
+  if (kept == 0) {
+    Clear();
+    return;
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> keep;  // (old id, hits)
+  keep.reserve(kept);
+  for (const Slot& s : slots_)
+    if (s.id != 0 && s.hits >= threshold) keep.emplace_back(s.id - 1, s.hits);
+  std::sort(keep.begin(), keep.end());
+  arena_scratch_.clear();
+  for (size_t k = 0; k < keep.size(); ++k) {
+    const uint32_t from = keep[k].first;
+    const uint32_t to = static_cast<uint32_t>(k);  // to <= from: moving down in place is safe
+    Entry e = entries_[from];
+    const std::string_view word = std::string_view(arena_).substr(e.word_off, e.word_len);
+    const std::string_view lower = std::string_view(arena_).substr(e.lower_off, e.lower_len);
+    e.word_off = static_cast<uint32_t>(arena_scratch_.size());
+    arena_scratch_.append(word);
+    e.lower_off = static_cast<uint32_t>(arena_scratch_.size());
+    arena_scratch_.append(lower);
+    entries_[to] = e;
+    hashes_[to] = hashes_[from];
+    if (to != from)
+      std::memmove(SumRow(to, kSelf), SumRow(from, kSelf), sizeof(int32_t) * kRowsPerEntry * kLanes);
+  }
+  arena_.swap(arena_scratch_);
+  entries_.resize(keep.size());
+  hashes_.resize(keep.size());
+  sums_.resize(keep.size() * kRowsPerEntry * kLanes);
+  std::fill(slots_.begin(), slots_.end(), Slot());
+  const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
+  for (size_t k = 0; k < keep.size(); ++k) {
+    const Entry& e = entries_[k];
+    const std::string_view word = std::string_view(arena_).substr(e.word_off, e.word_len);
+    uint32_t i = static_cast<uint32_t>(hashes_[k]) & mask;
+    while (slots_[i].id != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<uint32_t>(hashes_[k] >> 32), static_cast<uint32_t>(k + 1), Head(word),
+                     e.word_len, keep[k].second / 2};
+  }
+}
+
 void EmissionScorer::QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc) {
   // Extract's keys that depend only on the token's own word (and on whether
   // the sentence is in capitals), in its order.
   const TokenValues& t = e.v;
   Zero(acc);
-  batch_.Add(FeatureKey(kBias, 0), acc);
-  batch_.Add(FeatureKey(kWord, t.word), acc);
-  batch_.Add(FeatureKey(kLower, t.lower), acc);
-  batch_.Add(FeatureKey(kShape, t.shape), acc);
-  batch_.Add(FeatureKey(kShortShape, t.sshape), acc);
+  batch_.Add(tables_, FeatureKey(kBias, 0), acc);
+  batch_.Add(tables_, FeatureKey(kWord, t.word), acc);
+  batch_.Add(tables_, FeatureKey(kLower, t.lower), acc);
+  batch_.Add(tables_, FeatureKey(kShape, t.shape), acc);
+  batch_.Add(tables_, FeatureKey(kShortShape, t.sshape), acc);
   for (int a = 0; a < t.naffix; ++a) {
-    batch_.Add(FeatureKey(kPrefix, t.pre[a], a), acc);
-    batch_.Add(FeatureKey(kSuffix, t.suf[a], a), acc);
+    batch_.Add(tables_, FeatureKey(kPrefix, t.pre[a], a), acc);
+    batch_.Add(tables_, FeatureKey(kSuffix, t.suf[a], a), acc);
   }
-  if (t.naffix >= 3) batch_.Add(FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0), acc);
-  batch_.Add(FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)), acc);
+  if (t.naffix >= 3) batch_.Add(tables_, FeatureKey(kSuffixCap, t.suf[2], t.cap ? 1 : 0), acc);
+  batch_.Add(tables_, FeatureKey(kLenShape, t.sshape, std::min(t.len, 12)), acc);
   if (caps_sentence) {
-    batch_.Add(FeatureKey(kCapsSent, t.sshape), acc);
-    batch_.Add(FeatureKey(kCapsSentLower, t.lower), acc);
+    batch_.Add(tables_, FeatureKey(kCapsSent, t.sshape), acc);
+    batch_.Add(tables_, FeatureKey(kCapsSentLower, t.lower), acc);
   }
   if (t.cluster != 0) {
-    for (uint32_t bits : {4u, 6u, 10u, 20u}) batch_.Add(FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)), acc);
+    for (uint32_t bits : {4u, 6u, 10u, 20u}) batch_.Add(tables_, FeatureKey(kCluster, ClusterPrefix(t.cluster, bits)), acc);
   } else {
-    batch_.Add(FeatureKey(kCluster, 0), acc);
+    batch_.Add(tables_, FeatureKey(kCluster, 0), acc);
   }
-  batch_.Add(FeatureKey(kCasing, t.casing, CapBits(t, caps_sentence)), acc);
-  if (t.dotted) batch_.Add(FeatureKey(kDotted, t.cap ? 1 : 0), acc);
+  batch_.Add(tables_, FeatureKey(kCasing, t.casing, CapBits(t, caps_sentence)), acc);
+  if (t.dotted) batch_.Add(tables_, FeatureKey(kDotted, t.cap ? 1 : 0), acc);
 }
 
 void EmissionScorer::Fill(uint32_t id, std::string_view word) {
@@ -160,51 +247,43 @@ void EmissionScorer::Fill(uint32_t id, std::string_view word) {
   Zero(SumRow(id, kSelfCaps));
   int32_t* prev1 = SumRow(id, kPrev1);
   Zero(prev1);
-  batch_.Add(FeatureKey(kLowerPrev, t.lower), prev1);
-  batch_.Add(FeatureKey(kShapePrev, t.sshape), prev1);
-  batch_.Add(FeatureKey(kWordPrev, t.word), prev1);
-  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 4)), prev1);
-  batch_.Add(FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 10)), prev1);
+  batch_.Add(tables_, FeatureKey(kLowerPrev, t.lower), prev1);
+  batch_.Add(tables_, FeatureKey(kShapePrev, t.sshape), prev1);
+  batch_.Add(tables_, FeatureKey(kWordPrev, t.word), prev1);
+  batch_.Add(tables_, FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 4)), prev1);
+  batch_.Add(tables_, FeatureKey(kClusterPrev, ClusterPrefix(t.cluster, 10)), prev1);
   int32_t* next1 = SumRow(id, kNext1);
   Zero(next1);
-  batch_.Add(FeatureKey(kLowerNext, t.lower), next1);
-  batch_.Add(FeatureKey(kShapeNext, t.sshape), next1);
-  batch_.Add(FeatureKey(kWordNext, t.word), next1);
-  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 4)), next1);
-  batch_.Add(FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 10)), next1);
+  batch_.Add(tables_, FeatureKey(kLowerNext, t.lower), next1);
+  batch_.Add(tables_, FeatureKey(kShapeNext, t.sshape), next1);
+  batch_.Add(tables_, FeatureKey(kWordNext, t.word), next1);
+  batch_.Add(tables_, FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 4)), next1);
+  batch_.Add(tables_, FeatureKey(kClusterNext, ClusterPrefix(t.cluster, 10)), next1);
   int32_t* prev2 = SumRow(id, kPrev2);
   Zero(prev2);
-  batch_.Add(FeatureKey(kLowerPrev2, t.lower), prev2);
+  batch_.Add(tables_, FeatureKey(kLowerPrev2, t.lower), prev2);
   int32_t* next2 = SumRow(id, kNext2);
   Zero(next2);
-  batch_.Add(FeatureKey(kLowerNext2, t.lower), next2);
+  batch_.Add(tables_, FeatureKey(kLowerNext2, t.lower), next2);
   batch_.Run(tables_);
 }
 
-namespace {
-
-uint64_t Head(std::string_view word) {
-  uint64_t h = 0;
-  std::memcpy(&h, word.data(), std::min<size_t>(8, word.size()));
-  return h;
-}
-
-}  // namespace
-
-uint32_t EmissionScorer::Lookup(std::string_view word) {
-  const uint64_t h = HashBytes(word);
+uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
   const uint32_t tag = static_cast<uint32_t>(h >> 32);
   const uint64_t head = Head(word);
   const uint32_t len = static_cast<uint32_t>(word.size());
   const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
   uint32_t i = static_cast<uint32_t>(h) & mask;
   for (;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
+    Slot& s = slots_[i];
     if (s.id == 0) break;
     if (s.tag != tag || s.head != head || s.len != len) continue;
-    if (len <= 8) return s.id - 1;  // head and length are the whole word
-    const Entry& e = entries_[s.id - 1];
-    if (std::string_view(arena_).substr(e.word_off + 8, len - 8) == word.substr(8)) return s.id - 1;
+    if (len > 8) {
+      const Entry& e = entries_[s.id - 1];
+      if (std::string_view(arena_).substr(e.word_off + 8, len - 8) != word.substr(8)) continue;
+    }  // else head and length are the whole word
+    ++s.hits;
+    return s.id - 1;
   }
   const uint32_t id = static_cast<uint32_t>(entries_.size());
   entries_.emplace_back();
@@ -230,9 +309,17 @@ uint32_t EmissionScorer::Lookup(std::string_view word) {
 void EmissionScorer::Resolve(const ScoringTables& tables, const std::string_view* words, size_t n,
                              std::vector<uint32_t>* ids) {
   Bind(tables);
-  if (entries_.size() + n > max_entries_) Clear();
+  if (entries_.size() + n > max_entries_) Compact(n);
   ids->resize(n);
-  for (size_t i = 0; i < n; ++i) (*ids)[i] = Lookup(words[i]);
+  // Hashes first, so the slot of the word a few places ahead can be
+  // prefetched: the slot table (1.5 MB) does not stay in the CPU's cache.
+  word_hashes_.resize(n);
+  for (size_t i = 0; i < n; ++i) word_hashes_[i] = HashBytes(words[i]);
+  constexpr size_t kAhead = 6;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(&slots_[static_cast<uint32_t>(word_hashes_[i + kAhead]) & (slots_.size() - 1)]);
+    (*ids)[i] = Lookup(words[i], word_hashes_[i]);
+  }
 }
 
 void EmissionScorer::Score(const ScoringTables& tables, const std::vector<std::string_view>& words,
@@ -317,8 +404,8 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
         Zero(dword->memo);
         const std::vector<uint64_t>& ctx = dword->contexts;
         for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
-          batch_.Add(FeatureKey(kAggPrev, ctx[k]), dword->memo);
-          batch_.Add(FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
+          batch_.Add(tables_, FeatureKey(kAggPrev, ctx[k]), dword->memo);
+          batch_.Add(tables_, FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
         }
         batch_.Run(tables_);
         dword->memo_owner = tables_.rows;
@@ -377,8 +464,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     for (uint32_t f = key_offsets_[i]; f < key_offsets_[i + 1]; ++f) {
       uint32_t row = key_rows_[f];
       if (row == 0) continue;
-      const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
-      for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
+      AddWeights(acc, tables_.rows + static_cast<size_t>(row - 1) * kNumTags);
     }
     std::memcpy(out->data() + i * kNumTags, acc, sizeof(int32_t) * kNumTags);
   }

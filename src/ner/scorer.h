@@ -57,8 +57,12 @@ inline void AddFeatureRow(const ScoringTables& t, uint64_t key, int32_t* acc) {
 // probes are random). Internal to EmissionScorer.
 class KeyBatch {
  public:
-  // Queues: acc[0..kNumTags) += row of `key` (if the model knows it).
-  void Add(uint64_t key, int32_t* acc) { items_.push_back({key, acc, 0}); }
+  // Queues: acc[0..kNumTags) += row of `key` (if the model knows it); acc
+  // has EmissionScorer::kLanes lanes (rows are added in vectors).
+  void Add(const ScoringTables& t, uint64_t key, int32_t* acc) {
+    if (size_ == kCapacity) Run(t);  // sums commute: an early flush changes nothing
+    items_[size_++] = Item{key, acc, 0};
+  }
   // Probes and adds everything queued, in order; empties the batch.
   void Run(const ScoringTables& t);
 
@@ -68,7 +72,11 @@ class KeyBatch {
     int32_t* acc;  // where its row is added
     uint32_t row;  // row + 1, 0 = unknown
   };
-  std::vector<Item> items_;  // queued keys
+  // A new word queues ~35 keys, a word's contexts up to 24: a fixed array
+  // (a vector's out-of-line push_back showed in profiles).
+  static constexpr size_t kCapacity = 64;
+  Item items_[kCapacity];  // queued keys, [0, size_)
+  size_t size_ = 0;
 };
 
 class EmissionScorer {
@@ -78,7 +86,8 @@ class EmissionScorer {
 
   // Cache ids of `words` (computing the values of unseen word types) into
   // ids. Invalidates the ids of earlier calls only when the cache is full
-  // (it then starts afresh before resolving these words).
+  // (it then keeps its most used word types, renumbered, and drops the
+  // rest before resolving these words; see Compact).
   void Resolve(const ScoringTables& tables, const std::string_view* words, size_t n, std::vector<uint32_t>* ids);
 
   // DocContext summary (DocWordOf) of a resolved word.
@@ -98,8 +107,8 @@ class EmissionScorer {
   size_t cached_words() const { return entries_.size(); }
 
   // By default at most this many word types are cached (about 0.6 KB
-  // each); a Resolve that would overflow the cache starts afresh. One huge
-  // document may exceed it.
+  // each); a Resolve that would overflow the cache first compacts it. One
+  // huge document may exceed it.
   static constexpr size_t kDefaultMaxEntries = size_t{1} << 15;
 
   // Lanes of the cached sums: kNumTags rounded up to whole 16-byte vectors.
@@ -121,7 +130,14 @@ class EmissionScorer {
 
   void Bind(const ScoringTables& tables);
   void Clear();
-  uint32_t Lookup(std::string_view word);  // entry index, computed on a miss
+  // Makes room for `incoming` more word types: keeps the entries looked up
+  // most often since they were added or last kept (at most half the
+  // capacity; their hit counts halve, so old favourites fade), renumbered
+  // in their old order, and drops the rest (rare words: numbers, one-off
+  // names). Starting afresh instead threw away the common words too and
+  // recomputed them, ~60% of all new-word work on Reuters-21578.
+  void Compact(size_t incoming);
+  uint32_t Lookup(std::string_view word, uint64_t hash);  // entry index (hash = HashBytes(word)), computed on a miss
   void Fill(uint32_t id, std::string_view word);
   // Zeroes acc and queues the keys of the token's own one-word features.
   void QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc);
@@ -139,10 +155,12 @@ class EmissionScorer {
     uint32_t id = 0;      // entry + 1, 0 = empty
     uint64_t head = 0;    // the word's first 8 bytes (zero-padded)
     uint32_t len = 0;     // the word's length
+    uint32_t hits = 0;    // lookups that found it since it was added or kept (Compact)
   };
   size_t max_entries_;                     // cache capacity in word types
   std::vector<Slot> slots_;                // power-of-two size, at most half full
   std::string arena_;                      // words and normalised forms of entries_
+  std::string arena_scratch_;              // Compact's new arena (kept for its buffer)
   std::string lower_scratch_;              // WordValues output buffer
   KeyBatch batch_;                         // probes of a new entry's rows
   // Rows of features with few possible values, summed once per model.
@@ -155,6 +173,7 @@ class EmissionScorer {
   alignas(16) int32_t gaz_none_[kLanes] = {};   // kGazPrev(0) + kGazNext(0)
   // Per-sentence scratch.
   std::vector<uint32_t> ids_;              // Score(): entry per token
+  std::vector<uint64_t> word_hashes_;      // Resolve(): HashBytes of each word
   std::vector<TokenValues> info_;          // per token: gaz marks (MarkGazetteer)
   std::vector<std::string_view> lowers_;   // per token normalised form
   std::vector<int32_t> acc_;               // n * kLanes sums being built

@@ -1,5 +1,6 @@
 // Tests of the Viterbi decoder: against brute force over every valid tag
-// sequence on random scores (differential test), and grammar compliance.
+// sequence on random scores (differential test), against the scalar
+// recursion on tie-heavy scores (exact tags), and grammar compliance.
 #include "ner/viterbi.h"
 
 #include <gtest/gtest.h>
@@ -45,6 +46,47 @@ double BruteForce(const std::vector<float>& emit, const std::vector<float>& tran
   return best;
 }
 
+// The textbook recursion, one scalar comparison per allowed (previous,
+// next) pair in ascending order with strict ">" (ties go to the lower tag):
+// the decoder, whatever its vector layout, must return exactly this.
+std::vector<uint8_t> ScalarViterbi(const std::vector<float>& emit, const std::vector<float>& trans, size_t n) {
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  std::vector<float> score(n * kNumTags, kNeg);
+  std::vector<uint8_t> back(n * kNumTags, 0);
+  for (int b = 0; b < kNumTags; ++b)
+    if (TransitionAllowed(-1, b)) score[b] = trans[kNumTags * kTransDim + b] + emit[b];
+  for (size_t i = 1; i < n; ++i) {
+    for (int b = 0; b < kNumTags; ++b) {
+      float best = kNeg;
+      int arg = 0;
+      for (int a = 0; a < kNumTags; ++a) {
+        if (!TransitionAllowed(a, b)) continue;
+        float cand = score[(i - 1) * kNumTags + a] + trans[a * kTransDim + b];
+        if (cand > best) {
+          best = cand;
+          arg = a;
+        }
+      }
+      score[i * kNumTags + b] = best + emit[i * kNumTags + b];
+      back[i * kNumTags + b] = static_cast<uint8_t>(arg);
+    }
+  }
+  float best = kNeg;
+  int arg = kTagO;
+  for (int b = 0; b < kNumTags; ++b) {
+    if (!TransitionAllowed(b, -1)) continue;
+    float s = score[(n - 1) * kNumTags + b] + trans[b * kTransDim + kNumTags];
+    if (s > best) {
+      best = s;
+      arg = b;
+    }
+  }
+  std::vector<uint8_t> out(n);
+  out[n - 1] = static_cast<uint8_t>(arg);
+  for (size_t i = n - 1; i > 0; --i) out[i - 1] = back[i * kNumTags + out[i]];
+  return out;
+}
+
 TEST(Viterbi, MatchesBruteForce) {
   std::mt19937 rng(7);
   std::uniform_real_distribution<float> dist(-3.0f, 3.0f);
@@ -57,6 +99,31 @@ TEST(Viterbi, MatchesBruteForce) {
     Viterbi(emit.data(), n, trans.data(), out.data());
     ASSERT_TRUE(Valid(out)) << "trial " << trial;
     EXPECT_NEAR(PathScore(emit, trans, out), BruteForce(emit, trans, n), 1e-3) << "trial " << trial;
+  }
+}
+
+TEST(Viterbi, SameAsScalarRecursionTiesIncluded) {
+  // Small integer scores make ties common: the lower tag must win each one
+  // exactly as in the scalar recursion (model scores are integer sums times
+  // a scale, so real inputs tie too).
+  std::mt19937 rng(5);
+  for (int trial = 0; trial < 400; ++trial) {
+    size_t n = 1 + trial % 50;
+    const int range = trial % 4 == 0 ? 1 : 3;
+    std::uniform_int_distribution<int> dist(-range, range);
+    std::vector<int32_t> sums(n * kNumTags);
+    std::vector<float> emit(n * kNumTags), trans(kTransDim * kTransDim);
+    for (size_t k = 0; k < sums.size(); ++k) {
+      sums[k] = dist(rng);
+      emit[k] = static_cast<float>(sums[k]) * 0.25f;
+    }
+    for (float& x : trans) x = trial % 8 == 1 ? 0.0f : static_cast<float>(dist(rng)) * 0.5f;
+    std::vector<uint8_t> out(n);
+    Viterbi(emit.data(), n, trans.data(), out.data());
+    ASSERT_EQ(out, ScalarViterbi(emit, trans, n)) << "trial " << trial;
+    std::vector<uint8_t> from_sums(n);
+    ViterbiDecoder(trans.data()).DecodeSums(sums.data(), n, 0.25f, from_sums.data());
+    ASSERT_EQ(from_sums, out) << "trial " << trial;
   }
 }
 
