@@ -40,6 +40,8 @@ struct Cue {
   bool found() const { return end > start; }
 };
 
+bool ClauseStarter(const QuoteContext& c, size_t k);  // below: word k can open a clause
+
 bool IsPunctGapChar(char ch) { return ch == '.' || ch == '!' || ch == '?' || ch == ';'; }
 
 // True if the gap text contains an opening quote mark or a sentence end.
@@ -90,6 +92,24 @@ bool ParticleOk(const QuoteContext& c, size_t k, uint8_t flags, bool allow_bare 
   return allow_bare && lw == "called";
 }
 
+// True if the quotation's own words end with a full stop (`“… me.”`): a
+// finished sentence, which a cue before it introduces (`she said: “… me.”`)
+// rather than one after it.
+bool EndsWithPeriod(const QuoteContext& c, const QuoteSpan& q) {
+  const std::string_view t = c.text();
+  size_t e = q.end;
+  while (e > q.start && (t[e - 1] == ' ' || t[e - 1] == '\n')) --e;
+  return e > q.start && t[e - 1] == '.';
+}
+
+// True if a comma or a colon stands right before the opening mark.
+bool IntroducedByPunct(const QuoteContext& c, const QuoteSpan& q) {
+  const std::string_view t = c.text();
+  size_t b = q.open_start;
+  while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
+  return b > 0 && (t[b - 1] == ',' || t[b - 1] == ':');
+}
+
 // Cue after a quotation: `…,” she recalled.` / `…,” said Smith.`
 Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
   Cue cue;
@@ -118,6 +138,12 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
       cue.start = w[k].start;
       cue.end = CueEnd(c, k);
       if (k > first) cue.subject = SubjectBefore(c, k, first);
+      // `“… opinion.” Reid said both are “non-entities”`: after a finished
+      // sentence, a subject and a verb that goes on into a clause open the
+      // next attribution; they are not this quotation's cue.
+      if (k > first && EndsWithPeriod(c, q) && cue.end == w[k].end && k + 1 < w.size() && c.SpaceGap(k) &&
+          (ClauseStarter(c, k + 1) || c.Lower(k + 1) == "that"))
+        return Cue();
       // Inversion ("said Smith") is for finite verbs, not participles.
       if (!cue.subject.found() && !c.WordText(k).ends_with("ing"))
         cue.subject = SubjectAfter(c, c.WordAtOrAfter(cue.end), k + 10);
@@ -434,6 +460,45 @@ SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_
   return m;
 }
 
+// The subject of a say-verb that does not stand next to it: a second verb
+// of the sentence's subject ("Podesta said A and said B"), or a subject
+// long with appositions ("Roxana M. Leon, 63, an independent voter raised
+// in Chile, said …"). The sentence's first noun phrase (after an opening
+// conjunction or an introductory phrase closed by a comma); else, after an
+// apposition, the words from the clause start to the cue.
+SubjectMention DistantSubject(const QuoteContext& c, size_t k, size_t min_word) {
+  SubjectMention m;
+  if (k == 0 || k <= min_word + 1) return m;
+  const std::string_view prev = c.Lower(k - 1);
+  const bool comma = c.GapAfter(k - 1).find(',') != std::string_view::npos;
+  const bool coordinated = c.SpaceGap(k - 1) && (prev == "and" || prev == "but" || prev == "then");
+  if (!comma && !coordinated) return m;
+  if (comma && GapBreaks(c.GapAfter(k - 1))) return m;
+  static const std::unordered_set<std::string_view> kOpen = {"but", "and", "so", "yet", "still", "now", "instead"};
+  size_t s = min_word;
+  if (s + 1 < k && kOpen.count(c.Lower(s)) && c.SpaceGap(s)) ++s;
+  m = SubjectAfter(c, s, k - 2);
+  if (m.found()) return m;
+  // "In separate interviews, three former employees said": after the
+  // sentence's first comma.
+  for (size_t j = s; j + 2 < k; ++j) {
+    if (c.GapAfter(j).find(',') == std::string_view::npos) continue;
+    m = SubjectAfter(c, j + 1, k - 2);
+    if (!m.found() && comma && j + 1 < k - 1 && k - 1 - (j + 1) < 20) {
+      m.kind = MentionKind::kDescription;
+      m.start = c.words()[j + 1].start;
+      m.end = c.words()[k - 1].end;
+    }
+    return m;
+  }
+  if (comma && k - 1 - s < 20) {
+    m.kind = MentionKind::kDescription;
+    m.start = c.words()[s].start;
+    m.end = c.words()[k - 1].end;
+  }
+  return m;
+}
+
 // Indirect speech anchored at cue word k (outside quotations).
 // "The crowd seemed calm", "the bill is expected to pass", "it appears
 // that …": an impression the article reports without a source. The content
@@ -582,6 +647,9 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     SubjectMention sub = s;
     if (!sub.found() && k > min_word && c.GapAfter(k - 1).find(',') != std::string_view::npos) {
       sub = SubjectAfter(c, after, std::min(n - 1, after + 8));
+      // "…, said she wanted change": a pronoun going on into its verb
+      // opens the reported clause; it is no inverted subject.
+      if (sub.kind == MentionKind::kPronoun && c.SpaceGap(after) && after + 1 < n) sub = SubjectMention();
       inverted = sub.found();
     }
     // "…, campaign officials said.": a longer subject than the finders
@@ -638,6 +706,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       }
     }
   }
+  if (!s.found() && (f & (kCueThat | kCueBare))) s = DistantSubject(c, k, min_word);
   if (!s.found() || after >= n) return false;
   out->subject = s;
   if (!c.SpaceGap(k) && cue_end == w[k].end) {
@@ -770,8 +839,17 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     f.quote.start = q.start;
     f.quote.end = q.end;
     const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare | kCueNoun);
-    Cue cue = CueAfter(c, q, need);
-    if (!cue.found()) cue = CueBefore(c, q, need, cls == SpanClass::kDirect ? kCueWindowBefore : 30);
+    const size_t window = cls == SpanClass::kDirect ? kCueWindowBefore : 30;
+    Cue cue;
+    // `Clinton said, “I do take responsibility.” She followed that by
+    // saying …`: a finished sentence introduced by a comma or a colon takes
+    // the cue before it; the verb after it belongs to the next sentence.
+    if (EndsWithPeriod(c, q) && IntroducedByPunct(c, q)) cue = CueBefore(c, q, need, window);
+    if (!cue.found() || cue.colon) {
+      const Cue after = CueAfter(c, q, need);
+      if (after.found() || !cue.colon) cue = after;
+    }
+    if (!cue.found() && !cue.colon) cue = CueBefore(c, q, need, window);
     f.para = c.ParagraphOf(q.open_start);
     f.end_para = c.ParagraphOf(q.close_end > 0 ? q.close_end - 1 : 0);
     if (cue.colon && cls == SpanClass::kDirect) {

@@ -185,6 +185,12 @@ TEST(QuoteStage, AttributionPatterns) {
       {"regression: a title-case exclamation with its cue before",
        "She declared “What a Great Night!” and said the campaign would go on.", {}, "direct", "declared", "She",
        ""},
+      {"regression: a finished quotation does not take the next sentence's verb",
+       "“We will win,” Smith said. “It is a sad day for the city.” Reid said the two men are rivals.", {{"Smith", P}, {"Reid", P}},
+       "direct", "", "Smith", "Smith"},
+      {"regression: a finished quotation after a comma takes the cue before it",
+       "Asked about it, Clinton said, “I do take responsibility.” She followed that by saying sorry.",
+       {{"Clinton", P}}, "direct", "said", "Clinton", "Clinton"},
   };
   for (const AttrCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -234,6 +240,12 @@ TEST(QuoteStage, IndirectContent) {
        "he'd consider an offer from either side", "Cuban"},
       {"regression: clause opening with an adjective", "The governor said inevitable reforms would close several mills.",
        "said", "inevitable reforms would close several mills", "The governor"},
+      {"regression: second verb of the sentence's subject",
+       "But Podesta denied the report and said the firm had done nothing wrong.", "said",
+       "the firm had done nothing wrong", "Podesta"},
+      {"regression: subject with appositions",
+       "Roxana Leon, 63, an independent voter from Miami, said she wanted major change.", "said",
+       "she wanted major change", "Roxana Leon"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
