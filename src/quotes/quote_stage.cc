@@ -446,14 +446,19 @@ SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_
   const std::string_view le = c.Lower(e);
   if (EndsNoSubject(le) || le.ends_with("ly") || le.ends_with("ing") || le.ends_with("ed")) return m;
   size_t s = e;
-  while (s > min_word && e - s < 7 && c.SpaceGap(s - 1)) {
+  bool bounded = false;  // stopped at a conjunction that opens the subject's clause
+  while (s > min_word && e - s < 10 && c.SpaceGap(s - 1)) {
     const std::string_view p = c.Lower(s - 1);
     if (p == "that" || p == "and" || p == "but" || p == "because" || p == "which" || p == "who" || p == "while" ||
-        p == "when" || p == "if" || p == "as" || p == "where" || p == "said" || p == "says")
+        p == "when" || p == "if" || p == "as" || p == "where" || p == "said" || p == "says") {
+      bounded = true;
       break;
+    }
     --s;
   }
-  if (s > min_word && c.SpaceGap(s - 1)) return m;  // ran out of words: a long clause, not a subject
+  // Ran out of words: a long clause, not a subject. "But hacking
+  // specialists say", "while 61 percent say": the conjunction bounds it.
+  if (!bounded && s > min_word && c.SpaceGap(s - 1)) return m;
   m.kind = MentionKind::kDescription;
   m.start = c.words()[s].start;
   m.end = c.words()[e].end;
@@ -558,20 +563,42 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   // "Asked whether he would run, Smith said …": the question is attributed
   // to an unnamed asker (no speaker: the main clause's subject is the one
   // asked, not the one asking).
-  if (lw == "asked" && (c.words()[k].flags & kWordCap)) {
+  // "When asked whether …", "he was asked by a host if …", "when asked to
+  // leave": a passive question, same reading.
+  const bool cap_asked = lw == "asked" && (c.words()[k].flags & kWordCap);
+  bool passive_asked = false;
+  if (lw == "asked" && !cap_asked && k > 0 && c.SpaceGap(k - 1)) {
+    const std::string_view p = c.Lower(k - 1);
+    passive_asked = p == "when" || p == "if" || p == "after" || p == "being" || p == "once" || p == "was" ||
+                    p == "were" || p == "been";
+  }
+  if (cap_asked || passive_asked) {
     if (k + 1 >= n || !c.SpaceGap(k)) return false;
-    const std::string_view l1 = c.Lower(k + 1);
+    size_t s0 = k + 1;
+    if (c.Lower(s0) == "by") {  // the asker: "asked by Matt Lauer whether"
+      size_t j = s0 + 1;
+      while (j < n && j < s0 + 7 && (c.SpaceGap(j - 1) || c.AbbrevGapAfter(j - 1))) {
+        const std::string_view lj = c.Lower(j);
+        if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what") break;
+        ++j;
+      }
+      if (j >= n || j >= s0 + 7 || !(c.SpaceGap(j - 1) || c.AbbrevGapAfter(j - 1))) return false;
+      s0 = j;
+    }
+    const std::string_view l1 = c.Lower(s0);
     if (l1 != "if" && l1 != "whether" && l1 != "why" && l1 != "how" && l1 != "what" && l1 != "which" &&
-        l1 != "when" && l1 != "who" && l1 != "about")
+        l1 != "when" && l1 != "who" && l1 != "about" && !(passive_asked && l1 == "to"))
       return false;
     const uint32_t se = c.SentenceEnd(w[k].start);
-    size_t j = k + 1;
+    size_t j = s0;
     while (j + 1 < n && w[j + 1].start < se && c.GapAfter(j).find(',') == std::string_view::npos) ++j;
-    if (j + 1 >= n || w[j + 1].start >= se) return false;  // no main clause after a comma
-    q.cue = "Asked";
+    // "Asked …," opens the sentence: a main clause must follow the comma.
+    if (cap_asked && (j + 1 >= n || w[j + 1].start >= se)) return false;
+    if (j <= s0) return false;
+    q.cue = std::string(c.WordText(k));
     q.cue_start = w[k].start;
     q.cue_end = w[k].end;
-    q.start = w[k + 1].start;
+    q.start = w[s0].start;
     q.end = w[j].end;
     return true;
   }
@@ -741,7 +768,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   }
   // "asked whether …", "asked him if …": the question is the content.
   if (lw == "asked" || lw == "asks" || lw == "asking") {
-    const size_t limit = std::min(sent_end_word, after + 5);
+    const size_t limit = std::min(sent_end_word, after + 9);
     for (size_t j = after; j < limit; ++j) {
       const std::string_view lj = c.Lower(j);
       if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what" || lj == "when")

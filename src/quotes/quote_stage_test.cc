@@ -246,6 +246,12 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: subject with appositions",
        "Roxana Leon, 63, an independent voter from Miami, said she wanted major change.", "said",
        "she wanted major change", "Roxana Leon"},
+      {"regression: a conjunction bounds a plain subject",
+       "But hacking specialists say the most harmful information might not be genuine.", "say",
+       "the most harmful information might not be genuine", "hacking specialists"},
+      {"regression: a share of respondents after while",
+       "Most see him negatively while 61 percent say the same of his rival.", "say", "the same of his rival",
+       "61 percent"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
@@ -296,6 +302,17 @@ TEST(QuoteStage, IndirectContent) {
     ASSERT_NE(asked, nullptr);
     EXPECT_EQ(Text(d, *asked), "whether he would run again");
     EXPECT_FALSE(asked->speaker.has_value());
+  }
+  // Regression: a passive question ("when asked whether …", "was asked by
+  // a host if …") is read the same way.
+  {
+    const AnnotatedDoc d = Annotate("“You bet I would,” Christie said when asked whether he would order a quarantine.\n\n"
+                                    "He was asked by Matt Lauer if he had practiced the speech, and he laughed.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes)
+      if (q.cue == "asked") got.push_back(Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>({"whether he would order a quarantine|",
+                                             "if he had practiced the speech|"}));
   }
   // Evidential verbs report an impression without a source: the subject
   // and its complement are the content, there is no speaker.
