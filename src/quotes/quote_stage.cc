@@ -74,6 +74,7 @@ uint32_t CueEnd(const QuoteContext& c, size_t k) {
         (nx == "reporters" || nx == "journalists" || nx == "supporters" || nx == "lawmakers"))
       end = w[k + 1].end;
     if (lw == "according" && nx == "to") end = w[k + 1].end;
+    if ((lw == "called" || lw == "calls" || lw == "calling") && nx == "for") end = w[k + 1].end;
   }
   return end;
 }
@@ -143,6 +144,11 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
       // next attribution; they are not this quotation's cue.
       if (k > first && EndsWithPeriod(c, q) && cue.end == w[k].end && k + 1 < w.size() && c.SpaceGap(k) &&
           (ClauseStarter(c, k + 1) || c.Lower(k + 1) == "that"))
+        return Cue();
+      // `“… a Muslim.” Perhaps, he said, this town …`: a new sentence
+      // whose cue does not open it (its subject is not the first word)
+      // belongs to that sentence.
+      if (k > first && EndsWithPeriod(c, q) && (!cue.subject.found() || cue.subject.start > w[first].start))
         return Cue();
       // Inversion ("said Smith") is for finite verbs, not participles.
       if (!cue.subject.found() && !c.WordText(k).ends_with("ing"))
@@ -301,6 +307,17 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
           ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according" ||
           ln == "however")
         return w[k].end;
+      // "…, aides said." / "…, Lewandowski said he …": a second attribution
+      // after the comma (an interrupting cue, "…, experts said, will …",
+      // is followed by a comma and stays inside).
+      for (size_t j = nx; j < w.size() && j < nx + 5 && w[j].start < e; ++j) {
+        if (c.words()[j].has(kWordLower) && j > nx && (CueFlags(c.Lower(j)) & (kCueDirect | kCueThat)) != 0) {
+          const bool last = j + 1 >= w.size() || w[j + 1].start >= e;
+          if (last || (c.SpaceGap(j) && (ClauseStarter(c, j + 1) || c.Lower(j + 1) == "that"))) return w[k].end;
+          break;
+        }
+        if (!c.SpaceGap(j) && !c.AbbrevGapAfter(j)) break;
+      }
       // ", and more than 4 in 10 said …": a coordinated clause with its own
       // subject and reporting verb is a second attribution, not this content.
       if (ln == "and") {
@@ -648,7 +665,12 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // "called Mrs. Schlafly an ''Aunt Tom''": naming someone with quoted
     // words attributes the words; the object and the name are the content.
     if (lw != "called" && lw != "calling" && lw != "calls") return false;
-    bool quoted = false;
+    // "called for a ban on …": what is called for is the content.
+    // "called him a kind and loving man": the object and its name are.
+    const std::string_view l1 = k + 2 < n && c.SpaceGap(k) ? c.Lower(k + 1) : std::string_view();
+    const bool object_named = (l1 == "him" || l1 == "her" || l1 == "them" || l1 == "it" || l1 == "us" || l1 == "me") &&
+                              c.SpaceGap(k + 1) && w[k + 2].has(kWordLower) && !NoObjectAfter(c.Lower(k + 2));
+    bool quoted = l1 == "for" || object_named;
     for (size_t j = k + 1; j < n && j < k + 8 && !quoted; ++j) {
       if (c.InQuote(w[j].start)) quoted = true;
       if (j + 1 < n && GapBreaks(c.GapAfter(j)) && !c.InQuote(w[j].start)) {
@@ -736,6 +758,16 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (!s.found() && (f & (kCueThat | kCueBare))) s = DistantSubject(c, k, min_word);
   if (!s.found() || after >= n) return false;
   out->subject = s;
+  // "As The Washington Post reported, even if …": the clause after the
+  // comma is what the source reported.
+  if (!c.SpaceGap(k) && cue_end == w[k].end && (f & (kCueDirect | kCueThat))) {
+    size_t sw = c.WordAtOrAfter(s.start);
+    if (sw > min_word + 1 && c.Lower(sw - 1) == "the" && c.SpaceGap(sw - 2)) --sw;  // "As The Post"
+    const std::string_view g = c.GapAfter(k);
+    if (sw > min_word && c.Lower(sw - 1) == "as" && c.SpaceGap(sw - 1) && g.find(',') != std::string_view::npos &&
+        !GapBreaks(g))
+      return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
+  }
   if (!c.SpaceGap(k) && cue_end == w[k].end) {
     // "said:" or "said," then a clause is still speech; "said." is not.
     const std::string_view g = c.GapAfter(k);

@@ -191,6 +191,10 @@ TEST(QuoteStage, AttributionPatterns) {
       {"regression: a finished quotation after a comma takes the cue before it",
        "Asked about it, Clinton said, “I do take responsibility.” She followed that by saying sorry.",
        {{"Clinton", P}}, "direct", "said", "Clinton", "Clinton"},
+      {"regression: a cue inside the next sentence is not the finished quotation's",
+       "“We are a small town,” said Dennis Gaskin. “You almost never see a stranger here.” Perhaps, he said, "
+       "the town will change.",
+       {{"Dennis Gaskin", P}}, "direct", "", "Dennis Gaskin", "Dennis Gaskin"},
   };
   for (const AttrCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -252,6 +256,13 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a share of respondents after while",
        "Most see him negatively while 61 percent say the same of his rival.", "say", "the same of his rival",
        "61 percent"},
+      {"regression: called for", "Trump called for a temporary ban on new arrivals, aides said.", "called for",
+       "a temporary ban on new arrivals", "Trump"},
+      {"regression: called someone something", "Alastair Osman called him a kind and loving person.", "called",
+       "him a kind and loving person", "Alastair Osman"},
+      {"regression: as the source reported",
+       "As The Washington Post reported, even a split of the delegates would leave him far behind.", "reported",
+       "even a split of the delegates would leave him far behind", "Washington Post"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
