@@ -281,7 +281,14 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
     if (!quote_before) return SpanClass::kFragment;
   }
   if (boundary && (first_cap || nw >= 4)) return SpanClass::kDirect;
-  if (first_cap && ends_punct && nw >= 2) return SpanClass::kDirect;
+  // Inside a sentence (no punctuation before the mark), a short
+  // capitalised quotation is a named phrase or a slogan the sentence
+  // carries (`had “Syrian roots.”`, `as ''Swiss cheese.''`): a fragment.
+  // A speech verb right before the mark still introduces a quotation
+  // (`She declared “What a night!”`).
+  if (first_cap && ends_punct && (nw >= 8 || (nw >= 2 && w0 > 0 && c.words()[w0 - 1].has(kWordLower) &&
+                                               (CueFlags(c.Lower(w0 - 1)) & kCueDirect))))
+    return SpanClass::kDirect;
   if (all_cap && !ends_punct) return SpanClass::kSkip;  // a title: “Saturday Night Live”
   if (nw == 1) return SpanClass::kSkip;
   return SpanClass::kFragment;

@@ -58,6 +58,8 @@ TEST(QuoteStage, QuotingStyles) {
       {"glued to the previous sentence", "News.Az reports.“It has been 35 years,” she recalled.", "direct",
        "It has been 35 years,"},
       {"partial quote", "The minister called it a “heinous crime” on Monday.", "fragment", "heinous crime"},
+      {"regression: short capitalised quotation inside a sentence",
+       "Erdogan said the bomber had “Syrian roots.”", "fragment", "Syrian roots."},
       {"inch marks", "He bought a 55\" television and a 12\" pipe.", "", ""},
       {"scare quotes around one word", "The so-called \"experts\" disagreed with the plan.", "", ""},
       {"apostrophes only", "Azerbaijan’s ombudsman didn’t attend the teachers’ meeting.", "", ""},
