@@ -193,6 +193,9 @@ TEST(QuoteStage, AttributionPatterns) {
       {"regression: a finished quotation after a comma takes the cue before it",
        "Asked about it, Clinton said, “I do take responsibility.” She followed that by saying sorry.",
        {{"Clinton", P}}, "direct", "said", "Clinton", "Clinton"},
+      {"regression: lower-case title words before an inverted name",
+       "“This will appear in some ad,” said veteran pollster Frank Luntz.", {{"Frank Luntz", P}}, "direct", "said",
+       "veteran pollster Frank Luntz", "Frank Luntz"},
       {"regression: a cue inside the next sentence is not the finished quotation's",
        "“We are a small town,” said Dennis Gaskin. “You almost never see a stranger here.” Perhaps, he said, "
        "the town will change.",
