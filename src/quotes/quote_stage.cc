@@ -306,6 +306,7 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
     if (k == first) continue;  // the content's own first word never cuts
     const std::string_view g = c.GapAfter(k);
     const size_t nx = k + 1;
+    if (g.find(';') != std::string_view::npos) return w[k].end;  // "…; 26 percent of Democrats say …"
     if (!c.words()[nx].has(kWordLower)) continue;
     const std::string_view ln = c.Lower(nx);
     const bool comma = g.find(',') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos;
@@ -314,11 +315,16 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
           ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according" ||
           ln == "however")
         return w[k].end;
-      // "…, aides said." / "…, Lewandowski said he …": a second attribution
-      // after the comma (an interrupting cue, "…, experts said, will …",
-      // is followed by a comma and stays inside).
+      // A relative or temporal clause after the comma describes something
+      // the content named (", which would give …", ", when Our Principles
+      // launched …"), or compares it (", compared with 23 percent …").
+      if (ln == "which" || ln == "who" || ln == "when" || ln == "compared") return w[k].end;
+      // "…, aides said." / "…, Lewandowski said he …" / "…, said a former
+      // spokesman": a second attribution after the comma (an interrupting
+      // cue, "…, experts said, will …", is followed by a comma and stays
+      // inside).
       for (size_t j = nx; j < w.size() && j < nx + 5 && w[j].start < e; ++j) {
-        if (c.words()[j].has(kWordLower) && j > nx && (CueFlags(c.Lower(j)) & (kCueDirect | kCueThat)) != 0) {
+        if (c.words()[j].has(kWordLower) && (CueFlags(c.Lower(j)) & (kCueDirect | kCueThat)) != 0) {
           const bool last = j + 1 >= w.size() || w[j + 1].start >= e;
           if (last || (c.SpaceGap(j) && (ClauseStarter(c, j + 1) || c.Lower(j + 1) == "that"))) return w[k].end;
           break;
