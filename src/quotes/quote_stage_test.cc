@@ -286,6 +286,8 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: content stops before an inverted second cue",
        "Documents show he had a voice in decisions about investments, said a former spokesman.", "show",
        "he had a voice in decisions about investments", "Documents"},
+      {"regression: bare clause after stressed", "The minister stressed the vote would be delayed.", "stressed",
+       "the vote would be delayed", "The minister"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
