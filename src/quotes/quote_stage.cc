@@ -495,6 +495,10 @@ SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_
   return m;
 }
 
+bool IsObjectPronoun(std::string_view lw) {
+  return lw == "me" || lw == "him" || lw == "her" || lw == "us" || lw == "them" || lw == "you";
+}
+
 // The subject of a say-verb that does not stand next to it: a second verb
 // of the sentence's subject ("Podesta said A and said B"), or a subject
 // long with appositions ("Roxana M. Leon, 63, an independent voter raised
@@ -508,7 +512,9 @@ SubjectMention DistantSubject(const QuoteContext& c, size_t k, size_t min_word) 
   const bool comma = c.GapAfter(k - 1).find(',') != std::string_view::npos;
   const bool coordinated = c.SpaceGap(k - 1) && (prev == "and" || prev == "but" || prev == "then");
   if (!comma && !coordinated) return m;
-  if (comma && GapBreaks(c.GapAfter(k - 1))) return m;
+  // "Sen. Rand Paul, R-Ky., told": a period glued to the comma ends an
+  // abbreviation, not the sentence.
+  if (comma && GapBreaks(c.GapAfter(k - 1)) && c.GapAfter(k - 1).find(".,") != 0) return m;
   static const std::unordered_set<std::string_view> kOpen = {"but", "and", "so", "yet", "still", "now", "instead"};
   size_t s = min_word;
   if (s + 1 < k && kOpen.count(c.Lower(s)) && c.SpaceGap(s)) ++s;
@@ -661,7 +667,13 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     if (has_before && before.find(',') != std::string_view::npos) {
       uint32_t e = w[k].start;
       const uint32_t se = c.SentenceEnd(w[k].start);
-      if (comma_after && after < n && w[after].start < se && c.WordAtOrAfter(se) > after + 2) e = se;  // interrupted
+      // Interrupted ("The implication, according to the aide, is …"), unless
+      // what follows the source is a participle or a relative clause of its
+      // own (", taking a step …", ", which monitors …").
+      if (comma_after && after < n && w[after].start < se && c.WordAtOrAfter(se) > after + 2 &&
+          !(w[after].has(kWordLower) && (c.WordText(after).ends_with("ing") || c.Lower(after) == "which" ||
+                                         c.Lower(after) == "who" || c.Lower(after) == "where")))
+        e = se;
       while (e > sent_start && (c.text()[e - 1] == ' ' || c.text()[e - 1] == ',' || c.text()[e - 1] == '\n')) --e;
       q.start = sent_start;
       q.end = e;
@@ -712,6 +724,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       // "…, said she wanted change": a pronoun going on into its verb
       // opens the reported clause; it is no inverted subject.
       if (sub.kind == MentionKind::kPronoun && c.SpaceGap(after) && after + 1 < n) sub = SubjectMention();
+      // "told" never inverts: "…, R-Ky., told Fox News that …" names whom.
+      if (lw == "told" || lw == "tells" || lw == "telling") sub = SubjectMention();
       inverted = sub.found();
     }
     // "…, campaign officials said.": a longer subject than the finders
@@ -744,8 +758,15 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         // "…, she said he had her vote": a clause after the cue is its
         // content, the words before the comma are not.
         const size_t tail_start = SkipCueComplements(c, tail_word, c.WordAtOrAfter(se));
-        const bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < c.WordAtOrAfter(se) &&
-                                 (ClauseStarter(c, tail_start) || c.Lower(tail_start) == "that") && !c.AbbrevGapAfter(k);
+        bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < c.WordAtOrAfter(se) &&
+                           (ClauseStarter(c, tail_start) || c.Lower(tail_start) == "that") && !c.AbbrevGapAfter(k);
+        // "…, Ash Carter told a Senate panel Wednesday.": after "told" the
+        // words are its object unless a "that" follows.
+        if (tail_clause && (f & kCueObject) && c.Lower(tail_start) != "that") {
+          tail_clause = false;
+          for (size_t j = tail_start; j < n && j < tail_start + 6 && w[j].start < se; ++j)
+            if (c.Lower(j) == "that") tail_clause = true;
+        }
         if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && !tail_continues &&
             !tail_clause && (f & (kCueThat | kCueBare))) {
           uint32_t e = w[sw - 1].end;
@@ -823,7 +844,11 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   }
   // A bare clause: "said the talks had failed".
   if (f & kCueBare) {
-    const size_t j = SkipCueComplements(c, after, std::min(sent_end_word, after + 5));
+    // "told me he had …": the object pronoun before the clause.
+    const size_t from = (f & kCueObject) && after + 1 < n && c.SpaceGap(after) && IsObjectPronoun(c.Lower(after))
+                            ? after + 1
+                            : after;
+    const size_t j = SkipCueComplements(c, from, std::min(sent_end_word, from + 5));
     const bool starts = j < n && (ClauseStarter(c, j) || (IsSayVerb(lw) && c.words()[j].has(kWordLower) &&
                                                           !NoClauseAfterSay(c.Lower(j))));
     if (j < sent_end_word && j < n && starts && j + 2 < sent_end_word) {
