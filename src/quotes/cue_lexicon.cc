@@ -155,6 +155,7 @@ constexpr Entry kEntries[] = {
     {"offer", N, ""}, {"promising", N, ""}, {"shared", N, ""}, {"filed", N, ""}, {"praise", N, ""},
     {"listed", N, ""}, {"deemed", N, ""}, {"repeated", N, ""}, {"blame", N, ""}, {"requested", N, ""},
     {"viewed", N, ""}, {"laid", T | N, ""}, {"describe", N, ""}, {"express", N, ""}, {"expecting", N, ""},
+    {"see", N, ""}, {"saw", N, ""}, {"view", N, ""}, {"views", N, ""},  // only with "as" (quote_stage.cc)
     {"calls", I | O | N, ""}, {"calling", I | O | N, ""},  // "calls for X", "calling X a liar"; no "on" needed
     // Particle verbs.
     {"called", D | O | I, "on"},

@@ -686,6 +686,13 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (!f) return false;
   if (k > 0 && c.SpaceGap(k - 1) && NounModifier(c, k - 1)) return false;
   if (f & kCueSeem) return EvidentialAt(c, k, lw, &q);
+  // "developers see golf courses as wasted space": seeing and viewing are
+  // attributions only with their "as" complement.
+  if (lw == "see" || lw == "saw" || lw == "view" || lw == "views") {
+    bool as = false;
+    for (size_t j = k + 2; j < n && j < k + 10 && c.SpaceGap(j - 1) && !as; ++j) as = c.Lower(j) == "as";
+    if (!as) return false;
+  }
   if (!ParticleOk(c, k, f)) {
     // "called Mrs. Schlafly an ''Aunt Tom''": naming someone with quoted
     // words attributes the words; the object and the name are the content.

@@ -300,6 +300,8 @@ TEST(QuoteStage, IndirectContent) {
        "Verizon has struck a work agreement with unions, according to the Labor Department, taking a step toward "
        "ending a strike.",
        "according to", "Verizon has struck a work agreement with unions", "the Labor Department"},
+      {"regression: see X as Y", "In South Florida, developers see golf courses as wasted space.", "see",
+       "golf courses as wasted space", "developers"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
@@ -350,6 +352,11 @@ TEST(QuoteStage, IndirectContent) {
     ASSERT_NE(asked, nullptr);
     EXPECT_EQ(Text(d, *asked), "whether he would run again");
     EXPECT_FALSE(asked->speaker.has_value());
+  }
+  // Seeing without "as" reports nothing: "We saw the game on Sunday."
+  {
+    const AnnotatedDoc d = Annotate("We saw the game on Sunday with our friends.\n");
+    EXPECT_TRUE(d.quotes.empty());
   }
   // Regression: a passive question ("when asked whether …", "was asked by
   // a host if …") is read the same way.
