@@ -1032,6 +1032,18 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     // first letter before lower-casing (a copy) every name.
     if (cap && (text[wd.start] != 'A' || (len != 5 && len != 9))) continue;
     const std::string_view lw = c.Lower(k);
+    // Poll findings ("In the latest Post-ABC poll, Clinton led …"): checked
+    // here rather than in a pass of their own, which cost 5% of the stage.
+    if (!cap && len >= 4 && len <= 7 && (lw[0] == 'p' || lw[0] == 's') &&
+        (lw == "poll" || lw == "polls" || lw == "survey" || lw == "surveys")) {
+      Found f;
+      if (k > 0 && !c.InQuote(wd.start) && PollAt(c, k, &f)) {
+        f.para = c.ParagraphOf(f.quote.start);
+        f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
+        found.push_back(std::move(f));
+      }
+      continue;
+    }
     if (lw != "according" && (cap ? lw != "asked" : !CueFlags(lw))) continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
@@ -1039,23 +1051,6 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
-      found.push_back(std::move(f));
-    }
-  }
-
-  // Poll findings ("… in the latest Post-ABC poll").
-  for (size_t k = 1; k < w.size(); ++k) {
-    const uint32_t len = w[k].end - w[k].start;
-    if (len < 4 || len > 7 || !w[k].has(kWordLower)) continue;
-    const char c0 = text[w[k].start];
-    if (c0 != 'p' && c0 != 's') continue;
-    const std::string_view lw = c.WordText(k);
-    if (lw != "poll" && lw != "polls" && lw != "survey" && lw != "surveys") continue;
-    if (c.InQuote(w[k].start)) continue;
-    Found f;
-    if (PollAt(c, k, &f)) {
-      f.para = c.ParagraphOf(f.quote.start);
-      f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       found.push_back(std::move(f));
     }
   }
