@@ -382,6 +382,24 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
     return m;
   }
   size_t e = s;
+  // "said pollster Frank Luntz", "said former congressman Barney Frank":
+  // lower-case title words before the name belong to the mention.
+  size_t lead = s;
+  if (w[s].has(kWordLower) && !InList(ls, kDeterminers) && !InList(ls, kBareSpeakers) && ls.size() >= 5 &&
+      !ls.ends_with("ly") && !ls.ends_with("ing") && ls != "about" && ls != "after" && ls != "before" &&
+      ls != "during" && ls != "today" && ls != "again" && ls != "under" && ls != "since" && ls != "while" &&
+      ls != "would" && ls != "could" && ls != "should" && ls != "there" && ls != "their" && ls != "which") {
+    size_t j = s;
+    while (j < s + 3 && j + 1 <= max_word && j + 1 < w.size() && c.SpaceGap(j) && w[j].has(kWordLower) &&
+           !IsCap(c, j + 1))
+      ++j;
+    if (j + 1 <= max_word && j + 1 < w.size() && c.SpaceGap(j) && IsCap(c, j + 1) &&
+        !InList(c.WordText(j + 1), kCapStop)) {
+      lead = s;
+      s = j + 1;
+      e = s;
+    }
+  }
   if (IsCap(c, s) && !InList(c.WordText(s), kCapStop)) {
     while (e + 1 <= max_word && e + 1 < w.size() && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) &&
            !w[e].has(kWordPossessive))
@@ -401,7 +419,7 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
   } else {
     return m;
   }
-  m.start = w[s].start;
+  m.start = w[lead < s ? lead : s].start;
   m.end = w[e].end;
   // "said Smith, a spokesman for the party,": an appositive role.
   if (m.kind == MentionKind::kName && e + 1 < w.size()) {

@@ -112,6 +112,14 @@ void ScanQuoteMarks(std::string_view t, std::vector<QuoteMark>* out) {
       // digit is an elision (‘90s).
       if (is_mark && d == 0x99 && AlnumBefore(t, i) && AlnumAt(t, i + 3)) is_mark = false;
       if (is_mark && d == 0x98 && i + 3 < n && t[i + 3] >= '0' && t[i + 3] <= '9') is_mark = false;
+      // ‘ glued to the end of a word is a mistyped apostrophe ("CBS‘ Face
+      // the Nation", "don‘t"): no quotation opens after a letter.
+      if (is_mark && d == 0x98 && AlnumBefore(t, i)) is_mark = false;
+      // “ after a sentence's punctuation and before a space or a line end
+      // is a mistyped closing mark (`… for her here,“ said …`).
+      if (is_mark && d == 0x9C && i > 0 && (t[i - 1] == ',' || t[i - 1] == '.' || t[i - 1] == '?' || t[i - 1] == '!') &&
+          (i + 3 >= n || t[i + 3] == ' ' || t[i + 3] == '\n'))
+        m.dir = MarkDir::kClose;
     }
     if (!is_mark) {
       i += len - 1;

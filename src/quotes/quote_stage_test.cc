@@ -58,6 +58,13 @@ TEST(QuoteStage, QuotingStyles) {
       {"glued to the previous sentence", "News.Az reports.“It has been 35 years,” she recalled.", "direct",
        "It has been 35 years,"},
       {"partial quote", "The minister called it a “heinous crime” on Monday.", "fragment", "heinous crime"},
+      {"regression: ‘ glued to a word is an apostrophe",
+       "On CBS‘ Face the Nation, she stated, “We will rebuild the city,” and left.", "direct",
+       "We will rebuild the city,"},
+      {"regression: mistyped closing mark", "“We will rebuild the city,“ the mayor said.", "direct",
+       "We will rebuild the city,"},
+      {"regression: short capitalised quotation inside a sentence",
+       "Erdogan said the bomber had “Syrian roots.”", "fragment", "Syrian roots."},
       {"inch marks", "He bought a 55\" television and a 12\" pipe.", "", ""},
       {"scare quotes around one word", "The so-called \"experts\" disagreed with the plan.", "", ""},
       {"apostrophes only", "Azerbaijan’s ombudsman didn’t attend the teachers’ meeting.", "", ""},
@@ -185,6 +192,19 @@ TEST(QuoteStage, AttributionPatterns) {
       {"regression: a title-case exclamation with its cue before",
        "She declared “What a Great Night!” and said the campaign would go on.", {}, "direct", "declared", "She",
        ""},
+      {"regression: a finished quotation does not take the next sentence's verb",
+       "“We will win,” Smith said. “It is a sad day for the city.” Reid said the two men are rivals.", {{"Smith", P}, {"Reid", P}},
+       "direct", "", "Smith", "Smith"},
+      {"regression: a finished quotation after a comma takes the cue before it",
+       "Asked about it, Clinton said, “I do take responsibility.” She followed that by saying sorry.",
+       {{"Clinton", P}}, "direct", "said", "Clinton", "Clinton"},
+      {"regression: lower-case title words before an inverted name",
+       "“This will appear in some ad,” said veteran pollster Frank Luntz.", {{"Frank Luntz", P}}, "direct", "said",
+       "veteran pollster Frank Luntz", "Frank Luntz"},
+      {"regression: a cue inside the next sentence is not the finished quotation's",
+       "“We are a small town,” said Dennis Gaskin. “You almost never see a stranger here.” Perhaps, he said, "
+       "the town will change.",
+       {{"Dennis Gaskin", P}}, "direct", "", "Dennis Gaskin", "Dennis Gaskin"},
   };
   for (const AttrCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -234,6 +254,57 @@ TEST(QuoteStage, IndirectContent) {
        "he'd consider an offer from either side", "Cuban"},
       {"regression: clause opening with an adjective", "The governor said inevitable reforms would close several mills.",
        "said", "inevitable reforms would close several mills", "The governor"},
+      {"regression: second verb of the sentence's subject",
+       "But Podesta denied the report and said the firm had done nothing wrong.", "said",
+       "the firm had done nothing wrong", "Podesta"},
+      {"regression: subject with appositions",
+       "Roxana Leon, 63, an independent voter from Miami, said she wanted major change.", "said",
+       "she wanted major change", "Roxana Leon"},
+      {"regression: a conjunction bounds a plain subject",
+       "But hacking specialists say the most harmful information might not be genuine.", "say",
+       "the most harmful information might not be genuine", "hacking specialists"},
+      {"regression: a share of respondents after while",
+       "Most see him negatively while 61 percent say the same of his rival.", "say", "the same of his rival",
+       "61 percent"},
+      {"regression: called for", "Trump called for a temporary ban on new arrivals, aides said.", "called for",
+       "a temporary ban on new arrivals", "Trump"},
+      {"regression: called someone something", "Alastair Osman called him a kind and loving person.", "called",
+       "him a kind and loving person", "Alastair Osman"},
+      {"regression: as the source reported",
+       "As The Washington Post reported, even a split of the delegates would leave him far behind.", "reported",
+       "even a split of the delegates would leave him far behind", "Washington Post"},
+      {"regression: mined cue, object as content", "The senator offered a plan to cut taxes for families.",
+       "offered", "a plan to cut taxes for families", "The senator"},
+      {"regression: calls for", "The group calls for an end to the program.", "calls for", "an end to the program",
+       "The group"},
+      {"regression: content stops before a relative clause after a comma",
+       "Smith said the bill would give police more time, which critics oppose.", "said",
+       "the bill would give police more time", "Smith"},
+      {"regression: content stops at a semicolon",
+       "Most voters say they are paying attention; 26 percent say they are not.", "say",
+       "they are paying attention", "Most voters"},
+      {"regression: content stops before an inverted second cue",
+       "Documents show he had a voice in decisions about investments, said a former spokesman.", "show",
+       "he had a voice in decisions about investments", "Documents"},
+      {"regression: bare clause after stressed", "The minister stressed the vote would be delayed.", "stressed",
+       "the vote would be delayed", "The minister"},
+      {"regression: told + object pronoun + bare clause", "Murphy told me he has had a quiet life.", "told",
+       "he has had a quiet life", "Murphy"},
+      {"regression: clause, then told + its object",
+       "This includes a special force, Defense Secretary Ash Carter told a Senate panel Wednesday.", "told",
+       "This includes a special force", "Defense Secretary Ash Carter"},
+      {"regression: abbreviation before the comma of an apposition",
+       "Sen. Rand Paul, R-Ky., told Fox News that polls could be way off.", "told", "that polls could be way off",
+       "Sen. Rand Paul"},
+      {"regression: according to, then a participle clause",
+       "Verizon has struck a work agreement with unions, according to the Labor Department, taking a step toward "
+       "ending a strike.",
+       "according to", "Verizon has struck a work agreement with unions", "the Labor Department"},
+      {"regression: see X as Y", "In South Florida, developers see golf courses as wasted space.", "see",
+       "golf courses as wasted space", "developers"},
+      {"regression: a poll opening the sentence",
+       "In the latest Washington Post-ABC News poll, conducted in May, Clinton led Trump by eight points.", "In",
+       "Clinton led Trump by eight points", "the latest Washington Post-ABC News poll"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
@@ -284,6 +355,22 @@ TEST(QuoteStage, IndirectContent) {
     ASSERT_NE(asked, nullptr);
     EXPECT_EQ(Text(d, *asked), "whether he would run again");
     EXPECT_FALSE(asked->speaker.has_value());
+  }
+  // Seeing without "as" reports nothing: "We saw the game on Sunday."
+  {
+    const AnnotatedDoc d = Annotate("We saw the game on Sunday with our friends.\n");
+    EXPECT_TRUE(d.quotes.empty());
+  }
+  // Regression: a passive question ("when asked whether …", "was asked by
+  // a host if …") is read the same way.
+  {
+    const AnnotatedDoc d = Annotate("“You bet I would,” Christie said when asked whether he would order a quarantine.\n\n"
+                                    "He was asked by Matt Lauer if he had practiced the speech, and he laughed.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes)
+      if (q.cue == "asked") got.push_back(Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>({"whether he would order a quarantine|",
+                                             "if he had practiced the speech|"}));
   }
   // Evidential verbs report an impression without a source: the subject
   // and its complement are the content, there is no speaker.
