@@ -323,6 +323,38 @@ TEST(ArchiveSnippetTest, MarksEveryWordWhoseStemMatches) {
   }
 }
 
+// Long articles are read only up to a window past the first match: the
+// snippet still finds a match 60 KB in, and marks it.
+TEST(ArchiveSnippetTest, LongArticlesFindLateMatches) {
+  const std::string path = FreshArchivePath("annals_archive_long_snippet_test");
+  AnnotatedDoc late = Article("l1", "2020-01-01", "Ann Lee", 1, "2019");
+  AnnotatedDoc early = Article("l2", "2020-01-02", "Ann Lee", 1, "2019");
+  std::string filler;
+  while (filler.size() < 60000) filler += "Nothing happened in the quiet town that week. ";
+  late.doc.text = filler + "Then the zeppelin landed.";
+  early.doc.text = "A zeppelin flew over. " + filler + "Another zeppelin, and a zeppelin, and a zeppelin.";
+  for (AnnotatedDoc* d : {&late, &early}) {
+    d->quotes.clear();
+    d->counts.clear();
+    d->mentions.clear();
+  }
+  Ingest(path, {late, early});
+  auto a = Archive::Open(path);
+  ASSERT_TRUE(a.ok());
+  auto r = (*a)->Search("zeppelin", SearchOptions());
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 2u);
+  for (const SearchHit& h : r->hits) {
+    ASSERT_EQ(h.snippet_highlights.size(), 1u) << h.snippet;
+    EXPECT_EQ(h.snippet.substr(h.snippet_highlights[0].start, 8), "zeppelin") << h.snippet;
+    if (h.id == "l1") {
+      EXPECT_NE(h.snippet.find("Then the zeppelin landed."), std::string::npos) << h.snippet;
+    } else {
+      EXPECT_EQ(h.snippet.rfind("A zeppelin flew over.", 0), 0u) << h.snippet;
+    }
+  }
+}
+
 TEST(ArchiveIndexTest, ReplacedArticlesLeaveTheIndexAndReindexAgrees) {
   const std::string path = FreshArchivePath("annals_archive_index_test");
   {
