@@ -301,7 +301,8 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
   const size_t n = static_cast<size_t>(std::clamp(tokens, 1, 64));
   // A long article (some run to 100 KB) is read in chunks, and no further
   // than a window past its first match: the window is the best one in the
-  // part read, and a rare word's 20 hits no longer cost tens of ms.
+  // part read, and an early match spares tokenising the rest (20 hits of a
+  // 100 KB article took 34 ms; the text before a late match is still read).
   constexpr size_t kChunk = 16 << 10;
   size_t first_hit = SIZE_MAX;
   bool complete = false;
