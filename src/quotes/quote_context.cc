@@ -84,6 +84,10 @@ QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& 
   if (paragraphs_.empty()) SplitParagraphs(text_, &paragraphs_);
   if (paragraphs_.empty()) paragraphs_.push_back({0, static_cast<uint32_t>(text_.size())});
   ScanWords(text_, &words_);
+  // Lower-casing the whole text once is cheaper than a copy per cue word.
+  lower_.assign(text_);
+  for (char& ch : lower_)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
   ScanQuoteMarks(text_, &marks_);
   PairQuoteMarks(text_, marks_, paragraphs_, &spans_);
   for (const QuoteSpan& s : spans_)
@@ -109,7 +113,7 @@ bool QuoteContext::AbbrevGapAfter(size_t k) const {
 std::string_view QuoteContext::Lower(size_t k) const {
   // Most words are lower case already: no copy for them.
   if (words_[k].has(kWordLower)) return text_.substr(words_[k].start, words_[k].end - words_[k].start);
-  return LowerWord(text_, words_[k], &buf_);
+  return std::string_view(lower_).substr(words_[k].start, words_[k].end - words_[k].start);
 }
 
 size_t QuoteContext::WordAtOrAfter(uint32_t pos) const {
@@ -204,7 +208,7 @@ uint32_t QuoteContext::SentenceStart(uint32_t pos) const {
 SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_word) {
   SubjectMention m;
   const auto& w = c.words();
-  const std::string lw(c.Lower(e));  // a copy: Lower() reuses its buffer
+  const std::string_view lw(c.Lower(e));
   if (IsSubjectPronoun(lw)) {
     m.kind = MentionKind::kPronoun;
     m.start = w[e].start;
@@ -284,7 +288,7 @@ SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
   // the name or pronoun that opens the sentence.
   const std::string_view cue_word = c.WordText(v);
   if (cue_word.size() > 5 && cue_word.ends_with("ing")) {
-    const std::string first(c.Lower(min_word));
+    const std::string_view first(c.Lower(min_word));
     if (IsSubjectPronoun(first)) {
       SubjectMention m;
       m.kind = MentionKind::kPronoun;
@@ -374,7 +378,7 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
   SubjectMention m;
   const auto& w = c.words();
   if (s >= w.size() || s > max_word) return m;
-  const std::string ls(c.Lower(s));
+  const std::string_view ls(c.Lower(s));
   if (IsSubjectPronoun(ls)) {
     m.kind = MentionKind::kPronoun;
     m.start = w[s].start;

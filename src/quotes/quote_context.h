@@ -41,8 +41,9 @@ class QuoteContext {
   std::string_view WordText(size_t k) const {
     return text_.substr(words_[k].start, words_[k].end - words_[k].start);
   }
-  // Lower-cased word k (ASCII), valid until the next call (a view into the
-  // text itself when the word is lower case already).
+  // Lower-cased word k (ASCII): a view into the text itself when the word is
+  // lower case already, else into a lower-cased copy of the text made once
+  // per article (no per-word copy; valid as long as the context).
   std::string_view Lower(size_t k) const;
   // Index of the first word starting at or after `pos`.
   size_t WordAtOrAfter(uint32_t pos) const;
@@ -80,7 +81,7 @@ class QuoteContext {
   std::vector<QuoteSpan> spans_;
   std::vector<std::pair<uint32_t, uint32_t>> top_;  // top-level quotation [open, close_end)
   std::vector<uint32_t> ends_;                      // offsets of sentence-final . ! ?
-  mutable std::string buf_;
+  std::string lower_;  // the text with ASCII letters lower-cased
 };
 
 // The noun phrase ending at word `e` (a name, a pronoun or a description

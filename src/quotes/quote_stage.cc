@@ -4,6 +4,8 @@
 #include "quotes/quote_stage.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <unordered_set>
 
@@ -40,6 +42,32 @@ struct Cue {
   bool found() const { return end > start; }
 };
 
+// A fixed word set with a (first letter, length) pre-check: most words
+// asked about are in no set and never pay for hashing.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+    for (std::string_view w : words) {
+      first_ |= FirstBit(w);
+      if (w.size() < 64) lengths_ |= uint64_t{1} << w.size();
+    }
+  }
+  size_t count(std::string_view w) const {
+    if (w.empty() || w.size() >= 64 || !(lengths_ & (uint64_t{1} << w.size())) || !(first_ & FirstBit(w))) return 0;
+    return set_.count(w);
+  }
+
+ private:
+  static uint32_t FirstBit(std::string_view w) {
+    if (w.empty()) return 0;
+    const char f = w[0];
+    return f >= 'a' && f <= 'z' ? 1u << (f - 'a') : 1u << 26;
+  }
+  std::unordered_set<std::string_view> set_;
+  uint32_t first_ = 0;
+  uint64_t lengths_ = 0;
+};
+
 bool ClauseStarter(const QuoteContext& c, size_t k);  // below: word k can open a clause
 
 bool IsPunctGapChar(char ch) { return ch == '.' || ch == '!' || ch == '?' || ch == ';'; }
@@ -64,10 +92,10 @@ bool GapBreaks(std::string_view g) {
 // "pointed out", "told reporters", "according to". Returns the cue's end.
 uint32_t CueEnd(const QuoteContext& c, size_t k) {
   const auto& w = c.words();
-  const std::string lw(c.Lower(k));
+  const std::string_view lw(c.Lower(k));
   uint32_t end = w[k].end;
   if (k + 1 < w.size() && c.SpaceGap(k)) {
-    const std::string nx(c.Lower(k + 1));
+    const std::string_view nx(c.Lower(k + 1));
     const std::string_view particle = CueParticle(lw);
     if (!particle.empty() && nx == particle) end = w[k + 1].end;
     if ((lw == "told" || lw == "tells" || lw == "telling") &&
@@ -86,7 +114,7 @@ bool IsAccordingTo(const QuoteContext& c, size_t k) {
 // A cue needing its particle ("called" without "on") is no cue.
 bool ParticleOk(const QuoteContext& c, size_t k, uint8_t flags, bool allow_bare = false) {
   if (!(flags & kCueParticle)) return true;
-  const std::string lw(c.Lower(k));
+  const std::string_view lw(c.Lower(k));
   const std::string_view particle = CueParticle(lw);
   if (k + 1 < c.words().size() && c.SpaceGap(k) && c.Lower(k + 1) == particle) return true;
   // "called it a “heinous crime”": the bare verb still cues a fragment.
@@ -365,19 +393,19 @@ bool ContentToSentenceEnd(const QuoteContext& c, uint32_t from, uint32_t* start,
 // A time phrase a cue may carry before its clause: "said Monday that",
 // "said on Tuesday", "said in a statement that", "told reporters that".
 size_t SkipCueComplements(const QuoteContext& c, size_t k, size_t limit) {
-  static const std::unordered_set<std::string_view> kTime = {
+  static const WordSet kTime = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
       "earlier", "later", "recently", "previously", "also", "again", "then", "publicly", "privately",
       "repeatedly", "reporters", "journalists", "last", "week", "night", "month", "year"};
-  static const std::unordered_set<std::string_view> kPrep = {"on", "in", "at", "during"};
-  static const std::unordered_set<std::string_view> kPhrase = {
+  static const WordSet kPrep = {"on", "in", "at", "during"};
+  static const WordSet kPhrase = {
       "a", "an", "the", "his", "her", "their", "its", "statement", "interview", "speech", "email", "news",
       "conference", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "rally", "debate", "week", "post", "tweet", "letter", "radio", "television"};
   size_t j = k;
   bool in_phrase = false;
   while (j < limit && j < c.words().size()) {
-    const std::string w(c.Lower(j));
+    const std::string_view w(c.Lower(j));
     if (kTime.count(w) || kPrep.count(w)) {
       in_phrase = kPrep.count(w) > 0;
     } else if (!(in_phrase && kPhrase.count(w))) {
@@ -408,7 +436,7 @@ std::string_view ContractionHead(std::string_view w) {
 // "these states") or a name's possessive ("Lopez’s show"). Pronoun
 // contractions ("he’s said") are not possessives and stay subjects.
 bool NounModifier(const QuoteContext& c, size_t k) {
-  static const std::unordered_set<std::string_view> kDet = {"the", "a", "an", "this", "these", "those", "its",
+  static const WordSet kDet = {"the", "a", "an", "this", "these", "those", "its",
                                                             "their", "our", "my", "your", "The", "A", "An",
                                                             "This", "These", "Those", "Its", "Their", "Our"};
   const Word& w = c.words()[k];
@@ -426,7 +454,7 @@ bool IsSayVerb(std::string_view lw) {
 
 // Words that cannot open a reported clause after a verb of saying.
 bool NoClauseAfterSay(std::string_view lw) {
-  static const std::unordered_set<std::string_view> kNo = {
+  static const WordSet kNo = {
       "to", "of", "for", "about", "with", "by", "from", "in", "on", "at", "during", "after", "before", "over",
       "into", "through", "under", "and", "or", "but", "so", "as", "than", "while", "when", "because", "so",
       "nothing", "something", "anything", "much", "little", "more", "less", "goodbye", "hello", "thanks",
@@ -437,7 +465,7 @@ bool NoClauseAfterSay(std::string_view lw) {
 // Words after a verb that show it has no object here ("attacked in the
 // night", "defended by lawyers").
 bool NoObjectAfter(std::string_view lw) {
-  static const std::unordered_set<std::string_view> kNo = {
+  static const WordSet kNo = {
       "in", "on", "at", "during", "after", "before", "by", "with", "from", "to", "for", "over", "as", "and",
       "or", "but", "since", "until", "when", "while", "because", "if", "than", "into", "through", "about",
       "out", "up", "down", "back", "off", "away", "again", "earlier", "later", "last", "yesterday", "today"};
@@ -445,7 +473,7 @@ bool NoObjectAfter(std::string_view lw) {
 }
 
 bool ClauseStarter(const QuoteContext& c, size_t k) {
-  static const std::unordered_set<std::string_view> kStart = {
+  static const WordSet kStart = {
       "he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "his", "her", "their", "its", "this",
       "these", "those", "that", "our", "we", "you", "trump", "clinton", "no", "some", "many", "most", "all"};
   if (c.words()[k].flags & kWordCap) return true;
@@ -455,7 +483,7 @@ bool ClauseStarter(const QuoteContext& c, size_t k) {
 // Words before a cue that end no subject noun phrase ("… and said", "…
 // to say", "he would say"): verbs, auxiliaries and function words.
 bool EndsNoSubject(std::string_view lw) {
-  static const std::unordered_set<std::string_view> kNo = {
+  static const WordSet kNo = {
       "to", "and", "or", "but", "that", "which", "who", "would", "could", "should", "will", "can", "may",
       "might", "must", "not", "never", "has", "have", "had", "is", "was", "were", "are", "be", "been", "did",
       "do", "does", "of", "for", "with", "by", "in", "on", "at", "as", "than", "if", "when", "while", "because",
@@ -515,7 +543,7 @@ SubjectMention DistantSubject(const QuoteContext& c, size_t k, size_t min_word) 
   // "Sen. Rand Paul, R-Ky., told": a period glued to the comma ends an
   // abbreviation, not the sentence.
   if (comma && GapBreaks(c.GapAfter(k - 1)) && c.GapAfter(k - 1).find(".,") != 0) return m;
-  static const std::unordered_set<std::string_view> kOpen = {"but", "and", "so", "yet", "still", "now", "instead"};
+  static const WordSet kOpen = {"but", "and", "so", "yet", "still", "now", "instead"};
   size_t s = min_word;
   if (s + 1 < k && kOpen.count(c.Lower(s)) && c.SpaceGap(s)) ++s;
   m = SubjectAfter(c, s, k - 2);
@@ -592,7 +620,7 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
 
 bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   const auto& w = c.words();
-  const std::string lw(c.Lower(k));
+  const std::string_view lw(c.Lower(k));
   const size_t n = w.size();
   Quote& q = out->quote;
   q.kind = QuoteKind::kIndirect;
@@ -926,7 +954,7 @@ bool PollAt(const QuoteContext& c, size_t k, Found* out) {
 // the words after the colon are not a quotation (those are handled as
 // direct quotations with a colon introduction).
 bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
-  static const std::unordered_set<std::string_view> kLabels = {
+  static const WordSet kLabels = {
       "Note", "NOTE", "Photo", "Photos", "Update", "UPDATE", "Updated", "Related", "RELATED", "Watch", "WATCH",
       "Read", "READ", "Editor", "Correction", "CORRECTION", "Video", "VIDEO", "Image", "Credit", "Listen", "Follow",
       "Email", "Contact", "Tags", "Advertisement", "Source", "Sources", "Caption", "Disclosure", "Clarification",

@@ -58,7 +58,7 @@ bool RoleBefore(const QuoteContext& c, size_t k, std::string* role, std::string*
     if (!RoleGap(g)) break;
     const Word& pw = w[s - 1];
     if (pw.has(kWordPossessive)) break;
-    const std::string lower(c.Lower(s - 1));
+    const std::string_view lower(c.Lower(s - 1));
     if (g.find('(') != std::string_view::npos) paren_open = false;
     if (g.find(')') != std::string_view::npos) paren_open = true;
     if (!IsCapWord(pw) && !IsTitleWord(lower) && !IsTitleModifier(lower) && !paren_open) break;
@@ -95,7 +95,7 @@ bool RoleAfter(const QuoteContext& c, size_t e, std::string* role) {
   if (e + 1 >= w.size()) return false;
   const std::string_view g = c.GapAfter(e);
   if (g != ", ") return false;
-  const std::string first(c.Lower(e + 1));
+  const std::string_view first(c.Lower(e + 1));
   if (first != "the" && first != "a" && first != "an" && !IsTitleWord(first) && !IsTitleModifier(first))
     return false;
   bool titled = IsTitleWord(first);
