@@ -116,11 +116,4 @@ void ScanWords(std::string_view t, std::vector<Word>* out) {
   }
 }
 
-std::string_view LowerWord(std::string_view text, const Word& w, std::string* buf) {
-  buf->assign(text.substr(w.start, w.end - w.start));
-  for (char& c : *buf)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return *buf;
-}
-
 }  // namespace annals

@@ -32,7 +32,4 @@ struct Word {
 // Appends the words of `text` to `out` (cleared first). O(n).
 void ScanWords(std::string_view text, std::vector<Word>* out);
 
-// The word's text lower-cased (ASCII only) into `buf`; returns a view of it.
-std::string_view LowerWord(std::string_view text, const Word& w, std::string* buf);
-
 }  // namespace annals
