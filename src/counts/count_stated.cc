@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/ascii_case.h"
 #include "counts/count_lexicon.h"
 
 namespace annals {
@@ -50,13 +51,6 @@ bool IsNotPeopleBefore(std::string_view w) {
          w == "number" || w == "route" || w == "highway";
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 }  // namespace
 
 bool TextStatesFigure(std::string_view text, const std::vector<Token>& tokens,
@@ -69,7 +63,7 @@ bool TextStatesFigure(std::string_view text, const std::vector<Token>& tokens,
     punct.clear();
     for (uint32_t t = s.token_begin; t < s.token_end && t < tokens.size(); ++t) {
       if (tokens[t].end > text.size()) break;
-      words.push_back(Lower(tokens[t].text(text)));
+      words.push_back(AsciiLower(tokens[t].text(text)));
       punct.push_back(tokens[t].kind == TokenKind::kPunct);
     }
     const int n = static_cast<int>(words.size());

@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 
+#include "core/ascii_case.h"
+
 namespace annals {
 
 namespace {
@@ -31,13 +33,6 @@ uint64_t Overlap(const SpanSet& x, const SpanSet& y) {
   return n;
 }
 
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& ch : r)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-  return r;
-}
-
 std::string Slice(std::string_view text, const SpanSet& s) {
   std::string r;
   for (const auto& [a, b] : s) {
@@ -52,16 +47,16 @@ bool SpeakerRight(const AnnotatedDoc& doc, const Quote& q, const SpanSet& source
   if (!q.speaker) return false;
   const Speaker& s = *q.speaker;
   if (s.mention_end > s.mention_start && Overlap({{s.mention_start, s.mention_end}}, source) > 0) return true;
-  const std::string gold = Lower(Slice(doc.doc.text, source));
+  const std::string gold = AsciiLower(Slice(doc.doc.text, source));
   if (gold.empty()) return false;
-  const std::string name = Lower(s.name);
+  const std::string name = AsciiLower(s.name);
   if (!name.empty() && (name == gold || name.find(gold) != std::string::npos ||
                         (gold.find(name) != std::string::npos && name.size() >= 4)))
     return true;
   if (s.entity >= 0) {
     for (const EntityMention& m : doc.mentions)
       if (m.entity == s.entity && m.end <= doc.doc.text.size() &&
-          Lower(std::string_view(doc.doc.text).substr(m.start, m.end - m.start)) == gold)
+          AsciiLower(std::string_view(doc.doc.text).substr(m.start, m.end - m.start)) == gold)
         return true;
   }
   return false;

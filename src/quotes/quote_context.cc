@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii_case.h"
 #include "text/sentence_splitter.h"
 
 namespace annals {
@@ -85,9 +86,7 @@ QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& 
   if (paragraphs_.empty()) paragraphs_.push_back({0, static_cast<uint32_t>(text_.size())});
   ScanWords(text_, &words_);
   // Lower-casing the whole text once is cheaper than a copy per cue word.
-  lower_.assign(text_);
-  for (char& ch : lower_)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  lower_ = AsciiLower(text_);
   ScanQuoteMarks(text_, &marks_);
   PairQuoteMarks(text_, marks_, paragraphs_, &spans_);
   for (const QuoteSpan& s : spans_)

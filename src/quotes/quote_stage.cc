@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/ascii_case.h"
 #include "quotes/cue_lexicon.h"
 #include "quotes/quote_context.h"
 #include "quotes/roles.h"
@@ -1110,10 +1111,8 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     // quotation: the speaker carried on is that of speech.
     bool speech = true;
     if (f.quote.kind == QuoteKind::kIndirect && f.quote.cue_end > f.quote.cue_start) {
-      std::string lc(text.substr(f.quote.cue_start, f.quote.cue_end - f.quote.cue_start));
+      std::string lc = AsciiLower(text.substr(f.quote.cue_start, f.quote.cue_end - f.quote.cue_start));
       lc = lc.substr(0, lc.find(' '));
-      for (char& ch : lc)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
       const uint8_t cf = CueFlags(lc);
       speech = !(cf & kCueNoun) || (cf & kCueDirect);
     }

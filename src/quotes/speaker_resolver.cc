@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/ascii_case.h"
 #include "quotes/roles.h"
 
 namespace annals {
@@ -65,13 +66,6 @@ std::string Stem(std::string_view w) {
     if (w.size() > suf.size() + 3 && w.ends_with(suf)) return std::string(w.substr(0, w.size() - suf.size()));
   if (w.size() > 4 && w.ends_with("s")) return std::string(w.substr(0, w.size() - 1));
   return std::string(w);
-}
-
-std::string Lowered(std::string_view s) {
-  std::string r(s);
-  for (char& ch : r)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-  return r;
 }
 
 }  // namespace
@@ -151,7 +145,7 @@ int32_t SpeakerResolver::EntityOverlapping(uint32_t start, uint32_t end) const {
 }
 
 int32_t SpeakerResolver::ResolvePronoun(const SubjectMention& m) const {
-  const std::string p = Lowered(c_.text().substr(m.start, m.end - m.start));
+  const std::string p = AsciiLower(c_.text().substr(m.start, m.end - m.start));
   const Gender want = PronounGender(p);
   const bool it_pronoun = p == "it";
   if (want == Gender::kUnknown && !it_pronoun) return -1;  // they, we, I: plural or inside voice
@@ -195,13 +189,13 @@ int32_t SpeakerResolver::ResolveName(const SubjectMention& m) const {
 int32_t SpeakerResolver::ResolveDescription(const SubjectMention& m) const {
   const std::string_view s = c_.text().substr(m.start, m.end - m.start);
   const size_t sp = s.rfind(' ');
-  const std::string head = Lowered(sp == std::string_view::npos ? s : s.substr(sp + 1));
+  const std::string head = AsciiLower(sp == std::string_view::npos ? s : s.substr(sp + 1));
   if (IsOrgHead(head)) {
     // The nearest organisation named before whose name holds the head word.
     for (auto it = outside_.rbegin(); it != outside_.rend(); ++it) {
       const EntityMention& em = doc_.mentions[*it];
       if (em.start >= m.start || em.type != EntityType::kOrg) continue;
-      if (Lowered(doc_.entities[em.entity].canonical).find(head) != std::string::npos) return em.entity;
+      if (AsciiLower(doc_.entities[em.entity].canonical).find(head) != std::string::npos) return em.entity;
     }
     return -1;
   }
@@ -214,7 +208,7 @@ int32_t SpeakerResolver::ResolveDescription(const SubjectMention& m) const {
   for (uint32_t i : outside_) {
     const EntityMention& em = doc_.mentions[i];
     if (em.type != EntityType::kPerson) continue;
-    if (Lowered(doc_.entities[em.entity].role).find(stem) == std::string::npos) continue;
+    if (AsciiLower(doc_.entities[em.entity].role).find(stem) == std::string::npos) continue;
     if (best < 0 || (em.start < m.start && em.start >= best_pos)) {
       best = em.entity;
       best_pos = em.start;
