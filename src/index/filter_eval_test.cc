@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 
+#include "index/random_corpus_testing.h"
 #include "index/segment_builder.h"
 
 namespace annals::index {
@@ -46,11 +47,7 @@ std::shared_ptr<const Segment> BuildSegment(const std::vector<SrcDoc>& docs) {
     d.numbers = s.numbers;
     EXPECT_TRUE(b.Add(d).ok());
   }
-  Result<std::string> bytes = b.WriteToString();
-  EXPECT_TRUE(bytes.ok()) << bytes.status().message();
-  Result<std::shared_ptr<const Segment>> seg = Segment::FromBytes(std::move(*bytes), "f");
-  EXPECT_TRUE(seg.ok()) << seg.status().message();
-  return *seg;
+  return test_corpus::InMemorySegment(b, "f");
 }
 
 bool Reference(const SrcDoc& d, const Filter& f) {

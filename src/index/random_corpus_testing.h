@@ -1,5 +1,6 @@
-// Random segments for the index's differential tests (differential_test.cc:
-// top k against exhaustive scoring; count_test.cc: exact totals): Zipf-ish
+// Test segments, in memory: any builder's (InMemorySegment), and random ones
+// for the index's differential tests (differential_test.cc: top k against
+// exhaustive scoring; count_test.cc: exact totals): Zipf-ish
 // words w0..wN so that some lists span many blocks and most are rare, a
 // family of words sharing the prefix "pa" for prefix queries, sentence
 // breaks, three titled words, and person / has:quote / killed fields.
@@ -21,6 +22,15 @@ namespace annals::index::test_corpus {
 inline const char* const kRandomPersons[] = {"Ann Lee", "Bo Diaz", "Cy Ng"};
 
 inline std::string Word(int i) { return "w" + std::to_string(i); }
+
+// The segment `b` builds, held in memory (test failures if it cannot be).
+inline std::shared_ptr<const Segment> InMemorySegment(SegmentBuilder& b, std::string name) {
+  Result<std::string> bytes = b.WriteToString();
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  Result<std::shared_ptr<const Segment>> seg = Segment::FromBytes(std::move(*bytes), std::move(name));
+  EXPECT_TRUE(seg.ok()) << seg.status().ToString();
+  return *seg;
+}
 
 struct RandomCorpus {
   int vocab = 60;       // words w0 .. w(vocab-1)
@@ -56,11 +66,7 @@ struct RandomCorpus {
       if (rng() % 2 == 0) doc.numbers.push_back({"killed", static_cast<int64_t>(rng() % 200)});
       EXPECT_TRUE(b.Add(doc).ok());
     }
-    Result<std::string> bytes = b.WriteToString();
-    EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
-    Result<std::shared_ptr<const Segment>> seg = Segment::FromBytes(std::move(*bytes), "random");
-    EXPECT_TRUE(seg.ok()) << seg.status().ToString();
-    return *seg;
+    return InMemorySegment(b, "random");
   }
 };
 
