@@ -132,7 +132,7 @@ Status SegmentWriter::AddTerm(std::string_view term, const uint32_t* docs, const
   e.str_off = static_cast<uint32_t>(strings_.size());
   e.str_len = static_cast<uint16_t>(term.size());
   e.df = n;
-  e.first_block = static_cast<uint32_t>(num_blocks_);
+  e.first_block = static_cast<uint32_t>(num_blocks());
   e.num_blocks = (n + kBlockSize - 1) / kBlockSize;
   e.flags = positions ? kTermHasPositions : 0;
   strings_.Append(term.data(), term.size());
@@ -180,14 +180,12 @@ Status SegmentWriter::AddTerm(std::string_view term, const uint32_t* docs, const
       positions_.Commit(codec_->Encode(scratch_.data(), static_cast<uint32_t>(total), pout));
     }
     blocks_.Append(&m, sizeof m);
-    ++num_blocks_;
   }
   uint64_t db = data_.size() - e.data_off, pb = positions_.size() - e.pos_off;
   if (db > UINT32_MAX || pb > UINT32_MAX) return Status::InvalidArgument("postings of one term over 4 GiB");
   e.data_bytes = static_cast<uint32_t>(db);
   e.pos_bytes = static_cast<uint32_t>(pb);
   terms_.Append(&e, sizeof e);
-  ++num_terms_;
   return Status::Ok();
 }
 
@@ -198,7 +196,7 @@ void SegmentWriter::SpillTo(const std::string& dir, size_t limit) {
 template <typename Out>
 Status SegmentWriter::Emit(Out&& out) {
   if (docs_.size() > UINT32_MAX - 1) return Status::InvalidArgument("too many documents in one segment");
-  if (num_terms_ > UINT32_MAX || num_blocks_ > UINT32_MAX) return Status::InvalidArgument("too many terms in one segment");
+  if (num_terms() > UINT32_MAX || num_blocks() > UINT32_MAX) return Status::InvalidArgument("too many terms in one segment");
   for (size_t i = 1; i < docs_.size(); i++) {
     if (docs_[i].date < docs_[i - 1].date) return Status::Internal("SegmentWriter: docs not in date order");
   }
@@ -210,8 +208,8 @@ Status SegmentWriter::Emit(Out&& out) {
   h.version = kSegmentVersion;
   h.codec = static_cast<uint32_t>(codec_->id());
   h.num_docs = static_cast<uint32_t>(docs_.size());
-  h.num_terms = static_cast<uint32_t>(num_terms_);
-  h.num_blocks = static_cast<uint32_t>(num_blocks_);
+  h.num_terms = static_cast<uint32_t>(num_terms());
+  h.num_blocks = static_cast<uint32_t>(num_blocks());
   h.num_numeric = static_cast<uint32_t>(numeric_names_.size());
   h.total_tokens = total_tokens_;
 

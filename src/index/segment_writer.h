@@ -70,8 +70,8 @@ class SegmentWriter {
   SpillBuffer blocks_;     // BlockMeta records
   SpillBuffer data_;
   SpillBuffer positions_;
-  uint64_t num_terms_ = 0;
-  uint64_t num_blocks_ = 0;
+  uint64_t num_terms() const { return terms_.size() / sizeof(TermEntry); }
+  uint64_t num_blocks() const { return blocks_.size() / sizeof(BlockMeta); }
   std::vector<uint32_t> scratch_;
 };
 
