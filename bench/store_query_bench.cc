@@ -110,10 +110,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> common(vocab.begin() + 20, vocab.begin() + std::min<size_t>(vocab.size(), 200));
   std::vector<std::string> mid(vocab.begin() + std::min<size_t>(vocab.size(), 1000),
                                vocab.begin() + std::min<size_t>(vocab.size(), 8000));
-  // Phrases: adjacent word pairs from stored texts.
-  std::vector<std::string> texts =
-      Column(db->get(), "SELECT substr(text, 1, 600) FROM articles WHERE id IN (SELECT id FROM articles ORDER BY "
-                        "random() LIMIT " + std::to_string(per_class * 3) + ")");
+  // Phrases: adjacent word pairs from stored texts of articles drawn by the
+  // seeded generator (not SQLite's random()), so that every run of the tool
+  // on one archive times the same phrases.
+  std::vector<std::string> texts;
+  const int64_t min_key = *(*db)->QueryInt("SELECT coalesce(min(id), 0) FROM articles");
+  const int64_t max_key = *(*db)->QueryInt("SELECT coalesce(max(id), 0) FROM articles");
+  for (int i = 0; i < per_class * 3 && n > 0; ++i) {
+    const int64_t key = min_key + static_cast<int64_t>(rng() % static_cast<uint64_t>(max_key - min_key + 1));
+    std::vector<std::string> t = Column(
+        db->get(), "SELECT substr(text, 1, 600) FROM articles WHERE id >= " + std::to_string(key) + " ORDER BY id LIMIT 1");
+    texts.insert(texts.end(), t.begin(), t.end());
+  }
   std::vector<std::string> people = Column(db->get(),
       "SELECT n.name FROM names n WHERE n.type = 0 AND n.id IN (SELECT name_id FROM entities GROUP BY name_id "
       "ORDER BY count(*) DESC LIMIT 200)");
