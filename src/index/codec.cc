@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace annals::index {
 namespace {
@@ -55,8 +56,50 @@ class BitPackCodec final : public BlockCodec {
     }
     return pos;
   }
+  // Skips whole runs by their width byte (a run's length follows from its
+  // width and count) and reads the slice's values at their bit offsets.
+  Status DecodeSlice(const uint8_t* in, size_t avail, uint32_t n, uint32_t from, uint32_t count,
+                     uint32_t* out) const override {
+    if (from > n || count > n - from) return Status::Corruption("bit-packed slice out of range");
+    size_t pos = 0;
+    uint32_t start = 0;
+    while (count > 0) {
+      const uint32_t cnt = std::min(kRun, n - start);
+      if (pos >= avail) return Status::Corruption("bit-packed block empty");
+      const int bits = in[pos];
+      if (bits > 32) return Status::Corruption("bit-packed block width > 32");
+      const size_t bytes = (static_cast<size_t>(cnt) * bits + 7) / 8;
+      if (1 + bytes > avail - pos) return Status::Corruption("bit-packed block past the end");
+      if (from < start + cnt) {
+        const uint32_t take = std::min(count, start + cnt - from);
+        ReadValues(in + pos + 1, bits, from - start, take, out);
+        out += take;
+        from += take;
+        count -= take;
+      }
+      pos += 1 + bytes;
+      start += cnt;
+    }
+    return Status::Ok();
+  }
 
  private:
+  // Values [first, first + n) of a run's packed bit stream `p` of width
+  // `bits` (the caller has checked the run's bytes are inside the input).
+  static void ReadValues(const uint8_t* p, int bits, uint32_t first, uint32_t n, uint32_t* out) {
+    if (bits == 0) {
+      std::memset(out, 0, sizeof(uint32_t) * n);
+      return;
+    }
+    const uint64_t mask = bits == 32 ? 0xFFFFFFFFull : ((1ull << bits) - 1);
+    size_t bit = static_cast<size_t>(first) * bits;
+    for (uint32_t i = 0; i < n; i++, bit += bits) {
+      // Read 8 bytes at the value's byte offset (slack covers the overrun).
+      uint64_t word;
+      std::memcpy(&word, p + (bit >> 3), 8);
+      out[i] = static_cast<uint32_t>((word >> (bit & 7)) & mask);
+    }
+  }
   static size_t EncodeRun(const uint32_t* in, uint32_t n, uint8_t* out) {
     uint32_t all = 0;
     for (uint32_t i = 0; i < n; i++) all |= in[i];
@@ -83,24 +126,22 @@ class BitPackCodec final : public BlockCodec {
     if (bits > 32) return Status::Corruption("bit-packed block width > 32");
     size_t bytes = (static_cast<size_t>(n) * bits + 7) / 8;
     if (1 + bytes > avail) return Status::Corruption("bit-packed block past the end");
-    if (bits == 0) {
-      std::memset(out, 0, sizeof(uint32_t) * n);
-      return size_t{1};
-    }
-    const uint8_t* p = in + 1;
-    const uint64_t mask = bits == 32 ? 0xFFFFFFFFull : ((1ull << bits) - 1);
-    size_t bit = 0;
-    for (uint32_t i = 0; i < n; i++, bit += bits) {
-      // Read 8 bytes at the value's byte offset (slack covers the overrun).
-      uint64_t word;
-      std::memcpy(&word, p + (bit >> 3), 8);
-      out[i] = static_cast<uint32_t>((word >> (bit & 7)) & mask);
-    }
+    ReadValues(in + 1, bits, 0, n, out);
     return 1 + bytes;
   }
 };
 
 }  // namespace
+
+Status BlockCodec::DecodeSlice(const uint8_t* in, size_t avail, uint32_t n, uint32_t from, uint32_t count,
+                               uint32_t* out) const {
+  if (from > n || count > n - from) return Status::Corruption("slice out of range");
+  std::vector<uint32_t> all(n);
+  Result<size_t> r = Decode(in, avail, n, all.data());
+  if (!r.ok()) return r.status();
+  std::copy(all.begin() + from, all.begin() + from + count, out);
+  return Status::Ok();
+}
 
 const BlockCodec* CodecFor(CodecId id) {
   static const StreamVByteCodec kSvb;

@@ -36,6 +36,13 @@ class BlockCodec {
   // in + avail + kCodecSlack; returns the bytes consumed, or Corruption if
   // the encoded length does not fit in `avail`.
   virtual Result<size_t> Decode(const uint8_t* in, size_t avail, uint32_t n, uint32_t* out) const = 0;
+  // Decodes only values [from, from + count) of an n-value encoding into
+  // out[0..count): a phrase check needs one posting's positions, not the
+  // whole block's. Never reads beyond in + avail + kCodecSlack; Corruption
+  // if the encoding up to the slice does not fit in `avail`. This default
+  // decodes everything (allocating); codecs that can skip override it.
+  virtual Status DecodeSlice(const uint8_t* in, size_t avail, uint32_t n, uint32_t from, uint32_t count,
+                             uint32_t* out) const;
 };
 
 // The codec for `id`, or nullptr for an unknown id. The returned objects are

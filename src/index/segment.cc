@@ -330,6 +330,10 @@ Status PostingsCursor::Positions(std::vector<uint32_t>* out) {
   if (!status_.ok()) return status_;
   if (!has_positions() || doc_ == kEndDoc) return Status::Ok();
   if (!positions_loaded_) {
+    // Where each posting's positions start in the block's codec run; only
+    // the current posting's slice is decoded (a phrase check confirms a few
+    // documents of a block, and common words carry thousands of positions
+    // per block).
     uint64_t total = 0;
     for (uint32_t i = 0; i < count_; i++) {
       pos_start_[i] = static_cast<uint32_t>(total);
@@ -346,28 +350,27 @@ Status PostingsCursor::Positions(std::vector<uint32_t>* out) {
       Fail(Status::Corruption(seg_->name() + ": position offsets out of order"));
       return status_;
     }
-    block_positions_.resize(total);
-    Result<size_t> r = seg_->codec()->Decode(seg_->positions() + entry_->pos_off + m.pos_off, end_off - m.pos_off,
-                                             static_cast<uint32_t>(total), block_positions_.data());
-    if (!r.ok()) {
-      Fail(Status::Corruption(seg_->name() + ": " + r.status().message()));
-      return status_;
-    }
-    // Gaps to positions, per doc.
-    for (uint32_t i = 0; i < count_; i++) {
-      uint64_t acc = 0;
-      for (uint32_t k = pos_start_[i]; k < pos_start_[i + 1]; k++) {
-        acc += block_positions_[k];
-        if (acc > UINT32_MAX) {
-          Fail(Status::Corruption(seg_->name() + ": position overflow"));
-          return status_;
-        }
-        block_positions_[k] = static_cast<uint32_t>(acc);
-      }
-    }
+    block_pos_bytes_ = end_off - m.pos_off;
     positions_loaded_ = true;
   }
-  out->assign(block_positions_.begin() + pos_start_[pos_], block_positions_.begin() + pos_start_[pos_ + 1]);
+  const uint32_t first = pos_start_[pos_], n = pos_start_[pos_ + 1] - first;
+  out->resize(n);
+  Status st = seg_->codec()->DecodeSlice(seg_->positions() + entry_->pos_off + block_meta(block_).pos_off,
+                                         block_pos_bytes_, pos_start_[count_], first, n, out->data());
+  if (!st.ok()) {
+    Fail(Status::Corruption(seg_->name() + ": " + st.message()));
+    return status_;
+  }
+  // Gaps to positions.
+  uint64_t acc = 0;
+  for (uint32_t& p : *out) {
+    acc += p;
+    if (acc > UINT32_MAX) {
+      Fail(Status::Corruption(seg_->name() + ": position overflow"));
+      return status_;
+    }
+    p = static_cast<uint32_t>(acc);
+  }
   return Status::Ok();
 }
 

@@ -127,7 +127,8 @@ class PostingsCursor {
   // Moves to the first posting with doc >= target; returns doc().
   uint32_t NextGeq(uint32_t target);
   uint32_t Next() { return NextGeq(doc_ + 1); }
-  // Positions of the current posting (decodes the block's positions once).
+  // Positions of the current posting (decodes only its slice of the block's
+  // positions).
   Status Positions(std::vector<uint32_t>* out);
 
   // Block metadata, for score bounds: the block that holds the first
@@ -150,8 +151,8 @@ class PostingsCursor {
   uint32_t doc_ = kEndDoc;
   uint32_t docs_[kBlockSize];
   uint32_t tfs_[kBlockSize];
-  bool positions_loaded_ = false;
-  std::vector<uint32_t> block_positions_;
+  bool positions_loaded_ = false;  // pos_start_ and block_pos_bytes_ hold this block's
+  uint32_t block_pos_bytes_ = 0;
   uint32_t pos_start_[kBlockSize + 1];
   Status status_;
 };

@@ -41,6 +41,33 @@ TEST(CodecTest, RoundTripBothCodecs) {
   EXPECT_EQ(CodecFor(static_cast<CodecId>(99)), nullptr);
 }
 
+// A slice equals the same values of a full decode, across run boundaries
+// (bit-packing runs are 128 values, each with its own width), and a slice
+// whose runs do not fit in the input is Corruption.
+TEST(CodecTest, SlicesEqualTheFullDecode) {
+  std::mt19937 rng(5);
+  for (CodecId id : {CodecId::kStreamVByte, CodecId::kBitPack}) {
+    const BlockCodec* c = CodecFor(id);
+    for (uint32_t n : {1u, 128u, 129u, 300u, 777u}) {
+      std::vector<uint32_t> in(n), all(n);
+      // Runs of different widths: small gaps, then some large ones.
+      for (uint32_t i = 0; i < n; i++) in[i] = (i / 128) % 2 ? rng() % 100000 : rng() % 8;
+      std::vector<uint8_t> buf(c->MaxEncodedBytes(n) + kCodecSlack);
+      const size_t len = c->Encode(in.data(), n, buf.data());
+      for (int k = 0; k < 200; k++) {
+        const uint32_t from = rng() % n, count = rng() % (n - from + 1);
+        std::vector<uint32_t> got(count + 1, 12345);
+        ASSERT_TRUE(c->DecodeSlice(buf.data(), len, n, from, count, got.data()).ok());
+        EXPECT_TRUE(std::equal(got.begin(), got.begin() + count, in.begin() + from)) << from << "+" << count;
+        EXPECT_EQ(got[count], 12345u) << "wrote past the slice";
+      }
+      std::vector<uint32_t> one(1);
+      EXPECT_FALSE(c->DecodeSlice(buf.data(), len, n, n, 1, one.data()).ok()) << "past n";
+      EXPECT_FALSE(c->DecodeSlice(buf.data(), len / 2, n, n - 1, 1, one.data()).ok()) << "truncated";
+    }
+  }
+}
+
 struct TestDoc {
   uint64_t id;
   int32_t date;
