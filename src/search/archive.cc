@@ -15,12 +15,11 @@
 #include "search/facet_columns.h"
 #include "search/query.h"
 #include "search/query_compiler.h"
-#include "index/analyzer.h"
 #include "index/count.h"
 #include "index/index_directory.h"
-#include "index/porter_stemmer.h"
 #include "index/search.h"
 #include "search/index_query.h"
+#include "search/index_snippet.h"
 #include "store/article_loader.h"
 #include "store/sqlite_catalog.h"
 #include "store/day_range.h"
@@ -276,86 +275,6 @@ Status AttachCounts(SqliteDb* db, int64_t key, const CompiledQuery& c, SearchHit
   while (s->Step(&st)) h->counts.push_back(ReadCount(s));
   s->Reset();
   return st;
-}
-
-// A snippet of `text` around the words the query matched, as FTS5's
-// snippet() gives it: about `tokens` tokens, "…" where cut, the matched
-// words as highlight ranges. The window holding the most matches wins (the
-// earliest on ties), started a little before its first match; in a long
-// article, among the windows up to one past the first match's chunk.
-void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std::string* out,
-                  std::vector<Highlight>* hl) {
-  struct Tok {
-    uint32_t begin, end;
-    bool hit;
-  };
-  std::vector<Tok> toks;
-  // Stemming every word of the article was a fifth of the server's CPU under
-  // load; a word can only stem to a marked term (or to one starting with a
-  // marked prefix) if it starts with that term's StemPrefixKey, so only those
-  // few words are stemmed.
-  std::vector<std::string_view> keys;
-  for (const std::string& t : plan.mark_terms) keys.push_back(index::StemPrefixKey(t));
-  for (const std::string& p : plan.mark_prefixes) keys.push_back(index::StemPrefixKey(p));
-  std::string stem;
-  const size_t n = static_cast<size_t>(std::clamp(tokens, 1, 64));
-  // A long article (some run to 100 KB) is read in chunks, and no further
-  // than a window past its first match: the window is the best one in the
-  // part read, and an early match spares tokenising the rest (20 hits of a
-  // 100 KB article took 34 ms; the text before a late match is still read).
-  constexpr size_t kChunk = 16 << 10;
-  size_t first_hit = SIZE_MAX;
-  bool complete = false;
-  for (size_t from = 0; !complete && (first_hit == SIZE_MAX || toks.size() < first_hit + n);) {
-    size_t to = std::min(text.size(), from + kChunk);
-    if (to < text.size()) to = std::min(text.size(), text.find_first_of(" \n\t\r", to));  // npos: the end
-    index::Analyze(text.substr(from, to - from), /*stem=*/false, [&](const index::AnalyzedToken& t) {
-      bool hit = false;
-      for (std::string_view k : keys) {
-        if (t.term.size() < k.size() || (!k.empty() && t.term[0] != k[0]) || t.term.compare(0, k.size(), k) != 0)
-          continue;
-        index::PorterStem(t.term, &stem);
-        hit = std::find(plan.mark_terms.begin(), plan.mark_terms.end(), stem) != plan.mark_terms.end();
-        for (const std::string& p : plan.mark_prefixes) hit = hit || stem.compare(0, p.size(), p) == 0;
-        break;
-      }
-      if (hit && first_hit == SIZE_MAX) first_hit = toks.size();
-      toks.push_back(Tok{static_cast<uint32_t>(from + t.begin), static_cast<uint32_t>(from + t.end), hit});
-    });
-    complete = to == text.size();
-    from = to;
-  }
-  out->clear();
-  if (toks.empty()) return;
-  const size_t w = std::min(n, toks.size());
-  size_t best = 0, best_hits = 0, hits = 0;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    hits += toks[i].hit;
-    if (i >= w) hits -= toks[i - w].hit;
-    if (i + 1 >= w && hits > best_hits) {
-      best_hits = hits;
-      best = i + 1 - w;
-    }
-  }
-  if (best_hits > 0) {
-    size_t first = best;
-    while (!toks[first].hit) ++first;
-    const size_t lead = std::min(first - best, w / 4);
-    best = first >= lead ? first - lead : 0;
-    best = std::min(best, toks.size() - w);
-  }
-  const size_t last = best + w - 1;
-  const uint32_t from = best == 0 ? 0 : toks[best].begin;
-  const uint32_t to = complete && last + 1 == toks.size() ? static_cast<uint32_t>(text.size()) : toks[last].end;
-  if (best > 0) *out += "…";
-  const uint32_t base = static_cast<uint32_t>(out->size());
-  out->append(text.substr(from, to - from));
-  if (last + 1 < toks.size() || !complete) *out += "…";
-  for (size_t i = best; i <= last; ++i) {
-    if (toks[i].hit) hl->push_back(Highlight{base + toks[i].begin - from, base + toks[i].end - from});
-  }
-  for (char& ch : *out)
-    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
 }
 
 // The keys of the articles matching `node` (SQLite), sorted.

@@ -1,0 +1,268 @@
+// Index-path snippets (index_snippet.h).
+#include "search/index_snippet.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "core/utf8.h"
+#include "index/analyzer.h"
+#include "index/porter_stemmer.h"
+
+namespace annals {
+
+namespace {
+
+// The analyzer's view of non-ASCII code points (token character? folded
+// to?), remembered per code point: utf8proc's tables were most of the
+// time of a scan over an article with many accented letters or curly quotes.
+class FoldCache {
+ public:
+  // Sets *fold (0: a dropped diacritic); false if `cp` ends a token.
+  bool Get(char32_t cp, char32_t* fold) {
+    Slot& s = slots_[cp & (kSlots - 1)];
+    if (s.cp != cp) {
+      s.cp = cp;
+      s.token = index::IsTokenChar(cp) || index::IsDiacriticMark(cp);
+      s.fold = s.token ? index::FoldCodePoint(cp) : 0;
+      s.enc_len = 0;
+      if (s.fold) {
+        std::string enc;
+        AppendUtf8(s.fold, &enc);
+        s.enc_len = static_cast<uint8_t>(std::min<size_t>(enc.size(), sizeof(s.enc)));
+        std::memcpy(s.enc, enc.data(), s.enc_len);
+      }
+    }
+    *fold = s.fold;
+    last_ = &s;
+    return s.token;
+  }
+  // The UTF-8 bytes of the last Get's fold.
+  std::string_view encoded() const { return {last_->enc, last_->enc_len}; }
+
+ private:
+  static constexpr size_t kSlots = 256;
+  struct Slot {
+    char32_t cp = 0xFFFFFFFF;  // no code point
+    char32_t fold = 0;
+    bool token = false;
+    uint8_t enc_len = 0;
+    char enc[4] = {};
+  };
+  Slot slots_[kSlots];
+  const Slot* last_ = nullptr;
+};
+
+// True if the token characters of `text` from byte `i` on fold (as the
+// analyzer folds them) to a string that starts with `key`, or that `key`
+// starts with where the key ends inside a code point (a StemPrefixKey may
+// cut one).
+bool FoldsToKey(std::string_view text, size_t i, std::string_view key, FoldCache* cache) {
+  size_t j = 0;
+  while (j < key.size()) {
+    if (i >= text.size()) return false;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!index::internal::IsAsciiAlnum(c)) return false;
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      if (c != static_cast<unsigned char>(key[j])) return false;
+      ++i;
+      ++j;
+      continue;
+    }
+    int len = 1;
+    const char32_t cp = DecodeUtf8(text, i, &len);
+    char32_t f;
+    if (!cache->Get(cp, &f)) return false;
+    i += static_cast<size_t>(len);
+    if (!f) continue;  // a dropped diacritic
+    const std::string_view enc = cache->encoded();
+    for (size_t m = 0; m < enc.size() && j < key.size(); ++m, ++j) {
+      if (enc[m] != key[j]) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<std::string_view>& keys) {
+  for (std::string_view k : keys) {
+    if (k.empty()) return from < text.size() ? from : std::string_view::npos;
+  }
+  // Bytes worth a closer look: the keys' first letters in either case, and
+  // the lead bytes of characters that may fold to a key's first byte.
+  std::array<uint8_t, 256> look{};
+  for (std::string_view k : keys) {
+    const unsigned char c = static_cast<unsigned char>(k[0]);
+    if (c >= 0x80) {
+      for (int b = 0xC0; b < 256; ++b) look[b] = 1;  // any character may fold to it
+      continue;
+    }
+    look[c] = 1;
+    if (c >= 'a' && c <= 'z') look[c - 'a' + 'A'] = 1;
+    for (unsigned char b : kLeadsFoldingToAscii) look[b] = 1;
+  }
+  FoldCache cache;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = from; i < text.size(); ++i) {
+    if (!look[p[i]]) continue;  // (continuation bytes never: a character is looked at from its lead byte)
+    for (std::string_view k : keys) {
+      if (FoldsToKey(text, i, k, &cache)) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std::string* out,
+                  std::vector<Highlight>* hl, bool skip_ahead) {
+  struct Tok {
+    uint32_t begin, end;
+    bool hit;
+  };
+  std::vector<Tok> toks;
+  // Stemming every word of the article was a fifth of the server's CPU under
+  // load; a word can only stem to a marked term (or to one starting with a
+  // marked prefix) if it starts with that term's StemPrefixKey, so only those
+  // few words are stemmed.
+  std::vector<std::string_view> keys;
+  for (const std::string& t : plan.mark_terms) keys.push_back(index::StemPrefixKey(t));
+  for (const std::string& p : plan.mark_prefixes) keys.push_back(index::StemPrefixKey(p));
+  std::string stem;
+  const size_t n = static_cast<size_t>(std::clamp(tokens, 1, 64));
+  size_t first_hit = SIZE_MAX;
+  auto tokenise = [&](size_t from, size_t to) {
+    index::Analyze(text.substr(from, to - from), /*stem=*/false, [&](const index::AnalyzedToken& t) {
+      bool hit = false;
+      for (std::string_view k : keys) {
+        if (t.term.size() < k.size() || (!k.empty() && t.term[0] != k[0]) || t.term.compare(0, k.size(), k) != 0)
+          continue;
+        index::PorterStem(t.term, &stem);
+        hit = std::find(plan.mark_terms.begin(), plan.mark_terms.end(), stem) != plan.mark_terms.end();
+        for (const std::string& p : plan.mark_prefixes) hit = hit || stem.compare(0, p.size(), p) == 0;
+        break;
+      }
+      if (hit && first_hit == SIZE_MAX) first_hit = toks.size();
+      toks.push_back(Tok{static_cast<uint32_t>(from + t.begin), static_cast<uint32_t>(from + t.end), hit});
+    });
+  };
+  // A long article (some run to 100 KB) is read in chunks, and no further
+  // than a window past its first match: the window is the best one in the
+  // part read, and an early match spares tokenising the rest (20 hits of a
+  // 100 KB article took 34 ms). With `skip_ahead`, once a window's worth of
+  // tokens is read and no match yet, a chunk no word of which can match is
+  // not tokenised, and one that may hold a match is tokenised from a little
+  // before that place; its tokens are kept only if it does hold one with at
+  // least n - 1 tokens before it (else read from further back), so no window
+  // reaching back over skipped text can hold a match, every window the
+  // loops below weigh is one of the whole text's, and the chunk ends are
+  // the same: the same answer (a 104 KB article whose one match is 80 KB
+  // in: 80 KB tokenised before, ~1 KB now).
+  constexpr size_t kChunk = 16 << 10;
+  constexpr std::string_view kSpace = " \n\t\r";
+  auto chunk_end = [&](size_t from) {
+    size_t to = std::min(text.size(), from + kChunk);
+    if (to < text.size()) to = std::min(text.size(), text.find_first_of(kSpace, to));  // npos: the end
+    return to;
+  };
+  bool complete = false;
+  size_t read_to = 0;  // the tokens kept are those of text [0, read_to), bar skipped gaps
+  // The window of an article without a match is its first n tokens: read a
+  // short prefix, and if it holds more than n tokens and no match, the rest
+  // of the first chunk may be skipped as any other.
+  constexpr size_t kPrefix = 2048;
+  if (skip_ahead && text.size() > kPrefix) {
+    const size_t p0 = text.find_first_of(kSpace, kPrefix);
+    if (p0 < chunk_end(0)) {
+      tokenise(0, p0);
+      if (first_hit == SIZE_MAX && toks.size() > n) {
+        read_to = p0;
+      } else {
+        toks.clear();
+        first_hit = SIZE_MAX;
+      }
+    }
+  }
+  size_t backup = 1024;  // bytes tokenised before a possible match
+  size_t possible = 0;   // FirstPossibleMatch from max(from, read_to)
+  bool possible_known = false;
+  for (size_t from = 0; !complete && (first_hit == SIZE_MAX || toks.size() < first_hit + n);) {
+    const size_t to = chunk_end(from);
+    // More than n tokens: the window without a match ends before the text's
+    // last token, as when every chunk is read.
+    if (!(skip_ahead && first_hit == SIZE_MAX && toks.size() > n)) {
+      tokenise(from, to);
+      read_to = to;
+      complete = to == text.size();
+      from = to;
+      continue;
+    }
+    if (!possible_known) {
+      possible = FirstPossibleMatch(text, std::max(from, read_to), keys);
+      possible_known = true;
+    }
+    if (possible == std::string_view::npos) break;  // no match in the rest: the window is at the start
+    if (possible >= to) {  // nothing in this chunk can match
+      from = to;
+      continue;
+    }
+    size_t start = read_to;
+    if (possible > read_to + backup) {
+      const size_t ws = text.find_last_of(kSpace, possible - backup);
+      if (ws != std::string_view::npos && ws > read_to) start = ws;
+    }
+    const size_t before = toks.size();
+    tokenise(start, to);
+    if (start > read_to && (first_hit == SIZE_MAX || first_hit - before < n - 1)) {
+      // No match after all, or too few tokens before it to rule out windows
+      // over the gap: drop these tokens, then look further on or back.
+      toks.resize(before);
+      if (first_hit == SIZE_MAX) {
+        from = to;
+        possible_known = false;
+      } else {
+        first_hit = SIZE_MAX;
+        backup *= 4;
+      }
+      continue;
+    }
+    read_to = to;
+    complete = to == text.size();
+    from = to;
+    possible_known = false;
+  }
+  out->clear();
+  if (toks.empty()) return;
+  const size_t w = std::min(n, toks.size());
+  size_t best = 0, best_hits = 0, hits = 0;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    hits += toks[i].hit;
+    if (i >= w) hits -= toks[i - w].hit;
+    if (i + 1 >= w && hits > best_hits) {
+      best_hits = hits;
+      best = i + 1 - w;
+    }
+  }
+  if (best_hits > 0) {
+    size_t first = best;
+    while (!toks[first].hit) ++first;
+    const size_t lead = std::min(first - best, w / 4);
+    best = first >= lead ? first - lead : 0;
+    best = std::min(best, toks.size() - w);
+  }
+  const size_t last = best + w - 1;
+  const uint32_t from = best == 0 ? 0 : toks[best].begin;
+  const uint32_t to = complete && last + 1 == toks.size() ? static_cast<uint32_t>(text.size()) : toks[last].end;
+  if (best > 0) *out += "…";
+  const uint32_t base = static_cast<uint32_t>(out->size());
+  out->append(text.substr(from, to - from));
+  if (last + 1 < toks.size() || !complete) *out += "…";
+  for (size_t i = best; i <= last; ++i) {
+    if (toks[i].hit) hl->push_back(Highlight{base + toks[i].begin - from, base + toks[i].end - from});
+  }
+  for (char& ch : *out)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+}
+
+}  // namespace annals

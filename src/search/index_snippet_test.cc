@@ -1,0 +1,103 @@
+// Index-path snippets: skipping the chunks no word of which can match gives
+// exactly the snippet of reading every chunk, over random long texts with
+// matches early, late, absent, spelled with diacritics or across chunk ends.
+#include "search/index_snippet.h"
+
+#include <gtest/gtest.h>
+
+#include <iterator>
+#include <random>
+#include <set>
+
+#include "core/utf8.h"
+#include "index/analyzer.h"
+#include "index/porter_stemmer.h"
+
+namespace annals {
+namespace {
+
+std::string Stem(const std::string& w) {
+  std::string s;
+  index::PorterStem(w, &s);
+  return s;
+}
+
+TEST(FirstPossibleMatchTest, FindsFoldedSpellingsOnly) {
+  const std::vector<std::string_view> keys = {"sealdown"};
+  EXPECT_EQ(FirstPossibleMatch("the seal went down", 0, keys), std::string_view::npos);
+  EXPECT_EQ(FirstPossibleMatch("the SEALDOWNS", 0, keys), 4u);
+  EXPECT_EQ(FirstPossibleMatch("a sealdown b sealdown", 3, keys), 13u);
+  EXPECT_EQ(FirstPossibleMatch("the S\xC3\xAB" "aldown", 0, keys), 4u) << "diacritic folded";
+  EXPECT_EQ(FirstPossibleMatch("\xE2\x80\x9C\xC3\xA9t\xC3\xA9\xE2\x80\x9D", 0, keys), std::string_view::npos)
+      << "curly quotes and other letters";
+  EXPECT_EQ(FirstPossibleMatch("a \xE2\x80\x9CSealdown\xE2\x80\x9D", 0, keys), 5u);
+  EXPECT_EQ(FirstPossibleMatch("x \xC3\x89t\xC3\xA9", 0, {"et"}), 2u) << "a capital with a diacritic";
+  EXPECT_EQ(FirstPossibleMatch("unsealdowned", 0, keys), 2u) << "need not start a token";
+  EXPECT_EQ(FirstPossibleMatch("sealdow", 0, keys), std::string_view::npos) << "too short at the end";
+  EXPECT_EQ(FirstPossibleMatch("abc", 1, {"", "zz"}), 1u) << "an empty key matches anything";
+}
+
+TEST(FirstPossibleMatchTest, LeadBytesFoldingToAsciiAreAllListed) {
+  const std::set<unsigned char> listed(std::begin(kLeadsFoldingToAscii), std::end(kLeadsFoldingToAscii));
+  int folding = 0;
+  for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    if (!index::IsTokenChar(cp) && !index::IsDiacriticMark(cp)) continue;
+    const char32_t f = index::FoldCodePoint(cp);
+    if (f == 0 || f >= 0x80) continue;
+    std::string e;
+    AppendUtf8(cp, &e);
+    EXPECT_TRUE(listed.count(static_cast<unsigned char>(e[0]))) << "U+" << std::hex << static_cast<uint32_t>(cp);
+    ++folding;
+  }
+  EXPECT_GT(folding, 400);  // a sanity check that the loop saw the Latin letters with diacritics (490 now)
+}
+
+TEST(IndexSnippetTest, SkippingChunksGivesTheSameSnippet) {
+  std::mt19937 rng(17);
+  const std::vector<std::string> filler = {"the", "police", "said", "on", "Monday", "that", "seal", "down",
+                                           "sea", "S", "SEA", "—", "…", "1990", "caf\xC3\xA9", "sealing",
+                                           "\xE2\x80\x9Cwe", "said\xE2\x80\x9D", "it\xE2\x80\x99s"};
+  const std::vector<std::string> match = {"sealdown", "Sealdowns", "SEALDOWN", "S\xC3\xAB" "aldown", "\xC5\x9A" "ealdown", "zeppelins"};
+  IndexPlan plan;
+  plan.mark_terms = {Stem("sealdown"), Stem("zeppelin")};
+  int compared = 0;
+  for (int round = 0; round < 300; ++round) {
+    const size_t len = rng() % 3 == 0 ? rng() % 3000 : 20000 + rng() % 100000;
+    const bool ascii_only = rng() % 2;
+    const int n_matches = static_cast<int>(rng() % 4);  // 0: no match at all
+    std::vector<size_t> at;
+    for (int i = 0; i < n_matches; ++i) at.push_back(rng() % (len + 1));
+    std::sort(at.begin(), at.end());
+    std::string text;
+    size_t next = 0;
+    while (text.size() < len) {
+      if (next < at.size() && text.size() >= at[next]) {
+        text += match[rng() % (ascii_only ? 3 : match.size())];
+        ++next;
+      } else {
+        const std::string& w = filler[rng() % filler.size()];
+        if (ascii_only && static_cast<unsigned char>(w[0]) >= 0x80) continue;
+        text += w;
+      }
+      text += rng() % 9 == 0 ? "\n\n" : (rng() % 7 == 0 ? ". " : " ");
+    }
+    for (int tokens : {1, 8, 20, 64}) {
+      std::string a, b;
+      std::vector<Highlight> ha, hb;
+      IndexSnippet(text, plan, tokens, &a, &ha, /*skip_ahead=*/true);
+      IndexSnippet(text, plan, tokens, &b, &hb, /*skip_ahead=*/false);
+      ASSERT_EQ(a, b) << "round " << round << " tokens " << tokens;
+      ASSERT_EQ(ha.size(), hb.size()) << "round " << round;
+      for (size_t i = 0; i < ha.size(); ++i) {
+        EXPECT_EQ(ha[i].start, hb[i].start);
+        EXPECT_EQ(ha[i].end, hb[i].end);
+      }
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 1200);
+}
+
+}  // namespace
+}  // namespace annals
