@@ -52,9 +52,12 @@ Style StyleFor(const CommonArgs& a) {
   return s;
 }
 
-Result<std::unique_ptr<Archive>> OpenArchive(const std::string& path) {
+// One-shot commands check the text index's structure, not the crc32 of
+// every byte (ArchiveOptions::verify_index_checksums): `annals stats` does.
+Result<std::unique_ptr<Archive>> OpenArchive(const std::string& path, bool verify_index_checksums = false) {
   ArchiveOptions o;
   o.connections = 1;
+  o.verify_index_checksums = verify_index_checksums;
   return Archive::Open(path, o);
 }
 
@@ -340,10 +343,12 @@ int RunExport(const ExportArgs& a) {
 }
 
 int RunStats(const CommonArgs& a) {
-  auto archive = OpenArchive(a.db);
+  auto archive = OpenArchive(a.db, /*verify_index_checksums=*/true);
   if (!archive.ok()) return ReportError(archive.status());
   auto s = (*archive)->Stats();
   if (!s.ok()) return ReportError(s.status());
+  auto index = (*archive)->CheckIndex();
+  if (!index.ok()) return ReportError(index.status());
   if (a.json) {
     std::string out;
     JsonWriter w(&out);
@@ -364,6 +369,12 @@ int RunStats(const CommonArgs& a) {
   line("counts", s->counts);
   line("quotes", s->quotes);
   std::printf("%-16s %.1f MB\n", "file size", s->file_bytes / 1e6);
+  if (index->usable) {
+    std::printf("%-16s %d segments, %lld documents, checksums %s\n", "text index", index->segments,
+                static_cast<long long>(index->documents), index->checksums_verified ? "ok" : "not checked");
+  } else {
+    std::printf("%-16s not used: %s\n", "text index", index->problem.c_str());
+  }
   return kExitOk;
 }
 

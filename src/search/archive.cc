@@ -350,6 +350,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, const Ar
   std::unique_ptr<Archive> a(new Archive());
   a->path_ = path;
   a->index_dir_ = IndexDirFor(path);
+  a->verify_index_checksums_ = options.verify_index_checksums;
   a->timeout_ms_ = std::max(0, options.query_timeout_ms);
   const int n = std::max(1, options.connections);
   for (int i = 0; i < n; ++i) {
@@ -402,7 +403,7 @@ Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* 
   }
   std::lock_guard<std::mutex> lock(index_mu_);
   if (index_snap_ && index_snap_->generation == (*state)->generation) return index_snap_;
-  auto snap = index::LoadSnapshot(index_dir_, **state, index_snap_.get());
+  auto snap = index::LoadSnapshot(index_dir_, **state, index_snap_.get(), verify_index_checksums_);
   if (!snap.ok()) {
     // Damaged or missing files, or (rarely) files a concurrent ingest merged
     // away after this transaction began: FTS5 answers this one exactly.
@@ -1128,6 +1129,21 @@ Status Archive::Export(std::string_view query, ExportFormat format,
   (void)db->Exec("COMMIT");
   if (!buf.empty()) sink(buf);
   return st;
+}
+
+Result<IndexHealth> Archive::CheckIndex() const {
+  Lease db(this);
+  ReadTransaction tx(db.get());
+  ANNALS_RETURN_IF_ERROR(tx.status());
+  IndexHealth h;
+  auto snap = IndexSnapshot(db.get(), &h.problem);
+  if (!snap.ok()) return snap.status();
+  if (!*snap) return h;
+  h.usable = true;
+  h.checksums_verified = verify_index_checksums_;
+  h.segments = static_cast<int>((*snap)->segments.size());
+  for (const auto& sg : (*snap)->segments) h.documents += sg.segment->num_docs();
+  return h;
 }
 
 Result<ArchiveStats> Archive::Stats() const {

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
 #include "search/archive.h"
+#include "store/sqlite_catalog.h"
 #include "store/store_writer.h"
 
 namespace annals {
@@ -352,6 +354,60 @@ TEST(ArchiveSnippetTest, LongArticlesFindLateMatches) {
     } else {
       EXPECT_EQ(h.snippet.rfind("A zeppelin flew over.", 0), 0u) << h.snippet;
     }
+  }
+}
+
+// A flipped byte in a segment: with checksums verified (serve, stats) the
+// index is refused and searches fall back to FTS5 with a notice; one-shot
+// CLI reads skip the crc pass (ArchiveOptions::verify_index_checksums =
+// false) and still load a structurally sound segment.
+TEST(ArchiveIndexTest, ChecksumsAreVerifiedOnlyWhenAsked) {
+  const std::string path = FreshArchivePath("annals_archive_checksum_test");
+  Ingest(path, {Article("c1", "2020-01-01", "Ann Lee", 3, "2019"), Article("c2", "2020-01-02", "Bo Ek", 1, "2019")});
+  {
+    auto a = Archive::Open(path);
+    ASSERT_TRUE(a.ok());
+    auto h = (*a)->CheckIndex();
+    ASSERT_TRUE(h.ok());
+    EXPECT_TRUE(h->usable) << h->problem;
+    EXPECT_TRUE(h->checksums_verified);
+    EXPECT_EQ(h->documents, 2);
+  }
+  int flipped = 0;
+  for (const auto& f : std::filesystem::directory_iterator(IndexDirFor(path))) {
+    if (f.path().extension() != ".ais") continue;
+    std::fstream io(f.path(), std::ios::in | std::ios::out | std::ios::binary);
+    const auto size = static_cast<std::streamoff>(std::filesystem::file_size(f.path()));
+    io.seekg(size - 17);  // the last byte before the footer: values, not structure
+    char c = 0;
+    io.read(&c, 1);
+    c = static_cast<char>(c ^ 0x5A);
+    io.seekp(size - 17);
+    io.write(&c, 1);
+    ++flipped;
+  }
+  ASSERT_GT(flipped, 0);
+  {
+    auto a = Archive::Open(path);
+    ASSERT_TRUE(a.ok());
+    auto h = (*a)->CheckIndex();
+    ASSERT_TRUE(h.ok());
+    EXPECT_FALSE(h->usable);
+    EXPECT_NE(h->problem.find("checksum mismatch"), std::string::npos) << h->problem;
+    auto r = (*a)->Search("Baku", SearchOptions());
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->engine, "fts5");
+    EXPECT_NE(r->notice.find("annals reindex"), std::string::npos) << r->notice;
+  }
+  {
+    ArchiveOptions o;
+    o.verify_index_checksums = false;
+    auto a = Archive::Open(path, o);
+    ASSERT_TRUE(a.ok());
+    auto h = (*a)->CheckIndex();
+    ASSERT_TRUE(h.ok());
+    EXPECT_TRUE(h->usable) << h->problem;
+    EXPECT_FALSE(h->checksums_verified);
   }
 }
 
