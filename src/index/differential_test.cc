@@ -59,6 +59,7 @@ Query RandomQuery(std::mt19937& rng) {
   if (rng() % 6 == 0) q.require.push_back("title:" + Word(PickWord(rng)));
   if (rng() % 5 == 0) q.exclude.push_back(Word(PickWord(rng)));
   if (rng() % 5 == 0) q.numeric.push_back({"killed", static_cast<int64_t>(rng() % 150), INT64_MAX});
+  if (rng() % 3 == 0) q.filter = kCorpus.RandomFilter(rng, 2);
   if (rng() % 3 == 0) {
     q.date_from = 7000 + static_cast<int32_t>(rng() % 2000);
     q.date_to = q.date_from + static_cast<int32_t>(rng() % 800);
@@ -105,6 +106,12 @@ TEST(DifferentialTest, BlockMaxEqualsExhaustive) {
     Result<SearchResult> full = Search(snap, q, no_prune);
     ASSERT_TRUE(full.ok());
     ExpectSame(*full, *slow, q, iter, "unpruned");
+    // Small filter windows: a filter-only query crosses many of them.
+    SearchOptions small_windows;
+    small_windows.filter_window = 1 + rng() % 100;
+    Result<SearchResult> windowed = Search(snap, q, small_windows);
+    ASSERT_TRUE(windowed.ok());
+    ExpectSame(*windowed, *slow, q, iter, "small filter windows");
     candidates += stats.candidates;
     skipped += stats.windows_skipped;
     if (HasFailure()) break;

@@ -1,6 +1,7 @@
 // EvalFilter (filter_eval.h) and FilterToString (filter.h).
 #include "index/filter_eval.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace annals::index {
@@ -60,8 +61,9 @@ void DocBitmap::Invert() {
 
 namespace {
 
-Result<DocBitmap> Eval(const Segment& seg, const Filter& f) {
-  const uint32_t n = seg.num_docs();
+// Bit i of the result = doc lo + i matches, for the docs in [lo, hi].
+Result<DocBitmap> Eval(const Segment& seg, const Filter& f, uint32_t lo, uint32_t hi) {
+  const uint32_t n = hi - lo + 1;
   switch (f.kind) {
     case FilterKind::kAll: return DocBitmap(n, true);
     case FilterKind::kNone: return DocBitmap(n, false);
@@ -71,9 +73,9 @@ Result<DocBitmap> Eval(const Segment& seg, const Filter& f) {
       if (!r.ok()) return r.status();
       if (!r->entry) return b;
       PostingsCursor c(&seg, *r);
-      for (uint32_t d = c.NextGeq(0); d != kEndDoc; d = c.Next()) {
-        if (d >= n) return Status::Corruption(seg.name() + ": posting of '" + f.term + "' past the last doc");
-        b.Set(d);
+      for (uint32_t d = c.NextGeq(lo); d != kEndDoc && d <= hi; d = c.Next()) {
+        if (d >= seg.num_docs()) return Status::Corruption(seg.name() + ": posting of '" + f.term + "' past the last doc");
+        b.Set(d - lo);
       }
       if (!c.status().ok()) return c.status();
       return b;
@@ -82,27 +84,28 @@ Result<DocBitmap> Eval(const Segment& seg, const Filter& f) {
       DocBitmap b(n);
       const int field = seg.NumericField(f.field);
       if (field < 0) return b;
-      for (uint32_t d = 0; d < n; d++) {
+      for (uint32_t d = lo; d <= hi; d++) {
         const int64_t v = seg.Numeric(field, d);
-        if (v != kNumericMissing && v >= f.min && v <= f.max) b.Set(d);
+        if (v != kNumericMissing && v >= f.min && v <= f.max) b.Set(d - lo);
       }
       return b;
     }
     case FilterKind::kDays: {
       DocBitmap b(n);
       // Docids are in publication-day order: the range is a docid range.
-      const uint32_t lo = f.day_from == INT32_MIN ? 0 : seg.FirstDocOnOrAfter(f.day_from);
-      const uint32_t hi = f.day_to == INT32_MAX ? n : seg.FirstDocOnOrAfter(f.day_to + 1);
-      for (uint32_t d = lo; d < hi; d++) b.Set(d);
+      const uint32_t from = std::max(lo, f.day_from == INT32_MIN ? 0 : seg.FirstDocOnOrAfter(f.day_from));
+      const uint32_t end = f.day_to == INT32_MAX ? seg.num_docs() : seg.FirstDocOnOrAfter(f.day_to + 1);
+      const uint32_t to = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{hi} + 1, end));
+      for (uint32_t d = from; d < to; d++) b.Set(d - lo);
       return b;
     }
     case FilterKind::kAnd:
     case FilterKind::kOr: {
       if (f.children.empty()) return DocBitmap(n, f.kind == FilterKind::kAnd);
-      Result<DocBitmap> acc = Eval(seg, f.children[0]);
+      Result<DocBitmap> acc = Eval(seg, f.children[0], lo, hi);
       if (!acc.ok()) return acc;
       for (size_t i = 1; i < f.children.size(); i++) {
-        Result<DocBitmap> c = Eval(seg, f.children[i]);
+        Result<DocBitmap> c = Eval(seg, f.children[i], lo, hi);
         if (!c.ok()) return c;
         if (f.kind == FilterKind::kAnd) acc->And(*c);
         else acc->Or(*c);
@@ -111,7 +114,7 @@ Result<DocBitmap> Eval(const Segment& seg, const Filter& f) {
     }
     case FilterKind::kNot: {
       if (f.children.size() != 1) return Status::InvalidArgument("a NOT filter needs exactly one child");
-      Result<DocBitmap> c = Eval(seg, f.children[0]);
+      Result<DocBitmap> c = Eval(seg, f.children[0], lo, hi);
       if (!c.ok()) return c;
       c->Invert();
       return c;
@@ -123,12 +126,18 @@ Result<DocBitmap> Eval(const Segment& seg, const Filter& f) {
 }  // namespace
 
 Result<DocBitmap> EvalFilter(const Segment& seg, const Filter& f, const DeletionBitmap* deleted) {
-  Result<DocBitmap> b = Eval(seg, f);
+  if (seg.num_docs() == 0) return DocBitmap(0);
+  Result<DocBitmap> b = Eval(seg, f, 0, seg.num_docs() - 1);
   if (!b.ok()) return b;
   if (deleted) {
     for (size_t i = 0; i < b->words.size() && i < deleted->size(); i++) b->words[i] &= ~(*deleted)[i];
   }
   return b;
+}
+
+Result<DocBitmap> EvalFilterWindow(const Segment& seg, const Filter& f, uint32_t lo, uint32_t hi) {
+  if (lo > hi || hi >= seg.num_docs()) return Status::InvalidArgument("filter window outside the segment");
+  return Eval(seg, f, lo, hi);
 }
 
 std::string FilterToString(const Filter& f) {

@@ -43,4 +43,10 @@ inline Result<DocBitmap> EvalFilter(const SnapshotSegment& sg, const Filter& f) 
   return EvalFilter(*sg.segment, f, sg.deleted.get());
 }
 
+// The docs lo..hi (inclusive, hi < num_docs) of `seg` that match `f`, as a
+// bitmap of hi - lo + 1 bits (bit i = doc lo + i), deletions NOT applied: a
+// filter-only top k walks a segment down from its newest doc a window at a
+// time instead of evaluating the filter over every doc.
+Result<DocBitmap> EvalFilterWindow(const Segment& seg, const Filter& f, uint32_t lo, uint32_t hi);
+
 }  // namespace annals::index

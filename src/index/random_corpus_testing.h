@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "index/filter.h"
 #include "index/segment.h"
 #include "index/segment_builder.h"
 
@@ -67,6 +68,30 @@ struct RandomCorpus {
       EXPECT_TRUE(b.Add(doc).ok());
     }
     return InMemorySegment(b, "random");
+  }
+
+  // A random filter tree over this corpus's fields, up to `depth` levels of
+  // AND / OR / NOT below the root.
+  Filter RandomFilter(std::mt19937& rng, int depth) const {
+    const int kind = static_cast<int>(rng() % (depth > 0 ? 9 : 6));
+    switch (kind) {
+      case 0: return Filter::Term(KeywordTerm("person", kRandomPersons[rng() % 3]));
+      case 1: return Filter::Term(rng() % 5 == 0 ? "has:count" : "has:quote");  // has:count is absent
+      case 2: return Filter::Term(TitleTerm(Word(PickWord(rng))));
+      case 3: return Filter::Numeric("killed", static_cast<int64_t>(rng() % 150), INT64_MAX);
+      case 4: {
+        const int32_t from = 7000 + static_cast<int32_t>(rng() % 2000);
+        return Filter::Days(from, from + static_cast<int32_t>(rng() % 1200));
+      }
+      case 5: return rng() % 2 ? Filter::All() : Filter::Term(Word(PickWord(rng)));
+      case 6: return Filter::Not(RandomFilter(rng, depth - 1));
+      default: {
+        std::vector<Filter> cs;
+        const int n = 1 + static_cast<int>(rng() % 3);
+        for (int i = 0; i < n; i++) cs.push_back(RandomFilter(rng, depth - 1));
+        return Filter::Combine(kind == 7 ? FilterKind::kAnd : FilterKind::kOr, std::move(cs));
+      }
+    }
   }
 };
 

@@ -213,10 +213,27 @@ Result<std::unique_ptr<Scorer>> MakeScorer(const Segment& seg, const PlannedClau
   return std::unique_ptr<Scorer>(std::make_unique<UnionScorer>(std::move(parts)));
 }
 
+// True if `f` is a term or an AND of terms (nested ANDs included): their
+// terms into *terms.
+bool TermConjunction(const Filter& f, std::vector<const std::string*>* terms) {
+  if (f.kind == FilterKind::kTerm) {
+    terms->push_back(&f.term);
+    return true;
+  }
+  if (f.kind != FilterKind::kAnd || f.children.empty()) return false;
+  for (const Filter& c : f.children) {
+    if (!TermConjunction(c, terms)) return false;
+  }
+  return true;
+}
+
 // Required / excluded terms, numeric filters and deletions for one segment.
 class Filters {
  public:
-  Status Init(const SnapshotSegment& sg, const Query& q, bool* empty) {
+  // lazy: a filter-only query without term cursors, whose filter tree
+  // RunFiltersOnly evaluates a window at a time from the newest doc down
+  // (Check() then does not test it).
+  Status Init(const SnapshotSegment& sg, const Query& q, bool* empty, bool lazy) {
     seg_ = &sg;
     *empty = false;
     for (const std::string& t : q.require) {
@@ -236,7 +253,20 @@ class Filters {
       numeric_.push_back({idx, f.min, f.max});
     }
     if (q.accept) accept_ = &q.accept;
-    if (!q.filter.is_all()) {
+    std::vector<const std::string*> filter_terms;
+    if (!q.filter.is_all() && lazy) {
+      lazy_filter_ = &q.filter;
+    } else if (TermConjunction(q.filter, &filter_terms)) {
+      // has:quote, person:x AND has:count...: required cursors, which only
+      // decode the blocks the ranked words' candidates reach, instead of a
+      // bitmap of every posting (~440k for has:quote at 1M articles).
+      for (const std::string* t : filter_terms) {
+        Result<TermRef> r = sg.segment->Find(*t);
+        if (!r.ok()) return r.status();
+        if (!r->entry) *empty = true;
+        require_.emplace_back(sg.segment.get(), *r);
+      }
+    } else if (!q.filter.is_all()) {
       Result<DocBitmap> b = EvalFilter(sg, q.filter);
       if (!b.ok()) return b.status();
       if (b->Count() == 0) *empty = true;
@@ -250,6 +280,7 @@ class Filters {
   }
   bool has_require() const { return !require_.empty(); }
   const DocBitmap* bitmap() const { return has_bitmap_ ? &bitmap_ : nullptr; }
+  const Filter* lazy_filter() const { return lazy_filter_; }
   // Required or excluded term cursors: Check() must then move forward only.
   bool has_cursors() const { return !require_.empty() || !exclude_.empty(); }
   // The smallest doc >= d that might pass (d itself if it passes).
@@ -295,6 +326,7 @@ class Filters {
   const std::function<bool(uint64_t)>* accept_ = nullptr;
   DocBitmap bitmap_;
   bool has_bitmap_ = false;
+  const Filter* lazy_filter_ = nullptr;
 };
 
 // The k best hits so far; worst on top.
@@ -333,6 +365,7 @@ struct SegmentRun {
   Filters filters;
   bool prune;
   SearchStats* stats;
+  uint32_t filter_window;  // SearchOptions::filter_window
 };
 
 Hit MakeHit(const SegmentRun& r, uint32_t d, double score) {
@@ -500,7 +533,7 @@ void RunConjunctive(SegmentRun& r, TopK& top) {
 // No clauses: every doc passing the filters, score 0. Hits of equal score
 // rank newer first and docids are in (date, id) order, so the segment is
 // walked from its last doc down and stops after k hits.
-void RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
+Status RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
   if (r.filters.has_cursors()) {
     // Term cursors only move forward: scan up.
     uint32_t d = r.lo;
@@ -513,10 +546,32 @@ void RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
       top.Push(MakeHit(r, d, 0.0));
       d++;
     }
-    return;
+    return Status::Ok();
+  }
+  size_t pushed = 0;
+  if (const Filter* f = r.filters.lazy_filter()) {
+    // Windows of 4096 docs (filter_window), then 4x larger, from the
+    // newest doc down: a common filter (has:quote) finds its k newest in the
+    // first one instead of decoding all its postings; a rare one ends up
+    // evaluating it all.
+    uint32_t hi = r.hi;
+    uint64_t width = std::max<uint32_t>(r.filter_window, 1);
+    while (true) {
+      const uint32_t lo = hi - r.lo + 1 > width ? static_cast<uint32_t>(hi - width + 1) : r.lo;
+      Result<DocBitmap> b = EvalFilterWindow(*r.sg->segment, *f, lo, hi);
+      if (!b.ok()) return b.status();
+      for (uint32_t i = b->PrevSet(hi - lo); i != UINT32_MAX; i = i == 0 ? UINT32_MAX : b->PrevSet(i - 1)) {
+        const uint32_t d = lo + i;
+        if (r.filters.Check(d) != d) continue;
+        top.Push(MakeHit(r, d, 0.0));
+        if (++pushed >= k) return Status::Ok();
+      }
+      if (lo == r.lo) return Status::Ok();
+      hi = lo - 1;
+      width *= 4;
+    }
   }
   const DocBitmap* b = r.filters.bitmap();
-  size_t pushed = 0;
   uint32_t d = r.hi;
   while (true) {
     if (b) {
@@ -531,22 +586,24 @@ void RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
     if (d == 0) break;
     d--;
   }
+  return Status::Ok();
 }
 
 // Runs the top-k search over every segment.
-Status RunPass(const Snapshot& snap, const Plan& plan, bool prune, TopK& top, SearchStats* stats) {
+Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts, TopK& top, SearchStats* stats) {
   const Query& q = *plan.query;
   for (uint32_t si = 0; si < snap.segments.size(); si++) {
     const SnapshotSegment& sg = snap.segments[si];
     const Segment& seg = *sg.segment;
     if (seg.num_docs() == 0) continue;
-    SegmentRun r{&sg, si, 0, 0, {}, {}, prune, stats};
+    SegmentRun r{&sg, si, 0, 0, {}, {}, opts.prune, stats, opts.filter_window};
     r.lo = q.date_from == INT32_MIN ? 0 : seg.FirstDocOnOrAfter(q.date_from);
     uint32_t end = q.date_to == INT32_MAX ? seg.num_docs() : seg.FirstDocOnOrAfter(q.date_to + 1);
     if (r.lo >= end) continue;
     r.hi = end - 1;
     bool empty = false;
-    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, q, &empty));
+    const bool lazy = plan.clauses.empty() && q.require.empty() && q.exclude.empty();
+    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, q, &empty, lazy));
     if (empty) continue;
     for (const PlannedClause& c : plan.clauses) {
       Result<std::unique_ptr<Scorer>> s = MakeScorer(seg, c);
@@ -554,7 +611,7 @@ Status RunPass(const Snapshot& snap, const Plan& plan, bool prune, TopK& top, Se
       r.scorers.push_back(std::move(*s));
     }
     if (r.scorers.empty()) {
-      RunFiltersOnly(r, top, q.k);
+      ANNALS_RETURN_IF_ERROR(RunFiltersOnly(r, top, q.k));
     } else if (q.mode == MatchMode::kAll) {
       RunConjunctive(r, top);
     } else {
@@ -573,7 +630,7 @@ Result<SearchResult> Search(const Snapshot& snap, const Query& q, const SearchOp
   if (!plan.ok()) return plan.status();
   SearchResult out;
   TopK top(q.k);
-  ANNALS_RETURN_IF_ERROR(RunPass(snap, *plan, opts.prune, top, stats));
+  ANNALS_RETURN_IF_ERROR(RunPass(snap, *plan, opts, top, stats));
   out.hits = top.Take();
   if (q.exact_count) {
     Result<uint64_t> n = Count(snap, q);

@@ -26,6 +26,10 @@ namespace annals::index {
 struct SearchOptions {
   Bm25Params bm25;     // scoring constants
   bool prune = true;   // false: score every match (same engine, no skipping)
+  // A query without ranked words walks each segment down from its newest doc,
+  // evaluating its filter tree this many docs at a time (4x more each step);
+  // tests use small windows to cross many.
+  uint32_t filter_window = 4096;
 };
 
 // Counters for tests and benchmarks: how much work pruning saved.
