@@ -86,9 +86,10 @@ Status Segment::Init(const OpenOptions& opts) {
   auto bad = [&](const std::string& what) { return Status::Corruption(name_ + ": " + what); };
   std::memcpy(&header_, base_, sizeof(header_));
   if (std::memcmp(header_.magic, kSegmentMagic, 8) != 0) return bad("not an annals index segment (bad magic)");
-  if (header_.version != kSegmentVersion) {
+  if (header_.version < kOldestSegmentVersion || header_.version > kSegmentVersion) {
     return Status::Unsupported(name_ + ": segment format version " + std::to_string(header_.version) +
-                               " (this build reads " + std::to_string(kSegmentVersion) + ")");
+                               " (this build reads " + std::to_string(kOldestSegmentVersion) + " to " +
+                               std::to_string(kSegmentVersion) + ")");
   }
   SegmentFooter footer;
   std::memcpy(&footer, base_ + size_ - sizeof(footer), sizeof(footer));
@@ -118,7 +119,9 @@ Status Segment::Init(const OpenOptions& opts) {
   ANNALS_RETURN_IF_ERROR(expect(kDocIds, n * 8, "doc ids"));
   ANNALS_RETURN_IF_ERROR(expect(kDocDates, n * 4, "doc dates"));
   ANNALS_RETURN_IF_ERROR(expect(kDocLens, n * 4, "doc lengths"));
-  ANNALS_RETURN_IF_ERROR(expect(kNumericValues, uint64_t{header_.num_numeric} * n * 8, "numeric values"));
+  if (header_.version == 1) {
+    ANNALS_RETURN_IF_ERROR(expect(kNumericValues, uint64_t{header_.num_numeric} * n * 8, "numeric values"));
+  }
   if (n >= kEndDoc) return bad("too many documents");
   auto at = [&](SectionId id) { return base_ + header_.sections[id].offset; };
   terms_ = reinterpret_cast<const TermEntry*>(at(kTerms));
@@ -129,7 +132,26 @@ Status Segment::Init(const OpenOptions& opts) {
   ext_ids_ = reinterpret_cast<const uint64_t*>(at(kDocIds));
   dates_ = reinterpret_cast<const int32_t*>(at(kDocDates));
   lens_ = reinterpret_cast<const uint32_t*>(at(kDocLens));
-  numeric_ = reinterpret_cast<const int64_t*>(at(kNumericValues));
+  if (header_.version == 1) {
+    numeric_ = reinterpret_cast<const int64_t*>(at(kNumericValues));
+  } else {
+    const uint8_t* p = at(kNumericValues);
+    uint64_t left = header_.sections[kNumericValues].size;
+    for (uint32_t f = 0; f < header_.num_numeric; f++) {
+      NumericColumnHeader c;
+      if (left < sizeof c) return bad("numeric values section too short");
+      std::memcpy(&c, p, sizeof c);
+      p += sizeof c;
+      left -= sizeof c;
+      if (c.bits > 64) return bad("numeric column wider than 64 bits");
+      const uint64_t bytes = 8 * NumericColumnWords(n, c.bits);
+      if (left < bytes) return bad("numeric values section too short");
+      columns_.push_back(NumericColumn{c.base, c.bits, c.bits == 64 ? ~uint64_t{0} : (uint64_t{1} << c.bits) - 1, p});
+      p += bytes;
+      left -= bytes;
+    }
+    if (left != 0) return bad("numeric values section has the wrong size");
+  }
   uint64_t total = 0;
   for (uint64_t d = 0; d < n; d++) {
     if (d > 0 && dates_[d] < dates_[d - 1]) return bad("documents not in date order");

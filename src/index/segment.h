@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,7 +63,26 @@ class Segment {
 
   // Index of a numeric field, or -1.
   int NumericField(std::string_view name) const;
-  int64_t Numeric(int field, uint32_t doc) const { return numeric_[static_cast<size_t>(field) * num_docs() + doc]; }
+  // Value of numeric field `field` (0 .. numeric_names().size()-1) for
+  // `doc`, or kNumericMissing.
+  int64_t Numeric(int field, uint32_t doc) const {
+    if (numeric_) return numeric_[static_cast<size_t>(field) * num_docs() + doc];  // version 1
+    const NumericColumn& c = columns_[static_cast<size_t>(field)];
+    if (c.bits == 0) return kNumericMissing;
+    const uint64_t bit = uint64_t{doc} * c.bits;
+    const unsigned shift = bit & 63;
+    uint64_t lo;
+    std::memcpy(&lo, c.words + (bit >> 6) * 8, 8);
+    uint64_t v = lo >> shift;
+    if (shift + c.bits > 64) {
+      uint64_t hi;
+      std::memcpy(&hi, c.words + ((bit >> 6) + 1) * 8, 8);
+      v |= hi << (64 - shift);
+    }
+    v &= c.missing;
+    if (v == c.missing) return kNumericMissing;
+    return static_cast<int64_t>(static_cast<uint64_t>(c.base) + v);
+  }
   const std::vector<std::string>& numeric_names() const { return numeric_names_; }
 
   // Looks a term up (binary search). A dictionary entry that points outside
@@ -107,7 +127,14 @@ class Segment {
   const uint64_t* ext_ids_ = nullptr;
   const int32_t* dates_ = nullptr;
   const uint32_t* lens_ = nullptr;
-  const int64_t* numeric_ = nullptr;
+  const int64_t* numeric_ = nullptr;  // version 1 segments' raw columns
+  struct NumericColumn {              // version 2: segment_format.h
+    int64_t base;
+    uint32_t bits;
+    uint64_t missing;                 // the all-ones code of `bits` bits (also the mask)
+    const uint8_t* words;
+  };
+  std::vector<NumericColumn> columns_;
   std::vector<std::string> numeric_names_;
 };
 

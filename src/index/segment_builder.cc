@@ -225,6 +225,7 @@ Status SegmentBuilder::Emit(Sink&& sink, const std::string& spill_dir) {
   std::iota(by_term.begin(), by_term.end(), 0);
   std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) { return terms_[a] < terms_[b]; });
   SegmentWriter w(codec_, std::move(metas), numeric_names_, std::move(numeric));
+  if (version1_) w.WriteVersion1ForTesting();
   if (!spill_dir.empty()) w.SpillTo(spill_dir, kSpillBytes);
   for (uint32_t t : by_term) {
     ANNALS_RETURN_IF_ERROR(w.AddTerm(terms_[t], all_docs.data() + doc_begin[t], all_tfs.data() + doc_begin[t],

@@ -56,6 +56,8 @@ class SegmentBuilder {
   Status Write(const std::string& path);
   Result<std::string> WriteToString();
   void Clear();
+  // See SegmentWriter::WriteVersion1ForTesting.
+  void WriteVersion1ForTesting() { version1_ = true; }
 
  private:
   struct Doc {
@@ -80,6 +82,7 @@ class SegmentBuilder {
   static constexpr size_t kSpillBytes = size_t{8} << 20;
 
   CodecId codec_;
+  bool version1_ = false;
   std::vector<uint32_t> slots_;      // open-addressing table: term id + 1, 0 = empty
   std::vector<uint64_t> hashes_;     // by term id
   std::vector<std::string> terms_;   // by term id

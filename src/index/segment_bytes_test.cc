@@ -31,7 +31,7 @@ uint64_t Fnv1a(const std::string& bytes) {
 // several forms), capitals, digits, non-ASCII letters and diacritics, titles,
 // keyword fields and numeric values; dates out of order. With parts > 1,
 // document i goes to segment i % parts (returned in order).
-std::vector<std::string> BuildCorpusSegments(CodecId codec, size_t parts) {
+std::vector<std::string> BuildCorpusSegments(CodecId codec, size_t parts, bool version1 = false) {
   static const char* kWords[] = {
       "police",  "Police", "POLICE", "policing", "killed",  "killing", "kills",   "Baku",   "Bakı",
       "São",     "Paulo",  "naïve",  "café",     "Zürich",  "people",  "peoples", "said",   "says",
@@ -40,7 +40,10 @@ std::vector<std::string> BuildCorpusSegments(CodecId codec, size_t parts) {
       "of",      "in",     "and",    "relational", "generalizations", "happily", "x1", "b2b"};
   const size_t nw = sizeof(kWords) / sizeof(kWords[0]);
   std::vector<SegmentBuilder> b;
-  for (size_t p = 0; p < parts; p++) b.emplace_back(codec);
+  for (size_t p = 0; p < parts; p++) {
+    b.emplace_back(codec);
+    if (version1) b.back().WriteVersion1ForTesting();
+  }
   uint32_t x = 12345;
   auto next = [&] {
     x = x * 1103515245u + 12345u;
@@ -74,7 +77,9 @@ std::vector<std::string> BuildCorpusSegments(CodecId codec, size_t parts) {
   return out;
 }
 
-std::string BuildCorpusSegment(CodecId codec) { return BuildCorpusSegments(codec, 1)[0]; }
+std::string BuildCorpusSegment(CodecId codec, bool version1 = false) {
+  return BuildCorpusSegments(codec, 1, version1)[0];
+}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -85,12 +90,12 @@ std::string ReadAll(const std::string& path) {
 
 // The corpus in three segments, every 5th document of the second deleted,
 // merged into one file with each section kept in memory up to `spill_bytes`.
-std::string MergedCorpus(size_t spill_bytes) {
+std::string MergedCorpus(size_t spill_bytes, bool version1_parts = false) {
   const std::string dir = ::testing::TempDir() + "/annals_merge_bytes_" + std::to_string(spill_bytes);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::vector<SnapshotSegment> parts;
-  std::vector<std::string> bytes = BuildCorpusSegments(CodecId::kBitPack, 3);
+  std::vector<std::string> bytes = BuildCorpusSegments(CodecId::kBitPack, 3, version1_parts);
   for (size_t p = 0; p < bytes.size(); p++) {
     auto seg = Segment::FromBytes(bytes[p], "part" + std::to_string(p));
     EXPECT_TRUE(seg.ok());
@@ -114,25 +119,38 @@ std::string MergedCorpus(size_t spill_bytes) {
   return out;
 }
 
+// Format version 2 (bit-packed numeric columns) changed the bytes; written as
+// version 1 they are still those recorded before: everything but the numeric
+// section and the version is untouched.
+TEST(SegmentBytesTest, Version1BytesAreThoseRecordedBefore) {
+  const std::string bp = BuildCorpusSegment(CodecId::kBitPack, /*version1=*/true);
+  EXPECT_EQ(Fnv1a(bp), 0x4a20dee3cd57d87fULL) << "size " << bp.size() << " hash 0x" << std::hex << Fnv1a(bp);
+  const std::string svb = BuildCorpusSegment(CodecId::kStreamVByte, /*version1=*/true);
+  EXPECT_EQ(Fnv1a(svb), 0x6a2589705a95089cULL) << "size " << svb.size() << " hash 0x" << std::hex << Fnv1a(svb);
+}
+
 TEST(SegmentBytesTest, BitPackSegmentBytesAreUnchanged) {
   const std::string bytes = BuildCorpusSegment(CodecId::kBitPack);
-  EXPECT_EQ(Fnv1a(bytes), 0x4a20dee3cd57d87fULL) << "size " << bytes.size() << " hash 0x" << std::hex << Fnv1a(bytes);
+  EXPECT_EQ(Fnv1a(bytes), 0x0a315683775e568aULL) << "size " << bytes.size() << " hash 0x" << std::hex << Fnv1a(bytes);
 }
 
 TEST(SegmentBytesTest, StreamVByteSegmentBytesAreUnchanged) {
   const std::string bytes = BuildCorpusSegment(CodecId::kStreamVByte);
-  EXPECT_EQ(Fnv1a(bytes), 0x6a2589705a95089cULL) << "size " << bytes.size() << " hash 0x" << std::hex << Fnv1a(bytes);
+  EXPECT_EQ(Fnv1a(bytes), 0xb641f6f76f04f5b8ULL) << "size " << bytes.size() << " hash 0x" << std::hex << Fnv1a(bytes);
 }
 
 // Merging writes the same bytes as before its output streamed through
-// temporary files (hash recorded from the in-memory merge), whether it spills
-// nothing or spills all the time.
+// temporary files (hash recorded from the in-memory merge, then again for
+// format version 2), whether it spills nothing or spills all the time.
 TEST(SegmentBytesTest, MergedSegmentBytesAreUnchanged) {
   const std::string in_memory = MergedCorpus(SIZE_MAX);
-  EXPECT_EQ(Fnv1a(in_memory), 0xbf2f302db81fb430ULL) << "size " << in_memory.size() << " hash 0x" << std::hex << Fnv1a(in_memory);
+  EXPECT_EQ(Fnv1a(in_memory), 0x1de0f690ecbc1535ULL) << "size " << in_memory.size() << " hash 0x" << std::hex << Fnv1a(in_memory);
   const std::string spilled = MergedCorpus(64);
   EXPECT_EQ(spilled.size(), in_memory.size());
   EXPECT_TRUE(spilled == in_memory);
+  // Parts written by older annals (version 1) merge into the same file: the
+  // reader gives their numeric values as it gives version 2's.
+  EXPECT_TRUE(MergedCorpus(SIZE_MAX, /*version1_parts=*/true) == in_memory);
 }
 
 // Building twice gives the same bytes (no dependence on addresses or time).

@@ -1,6 +1,7 @@
 // The on-disk layout of one immutable index segment (docs/index-format.md
 // tells the same story for humans). All integers little-endian; every section
-// starts 8-byte aligned. Version 1; the values below are frozen.
+// starts 8-byte aligned. Version 2 (version 1 differs only in kNumericValues
+// and is still read); the values below are frozen.
 //
 //   SegmentHeader
 //   sections (any order; offsets and sizes in the header):
@@ -13,7 +14,13 @@
 //     kDocDates      int32 days since 1970-01-01 per doc, non-decreasing
 //     kDocLens       uint32 tokens in the body text per doc (BM25 length)
 //     kNumericNames  per numeric field: uint16 length + name bytes
-//     kNumericValues int64[num_numeric][num_docs]; kNumericMissing if absent
+//     kNumericValues per numeric field, in kNumericNames order: a
+//                    NumericColumnHeader, then NumericColumnWords(num_docs,
+//                    bits) uint64 words of bit-packed codes, doc d's at bits
+//                    [d * bits, (d + 1) * bits): the value minus `base`, or
+//                    all ones (missing). (Version 1: int64[num_numeric]
+//                    [num_docs], kNumericMissing if absent — 160 bytes per
+//                    doc at 20 fields, most of them missing.)
 //   SegmentFooter (16 bytes): crc32 of everything before it, magic
 //
 // Doc ids are local to the segment, 0..num_docs-1, assigned in (date,
@@ -27,7 +34,8 @@ namespace annals::index {
 
 inline constexpr char kSegmentMagic[8] = {'A', 'N', 'N', 'S', 'E', 'G', 0, 1};
 inline constexpr char kFooterMagic[8] = {'A', 'N', 'N', 'E', 'N', 'D', 0, 1};
-inline constexpr uint32_t kSegmentVersion = 1;
+inline constexpr uint32_t kSegmentVersion = 2;     // what writers write
+inline constexpr uint32_t kOldestSegmentVersion = 1;  // the oldest readers read
 inline constexpr uint32_t kBlockSize = 128;  // postings per block
 inline constexpr uint32_t kMaxImpacts = 4;   // (tf, length) pairs per block
 inline constexpr int64_t kNumericMissing = std::numeric_limits<int64_t>::min();
@@ -73,6 +81,20 @@ struct SegmentFooter {
   char magic[8];     // kFooterMagic
 };
 static_assert(sizeof(SegmentFooter) == 16);
+
+// Version 2: one numeric doc-value column.
+struct NumericColumnHeader {
+  int64_t base;       // the smallest value present (0 if none)
+  uint32_t bits;      // code width, 0..64; 0 = every doc missing (no words)
+  uint32_t reserved;  // 0
+};
+static_assert(sizeof(NumericColumnHeader) == 16);
+
+// Words of a column of `bits`-bit codes for `num_docs` docs, one more than
+// the codes fill so that a code read as two words never reads past them.
+inline uint64_t NumericColumnWords(uint64_t num_docs, uint32_t bits) {
+  return bits == 0 ? 0 : (num_docs * bits + 63) / 64 + 1;
+}
 
 enum TermFlags : uint16_t {
   kTermHasPositions = 1,  // body terms; field and fact terms have none

@@ -205,7 +205,7 @@ Status SegmentWriter::Emit(Out&& out) {
   }
   SegmentHeader h{};
   std::memcpy(h.magic, kSegmentMagic, 8);
-  h.version = kSegmentVersion;
+  h.version = format_version_;
   h.codec = static_cast<uint32_t>(codec_->id());
   h.num_docs = static_cast<uint32_t>(docs_.size());
   h.num_terms = static_cast<uint32_t>(num_terms());
@@ -223,13 +223,38 @@ Status SegmentWriter::Emit(Out&& out) {
     AppendPod(&num_names, &len, 1);
     num_names.append(name.data(), len);
   }
+  // Numeric columns (version 2): each field's code width from its value
+  // range, so the section's size is known before it is encoded.
+  const size_t n = docs_.size();
+  std::vector<NumericColumnHeader> columns(numeric_names_.size());
+  uint64_t numeric_bytes = 0;
+  for (size_t f = 0; f < columns.size(); f++) {
+    const int64_t* col = numeric_values_.data() + f * n;
+    bool any = false;
+    int64_t lo = 0, hi = 0;
+    for (size_t d = 0; d < n; d++) {
+      if (col[d] == kNumericMissing) continue;
+      lo = any ? std::min(lo, col[d]) : col[d];
+      hi = any ? std::max(hi, col[d]) : col[d];
+      any = true;
+    }
+    columns[f] = NumericColumnHeader{any ? lo : 0, 0, 0};
+    if (any) {
+      // Codes 0 .. hi - lo, and all ones for missing: hi - lo + 1 must fit
+      // (it does: kNumericMissing is never a value, so hi - lo < 2^64 - 1).
+      const uint64_t top = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) + 1;
+      columns[f].bits = static_cast<uint32_t>(64 - __builtin_clzll(top));
+    }
+    numeric_bytes += sizeof(NumericColumnHeader) + 8 * NumericColumnWords(n, columns[f].bits);
+  }
+  if (format_version_ == 1) numeric_bytes = numeric_values_.size() * sizeof(int64_t);
   // Every section at the next multiple of 8, in SectionId order; the header
   // (which names them all) goes first, so the layout is fixed before any
   // byte is written and the sections stream out of their buffers.
   const uint64_t sizes[kNumSections] = {
       terms_.size(),          strings_.size(), blocks_.size(), data_.size(),      positions_.size(),
       doc_ids.size(),         doc_dates.size(), doc_lens.size(), num_names.size(),
-      numeric_values_.size() * sizeof(int64_t)};
+      numeric_bytes};
   uint64_t at = sizeof(SegmentHeader);
   for (uint32_t id = 0; id < kNumSections; id++) {
     at = (at + 7) / 8 * 8;
@@ -259,8 +284,29 @@ Status SegmentWriter::Emit(Out&& out) {
     ANNALS_RETURN_IF_ERROR(emit(b->data(), b->size()));
   }
   ANNALS_RETURN_IF_ERROR(pad());
-  ANNALS_RETURN_IF_ERROR(
-      emit(reinterpret_cast<const char*>(numeric_values_.data()), numeric_values_.size() * sizeof(int64_t)));
+  if (format_version_ == 1) {
+    ANNALS_RETURN_IF_ERROR(
+        emit(reinterpret_cast<const char*>(numeric_values_.data()), numeric_values_.size() * sizeof(int64_t)));
+  } else {
+    std::vector<uint64_t> words;
+    for (size_t f = 0; f < columns.size(); f++) {
+      const NumericColumnHeader& c = columns[f];
+      ANNALS_RETURN_IF_ERROR(emit(reinterpret_cast<const char*>(&c), sizeof c));
+      words.assign(NumericColumnWords(n, c.bits), 0);
+      if (c.bits == 0) continue;
+      const uint64_t missing = c.bits == 64 ? ~uint64_t{0} : (uint64_t{1} << c.bits) - 1;
+      const int64_t* col = numeric_values_.data() + f * n;
+      for (size_t d = 0; d < n; d++) {
+        const uint64_t code =
+            col[d] == kNumericMissing ? missing : static_cast<uint64_t>(col[d]) - static_cast<uint64_t>(c.base);
+        const uint64_t bit = static_cast<uint64_t>(d) * c.bits;
+        const unsigned shift = bit & 63;
+        words[bit >> 6] |= code << shift;
+        if (shift + c.bits > 64) words[(bit >> 6) + 1] |= code >> (64 - shift);
+      }
+      ANNALS_RETURN_IF_ERROR(emit(reinterpret_cast<const char*>(words.data()), words.size() * 8));
+    }
+  }
   ANNALS_RETURN_IF_ERROR(pad());
   SegmentFooter f{};
   std::memcpy(f.magic, kFooterMagic, 8);

@@ -43,6 +43,10 @@ class SegmentWriter {
   // the memory ingest may use.
   void SpillTo(const std::string& dir, size_t limit);
 
+  // Writes format version 1 instead (numeric columns as raw int64): only so
+  // that tests can check today's reader on the files older annals wrote.
+  void WriteVersion1ForTesting() { format_version_ = 1; }
+
   // Writes the file: to `path`.tmp, fsync, rename to `path`. The writer is
   // spent afterwards.
   Status Finish(const std::string& path);
@@ -56,6 +60,7 @@ class SegmentWriter {
   Status Emit(Out&& out);
 
   const BlockCodec* codec_;
+  uint32_t format_version_ = kSegmentVersion;
   std::vector<DocMeta> docs_;
   std::vector<std::string> numeric_names_;
   std::vector<int64_t> numeric_values_;
