@@ -624,6 +624,9 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
         return f;
       }
       if (IsSingularPersonNoun(W(j))) {
+        // "a male teenager", "a teen girl", "a security guard": the head is
+        // the last of the person nouns.
+        while (j + 1 < n_ && j + 1 < i + 7 && IsSingularPersonNoun(W(j + 1))) ++j;
         f.value = 1;
         f.singular = true;
         f.definite = ordinal;  // "a second man": one more of a figure given elsewhere

@@ -225,6 +225,8 @@ const Row kRows[] = {
     {"bug_ordinal_first_told", "TAMPA, Fla. (AP) - A second victim has died after a shooting at a strip club.",
      {{K, 2, AtLeast}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
+    {"bug_two_person_nouns_after_article", "A male teenager was shot Saturday night.", {{W, 1}}},
+    {"bug_two_person_nouns_after_article_teen_girl", "Police said a teen girl was injured in the shooting.", {{W, 1}}},
 };
 
 TEST(CountsTest, GrammarTable) {
