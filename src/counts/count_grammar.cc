@@ -816,6 +816,17 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
     // "shot dead", "shot and killed", "shot to death": the other word counts;
     // "shot at" missed, "shot himself" is left to the reader.
     const std::string_view nx = W(i + 1), nx2 = W(i + 2);
+    // "was shot at a home", "shot at about 10 p.m.", "shot at least once":
+    // hit at a place or time; "was shot at by police", "shot at, but
+    // missed" is fired upon. Only in the passive: "he shot at a car".
+    const bool passive = IsAuxiliary(p) || IsAuxiliary(W(i - 2));
+    const bool hit_at =
+        nx == "at" && passive &&
+        (nx2 == "a" || nx2 == "an" || nx2 == "the" || nx2 == "his" || nx2 == "her" ||
+         nx2 == "their" || nx2 == "least" || nx2 == "about" || nx2 == "around" ||
+         nx2 == "approximately" || (!nx2.empty() && nx2[0] >= '0' && nx2[0] <= '9') ||
+         (i + 2 < n_ && u_[i + 2].capitalized && u_[i + 2].word));
+    if (hit_at) return LookupTrigger(w);
     if (nx == "dead" || nx == "at" || nx == "themselves" || nx == "down" || nx == "up" || nx == "through" ||
         nx == "out" || (nx == "to" && nx2 == "death") ||
         (nx == "and" && (LookupTrigger(nx2) || nx2 == "wounded" || nx2 == "killed")) ||

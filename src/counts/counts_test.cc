@@ -227,6 +227,9 @@ const Row kRows[] = {
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
     {"bug_two_person_nouns_after_article", "A male teenager was shot Saturday night.", {{W, 1}}},
     {"bug_two_person_nouns_after_article_teen_girl", "Police said a teen girl was injured in the shooting.", {{W, 1}}},
+    {"bug_shot_at_a_place_is_hit", "Five people were shot at a home in Newark.", {{W, 5}}},
+    {"bug_shot_at_by_is_fired_upon", "Two officers were shot at by a man in a car.", {}},
+    {"bug_shot_at_active_is_fired_upon", "He shot at a man outside the store.", {}},
 };
 
 TEST(CountsTest, GrammarTable) {
