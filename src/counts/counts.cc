@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii_case.h"
 #include "core/date.h"
 #include "counts/count_grammar.h"
 #include "counts/count_lexicon.h"
@@ -223,6 +224,28 @@ struct Incident {
   std::optional<Count> suicide;  // the killer's suicide, told apart ("He then shot himself")
 };
 
+// True if the death word at token i is part of a charge that names no
+// death: "attempted murder", "attempted second-degree murder", "assault
+// with a deadly weapon".
+bool ChargeNamesNoDeath(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                        std::string_view w) {
+  if (w == "deadly") {
+    if (i + 1 >= tokens.size() || tokens[i + 1].end > text.size()) return false;
+    const std::string lower = AsciiLower(tokens[i + 1].text(text));
+    return lower == "weapon" || lower == "weapons";
+  }
+  if (w != "murder" && w != "homicide") return false;
+  for (size_t k = i; k-- > 0 && k + 5 > i;) {
+    if (tokens[k].end > text.size()) return false;
+    const std::string lower = AsciiLower(tokens[k].text(text));
+    if (lower == "attempted") return true;
+    if (lower != "first" && lower != "second" && lower != "-" && lower != "degree" &&
+        lower != "first-degree" && lower != "second-degree" && lower != "capital")
+      return false;
+  }
+  return false;
+}
+
 // True if the article speaks of a death anywhere ("fatal shooting",
 // "homicide"): then people "shot" may have died, and are no wound figure
 // unless the deaths are counted.
@@ -231,7 +254,8 @@ bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
       "dead", "died", "dies", "death", "deaths", "killed", "killing", "fatal", "fatally",
       "homicide", "murder", "murdered", "slain", "deadly", "deceased", "suicide"};
   char buf[16];
-  for (const Token& t : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
     const uint32_t len = t.end - t.start;
     if (len < 4 || len > 9 || t.end > text.size()) continue;
     for (uint32_t k = 0; k < len; ++k) {
@@ -239,8 +263,11 @@ bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
       buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
     const std::string_view w(buf, len);
+    bool death = false;
     for (auto d : kDeath)
-      if (w == d) return true;
+      if (w == d) death = true;
+    if (death && ChargeNamesNoDeath(text, tokens, i, w)) death = false;
+    if (death) return true;
   }
   return false;
 }

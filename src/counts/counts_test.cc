@@ -230,6 +230,11 @@ const Row kRows[] = {
     {"bug_shot_at_a_place_is_hit", "Five people were shot at a home in Newark.", {{W, 5}}},
     {"bug_shot_at_by_is_fired_upon", "Two officers were shot at by a man in a car.", {}},
     {"bug_shot_at_active_is_fired_upon", "He shot at a man outside the store.", {}},
+    {"bug_attempted_murder_names_no_death",
+     "A 9-year-old boy was shot in the head. The man was charged with attempted second-degree murder.", {{W, 1}}},
+    {"bug_deadly_weapon_names_no_death",
+     "A man was shot in the leg. His cousin faces a charge of assault with a deadly weapon.", {{W, 1}}},
+    {"shot_with_murder_charge_may_be_dead", "A man was shot in the chest. His cousin was charged with murder.", {}},
 };
 
 TEST(CountsTest, GrammarTable) {
