@@ -320,6 +320,15 @@ class SentenceGrammar {
     return false;
   }
   void Predicate(int t, Trigger tr);
+  // "four people suffered minor injuries", "were treated for gunshot
+  // wounds", "found a man with a gunshot wound": the injury noun at t told
+  // of a subject by a verb before it. True if the phrase was read (a figure
+  // may or may not have come of it).
+  bool InjuryNoun(int t);
+  // "with injuries" at unit w: the people right before it ("found two men
+  // with gunshot wounds"), else the subject opening the sentence ("He was
+  // taken to a hospital with injuries").
+  void WithInjuries(int w, int t);
   void Active(int t, Trigger tr);
   void Noun(int t, Trigger tr);
   void Toll(int t);
@@ -1234,6 +1243,96 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   }
 }
 
+bool SentenceGrammar::InjuryNoun(int t) {
+  bool gunshot = false, fatal = false;
+  for (int k = t - 1; k >= 0 && k >= t - 7; --k) {
+    const std::string_view w = W(k);
+    const bool suffered = w == "suffered" || w == "suffering" || w == "sustained" ||
+                          w == "sustaining" || w == "received";
+    if (suffered || (w == "for" && W(k - 1) == "treated")) {
+      // "A child who suffered critical injuries ... has died": the relative
+      // clause describes the subject; the main verb tells its fate.
+      const int verb = suffered ? k : k - 1;
+      if (fatal || W(verb - 1) == "who" || W(verb - 1) == "that") return true;
+      const size_t at = out_->size();
+      shot_ = gunshot;
+      Predicate(verb, Trigger{CountType::kWound, kTrigIntransitive});
+      // A gunshot wound may have killed, and so may the injuries of someone
+      // told before ("the man suffered a gunshot wound"): resolved per
+      // incident like "shot".
+      for (size_t c = at; c < out_->size(); ++c)
+        if ((*out_)[c].definite && (*out_)[c].count.number == 1) (*out_)[c].shot = true;
+      return true;
+    }
+    if (w == "with") {
+      if (fatal) return true;
+      // Anyone taken to hospital with injuries may have died there.
+      shot_ = true;
+      WithInjuries(k, t);
+      return true;
+    }
+    if (w == "gunshot" || w == "gunshots" || w == "bullet" || w == "shot") gunshot = true;
+    if (w == "fatal" || w == "mortal" || w == "deadly" || w == "non-survivable" || w == "fatally")
+      fatal = true;
+    // Only the words of one noun phrase lie between: "a single gunshot",
+    // "non-life threatening"; not "with intent to kill inflicting".
+    if ((!u_[k].word && w != "-") || IsAuxiliary(w) || IsClauseBoundary(w) || w == "and" ||
+        w == "no" || ParseCardinalWord(w) || (TriggerAt(k) && !(w == "shot" && W(k - 1) == "gun")) ||
+        (w.ends_with("ing") && !w.ends_with("threatening")))
+      return false;
+  }
+  return false;
+}
+
+void SentenceGrammar::WithInjuries(int w, int t) {
+  if (Hedged(w)) return;
+  // The people right before "with": "found two men with gunshot wounds".
+  for (int s = w - 1; s >= 0 && s >= w - 8; --s) {
+    if (IsHardBoundary(s)) break;
+    auto f = FigureAt(s);
+    if (!f || f->head_end != w) continue;
+    if (f->zero || (f->noun_type && !IsPersonNoun(W(f->head_end - 1)))) return;
+    if (W(s - 1) == "including" || W(s - 1) == "among") return;
+    // "taken to Sinai Hospital with gunshot wounds": a place, not the person.
+    if (f->name) {
+      const std::string_view last = W(f->head_end - 1);
+      if (last == "hospital" || last == "center" || last == "centre" || last == "general" ||
+          last == "clinic")
+        break;
+    }
+    Figure g = *f;
+    const bool summed = SumBackward(&g);
+    const size_t at = out_->size();
+    Emit(CountType::kWound, g, g.begin, t, summed, w);
+    // "Three other teenage boys were found with gunshot wounds": besides the dead.
+    if (out_->size() > at)
+      for (int j = g.begin; !summed && j < g.head_end; ++j)
+        if (W(j) == "other" || W(j) == "others") (*out_)[at].additional = true;
+    return;
+  }
+  // The subject opening the sentence, then its verb: "He was taken to an
+  // area hospital with non-life-threatening injuries".
+  for (int s0 = 0; s0 < w && s0 < 4; ++s0) {
+    if (!u_[s0].word) continue;
+    auto f = FigureAt(s0);
+    if (!f || f->zero || (f->noun_type && !IsPersonNoun(W(f->head_end - 1)))) return;
+    if (!IsAuxiliary(W(f->head_end)) && !IsVerbComplexFiller(W(f->head_end))) return;
+    for (int j = f->head_end; j < w; ++j) {
+      const std::string_view x = W(j);
+      if (IsHardBoundary(j) || x == "and" || x == "who" || x == "which" || x == "that" ||
+          (IsModal(x) && x != "to") || x == "not" || x.ends_with("n't") ||
+          (j > f->head_end && TriggerAt(j)))
+        return;
+    }
+    const size_t at = out_->size();
+    Emit(CountType::kWound, *f, f->begin, t, false, f->head_end);
+    if (out_->size() > at)
+      for (int j = f->begin; j < f->head_end; ++j)
+        if (W(j) == "other" || W(j) == "others") (*out_)[at].additional = true;
+    return;
+  }
+}
+
 void SentenceGrammar::Active(int t, Trigger tr) {
   const std::string_view p = W(t - 1);
   // Generic present tense ("guns kill thousands of people") reports no event.
@@ -1487,18 +1586,8 @@ void SentenceGrammar::Run() {
         continue;
       }
     }
-    if ((W(t) == "wound" || W(t) == "wounds") && W(t - 1) == "gunshot") {
-      // "a victim suffering from a gunshot wound": wounded or killed by a shot.
-      for (int k = t - 2; k >= 0 && k >= t - 6; --k) {
-        const std::string_view w = W(k);
-        if (w == "suffered" || w == "suffering" || w == "sustained" || w == "received") {
-          shot_ = true;
-          Predicate(k, Trigger{CountType::kWound, kTrigIntransitive});
-          break;
-        }
-        if (!u_[k].word) break;
-      }
-      continue;
+    if (W(t) == "wound" || W(t) == "wounds" || W(t) == "injuries" || W(t) == "injury") {
+      if (InjuryNoun(t) || W(t - 1) == "gunshot") continue;
     }
     auto tr = TriggerAt(t);
     if (!tr) continue;
