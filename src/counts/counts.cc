@@ -234,6 +234,14 @@ bool ChargeNamesNoDeath(std::string_view text, const std::vector<Token>& tokens,
     const std::string lower = AsciiLower(tokens[i + 1].text(text));
     return lower == "weapon" || lower == "weapons";
   }
+  // "homicide detectives were called", "the homicide unit investigates":
+  // the squad that handles shootings, dead or not.
+  if (w == "homicide" && i + 1 < tokens.size() && tokens[i + 1].end <= text.size()) {
+    const std::string nx = AsciiLower(tokens[i + 1].text(text));
+    if (nx == "detectives" || nx == "detective" || nx == "unit" || nx == "division" ||
+        nx == "squad" || nx == "investigators" || nx == "bureau" || nx == "section")
+      return true;
+  }
   if (w != "murder" && w != "homicide") return false;
   for (size_t k = i; k-- > 0 && k + 5 > i;) {
     if (tokens[k].end > text.size()) return false;
@@ -246,16 +254,17 @@ bool ChargeNamesNoDeath(std::string_view text, const std::vector<Token>& tokens,
   return false;
 }
 
-// True if the article speaks of a death anywhere ("fatal shooting",
-// "homicide"): then people "shot" may have died, and are no wound figure
-// unless the deaths are counted.
-bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
+// True if the article speaks of a death ("fatal shooting", "homicide")
+// before byte `limit`: then people "shot" may have died, and are no wound
+// figure unless the deaths are counted.
+bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens, uint32_t limit) {
   static constexpr std::string_view kDeath[] = {
       "dead", "died", "dies", "death", "deaths", "killed", "killing", "fatal", "fatally",
       "homicide", "murder", "murdered", "slain", "deadly", "deceased", "suicide"};
   char buf[16];
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
+    if (t.start >= limit) break;
     const uint32_t len = t.end - t.start;
     if (len < 4 || len > 9 || t.end > text.size()) continue;
     for (uint32_t k = 0; k < len; ++k) {
@@ -281,6 +290,9 @@ bool DiedAt(std::string_view text, uint32_t end) {
       return true;
   return false;
 }
+
+// How many paragraphs after people shot a death may still be theirs.
+constexpr uint32_t kDeathParagraphs = 4;
 
 // How many paragraphs after a figure's first report a victim named one by one
 // still adds to it.
@@ -660,7 +672,6 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     I.counts.push_back(out->size() - 1);
   }
   // People shot = killed + wounded: the wound figure is what the deaths leave.
-  int death_words = -1;  // computed on first need
   for (Incident& I : incidents) {
     if (!I.shot) continue;
     const Count* kill = nullptr;
@@ -679,8 +690,14 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (kill != nullptr) {
       if (!I.shot_additional) wounded -= kill->number;
     } else {
-      if (death_words < 0) death_words = MentionsDeath(text, tokens) ? 1 : 0;
-      if (death_words == 1) continue;
+      // A death told within a few paragraphs after the shooting may be of
+      // the people shot; one further down is background (a round-up, an
+      // earlier case, "after a fatal police shooting last month").
+      const uint32_t para = sentences[I.shot->sentence].paragraph + kDeathParagraphs;
+      const uint32_t limit = para < doc.layout.paragraphs.size()
+                                 ? doc.layout.paragraphs[para].end
+                                 : static_cast<uint32_t>(text.size());
+      if (MentionsDeath(text, tokens, limit)) continue;
     }
     if (wounded <= 0) continue;
     Count w = *I.shot;

@@ -250,6 +250,14 @@ const Row kRows[] = {
      "A man was shot and killed on Elm Street. He suffered a gunshot wound to the chest.", {{K, 1}}},
     {"bug_others_with_wounds_besides_dead",
      "One man was killed. Three other men were found with gunshot wounds.", {{K, 1}, {W, 3}}},
+    {"bug_homicide_detectives_name_no_death",
+     "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
+    {"bug_death_far_below_is_background",
+     "Five people were shot at a cookout.\n\nPolice have no suspect.\n\nThe park reopened.\n\n"
+     "Neighbors gathered.\n\nA vigil was held.\n\nOne of this year's shootings was a homicide.",
+     {{W, 5}}},
+    {"shot_then_death_near_may_be_theirs",
+     "Five people were shot at a cookout.\n\nOne of the shootings was a homicide.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
