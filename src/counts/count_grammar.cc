@@ -145,6 +145,7 @@ struct Figure {
   bool zero = false;         // "no one", "nobody", "no injuries"
   bool singular = false;     // "a man", "he": 1 without a numeral
   bool name = false;         // a person's name ("Lena Rose"): one definite person
+  bool besides = false;      // "no one else", "no other": none besides those counted
   int ordinal = 0;           // "a third man": the 3rd victim of a figure given elsewhere
   std::optional<CountType> noun_type;  // head is a trigger noun ("deaths")
 };
@@ -566,10 +567,30 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     }
     return f;
   }
+  // "no one else was hurt", "nobody else", "no other people": none besides
+  // those counted. A definite zero: it gives way to any figure of the
+  // incident, and stands only where none is told ("A man was shot and
+  // killed. No one else was injured." → no one wounded).
+  if ((w == "no" && W(i + 1) == "one" && W(i + 2) == "else") ||
+      ((w == "nobody" || w == "none") && W(i + 1) == "else")) {
+    f.zero = true;
+    f.definite = true;
+    f.besides = true;
+    f.number_end = f.head_end = w == "no" ? i + 3 : i + 2;
+    return f;
+  }
   if (w == "no") {
-    // "no other injuries", "no one else was hurt": none besides those counted,
-    // which says nothing of the total.
-    if (IsBesides(W(i + 1)) || (W(i + 1) == "one" && W(i + 2) == "else")) return std::nullopt;
+    if (IsBesides(W(i + 1))) {
+      if (IsPersonNoun(W(i + 2))) {  // "no other people were hurt"
+        f.zero = true;
+        f.definite = true;
+        f.besides = true;
+        f.number_end = i + 1;
+        f.head_end = i + 3;
+        return f;
+      }
+      return std::nullopt;
+    }
     for (int j = i + 1; j < i + 4 && j < n_; ++j) {
       if (!u_[j].word) break;
       if (IsPersonNoun(W(j))) {
@@ -1006,6 +1027,7 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
   c.definite = f.definite;
   c.new_incident = new_incident_;
   c.shot = shot_ && type == CountType::kWound;
+  c.additional = f.zero && f.besides;
   if (!f.zero) {
     int vfrom = summed ? f.number_begin : (f.singular && !f.definite ? f.number_end : f.number_end);
     if (W(vfrom) == "of" && !summed) ++vfrom;
@@ -1237,7 +1259,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       // "others" is besides.
       for (int j = g.begin; !summed && j < g.head_end; ++j)
         if (W(j) == "other" || W(j) == "others") other = true;
-      (*out_)[at].additional = other;
+      (*out_)[at].additional = other || (g.zero && g.besides);
     }
     return;
   }
@@ -1418,8 +1440,33 @@ void SentenceGrammar::Active(int t, Trigger tr) {
 
 void SentenceGrammar::Noun(int t, Trigger tr) {
   // "no injuries", "no other injuries", "no arrests".
+  // "no reports of (other) injuries": none reported.
+  if (W(t - 1) == "of" || (W(t - 2) == "of" && IsBesides(W(t - 1)))) {
+    const int of = W(t - 1) == "of" ? t - 1 : t - 2;
+    if (W(of - 1) == "reports" && W(of - 2) == "no" && tr.type == CountType::kWound) {
+      Figure f;
+      f.zero = true;
+      f.definite = f.besides = of != t - 1;  // "other": besides those counted
+      f.begin = f.number_begin = of - 2;
+      f.number_end = of - 1;
+      f.head_end = t + 1;
+      Emit(tr.type, f, f.begin, t, false, t + 1);
+    }
+    return;
+  }
   if (W(t - 1) == "no" || (W(t - 2) == "no" && u_[t - 1].word && !ParseCardinalWord(W(t - 1)))) {
-    if (IsBesides(W(t - 1))) return;  // "no other injuries": see FigureAt()
+    if (IsBesides(W(t - 1))) {
+      // "no other injuries": none besides those counted, a definite zero
+      // (see FigureAt()).
+      Figure f;
+      f.zero = true;
+      f.definite = f.besides = true;
+      f.begin = f.number_begin = t - 2;
+      f.number_end = t - 1;
+      f.head_end = t + 1;
+      Emit(tr.type, f, f.begin, t, false, t + 1);
+      return;
+    }
     if (tr.type == CountType::kProtest || tr.type == CountType::kDisplaced ||
         tr.type == CountType::kKidnap)
       return;

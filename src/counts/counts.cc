@@ -506,6 +506,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   // never include the killer; and whether the killer's suicide is counted.
   std::vector<bool> active_only;
   std::vector<bool> suicide_in;
+  // Per output count: a zero besides those counted ("no one else was hurt").
+  std::vector<bool> besides_zero;
   for (Found& f : found) {
     Count& c = f.cand.count;
     const Sentence& s = sentences[c.sentence];
@@ -669,6 +671,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (!f.cand.name.empty()) named.back().push_back(f.cand.name);
     active_only.push_back(f.cand.active);
     suicide_in.push_back(f.cand.suicide_counted);
+    besides_zero.push_back(c.number == 0 && f.cand.additional);
     I.counts.push_back(out->size() - 1);
   }
   // People shot = killed + wounded: the wound figure is what the deaths leave.
@@ -684,6 +687,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         if (existing_definite[idx] && !I.shot_definite) definite_wound = idx;
         else has_wound = true;
       }
+      // "No one else was hurt": none besides the people shot.
+      if (c.type == CountType::kWound && c.number == 0 && besides_zero[idx]) definite_wound = idx;
     }
     if (has_wound) continue;
     int64_t wounded = I.shot->number;
@@ -714,6 +719,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     named.emplace_back();
     active_only.push_back(false);
     suicide_in.push_back(false);
+    besides_zero.push_back(false);
     dropped.push_back(false);
     I.counts.push_back(out->size() - 1);
   }
