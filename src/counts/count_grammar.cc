@@ -146,7 +146,7 @@ struct Figure {
   bool singular = false;     // "a man", "he": 1 without a numeral
   bool name = false;         // a person's name ("Lena Rose"): one definite person
   bool besides = false;      // "no one else", "no other": none besides those counted
-  int ordinal = 0;           // "a third man": the 3rd victim of a figure given elsewhere
+  int ordinal = 0;           // "a third man": the 3rd victim of a figure given elsewhere; -1: "another man"
   std::optional<CountType> noun_type;  // head is a trigger noun ("deaths")
 };
 
@@ -260,6 +260,24 @@ class SentenceGrammar {
     return e - 1;
   }
   void DeathOf(int t);
+  // "another man was wounded", "a teen is dead and another is injured",
+  // "another 5-year-old was hurt": one more victim of the same incident,
+  // not another incident ("another shooting").
+  bool AnotherVictim(int i) const {
+    if (W(i) != "another") return false;
+    // Only after a figure of the same sentence: a sentence opening with
+    // "Another man was shot dead" is mostly the next story of a round-up.
+    bool figure_before = false;
+    for (int k = 0; k < i && !figure_before; ++k)
+      if (u_[k].word && LookupTrigger(W(k))) figure_before = true;
+    if (!figure_before) return false;
+    const std::string_view nx = W(i + 1);
+    if (auto tr = LookupTrigger(nx); tr && (tr->forms & kTrigPredicate)) return true;
+    if (IsAuxiliary(nx) || AgeSpan(i + 1) > 0 || nx == "victim" || nx == "person") return true;
+    if (IsSingularPersonNoun(nx)) return true;
+    // "another 16-year-old boy", "another teenage boy"
+    return i + 2 < n_ && u_[i + 1].word && IsSingularPersonNoun(W(i + 2)) && !LookupTrigger(nx);
+  }
   // "Barfield was killed at the barbershop, along with two other men": the
   // people "along with" the subject share its fate. Returns the unit ending
   // the added figure (f grows), or -1.
@@ -608,6 +626,19 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       }
     }
     return std::nullopt;
+  }
+  // "another man", "another 16-year-old", "and another is injured": one
+  // more person besides those counted.
+  if (w == "another" && AnotherVictim(i)) {
+    f.value = 1;
+    f.singular = true;
+    f.besides = true;
+    f.ordinal = -1;
+    f.number_end = f.head_end = i + 1;
+    if (AgeSpan(i + 1) > 0) f.head_end = i + 1 + AgeSpan(i + 1);
+    for (int j = f.head_end; j < i + 4 && j < n_ && IsPersonNoun(W(j)); ++j) f.head_end = j + 1;
+    if (f.head_end == i + 1 && u_[i + 1].word && IsSingularPersonNoun(W(i + 2))) f.head_end = i + 3;
+    return f;
   }
   if (w == "both") {
     f.value = 2;
@@ -1259,7 +1290,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       // "others" is besides.
       for (int j = g.begin; !summed && j < g.head_end; ++j)
         if (W(j) == "other" || W(j) == "others") other = true;
-      (*out_)[at].additional = other || (g.zero && g.besides);
+      (*out_)[at].additional = other || g.besides;
     }
     return;
   }
@@ -1568,7 +1599,8 @@ void SentenceGrammar::Run() {
     }
   }
   for (int i = 0; i < n_; ++i) {
-    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
+    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one" && !AnotherVictim(i))
+      new_incident_ = true;
     // A figure over several incidents ("three shootings left six people
     // wounded", "a spate of weekend shootings"): a round-up, not the incident.
     if ((W(i) == "shootings" || W(i) == "spate" || W(i) == "incidents") && W(i - 1) != "the" &&

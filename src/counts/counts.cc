@@ -592,6 +592,13 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         break;
       }
     if (existing != nullptr) {
+      // "Another man was wounded": one more than the figure so far.
+      if (f.cand.ordinal < 0 && c.number == 1 && !f.cand.supersedes &&
+          c.sentence == existing->sentence) {
+        ++existing->number;
+        named[existing_idx].clear();
+        continue;
+      }
       // "A second victim has died": the next one of a figure given before.
       if (f.cand.ordinal > 0 && existing->number + 1 == f.cand.ordinal) {
         existing->number = f.cand.ordinal;
