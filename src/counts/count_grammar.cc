@@ -805,6 +805,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (W(e) == "," && (W(i - 1) == "," || W(i - 1) == "(" || (i > 0 && u_[i - 1].capitalized)))
     return std::nullopt;
   if (W(e) == "," && ParseCardinalWord(W(e + 1))) return std::nullopt;
+  // The age closing a name's apposition: "... and Tobiasz Cudnik, 32 were".
+  if (W(i - 1) == "," && i >= 2 && u_[i - 2].capitalized && v < 120 && !vague &&
+      (IsAuxiliary(W(e)) || LookupTrigger(W(e))))
+    return std::nullopt;
   // "a father of three": not a figure of victims.
   if (W(i - 1) == "of" && W(i - 2) != "total" && !ParseCardinalWord(W(i - 2))) return std::nullopt;
   // A bare year ("in 1990") is not a figure unless people follow it.
@@ -1108,6 +1112,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       modal = true;
     } else if (w == "and" && !(IsVerbComplexFiller(W(v - 2)) || LookupTrigger(W(v - 2)))) {
       break;  // "killing one person and injured": "and" joins verbs only
+    } else if (w == "both" && (v - 1 == 0 || !u_[v - 2].word)) {
+      break;  // "Both were injured": the subject, not "they were both injured"
     } else if ((IsVerbComplexFiller(w) || (w.size() > 4 && w.ends_with("ly"))) &&
                !IsPersonNoun(w)) {
       if (w == "fatally" || w == "mortally") fatal = true;
@@ -1363,26 +1369,30 @@ void SentenceGrammar::WithInjuries(int w, int t) {
         if (W(j) == "other" || W(j) == "others") (*out_)[at].additional = true;
     return;
   }
-  // The subject opening the sentence, then its verb: "He was taken to an
-  // area hospital with non-life-threatening injuries".
-  for (int s0 = 0; s0 < w && s0 < 4; ++s0) {
-    if (!u_[s0].word) continue;
-    auto f = FigureAt(s0);
-    if (!f || f->zero || (f->noun_type && !IsPersonNoun(W(f->head_end - 1)))) return;
-    if (!IsAuxiliary(W(f->head_end)) && !IsVerbComplexFiller(W(f->head_end))) return;
-    for (int j = f->head_end; j < w; ++j) {
-      const std::string_view x = W(j);
-      if (IsHardBoundary(j) || x == "and" || x == "who" || x == "which" || x == "that" ||
-          (IsModal(x) && x != "to") || x == "not" || x.ends_with("n't") ||
-          (j > f->head_end && TriggerAt(j)))
-        return;
+  // The subject of the verb that brought them there (not "found with a
+  // gunshot wound": people are found dead as often): "He was taken to an
+  // area hospital with non-life-threatening injuries", "three people at the
+  // scene were taken to the hospital with injuries", "two others showed up
+  // at the hospital with gunshot wounds".
+  for (int j = w - 1; j >= 0 && j >= w - 10; --j) {
+    if (IsHardBoundary(j)) return;
+    const std::string_view x = W(j);
+    if (x == "taken" || x == "transported" || x == "rushed" || x == "flown" || x == "airlifted" ||
+        x == "brought" || x == "driven" || x == "admitted" || x == "arrived" || x == "showed" ||
+        x == "sent" ||
+        x == "walked" || x == "listed" || x == "went" || x == "came" || x == "hospitalized") {
+      const size_t at = out_->size();
+      Predicate(j, Trigger{CountType::kWound, kTrigIntransitive});
+      if (out_->size() > at) {
+        CountCandidate& c = (*out_)[at];
+        c.count.end = u_[t].end;
+        c.trigger_end = u_[t].end;
+        const std::string_view ev = text_.substr(c.count.start, c.count.end - c.count.start);
+        if (ev.find(" other ") != std::string_view::npos || ev.find(" others ") != std::string_view::npos)
+          c.additional = true;
+      }
+      return;
     }
-    const size_t at = out_->size();
-    Emit(CountType::kWound, *f, f->begin, t, false, f->head_end);
-    if (out_->size() > at)
-      for (int j = f->begin; j < f->head_end; ++j)
-        if (W(j) == "other" || W(j) == "others") (*out_)[at].additional = true;
-    return;
   }
 }
 
