@@ -273,6 +273,8 @@ class SentenceGrammar {
     if (!figure_before) return false;
     const std::string_view nx = W(i + 1);
     if (auto tr = LookupTrigger(nx); tr && (tr->forms & kTrigPredicate)) return true;
+    // "wounding four men and killing another": the object of a verb.
+    if (auto tr = LookupTrigger(W(i - 1)); tr && (tr->forms & kTrigActive)) return true;
     if (IsAuxiliary(nx) || AgeSpan(i + 1) > 0 || nx == "victim" || nx == "person") return true;
     if (IsSingularPersonNoun(nx)) return true;
     // "another 16-year-old boy", "another teenage boy"
