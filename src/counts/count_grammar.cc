@@ -1646,6 +1646,16 @@ void SentenceGrammar::Run() {
         if (e == "shootings" || e == "attacks" || e == "incidents" || e == "killings" || e == "homicides")
           new_incident_ = true;
     }
+    // "in retaliation for a Labor Day shooting that left one person dead":
+    // the shooting avenged is another incident, when the sentence's
+    // figures all come after it.
+    if ((w == "retaliation" || w == "revenge") &&
+        (nx == "for" || nx == "to" || nx == "after" || (nx == "of" && W(i + 2) == "the"))) {
+      bool trigger_before = false;
+      for (int k = 0; k < i; ++k)
+        if (u_[k].word && LookupTrigger(W(k))) trigger_before = true;
+      if (!trigger_before) new_incident_ = true;
+    }
     // "In the past six weeks alone", "Last July alone": a period's total.
     if (w == "alone" && i > 0 &&
         (W(i - 1) == "weeks" || W(i - 1) == "months" || W(i - 1) == "year" || W(i - 1) == "years" ||

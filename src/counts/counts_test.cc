@@ -447,5 +447,30 @@ TEST(CountsTest, PeriodTotalIsAnotherIncident) {
   }
 }
 
+TEST(CountsTest, RetaliationForIsAnotherIncident) {
+  // The shooting avenged is another incident; a figure told before the
+  // word ("the shooting that killed two was retaliation") stays.
+  AnnotatedDoc d;
+  d.doc.text =
+      "A man was wounded on Main Street. Police said it was in retaliation for a shooting that left "
+      "one person dead.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].type, CountType::kWound);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].type, CountType::kKill);
+  EXPECT_NE(out[1].incident, 0u);
+
+  AnnotatedDoc e;
+  e.doc.text = "The shooting that killed two men was in retaliation for a robbery, police said.";
+  AnalyzeText(e.doc.text, &e.layout);
+  ExtractCounts(e, &out);
+  ASSERT_EQ(out.size(), 1u) << Describe(out);
+  EXPECT_EQ(out[0].number, 2);
+  EXPECT_EQ(out[0].incident, 0u);
+}
+
 }  // namespace
 }  // namespace annals
