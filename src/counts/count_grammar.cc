@@ -1187,7 +1187,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const std::string_view tw = W(tail);
       const bool bare = f->singular || f->zero;
       tail_ok = tw == "who" || tw == "that" ||
-                (!bare && (tw == "," || tw == "(" || (IsPreposition(tw) && tw != "by")));
+                (!bare && (tw == "," || tw == "(" || tw == "including" ||
+                           (IsPreposition(tw) && tw != "by")));
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&
           ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
@@ -1230,6 +1231,23 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if ((W(s - 1) == "including" || W(s - 1) == "among" || W(s - 1) == "includes") &&
         W(v - 1) != "who")
       continue;
+    // A later item of the list after "including": "Six people, including an
+    // elderly woman and her 6-year-old granddaughter, were wounded" is six.
+    {
+      bool inner = false;
+      for (int k = f->begin - 1; k >= 0 && k >= f->begin - 10; --k) {
+        const std::string_view x = W(k);
+        if (x == "including" || x == "among") {
+          inner = W(v - 1) != "who";
+          break;
+        }
+        // ", and 14 others were wounded": a clause of its own.
+        if (IsHardBoundary(k) || IsAuxiliary(x) || x == "who" || x == "which" ||
+            (x == "and" && W(k - 1) == ",") || (u_[k].word && LookupTrigger(x)))
+          break;
+      }
+      if (inner) continue;
+    }
     // Only people die or are hurt one at a time; "the suspect fled" displaces no one.
     if (f->singular && tr.type != CountType::kKill && tr.type != CountType::kWound &&
         tr.type != CountType::kArrest && tr.type != CountType::kKidnap &&
