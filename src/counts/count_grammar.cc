@@ -346,6 +346,10 @@ class SentenceGrammar {
   // of a subject by a verb before it. True if the phrase was read (a figure
   // may or may not have come of it).
   bool InjuryNoun(int t);
+  // "two are in critical condition", "the child was listed in serious
+  // condition": people alive in hospital, a wound figure resolved like
+  // "shot" (it gives way to the dead told of them). True if read.
+  bool ConditionAt(int t);
   // "with injuries" at unit w: the people right before it ("found two men
   // with gunshot wounds"), else the subject opening the sentence ("He was
   // taken to a hospital with injuries").
@@ -1322,6 +1326,39 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   }
 }
 
+bool SentenceGrammar::ConditionAt(int t) {
+  // "in [extremely] critical [but stable] condition"
+  int k = t - 1;
+  bool adjective = false;
+  while (k > 0 && k >= t - 5) {
+    const std::string_view x = W(k);
+    if (x == "critical" || x == "serious" || x == "stable" || x == "fair" || x == "good" ||
+        x == "grave" || x == "satisfactory" || x == "guarded" || x == "life-threatening") {
+      adjective = true;
+    } else if (!(x == "but" || x == "extremely" || x == "very" || x == "and" || x == "in" ||
+                 x.ends_with("ly"))) {
+      return false;
+    }
+    if (x == "in") break;
+    --k;
+  }
+  if (!adjective || W(k) != "in") return false;
+  // "listed in", "remains in", "is in": the verb before "in".
+  const int verb = W(k - 1) == "listed" || W(k - 1) == "reported" ? k - 1 : k;
+  const size_t at = out_->size();
+  shot_ = true;
+  Predicate(verb, Trigger{CountType::kWound, kTrigIntransitive});
+  for (size_t c = at; c < out_->size(); ++c) {
+    CountCandidate& cand = (*out_)[c];
+    cand.count.end = u_[t].end;
+    cand.trigger_end = u_[t].end;
+    // Alive now: besides the dead, unless a lone "he" or "the victim" who
+    // may be the one who died.
+    if (!(cand.definite && cand.count.number == 1)) cand.additional = true;
+  }
+  return true;
+}
+
 bool SentenceGrammar::InjuryNoun(int t) {
   bool gunshot = false, fatal = false;
   for (int k = t - 1; k >= 0 && k >= t - 7; --k) {
@@ -1705,6 +1742,7 @@ void SentenceGrammar::Run() {
         continue;
       }
     }
+    if (W(t) == "condition" && ConditionAt(t)) continue;
     if (W(t) == "wound" || W(t) == "wounds" || W(t) == "injuries" || W(t) == "injury") {
       if (InjuryNoun(t) || W(t - 1) == "gunshot") continue;
     }
@@ -1803,7 +1841,7 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
     const std::string_view w(buf, len);
     if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
-        w == "gunshot" ||
+        w == "gunshot" || w == "condition" ||
         w == "shooting" || w == "stabbing")
       return true;
     // The killer's suicide ("turned the gun on himself", "took his own life",
