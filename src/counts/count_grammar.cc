@@ -350,6 +350,10 @@ class SentenceGrammar {
   // condition": people alive in hospital, a wound figure resolved like
   // "shot" (it gives way to the dead told of them). True if read.
   bool ConditionAt(int t);
+  // "A 10-year-old boy found a weapon Friday and accidentally shot himself":
+  // the one person the sentence opens with, wounded by his own shot (not
+  // the killer's "then shot himself": see SuicideSpan()).
+  void ShotSelf(int t);
   // "with injuries" at unit w: the people right before it ("found two men
   // with gunshot wounds"), else the subject opening the sentence ("He was
   // taken to a hospital with injuries").
@@ -1326,6 +1330,24 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   }
 }
 
+void SentenceGrammar::ShotSelf(int t) {
+  const std::string_view p = W(t - 1), p2 = W(t - 2);
+  if (p == "then" || p == "before" || p == "fatally" || p2 == "then" || p2 == "before" ||
+      p == "and" || IsModal(p) || p == "not" || Hedged(t))
+    return;
+  for (int s0 = 0; s0 < t && s0 < 4; ++s0) {
+    if (!u_[s0].word) continue;
+    auto f = FigureAt(s0);
+    if (!f) continue;
+    if (f->zero || f->value != 1 || (f->noun_type && !IsPersonNoun(W(f->head_end - 1)))) return;
+    // Nothing in between may be another person's act on someone else.
+    for (int j = f->head_end; j < t; ++j)
+      if (IsHardBoundary(j) || (u_[j].word && LookupTrigger(W(j)))) return;
+    Emit(CountType::kWound, *f, f->begin, t + 1, false, f->head_end);
+    return;
+  }
+}
+
 bool SentenceGrammar::ConditionAt(int t) {
   // "in [extremely] critical [but stable] condition"
   int k = t - 1;
@@ -1758,6 +1780,8 @@ void SentenceGrammar::Run() {
     if (out_->size() == before && (tr->forms & (kTrigPredicate | kTrigIntransitive)))
       Predicate(t, *tr);
     if (out_->size() == before && (tr->forms & kTrigNoun) && W(t) != "dead") Noun(t, *tr);
+    if (out_->size() == before && W(t) == "shot" && (W(t + 1) == "himself" || W(t + 1) == "herself"))
+      ShotSelf(t);
   }
   // The killer's suicide told apart from the victims ("He then shot
   // himself."): incident resolution adds it to the victims killed by him.

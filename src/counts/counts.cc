@@ -281,6 +281,26 @@ bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens, uint
   return false;
 }
 
+// True if the headline tells a death ("Victim in accidental shooting dies"):
+// it is about the article's main incident.
+bool TitleMentionsDeath(std::string_view title) {
+  static constexpr std::string_view kDeath[] = {"dead", "died", "dies", "killed", "fatal",
+                                                "fatally", "slain", "deadly", "murder",
+                                                "homicide", "death"};
+  std::string w;
+  for (size_t i = 0; i <= title.size(); ++i) {
+    const char c = i < title.size() ? title[i] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      w.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      continue;
+    }
+    for (auto d : kDeath)
+      if (w == d) return true;
+    w.clear();
+  }
+  return false;
+}
+
 // True if the evidence ending at `end` ends with "died", "dies" or
 // "succumbed": a death told after the fact, of someone already mentioned.
 bool DiedAt(std::string_view text, uint32_t end) {
@@ -709,7 +729,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       const uint32_t limit = para < doc.layout.paragraphs.size()
                                  ? doc.layout.paragraphs[para].end
                                  : static_cast<uint32_t>(text.size());
-      if (MentionsDeath(text, tokens, limit)) continue;
+      if (MentionsDeath(text, tokens, limit) || TitleMentionsDeath(doc.doc.title)) continue;
     }
     if (wounded <= 0) continue;
     Count w = *I.shot;

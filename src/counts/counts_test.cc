@@ -279,6 +279,9 @@ const Row kRows[] = {
     {"not_in_condition", "The boy is not in critical condition.", {}},
     {"bug_condition_of_lone_definite_may_be_dead",
      "A man was shot and killed on Elm Street. He was in critical condition before he died.", {{K, 1}}},
+    {"bug_shot_himself_subject_opens_sentence",
+     "A 10-year-old boy found a weapon Friday and accidentally shot himself in the stomach.", {{W, 1}}},
+    {"killer_then_shot_himself_no_wound", "The man killed his wife and then shot himself.", {{K, 2}}},
     {"bug_homicide_detectives_name_no_death",
      "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
     {"bug_death_far_below_is_background",
@@ -482,6 +485,22 @@ TEST(CountsTest, RetaliationForIsAnotherIncident) {
   ASSERT_EQ(out.size(), 1u) << Describe(out);
   EXPECT_EQ(out[0].number, 2);
   EXPECT_EQ(out[0].incident, 0u);
+}
+
+TEST(CountsTest, DeathInTitleKeepsShotFromWoundFigure) {
+  // "Victim in accidental shooting dies": the person shot in the text died.
+  AnnotatedDoc d;
+  d.doc.title = "Victim In Boyle Co. Accidental Shooting Dies";
+  d.doc.text = "A man on the property accidentally shot himself on Tuesday.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  EXPECT_TRUE(out.empty()) << Describe(out);
+  d.doc.title = "Man accidentally shoots himself";
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 1u) << Describe(out);
+  EXPECT_EQ(out[0].type, CountType::kWound);
+  EXPECT_EQ(out[0].number, 1);
 }
 
 }  // namespace
