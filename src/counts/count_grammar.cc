@@ -1203,6 +1203,11 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
            tw == "younger" || tw == "older" ||
            (IsPreposition(tw) && tw != "by")))
         tail_ok = true;
+      // "Four men attending a birthday party at a Zelmer Street home were
+      // injured": a participle phrase after a counted noun.
+      if (!bare && f->head_end > f->number_end && v - tail <= 10 && tw.size() > 4 &&
+          tw.ends_with("ing") && !LookupTrigger(tw) && tw != "including" && W(v - 1) != "who")
+        tail_ok = true;
       // "Damon Sochko, 16, of Morgantown, died": a name with its apposition.
       if (f->definite && f->singular && tw == "," && W(v - 1) == "," && v - tail <= 8)
         tail_ok = true;
@@ -1458,7 +1463,7 @@ void SentenceGrammar::WithInjuries(int w, int t) {
     const std::string_view x = W(j);
     if (x == "taken" || x == "transported" || x == "rushed" || x == "flown" || x == "airlifted" ||
         x == "brought" || x == "driven" || x == "admitted" || x == "arrived" || x == "showed" ||
-        x == "sent" ||
+        x == "sent" || x == "treated" ||
         x == "walked" || x == "listed" || x == "went" || x == "came" || x == "hospitalized") {
       const size_t at = out_->size();
       Predicate(j, Trigger{CountType::kWound, kTrigIntransitive});
