@@ -336,8 +336,18 @@ class SentenceGrammar {
   }
   // "if a victim has died", "whether anyone was hurt": not a report.
   bool Hedged(int t) const {
-    for (int j = 0; j < t; ++j)
-      if (W(j) == "if" || W(j) == "whether") return true;
+    for (int j = 0; j < t; ++j) {
+      if (W(j) != "if" && W(j) != "whether") continue;
+      // "investigating whether a shooting that left two people dead was
+      // gang-related": a relative clause tells the figure as a fact.
+      bool fact = false;
+      for (int k = j + 1; k + 1 < t; ++k)
+        if ((W(k) == "that" || W(k) == "which") &&
+            (W(k + 1) == "left" || W(k + 1) == "killed" || W(k + 1) == "wounded" ||
+             W(k + 1) == "injured" || W(k + 1) == "claimed"))
+          fact = true;
+      if (!fact) return true;
+    }
     return false;
   }
   void Predicate(int t, Trigger tr);
@@ -492,7 +502,10 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
     return false;
   }
   if (!u_[k].word) return w == "," || w == ")" || w == "-" || w == "(" || w == ";" || w == ".";
-  if (w == "others") {
+  // "three more hurt", "two more were arrested": more people besides.
+  if (w == "others" || (w == "more" && f->number_end == k && !IsPersonNoun(W(k + 1)) &&
+                        W(k + 1) != "than" && (IsAuxiliary(W(k + 1)) || LookupTrigger(W(k + 1)) ||
+                                               IsVerbComplexFiller(W(k + 1))))) {
     f->head_end = k + 1;
     return true;
   }
@@ -1328,7 +1341,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       // "he and four others were shot" counts him too: only an unsummed
       // "others" is besides.
       for (int j = g.begin; !summed && j < g.head_end; ++j)
-        if (W(j) == "other" || W(j) == "others") other = true;
+        if (W(j) == "other" || W(j) == "others" || W(j) == "more") other = true;
       (*out_)[at].additional = other || g.besides;
     }
     return;

@@ -286,6 +286,12 @@ const Row kRows[] = {
      "Four men attending a birthday party at a Zelmer Street home were injured.", {{W, 4}}},
     {"bug_being_treated_with_injuries",
      "Six others were being treated at local hospitals, with injuries ranging from minor to serious.", {{W, 6}}},
+    {"bug_whether_with_relative_clause_fact",
+     "Police are investigating whether a shooting that left two people dead and three others wounded was "
+     "gang-related.",
+     {{K, 2}, {W, 3}}},
+    {"whether_hedges_figure", "Police did not say whether two people were hurt.", {}},
+    {"bug_number_more_as_head", "The rampage left three more hurt.", {{W, 3}}},
     {"bug_homicide_detectives_name_no_death",
      "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
     {"bug_death_far_below_is_background",
