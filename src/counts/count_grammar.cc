@@ -263,6 +263,22 @@ class SentenceGrammar {
   // "another man was wounded", "a teen is dead and another is injured",
   // "another 5-year-old was hurt": one more victim of the same incident,
   // not another incident ("another shooting").
+  // "dared another to shoot", "moved to another city": an "another" inside
+  // the sentence that names no incident or person (the marker stands at the
+  // sentence's start, "Another man was shot", or before an incident noun,
+  // "in another shooting").
+  bool AnotherOfNoIncident(int i) const {
+    if (W(i) != "another" || i == 0 || !u_[i - 1].word) return false;
+    for (int k = i + 1; k <= i + 3 && k < n_; ++k) {
+      const std::string_view x = W(k);
+      if (x == "shooting" || x == "shootings" || x == "incident" || x == "attack" || x == "case" ||
+          x == "homicide" || x == "killing" || x == "stabbing" || x == "robbery" || x == "crash" ||
+          x == "slaying" || x == "murder" || x == "standoff" || x == "fight" || IsPersonNoun(x) ||
+          AgeSpan(k) > 0 || LookupTrigger(x))
+        return false;
+    }
+    return true;
+  }
   bool AnotherVictim(int i) const {
     if (W(i) != "another") return false;
     // Only after a figure of the same sentence: a sentence opening with
@@ -1706,7 +1722,8 @@ void SentenceGrammar::Run() {
     }
   }
   for (int i = 0; i < n_; ++i) {
-    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one" && !AnotherVictim(i))
+    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one" && !AnotherVictim(i) &&
+        !AnotherOfNoIncident(i))
       new_incident_ = true;
     // A figure over several incidents ("three shootings left six people
     // wounded", "a spate of weekend shootings"): a round-up, not the incident.

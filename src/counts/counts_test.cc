@@ -513,5 +513,25 @@ TEST(CountsTest, DeathInTitleKeepsShotFromWoundFigure) {
   EXPECT_EQ(out[0].number, 1);
 }
 
+TEST(CountsTest, AnotherNamingNoIncidentKeepsTheIncident) {
+  // "dared another to shoot" names no other incident; "in another shooting" does.
+  AnnotatedDoc d;
+  d.doc.text = "Just before a shooting that killed one teen and wounded four others, a teen dared another to shoot.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].incident, 0u);
+
+  AnnotatedDoc e;
+  e.doc.text = "A man was wounded on Elm Street. A woman was killed in another shooting on Main Street.";
+  AnalyzeText(e.doc.text, &e.layout);
+  ExtractCounts(e, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_NE(out[1].incident, 0u);
+}
+
 }  // namespace
 }  // namespace annals
