@@ -905,6 +905,17 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
       (w == "wounding" || w == "injuring" || w == "shooting" || w == "stabbing"))
     return Trigger{CountType::kKill, kTrigActive};
   if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
+  // "The bullet struck his 11-year-old son in the cheek": a shot that hit.
+  if (w == "struck" || w == "hit" || w == "grazed") {
+    // The subject of the clause, up to "went through a wall and": a bullet.
+    for (int k = i - 1; k >= 0 && k >= i - 8 && !IsHardBoundary(k); --k) {
+      const std::string_view b = W(k);
+      if (b == "bullet" || b == "bullets" || b == "round" || b == "rounds" || b == "gunfire" ||
+          b == "pellets" || b == "shots" || (b == "shot" && k == i - 1))
+        return Trigger{CountType::kWound, kTrigActive};
+      if (LookupTrigger(b) || IsPersonNoun(b)) break;
+    }
+  }
   if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
     for (int k = i + 2; k < i + 9 && k < n_; ++k) {
       const std::string_view b = W(k);
