@@ -490,7 +490,9 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
   const std::string_view w = W(k);
   if (w == "of") {
     const std::string_view nx = W(k + 1);
-    if (nx == "them" || nx == "whom" || nx == "those" || nx == "us") {
+    // "two of those victims": read like "two of the victims" below.
+    const bool those_noun = nx == "those" && (IsPersonNoun(W(k + 2)) || IsPersonNoun(W(k + 3)));
+    if (!those_noun && (nx == "them" || nx == "whom" || nx == "those" || nx == "us")) {
       f->head_end = k + 2;
       f->definite = true;
       if (nx == "those") return false;
@@ -787,6 +789,14 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       f.number_end = i + 1;
       f.head_end = IsSingularPersonNoun(nx) ? i + 2 : i + 1;
       return f;
+    }
+    // "the shooting death of 16-year-old Kenyon Givens": the age before a name.
+    if (i + 1 < n_ && u_[i + 1].capitalized && u_[i + 1].word && !LookupTrigger(nx) &&
+        !IsAuxiliary(nx) && !IsClauseBoundary(nx) && !IsPreposition(nx)) {
+      if (auto g = FigureAt(i + 1); g && g->name) {
+        g->begin = g->number_begin = i;
+        return g;
+      }
     }
   }
   if (w == "he" || w == "she") {

@@ -104,7 +104,7 @@ const Table& Words() {
                 "bailiffs", "clerks", "cashiers", "motorists", "cyclists", "homeowners", "grandsons",
                 "granddaughters", "stepchildren", "nephews", "nieces", "uncles", "aunts",
                 "grandparents", "roommates", "teammates", "coworkers", "co-workers", "colleagues",
-                "strangers", "spouses", "tenants", "bouncers"},
+                "strangers", "spouses", "tenants", "bouncers", "hunters"},
             kPerson);
     AddRole(t, {"man", "woman", "child", "kid", "boy", "girl", "teen", "teenager", "juvenile",
                 "adult", "youth", "baby", "infant", "toddler", "officer", "policeman", "policewoman",
@@ -122,7 +122,7 @@ const Table& Words() {
                 "youngster", "toddler", "newborn", "security", "marine", "sailor", "peacekeeper",
                 "bailiff", "grandparent", "stepdaughter", "stepmother", "teammate", "coworker",
                 "co-worker", "colleague", "stranger", "spouse", "ex-wife", "ex-husband",
-                "ex-girlfriend", "ex-boyfriend", "landlord", "tenant", "bouncer"},
+                "ex-girlfriend", "ex-boyfriend", "landlord", "tenant", "bouncer", "hunter"},
             kPerson | kSingular);
     AddRole(t, {"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "got", "get",
                 "gets", "remain", "remains", "remained", "lay", "lies", "reportedly"},
