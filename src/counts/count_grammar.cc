@@ -1172,6 +1172,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       modal = true;
     } else if (w == "and" && !(IsVerbComplexFiller(W(v - 2)) || LookupTrigger(W(v - 2)))) {
       break;  // "killing one person and injured": "and" joins verbs only
+    } else if (w == "since" && (W(v - 2) == "have" || W(v - 2) == "has" || W(v - 2) == "had")) {
+      // "have since been pronounced dead": an adverb, not a clause.
     } else if (w == "both" && (v - 1 == 0 || !u_[v - 2].word)) {
       break;  // "Both were injured": the subject, not "they were both injured"
     } else if ((IsVerbComplexFiller(w) || (w.size() > 4 && w.ends_with("ly"))) &&
