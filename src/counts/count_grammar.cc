@@ -707,9 +707,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
                           (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
                            nx.ends_with("st")));
     // "a 16-year-old died": the age stands for the person.
-    if (nx.ends_with("-year-old") && i + 2 < n_ && !IsPersonNoun(W(i + 2)) &&
-        (IsAuxiliary(W(i + 2)) || LookupTrigger(W(i + 2)) || W(i + 2) == "," ||
-         W(i + 2) == "who")) {
+    // "shot a 13-year-old in the leg", "a 16-year-old from Chicago was shot".
+    if (nx.ends_with("-year-old") && !IsPersonNoun(W(i + 2)) &&
+        (i + 2 >= n_ || IsAuxiliary(W(i + 2)) || LookupTrigger(W(i + 2)) || W(i + 2) == "," ||
+         W(i + 2) == "who" || W(i + 2) == "." || (IsPreposition(W(i + 2)) && W(i + 2) != "of"))) {
       f.value = 1;
       f.singular = true;
       f.number_end = i + 1;
@@ -1397,9 +1398,12 @@ void SentenceGrammar::ShotSelf(int t) {
     auto f = FigureAt(s0);
     if (!f) continue;
     if (f->zero || f->value != 1 || (f->noun_type && !IsPersonNoun(W(f->head_end - 1)))) return;
-    // Nothing in between may be another person's act on someone else.
-    for (int j = f->head_end; j < t; ++j)
+    // Nothing in between may be another person's act on someone else
+    // (the "after" of "after accidentally shooting himself" aside).
+    for (int j = f->head_end; j < t; ++j) {
+      if (W(j) == "after" && j >= t - 2 && W(t) == "shooting") continue;
       if (IsHardBoundary(j) || (u_[j].word && LookupTrigger(W(j)))) return;
+    }
     Emit(CountType::kWound, *f, f->begin, t + 1, false, f->head_end);
     return;
   }
@@ -1825,6 +1829,13 @@ void SentenceGrammar::Run() {
     if (W(t) == "condition" && ConditionAt(t)) continue;
     if (W(t) == "wound" || W(t) == "wounds" || W(t) == "injuries" || W(t) == "injury") {
       if (InjuryNoun(t) || W(t - 1) == "gunshot") continue;
+    }
+    // "A teen was taken to the hospital after accidentally shooting himself".
+    if (W(t) == "shooting" && (W(t + 1) == "himself" || W(t + 1) == "herself") &&
+        (W(t - 1) == "after" || W(t - 2) == "after")) {
+      shot_ = true;
+      ShotSelf(t);
+      continue;
     }
     auto tr = TriggerAt(t);
     if (!tr) continue;

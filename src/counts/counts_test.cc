@@ -301,6 +301,8 @@ const Row kRows[] = {
     {"bug_person_noun_hunter", "A hunter has been found dead in the woods.", {{K, 1}}},
     {"bug_two_of_those_victims", "Two of those victims died at the hospital.", {{K, 2}}},
     {"bug_have_since_been", "Two of those victims have since been pronounced dead.", {{K, 2}}},
+    {"bug_after_shooting_himself", "A teen was taken to the hospital after accidentally shooting himself.", {{W, 1}}},
+    {"bug_age_object_before_preposition", "Police said an adult shot a 13-year-old in the leg.", {{W, 1}}},
     {"bug_homicide_detectives_name_no_death",
      "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
     {"bug_death_far_below_is_background",
