@@ -301,6 +301,17 @@ bool TitleMentionsDeath(std::string_view title) {
   return false;
 }
 
+// True if `evidence` holds an ordinal word ("the fourth man died", "the
+// sixth victim, Sara Salih, died").
+bool HasOrdinal(std::string_view evidence) {
+  static constexpr std::string_view kOrdinals[] = {"second", "third", "fourth", "fifth",
+                                                   "sixth", "seventh", "eighth", "ninth", "tenth"};
+  const std::string lower = AsciiLower(evidence);
+  for (auto o : kOrdinals)
+    if (lower.find(o) != std::string::npos) return true;
+  return false;
+}
+
 // True if the evidence ending at `end` ends with "died", "dies" or
 // "succumbed": a death told after the fact, of someone already mentioned.
 bool DiedAt(std::string_view text, uint32_t end) {
@@ -596,12 +607,19 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     bool kill_before = false;
     for (size_t idx : I.counts)
       if (!dropped[idx] && (*out)[idx].type == CountType::kKill) kill_before = true;
+    // "Five people were injured ... Julian Bryant, 22, died": one of them;
+    // the wound figure keeps the others. Not "the fourth man died" after
+    // "three were treated": an ordinal counts on past them.
     if (c.type == CountType::kKill && f.cand.definite && c.number == 1 && !kill_before &&
+        f.cand.ordinal == 0 && !HasOrdinal(text.substr(c.start, c.end - c.start)) &&
         DiedAt(text, c.end))
       for (size_t idx : I.counts)
-        if (!dropped[idx] && (*out)[idx].type == CountType::kWound && (*out)[idx].number == 1 &&
-            (*out)[idx].sentence < c.sentence)
-          dropped[idx] = true;
+        if (!dropped[idx] && (*out)[idx].type == CountType::kWound && (*out)[idx].number >= 1 &&
+            (*out)[idx].sentence < c.sentence) {
+          if ((*out)[idx].number == 1) dropped[idx] = true;
+          else --(*out)[idx].number;
+          break;
+        }
     // Merge with the incident's figure of the same type.
     Count* existing = nullptr;
     size_t existing_idx = 0;
