@@ -1223,7 +1223,27 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
     if (IsHardBoundary(s)) return;
     // Another clause's verb ("was charged ... in which X was killed").
-    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || W(s) == "whom")) return;
+    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || W(s) == "whom")) {
+      // "A man who was shot on Sunday has died": a relative clause on the
+      // subject, passed over to the person it describes.
+      int r = s - 1;
+      while (r >= 0 && r >= s - 3 && (IsAuxiliary(W(r)) || IsVerbComplexFiller(W(r)))) --r;
+      // Only a clause that tells the injury and counts no one itself ("who
+      // was among five people shot ..." holds its own figure).
+      bool injury = false, figure = false;
+      for (int j = r + 1; j < v; ++j) {
+        if (!u_[j].word) continue;
+        if (auto tr = LookupTrigger(W(j)); tr && (tr->type == CountType::kWound || tr->type == CountType::kKill))
+          injury = true;
+        if (ParseCardinalWord(W(j)) || W(j) == "among") figure = true;
+      }
+      if (IsAuxiliary(W(s)) && !negated && r > 0 && injury && !figure &&
+          (W(r) == "who" || (W(r) == "that" && IsPersonNoun(W(r - 1))))) {
+        s = r;
+        continue;
+      }
+      return;
+    }
     if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot") {
       if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
     }
