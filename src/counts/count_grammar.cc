@@ -42,6 +42,17 @@ bool IsMonthName(std::string_view w) {
   return false;
 }
 
+// A day's name, lower case: "left four people wounded Saturday morning"
+// names no object.
+bool IsDayName(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                               "friday", "saturday", "sunday", "today",
+                                               "tonight", "yesterday"};
+  for (std::string_view d : kDays)
+    if (w == d) return true;
+  return false;
+}
+
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -708,9 +719,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
                            nx.ends_with("st")));
     // "a 16-year-old died": the age stands for the person.
     // "shot a 13-year-old in the leg", "a 16-year-old from Chicago was shot".
-    if (nx.ends_with("-year-old") && !IsPersonNoun(W(i + 2)) &&
+    if ((nx.ends_with("-year-old") || nx.ends_with("-month-old")) && !IsPersonNoun(W(i + 2)) &&
         (i + 2 >= n_ || IsAuxiliary(W(i + 2)) || LookupTrigger(W(i + 2)) || W(i + 2) == "," ||
-         W(i + 2) == "who" || W(i + 2) == "." || (IsPreposition(W(i + 2)) && W(i + 2) != "of"))) {
+         W(i + 2) == "who" || W(i + 2) == "." || (IsPreposition(W(i + 2)) && W(i + 2) != "of") ||
+         W(i + 2) == "suffered" || W(i + 2) == "sustained" || W(i + 2) == "received")) {
       f.value = 1;
       f.singular = true;
       f.number_end = i + 1;
@@ -1198,7 +1210,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       if (obj || nx == "him" || nx == "her" || nx == "them" || nx == "at" || nx == "more" ||
           nx == "his" || nx == "their" || nx == "the" || nx == "a" || nx == "an" ||
           nx == "themselves" || nx == "its" ||
-          (t + 1 < n_ && u_[t + 1].capitalized))
+          (t + 1 < n_ && u_[t + 1].capitalized && !IsDayName(W(t + 1)) && !IsMonthName(W(t + 1))))
         return;
     }
   }
@@ -1468,6 +1480,15 @@ bool SentenceGrammar::InjuryNoun(int t) {
     const std::string_view w = W(k);
     const bool suffered = w == "suffered" || w == "suffering" || w == "sustained" ||
                           w == "sustaining" || w == "received";
+    // "Four teens were taken to the hospital for non-life-threatening
+    // injuries": like "with".
+    if (w == "for" && (W(k - 1) == "hospital" || W(k - 1) == "hospitals" || W(k - 1) == "center" ||
+                       W(k - 1) == "centers")) {
+      if (fatal) return true;
+      shot_ = true;
+      WithInjuries(k, t);
+      return true;
+    }
     if (suffered || (w == "for" && W(k - 1) == "treated")) {
       // "A child who suffered critical injuries ... has died": the relative
       // clause describes the subject; the main verb tells its fate.
@@ -1476,6 +1497,12 @@ bool SentenceGrammar::InjuryNoun(int t) {
       const size_t at = out_->size();
       shot_ = gunshot;
       Predicate(verb, Trigger{CountType::kWound, kTrigIntransitive});
+      // "The victim was taken to a local hospital and treated for a gunshot
+      // wound": the subject of the verb before "and".
+      if (out_->size() == at && !suffered && W(verb - 1) == "and") {
+        shot_ = true;
+        WithInjuries(verb - 1, t);
+      }
       // A gunshot wound may have killed, and so may the injuries of someone
       // told before ("the man suffered a gunshot wound"): resolved per
       // incident like "shot".
@@ -1954,7 +1981,7 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
     const std::string_view w(buf, len);
     if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
-        w == "gunshot" || w == "condition" ||
+        w == "gunshot" || w == "condition" || w == "injury" ||
         w == "shooting" || w == "stabbing")
       return true;
     // The killer's suicide ("turned the gun on himself", "took his own life",
