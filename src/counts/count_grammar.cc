@@ -717,6 +717,15 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
                          (!nx.empty() && nx[0] >= '0' && nx[0] <= '9' &&
                           (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
                            nx.ends_with("st")));
+    // "three people were killed and a fourth was wounded": one more person.
+    if (ordinal && nx != "further" && nx != "another" && IsAuxiliary(W(i + 2))) {
+      f.value = 1;
+      f.singular = true;
+      f.definite = true;
+      f.ordinal = OrdinalValue(nx);
+      f.number_end = f.head_end = i + 2;
+      return f;
+    }
     // "a 16-year-old died": the age stands for the person.
     // "shot a 13-year-old in the leg", "a 16-year-old from Chicago was shot".
     if ((nx.ends_with("-year-old") || nx.ends_with("-month-old")) && !IsPersonNoun(W(i + 2)) &&
@@ -1235,7 +1244,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
     if (IsHardBoundary(s)) return;
     // Another clause's verb ("was charged ... in which X was killed").
-    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || W(s) == "whom")) {
+    // ("one of whom died": the relative's own subject.)
+    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || (W(s) == "whom" && W(s - 1) != "of"))) {
       // "A man who was shot on Sunday has died": a relative clause on the
       // subject, passed over to the person it describes.
       int r = s - 1;
