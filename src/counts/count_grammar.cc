@@ -778,7 +778,17 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (w == "the" || w == "his" || w == "her" || w == "their") {
     for (int j = i + 1; j < i + 5 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
-      if (const int age = AgeSpan(j); age > 1) {  // "the 17 year old male"
+      if (const int age = AgeSpan(j); age > 0) {  // "the 17 year old male"
+        // "the 4-year-old was taken to a hospital": the age is the person.
+        const std::string_view after = W(j + age);
+        if (!IsPersonNoun(after) && (IsAuxiliary(after) || LookupTrigger(after))) {
+          f.value = 1;
+          f.singular = true;
+          f.definite = true;
+          f.number_end = i + 1;
+          f.head_end = j + age;
+          return f;
+        }
         j += age - 1;
         continue;
       }

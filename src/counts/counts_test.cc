@@ -321,6 +321,8 @@ const Row kRows[] = {
     {"bug_one_of_whom_died", "Five people were shot, one of whom died.", {{W, 4}, {K, 1}}},
     {"bug_a_fourth_was_wounded",
      "Three people were shot and killed and a fourth was wounded early Sunday.", {{K, 3}, {W, 1}}},
+    {"bug_the_age_is_the_person",
+     "Police say the 4-year-old was taken to a hospital with a gunshot wound.", {{W, 1}}},
     {"bug_homicide_detectives_name_no_death",
      "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
     {"bug_death_far_below_is_background",
