@@ -312,6 +312,21 @@ bool HasOrdinal(std::string_view evidence) {
   return false;
 }
 
+// True if the text tells that people hurt survived: "non-life-threatening
+// injuries", "not life-threatening", "expected to survive / recover",
+// "treated and released", "is recovering".
+bool TellsSurvival(std::string_view text) {
+  static constexpr std::string_view kAlive[] = {
+      "non-life-threatening", "non-life threatening", "non life-threatening",
+      "non life threatening", "not life-threatening", "not life threatening",
+      "expected to survive", "expected to recover", "expected to live",
+      "treated and released", "are recovering", "is recovering"};
+  const std::string lower = AsciiLower(text);
+  for (auto a : kAlive)
+    if (lower.find(a) != std::string::npos) return true;
+  return false;
+}
+
 // True if the evidence ending at `end` ends with "died", "dies" or
 // "succumbed": a death told after the fact, of someone already mentioned.
 bool DiedAt(std::string_view text, uint32_t end) {
@@ -747,7 +762,11 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       const uint32_t limit = para < doc.layout.paragraphs.size()
                                  ? doc.layout.paragraphs[para].end
                                  : static_cast<uint32_t>(text.size());
-      if (MentionsDeath(text, tokens, limit) || TitleMentionsDeath(doc.doc.title)) continue;
+      // Unless the text tells them alive ("non-life-threatening injuries",
+      // "expected to survive"): then the death told is someone else's.
+      if ((MentionsDeath(text, tokens, limit) || TitleMentionsDeath(doc.doc.title)) &&
+          !TellsSurvival(text))
+        continue;
     }
     if (wounded <= 0) continue;
     Count w = *I.shot;

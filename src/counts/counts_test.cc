@@ -323,6 +323,10 @@ const Row kRows[] = {
      "Three people were shot and killed and a fourth was wounded early Sunday.", {{K, 3}, {W, 1}}},
     {"bug_the_age_is_the_person",
      "Police say the 4-year-old was taken to a hospital with a gunshot wound.", {{W, 1}}},
+    {"bug_survival_told_keeps_people_shot",
+     "Five people were shot at a cookout. They suffered non-life-threatening injuries. One of this year's "
+     "shootings was a homicide.",
+     {{W, 5}}},
     {"bug_homicide_detectives_name_no_death",
      "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
     {"bug_death_far_below_is_background",
