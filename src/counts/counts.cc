@@ -764,8 +764,9 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
                                  : static_cast<uint32_t>(text.size());
       // Unless the text tells them alive ("non-life-threatening injuries",
       // "expected to survive"): then the death told is someone else's.
+      // "Three other victims were shot": besides the dead, whoever they are.
       if ((MentionsDeath(text, tokens, limit) || TitleMentionsDeath(doc.doc.title)) &&
-          !TellsSurvival(text))
+          !TellsSurvival(text) && !I.shot_additional)
         continue;
     }
     if (wounded <= 0) continue;

@@ -327,6 +327,10 @@ const Row kRows[] = {
      "Five people were shot at a cookout. They suffered non-life-threatening injuries. One of this year's "
      "shootings was a homicide.",
      {{W, 5}}},
+    {"bug_other_people_shot_besides_dead_uncounted",
+     "Police identified the dead victims on Monday. Three other victims were shot, and we are working to learn "
+     "about their conditions.",
+     {{W, 3}}},
     {"bug_homicide_detectives_name_no_death",
      "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
     {"bug_death_far_below_is_background",
