@@ -745,6 +745,12 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       if (c.type == CountType::kKill && kill == nullptr) kill = &c;
       if (c.type == CountType::kWound && c.number > 0) {
         if (existing_definite[idx] && !I.shot_definite) definite_wound = idx;
+        // "Five people were shot and a young girl was injured": one person
+        // hurt beside a larger figure of people shot in the same sentence
+        // gives way to it (she is one more, often not by gunfire).
+        else if (c.sentence == I.shot->sentence && c.number == 1 && !I.shot_definite &&
+                 !I.shot_additional && I.shot->number > 1 && !existing_definite[idx])
+          definite_wound = idx;
         else has_wound = true;
       }
       // "No one else was hurt": none besides the people shot.

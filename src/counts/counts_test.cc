@@ -331,6 +331,7 @@ const Row kRows[] = {
      "Police identified the dead victims on Monday. Three other victims were shot, and we are working to learn "
      "about their conditions.",
      {{W, 3}}},
+    {"bug_one_injured_beside_people_shot", "Five people were shot and a young girl was injured.", {{W, 5}}},
     {"bug_homicide_detectives_name_no_death",
      "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
     {"bug_death_far_below_is_background",
