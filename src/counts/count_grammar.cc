@@ -781,7 +781,7 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       if (const int age = AgeSpan(j); age > 0) {  // "the 17 year old male"
         // "the 4-year-old was taken to a hospital": the age is the person.
         const std::string_view after = W(j + age);
-        if (!IsPersonNoun(after) && (IsAuxiliary(after) || LookupTrigger(after))) {
+        if (!IsPersonNoun(after) && (IsAuxiliary(after) || LookupTrigger(after) || after == "who")) {
           f.value = 1;
           f.singular = true;
           f.definite = true;
@@ -941,7 +941,9 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   if ((p == "fatally" || p == "mortally") &&
       (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
        w == "wounded" || w == "injured"))
-    return Trigger{CountType::kKill, kTrigPredicate};
+    // "a gunman who fatally shot two people": the object died too.
+    return Trigger{CountType::kKill,
+                   static_cast<uint8_t>(kTrigPredicate | (w == "shot" || w == "stabbed" ? kTrigActive : 0))};
   // "..., fatally wounding two men": the participle's object died.
   if ((p == "fatally" || p == "mortally") &&
       (w == "wounding" || w == "injuring" || w == "shooting" || w == "stabbing"))
@@ -1305,6 +1307,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&
           ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+           (tw.size() > 4 && tw.ends_with("ing") && !LookupTrigger(tw) && tw != "including") ||
            tw == "younger" || tw == "older" ||
            (IsPreposition(tw) && tw != "by")))
         tail_ok = true;
@@ -1661,7 +1664,9 @@ void SentenceGrammar::Active(int t, Trigger tr) {
     }
   }
   Figure g = *f;
-  const bool summed = SumForward(&g);
+  // "fatally shot a man and wounded three others" is often written "fatally
+  // shot a man and three others": after "fatally", only the first object.
+  const bool summed = W(t - 1) != "fatally" && W(t - 1) != "mortally" && SumForward(&g);
   // Evidence: trigger .. head.
   CountCandidate before_size_marker;
   (void)before_size_marker;

@@ -251,8 +251,13 @@ std::optional<int64_t> VagueQuantity(std::string_view s) {
   return std::nullopt;
 }
 
-bool IsPersonNoun(std::string_view s) { return Has(s, kPerson); }
-bool IsSingularPersonNoun(std::string_view s) { return Has(s, kSingular); }
+// "an eighth-grader", "two fifth-graders": school grades name pupils.
+bool IsGrader(std::string_view s) { return s.ends_with("-grader") || s.ends_with("-graders"); }
+
+bool IsPersonNoun(std::string_view s) { return Has(s, kPerson) || IsGrader(s); }
+bool IsSingularPersonNoun(std::string_view s) {
+  return Has(s, kSingular) || s.ends_with("-grader");
+}
 bool IsAuxiliary(std::string_view s) { return Has(s, kAux); }
 bool IsVerbComplexFiller(std::string_view s) { return Has(s, kFiller); }
 bool IsModal(std::string_view s) { return Has(s, kModal); }
