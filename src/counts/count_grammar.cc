@@ -42,6 +42,17 @@ bool IsMonthName(std::string_view w) {
   return false;
 }
 
+// A day's name, lower case: "left four people wounded Saturday morning"
+// names no object.
+bool IsDayName(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                               "friday", "saturday", "sunday", "today",
+                                               "tonight", "yesterday"};
+  for (std::string_view d : kDays)
+    if (w == d) return true;
+  return false;
+}
+
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -145,7 +156,8 @@ struct Figure {
   bool zero = false;         // "no one", "nobody", "no injuries"
   bool singular = false;     // "a man", "he": 1 without a numeral
   bool name = false;         // a person's name ("Lena Rose"): one definite person
-  int ordinal = 0;           // "a third man": the 3rd victim of a figure given elsewhere
+  bool besides = false;      // "no one else", "no other": none besides those counted
+  int ordinal = 0;           // "a third man": the 3rd victim of a figure given elsewhere; -1: "another man"
   std::optional<CountType> noun_type;  // head is a trigger noun ("deaths")
 };
 
@@ -259,6 +271,42 @@ class SentenceGrammar {
     return e - 1;
   }
   void DeathOf(int t);
+  // "another man was wounded", "a teen is dead and another is injured",
+  // "another 5-year-old was hurt": one more victim of the same incident,
+  // not another incident ("another shooting").
+  // "dared another to shoot", "moved to another city": an "another" inside
+  // the sentence that names no incident or person (the marker stands at the
+  // sentence's start, "Another man was shot", or before an incident noun,
+  // "in another shooting").
+  bool AnotherOfNoIncident(int i) const {
+    if (W(i) != "another" || i == 0 || !u_[i - 1].word) return false;
+    for (int k = i + 1; k <= i + 3 && k < n_; ++k) {
+      const std::string_view x = W(k);
+      if (x == "shooting" || x == "shootings" || x == "incident" || x == "attack" || x == "case" ||
+          x == "homicide" || x == "killing" || x == "stabbing" || x == "robbery" || x == "crash" ||
+          x == "slaying" || x == "murder" || x == "standoff" || x == "fight" || IsPersonNoun(x) ||
+          AgeSpan(k) > 0 || LookupTrigger(x))
+        return false;
+    }
+    return true;
+  }
+  bool AnotherVictim(int i) const {
+    if (W(i) != "another") return false;
+    // Only after a figure of the same sentence: a sentence opening with
+    // "Another man was shot dead" is mostly the next story of a round-up.
+    bool figure_before = false;
+    for (int k = 0; k < i && !figure_before; ++k)
+      if (u_[k].word && LookupTrigger(W(k))) figure_before = true;
+    if (!figure_before) return false;
+    const std::string_view nx = W(i + 1);
+    if (auto tr = LookupTrigger(nx); tr && (tr->forms & kTrigPredicate)) return true;
+    // "wounding four men and killing another": the object of a verb.
+    if (auto tr = LookupTrigger(W(i - 1)); tr && (tr->forms & kTrigActive)) return true;
+    if (IsAuxiliary(nx) || AgeSpan(i + 1) > 0 || nx == "victim" || nx == "person") return true;
+    if (IsSingularPersonNoun(nx)) return true;
+    // "another 16-year-old boy", "another teenage boy"
+    return i + 2 < n_ && u_[i + 1].word && IsSingularPersonNoun(W(i + 2)) && !LookupTrigger(nx);
+  }
   // "Barfield was killed at the barbershop, along with two other men": the
   // people "along with" the subject share its fate. Returns the unit ending
   // the added figure (f grows), or -1.
@@ -315,11 +363,38 @@ class SentenceGrammar {
   }
   // "if a victim has died", "whether anyone was hurt": not a report.
   bool Hedged(int t) const {
-    for (int j = 0; j < t; ++j)
-      if (W(j) == "if" || W(j) == "whether") return true;
+    for (int j = 0; j < t; ++j) {
+      if (W(j) != "if" && W(j) != "whether") continue;
+      // "investigating whether a shooting that left two people dead was
+      // gang-related": a relative clause tells the figure as a fact.
+      bool fact = false;
+      for (int k = j + 1; k + 1 < t; ++k)
+        if ((W(k) == "that" || W(k) == "which") &&
+            (W(k + 1) == "left" || W(k + 1) == "killed" || W(k + 1) == "wounded" ||
+             W(k + 1) == "injured" || W(k + 1) == "claimed"))
+          fact = true;
+      if (!fact) return true;
+    }
     return false;
   }
   void Predicate(int t, Trigger tr);
+  // "four people suffered minor injuries", "were treated for gunshot
+  // wounds", "found a man with a gunshot wound": the injury noun at t told
+  // of a subject by a verb before it. True if the phrase was read (a figure
+  // may or may not have come of it).
+  bool InjuryNoun(int t);
+  // "two are in critical condition", "the child was listed in serious
+  // condition": people alive in hospital, a wound figure resolved like
+  // "shot" (it gives way to the dead told of them). True if read.
+  bool ConditionAt(int t);
+  // "A 10-year-old boy found a weapon Friday and accidentally shot himself":
+  // the one person the sentence opens with, wounded by his own shot (not
+  // the killer's "then shot himself": see SuicideSpan()).
+  void ShotSelf(int t);
+  // "with injuries" at unit w: the people right before it ("found two men
+  // with gunshot wounds"), else the subject opening the sentence ("He was
+  // taken to a hospital with injuries").
+  void WithInjuries(int w, int t);
   void Active(int t, Trigger tr);
   void Noun(int t, Trigger tr);
   void Toll(int t);
@@ -426,7 +501,9 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
   const std::string_view w = W(k);
   if (w == "of") {
     const std::string_view nx = W(k + 1);
-    if (nx == "them" || nx == "whom" || nx == "those" || nx == "us") {
+    // "two of those victims": read like "two of the victims" below.
+    const bool those_noun = nx == "those" && (IsPersonNoun(W(k + 2)) || IsPersonNoun(W(k + 3)));
+    if (!those_noun && (nx == "them" || nx == "whom" || nx == "those" || nx == "us")) {
       f->head_end = k + 2;
       f->definite = true;
       if (nx == "those") return false;
@@ -454,7 +531,10 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
     return false;
   }
   if (!u_[k].word) return w == "," || w == ")" || w == "-" || w == "(" || w == ";" || w == ".";
-  if (w == "others") {
+  // "three more hurt", "two more were arrested": more people besides.
+  if (w == "others" || (w == "more" && f->number_end == k && !IsPersonNoun(W(k + 1)) &&
+                        W(k + 1) != "than" && (IsAuxiliary(W(k + 1)) || LookupTrigger(W(k + 1)) ||
+                                               IsVerbComplexFiller(W(k + 1))))) {
     f->head_end = k + 1;
     return true;
   }
@@ -557,10 +637,30 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
     }
     return f;
   }
+  // "no one else was hurt", "nobody else", "no other people": none besides
+  // those counted. A definite zero: it gives way to any figure of the
+  // incident, and stands only where none is told ("A man was shot and
+  // killed. No one else was injured." → no one wounded).
+  if ((w == "no" && W(i + 1) == "one" && W(i + 2) == "else") ||
+      ((w == "nobody" || w == "none") && W(i + 1) == "else")) {
+    f.zero = true;
+    f.definite = true;
+    f.besides = true;
+    f.number_end = f.head_end = w == "no" ? i + 3 : i + 2;
+    return f;
+  }
   if (w == "no") {
-    // "no other injuries", "no one else was hurt": none besides those counted,
-    // which says nothing of the total.
-    if (IsBesides(W(i + 1)) || (W(i + 1) == "one" && W(i + 2) == "else")) return std::nullopt;
+    if (IsBesides(W(i + 1))) {
+      if (IsPersonNoun(W(i + 2))) {  // "no other people were hurt"
+        f.zero = true;
+        f.definite = true;
+        f.besides = true;
+        f.number_end = i + 1;
+        f.head_end = i + 3;
+        return f;
+      }
+      return std::nullopt;
+    }
     for (int j = i + 1; j < i + 4 && j < n_; ++j) {
       if (!u_[j].word) break;
       if (IsPersonNoun(W(j))) {
@@ -578,6 +678,19 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       }
     }
     return std::nullopt;
+  }
+  // "another man", "another 16-year-old", "and another is injured": one
+  // more person besides those counted.
+  if (w == "another" && AnotherVictim(i)) {
+    f.value = 1;
+    f.singular = true;
+    f.besides = true;
+    f.ordinal = -1;
+    f.number_end = f.head_end = i + 1;
+    if (AgeSpan(i + 1) > 0) f.head_end = i + 1 + AgeSpan(i + 1);
+    for (int j = f.head_end; j < i + 4 && j < n_ && IsPersonNoun(W(j)); ++j) f.head_end = j + 1;
+    if (f.head_end == i + 1 && u_[i + 1].word && IsSingularPersonNoun(W(i + 2))) f.head_end = i + 3;
+    return f;
   }
   if (w == "both") {
     f.value = 2;
@@ -604,10 +717,21 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
                          (!nx.empty() && nx[0] >= '0' && nx[0] <= '9' &&
                           (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
                            nx.ends_with("st")));
+    // "three people were killed and a fourth was wounded": one more person.
+    if (ordinal && nx != "further" && nx != "another" && IsAuxiliary(W(i + 2))) {
+      f.value = 1;
+      f.singular = true;
+      f.definite = true;
+      f.ordinal = OrdinalValue(nx);
+      f.number_end = f.head_end = i + 2;
+      return f;
+    }
     // "a 16-year-old died": the age stands for the person.
-    if (nx.ends_with("-year-old") && i + 2 < n_ && !IsPersonNoun(W(i + 2)) &&
-        (IsAuxiliary(W(i + 2)) || LookupTrigger(W(i + 2)) || W(i + 2) == "," ||
-         W(i + 2) == "who")) {
+    // "shot a 13-year-old in the leg", "a 16-year-old from Chicago was shot".
+    if ((nx.ends_with("-year-old") || nx.ends_with("-month-old")) && !IsPersonNoun(W(i + 2)) &&
+        (i + 2 >= n_ || IsAuxiliary(W(i + 2)) || LookupTrigger(W(i + 2)) || W(i + 2) == "," ||
+         W(i + 2) == "who" || W(i + 2) == "." || (IsPreposition(W(i + 2)) && W(i + 2) != "of") ||
+         W(i + 2) == "suffered" || W(i + 2) == "sustained" || W(i + 2) == "received")) {
       f.value = 1;
       f.singular = true;
       f.number_end = i + 1;
@@ -624,6 +748,9 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
         return f;
       }
       if (IsSingularPersonNoun(W(j))) {
+        // "a male teenager", "a teen girl", "a security guard": the head is
+        // the last of the person nouns.
+        while (j + 1 < n_ && j + 1 < i + 7 && IsSingularPersonNoun(W(j + 1))) ++j;
         f.value = 1;
         f.singular = true;
         f.definite = ordinal;  // "a second man": one more of a figure given elsewhere
@@ -651,7 +778,17 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (w == "the" || w == "his" || w == "her" || w == "their") {
     for (int j = i + 1; j < i + 5 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
-      if (const int age = AgeSpan(j); age > 1) {  // "the 17 year old male"
+      if (const int age = AgeSpan(j); age > 0) {  // "the 17 year old male"
+        // "the 4-year-old was taken to a hospital": the age is the person.
+        const std::string_view after = W(j + age);
+        if (!IsPersonNoun(after) && (IsAuxiliary(after) || LookupTrigger(after) || after == "who")) {
+          f.value = 1;
+          f.singular = true;
+          f.definite = true;
+          f.number_end = i + 1;
+          f.head_end = j + age;
+          return f;
+        }
         j += age - 1;
         continue;
       }
@@ -684,6 +821,14 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       f.number_end = i + 1;
       f.head_end = IsSingularPersonNoun(nx) ? i + 2 : i + 1;
       return f;
+    }
+    // "the shooting death of 16-year-old Kenyon Givens": the age before a name.
+    if (i + 1 < n_ && u_[i + 1].capitalized && u_[i + 1].word && !LookupTrigger(nx) &&
+        !IsAuxiliary(nx) && !IsClauseBoundary(nx) && !IsPreposition(nx)) {
+      if (auto g = FigureAt(i + 1); g && g->name) {
+        g->begin = g->number_begin = i;
+        return g;
+      }
     }
   }
   if (w == "he" || w == "she") {
@@ -741,6 +886,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (W(e) == "," && (W(i - 1) == "," || W(i - 1) == "(" || (i > 0 && u_[i - 1].capitalized)))
     return std::nullopt;
   if (W(e) == "," && ParseCardinalWord(W(e + 1))) return std::nullopt;
+  // The age closing a name's apposition: "... and Tobiasz Cudnik, 32 were".
+  if (W(i - 1) == "," && i >= 2 && u_[i - 2].capitalized && v < 120 && !vague &&
+      (IsAuxiliary(W(e)) || LookupTrigger(W(e))))
+    return std::nullopt;
   // "a father of three": not a figure of victims.
   if (W(i - 1) == "of" && W(i - 2) != "total" && !ParseCardinalWord(W(i - 2))) return std::nullopt;
   // A bare year ("in 1990") is not a figure unless people follow it.
@@ -792,12 +941,25 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   if ((p == "fatally" || p == "mortally") &&
       (w == "shot" || w == "stabbed" || w == "struck" || w == "beaten" || w == "gunned" ||
        w == "wounded" || w == "injured"))
-    return Trigger{CountType::kKill, kTrigPredicate};
+    // "a gunman who fatally shot two people": the object died too.
+    return Trigger{CountType::kKill,
+                   static_cast<uint8_t>(kTrigPredicate | (w == "shot" || w == "stabbed" ? kTrigActive : 0))};
   // "..., fatally wounding two men": the participle's object died.
   if ((p == "fatally" || p == "mortally") &&
       (w == "wounding" || w == "injuring" || w == "shooting" || w == "stabbing"))
     return Trigger{CountType::kKill, kTrigActive};
   if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
+  // "The bullet struck his 11-year-old son in the cheek": a shot that hit.
+  if (w == "struck" || w == "hit" || w == "grazed") {
+    // The subject of the clause, up to "went through a wall and": a bullet.
+    for (int k = i - 1; k >= 0 && k >= i - 8 && !IsHardBoundary(k); --k) {
+      const std::string_view b = W(k);
+      if (b == "bullet" || b == "bullets" || b == "round" || b == "rounds" || b == "gunfire" ||
+          b == "pellets" || b == "shots" || (b == "shot" && k == i - 1))
+        return Trigger{CountType::kWound, kTrigActive};
+      if (LookupTrigger(b) || IsPersonNoun(b)) break;
+    }
+  }
   if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
     for (int k = i + 2; k < i + 9 && k < n_; ++k) {
       const std::string_view b = W(k);
@@ -813,6 +975,17 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
     // "shot dead", "shot and killed", "shot to death": the other word counts;
     // "shot at" missed, "shot himself" is left to the reader.
     const std::string_view nx = W(i + 1), nx2 = W(i + 2);
+    // "was shot at a home", "shot at about 10 p.m.", "shot at least once":
+    // hit at a place or time; "was shot at by police", "shot at, but
+    // missed" is fired upon. Only in the passive: "he shot at a car".
+    const bool passive = IsAuxiliary(p) || IsAuxiliary(W(i - 2));
+    const bool hit_at =
+        nx == "at" && passive &&
+        (nx2 == "a" || nx2 == "an" || nx2 == "the" || nx2 == "his" || nx2 == "her" ||
+         nx2 == "their" || nx2 == "least" || nx2 == "about" || nx2 == "around" ||
+         nx2 == "approximately" || (!nx2.empty() && nx2[0] >= '0' && nx2[0] <= '9') ||
+         (i + 2 < n_ && u_[i + 2].capitalized && u_[i + 2].word));
+    if (hit_at) return LookupTrigger(w);
     if (nx == "dead" || nx == "at" || nx == "themselves" || nx == "down" || nx == "up" || nx == "through" ||
         nx == "out" || (nx == "to" && nx2 == "death") ||
         (nx == "and" && (LookupTrigger(nx2) || nx2 == "wounded" || nx2 == "killed")) ||
@@ -983,6 +1156,7 @@ void SentenceGrammar::Emit(CountType type, const Figure& f, int first, int last,
   c.definite = f.definite;
   c.new_incident = new_incident_;
   c.shot = shot_ && type == CountType::kWound;
+  c.additional = f.zero && f.besides;
   if (!f.zero) {
     int vfrom = summed ? f.number_begin : (f.singular && !f.definite ? f.number_end : f.number_end);
     if (W(vfrom) == "of" && !summed) ++vfrom;
@@ -1032,6 +1206,10 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       modal = true;
     } else if (w == "and" && !(IsVerbComplexFiller(W(v - 2)) || LookupTrigger(W(v - 2)))) {
       break;  // "killing one person and injured": "and" joins verbs only
+    } else if (w == "since" && (W(v - 2) == "have" || W(v - 2) == "has" || W(v - 2) == "had")) {
+      // "have since been pronounced dead": an adverb, not a clause.
+    } else if (w == "both" && (v - 1 == 0 || !u_[v - 2].word)) {
+      break;  // "Both were injured": the subject, not "they were both injured"
     } else if ((IsVerbComplexFiller(w) || (w.size() > 4 && w.ends_with("ly"))) &&
                !IsPersonNoun(w)) {
       if (w == "fatally" || w == "mortally") fatal = true;
@@ -1053,7 +1231,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       if (obj || nx == "him" || nx == "her" || nx == "them" || nx == "at" || nx == "more" ||
           nx == "his" || nx == "their" || nx == "the" || nx == "a" || nx == "an" ||
           nx == "themselves" || nx == "its" ||
-          (t + 1 < n_ && u_[t + 1].capitalized))
+          (t + 1 < n_ && u_[t + 1].capitalized && !IsDayName(W(t + 1)) && !IsMonthName(W(t + 1))))
         return;
     }
   }
@@ -1078,7 +1256,28 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
   for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
     if (IsHardBoundary(s)) return;
     // Another clause's verb ("was charged ... in which X was killed").
-    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || W(s) == "whom")) return;
+    // ("one of whom died": the relative's own subject.)
+    if (s < v && (IsAuxiliary(W(s)) || W(s) == "which" || (W(s) == "whom" && W(s - 1) != "of"))) {
+      // "A man who was shot on Sunday has died": a relative clause on the
+      // subject, passed over to the person it describes.
+      int r = s - 1;
+      while (r >= 0 && r >= s - 3 && (IsAuxiliary(W(r)) || IsVerbComplexFiller(W(r)))) --r;
+      // Only a clause that tells the injury and counts no one itself ("who
+      // was among five people shot ..." holds its own figure).
+      bool injury = false, figure = false;
+      for (int j = r + 1; j < v; ++j) {
+        if (!u_[j].word) continue;
+        if (auto tr = LookupTrigger(W(j)); tr && (tr->type == CountType::kWound || tr->type == CountType::kKill))
+          injury = true;
+        if (ParseCardinalWord(W(j)) || W(j) == "among") figure = true;
+      }
+      if (IsAuxiliary(W(s)) && !negated && r > 0 && injury && !figure &&
+          (W(r) == "who" || (W(r) == "that" && IsPersonNoun(W(r - 1))))) {
+        s = r;
+        continue;
+      }
+      return;
+    }
     if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot") {
       if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
     }
@@ -1103,12 +1302,19 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const std::string_view tw = W(tail);
       const bool bare = f->singular || f->zero;
       tail_ok = tw == "who" || tw == "that" ||
-                (!bare && (tw == "," || tw == "(" || (IsPreposition(tw) && tw != "by")));
+                (!bare && (tw == "," || tw == "(" || tw == "including" ||
+                           (IsPreposition(tw) && tw != "by")));
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&
           ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+           (tw.size() > 4 && tw.ends_with("ing") && !LookupTrigger(tw) && tw != "including") ||
            tw == "younger" || tw == "older" ||
            (IsPreposition(tw) && tw != "by")))
+        tail_ok = true;
+      // "Four men attending a birthday party at a Zelmer Street home were
+      // injured": a participle phrase after a counted noun.
+      if (!bare && f->head_end > f->number_end && v - tail <= 10 && tw.size() > 4 &&
+          tw.ends_with("ing") && !LookupTrigger(tw) && tw != "including" && W(v - 1) != "who")
         tail_ok = true;
       // "Damon Sochko, 16, of Morgantown, died": a name with its apposition.
       if (f->definite && f->singular && tw == "," && W(v - 1) == "," && v - tail <= 8)
@@ -1146,6 +1352,23 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if ((W(s - 1) == "including" || W(s - 1) == "among" || W(s - 1) == "includes") &&
         W(v - 1) != "who")
       continue;
+    // A later item of the list after "including": "Six people, including an
+    // elderly woman and her 6-year-old granddaughter, were wounded" is six.
+    {
+      bool inner = false;
+      for (int k = f->begin - 1; k >= 0 && k >= f->begin - 10; --k) {
+        const std::string_view x = W(k);
+        if (x == "including" || x == "among") {
+          inner = W(v - 1) != "who";
+          break;
+        }
+        // ", and 14 others were wounded": a clause of its own.
+        if (IsHardBoundary(k) || IsAuxiliary(x) || x == "who" || x == "which" ||
+            (x == "and" && W(k - 1) == ",") || (u_[k].word && LookupTrigger(x)))
+          break;
+      }
+      if (inner) continue;
+    }
     // Only people die or are hurt one at a time; "the suspect fled" displaces no one.
     if (f->singular && tr.type != CountType::kKill && tr.type != CountType::kWound &&
         tr.type != CountType::kArrest && tr.type != CountType::kKidnap &&
@@ -1213,10 +1436,173 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       // "he and four others were shot" counts him too: only an unsummed
       // "others" is besides.
       for (int j = g.begin; !summed && j < g.head_end; ++j)
-        if (W(j) == "other" || W(j) == "others") other = true;
-      (*out_)[at].additional = other;
+        if (W(j) == "other" || W(j) == "others" || W(j) == "more") other = true;
+      (*out_)[at].additional = other || g.besides;
     }
     return;
+  }
+}
+
+void SentenceGrammar::ShotSelf(int t) {
+  const std::string_view p = W(t - 1), p2 = W(t - 2);
+  if (p == "then" || p == "before" || p == "fatally" || p2 == "then" || p2 == "before" ||
+      p == "and" || IsModal(p) || p == "not" || Hedged(t))
+    return;
+  for (int s0 = 0; s0 < t && s0 < 4; ++s0) {
+    if (!u_[s0].word) continue;
+    auto f = FigureAt(s0);
+    if (!f) continue;
+    if (f->zero || f->value != 1 || (f->noun_type && !IsPersonNoun(W(f->head_end - 1)))) return;
+    // Nothing in between may be another person's act on someone else
+    // (the "after" of "after accidentally shooting himself" aside).
+    for (int j = f->head_end; j < t; ++j) {
+      if (W(j) == "after" && j >= t - 2 && W(t) == "shooting") continue;
+      if (IsHardBoundary(j) || (u_[j].word && LookupTrigger(W(j)))) return;
+    }
+    Emit(CountType::kWound, *f, f->begin, t + 1, false, f->head_end);
+    return;
+  }
+}
+
+bool SentenceGrammar::ConditionAt(int t) {
+  // "in [extremely] critical [but stable] condition"
+  int k = t - 1;
+  bool adjective = false;
+  while (k > 0 && k >= t - 5) {
+    const std::string_view x = W(k);
+    if (x == "critical" || x == "serious" || x == "stable" || x == "fair" || x == "good" ||
+        x == "grave" || x == "satisfactory" || x == "guarded" || x == "life-threatening") {
+      adjective = true;
+    } else if (!(x == "but" || x == "extremely" || x == "very" || x == "and" || x == "in" ||
+                 x.ends_with("ly"))) {
+      return false;
+    }
+    if (x == "in") break;
+    --k;
+  }
+  if (!adjective || W(k) != "in") return false;
+  // "listed in", "remains in", "is in": the verb before "in".
+  const int verb = W(k - 1) == "listed" || W(k - 1) == "reported" ? k - 1 : k;
+  const size_t at = out_->size();
+  shot_ = true;
+  Predicate(verb, Trigger{CountType::kWound, kTrigIntransitive});
+  for (size_t c = at; c < out_->size(); ++c) {
+    CountCandidate& cand = (*out_)[c];
+    cand.count.end = u_[t].end;
+    cand.trigger_end = u_[t].end;
+    // Alive now: besides the dead, unless a lone "he" or "the victim" who
+    // may be the one who died.
+    if (!(cand.definite && cand.count.number == 1)) cand.additional = true;
+  }
+  return true;
+}
+
+bool SentenceGrammar::InjuryNoun(int t) {
+  bool gunshot = false, fatal = false;
+  for (int k = t - 1; k >= 0 && k >= t - 7; --k) {
+    const std::string_view w = W(k);
+    const bool suffered = w == "suffered" || w == "suffering" || w == "sustained" ||
+                          w == "sustaining" || w == "received";
+    // "Four teens were taken to the hospital for non-life-threatening
+    // injuries": like "with".
+    if (w == "for" && (W(k - 1) == "hospital" || W(k - 1) == "hospitals" || W(k - 1) == "center" ||
+                       W(k - 1) == "centers")) {
+      if (fatal) return true;
+      shot_ = true;
+      WithInjuries(k, t);
+      return true;
+    }
+    if (suffered || (w == "for" && W(k - 1) == "treated")) {
+      // "A child who suffered critical injuries ... has died": the relative
+      // clause describes the subject; the main verb tells its fate.
+      const int verb = suffered ? k : k - 1;
+      if (fatal || W(verb - 1) == "who" || W(verb - 1) == "that") return true;
+      const size_t at = out_->size();
+      shot_ = gunshot;
+      Predicate(verb, Trigger{CountType::kWound, kTrigIntransitive});
+      // "The victim was taken to a local hospital and treated for a gunshot
+      // wound": the subject of the verb before "and".
+      if (out_->size() == at && !suffered && W(verb - 1) == "and") {
+        shot_ = true;
+        WithInjuries(verb - 1, t);
+      }
+      // A gunshot wound may have killed, and so may the injuries of someone
+      // told before ("the man suffered a gunshot wound"): resolved per
+      // incident like "shot".
+      for (size_t c = at; c < out_->size(); ++c)
+        if ((*out_)[c].definite && (*out_)[c].count.number == 1) (*out_)[c].shot = true;
+      return true;
+    }
+    if (w == "with") {
+      if (fatal) return true;
+      // Anyone taken to hospital with injuries may have died there.
+      shot_ = true;
+      WithInjuries(k, t);
+      return true;
+    }
+    if (w == "gunshot" || w == "gunshots" || w == "bullet" || w == "shot") gunshot = true;
+    if (w == "fatal" || w == "mortal" || w == "deadly" || w == "non-survivable" || w == "fatally")
+      fatal = true;
+    // Only the words of one noun phrase lie between: "a single gunshot",
+    // "non-life threatening"; not "with intent to kill inflicting".
+    if ((!u_[k].word && w != "-") || IsAuxiliary(w) || IsClauseBoundary(w) || w == "and" ||
+        w == "no" || ParseCardinalWord(w) || (TriggerAt(k) && !(w == "shot" && W(k - 1) == "gun")) ||
+        (w.ends_with("ing") && !w.ends_with("threatening")))
+      return false;
+  }
+  return false;
+}
+
+void SentenceGrammar::WithInjuries(int w, int t) {
+  if (Hedged(w)) return;
+  // The people right before "with": "found two men with gunshot wounds".
+  for (int s = w - 1; s >= 0 && s >= w - 8; --s) {
+    if (IsHardBoundary(s)) break;
+    auto f = FigureAt(s);
+    if (!f || f->head_end != w) continue;
+    if (f->zero || (f->noun_type && !IsPersonNoun(W(f->head_end - 1)))) return;
+    if (W(s - 1) == "including" || W(s - 1) == "among") return;
+    // "taken to Sinai Hospital with gunshot wounds": a place, not the person.
+    if (f->name) {
+      const std::string_view last = W(f->head_end - 1);
+      if (last == "hospital" || last == "center" || last == "centre" || last == "general" ||
+          last == "clinic")
+        break;
+    }
+    Figure g = *f;
+    const bool summed = SumBackward(&g);
+    const size_t at = out_->size();
+    Emit(CountType::kWound, g, g.begin, t, summed, w);
+    // "Three other teenage boys were found with gunshot wounds": besides the dead.
+    if (out_->size() > at)
+      for (int j = g.begin; !summed && j < g.head_end; ++j)
+        if (W(j) == "other" || W(j) == "others") (*out_)[at].additional = true;
+    return;
+  }
+  // The subject of the verb that brought them there (not "found with a
+  // gunshot wound": people are found dead as often): "He was taken to an
+  // area hospital with non-life-threatening injuries", "three people at the
+  // scene were taken to the hospital with injuries", "two others showed up
+  // at the hospital with gunshot wounds".
+  for (int j = w - 1; j >= 0 && j >= w - 10; --j) {
+    if (IsHardBoundary(j)) return;
+    const std::string_view x = W(j);
+    if (x == "taken" || x == "transported" || x == "rushed" || x == "flown" || x == "airlifted" ||
+        x == "brought" || x == "driven" || x == "admitted" || x == "arrived" || x == "showed" ||
+        x == "sent" || x == "treated" ||
+        x == "walked" || x == "listed" || x == "went" || x == "came" || x == "hospitalized") {
+      const size_t at = out_->size();
+      Predicate(j, Trigger{CountType::kWound, kTrigIntransitive});
+      if (out_->size() > at) {
+        CountCandidate& c = (*out_)[at];
+        c.count.end = u_[t].end;
+        c.trigger_end = u_[t].end;
+        const std::string_view ev = text_.substr(c.count.start, c.count.end - c.count.start);
+        if (ev.find(" other ") != std::string_view::npos || ev.find(" others ") != std::string_view::npos)
+          c.additional = true;
+      }
+      return;
+    }
   }
 }
 
@@ -1278,7 +1664,9 @@ void SentenceGrammar::Active(int t, Trigger tr) {
     }
   }
   Figure g = *f;
-  const bool summed = SumForward(&g);
+  // "fatally shot a man and wounded three others" is often written "fatally
+  // shot a man and three others": after "fatally", only the first object.
+  const bool summed = W(t - 1) != "fatally" && W(t - 1) != "mortally" && SumForward(&g);
   // Evidence: trigger .. head.
   CountCandidate before_size_marker;
   (void)before_size_marker;
@@ -1305,8 +1693,33 @@ void SentenceGrammar::Active(int t, Trigger tr) {
 
 void SentenceGrammar::Noun(int t, Trigger tr) {
   // "no injuries", "no other injuries", "no arrests".
+  // "no reports of (other) injuries": none reported.
+  if (W(t - 1) == "of" || (W(t - 2) == "of" && IsBesides(W(t - 1)))) {
+    const int of = W(t - 1) == "of" ? t - 1 : t - 2;
+    if (W(of - 1) == "reports" && W(of - 2) == "no" && tr.type == CountType::kWound) {
+      Figure f;
+      f.zero = true;
+      f.definite = f.besides = of != t - 1;  // "other": besides those counted
+      f.begin = f.number_begin = of - 2;
+      f.number_end = of - 1;
+      f.head_end = t + 1;
+      Emit(tr.type, f, f.begin, t, false, t + 1);
+    }
+    return;
+  }
   if (W(t - 1) == "no" || (W(t - 2) == "no" && u_[t - 1].word && !ParseCardinalWord(W(t - 1)))) {
-    if (IsBesides(W(t - 1))) return;  // "no other injuries": see FigureAt()
+    if (IsBesides(W(t - 1))) {
+      // "no other injuries": none besides those counted, a definite zero
+      // (see FigureAt()).
+      Figure f;
+      f.zero = true;
+      f.definite = f.besides = true;
+      f.begin = f.number_begin = t - 2;
+      f.number_end = t - 1;
+      f.head_end = t + 1;
+      Emit(tr.type, f, f.begin, t, false, t + 1);
+      return;
+    }
     if (tr.type == CountType::kProtest || tr.type == CountType::kDisplaced ||
         tr.type == CountType::kKidnap)
       return;
@@ -1408,7 +1821,9 @@ void SentenceGrammar::Run() {
     }
   }
   for (int i = 0; i < n_; ++i) {
-    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one") new_incident_ = true;
+    if (u_[i].word && IsNewIncidentMarker(W(i)) && W(i - 1) != "one" && !AnotherVictim(i) &&
+        !AnotherOfNoIncident(i))
+      new_incident_ = true;
     // A figure over several incidents ("three shootings left six people
     // wounded", "a spate of weekend shootings"): a round-up, not the incident.
     if ((W(i) == "shootings" || W(i) == "spate" || W(i) == "incidents") && W(i - 1) != "the" &&
@@ -1442,6 +1857,16 @@ void SentenceGrammar::Run() {
         if (e == "shootings" || e == "attacks" || e == "incidents" || e == "killings" || e == "homicides")
           new_incident_ = true;
     }
+    // "in retaliation for a Labor Day shooting that left one person dead":
+    // the shooting avenged is another incident, when the sentence's
+    // figures all come after it.
+    if ((w == "retaliation" || w == "revenge") &&
+        (nx == "for" || nx == "to" || nx == "after" || (nx == "of" && W(i + 2) == "the"))) {
+      bool trigger_before = false;
+      for (int k = 0; k < i; ++k)
+        if (u_[k].word && LookupTrigger(W(k))) trigger_before = true;
+      if (!trigger_before) new_incident_ = true;
+    }
     // "In the past six weeks alone", "Last July alone": a period's total.
     if (w == "alone" && i > 0 &&
         (W(i - 1) == "weeks" || W(i - 1) == "months" || W(i - 1) == "year" || W(i - 1) == "years" ||
@@ -1473,17 +1898,15 @@ void SentenceGrammar::Run() {
         continue;
       }
     }
-    if ((W(t) == "wound" || W(t) == "wounds") && W(t - 1) == "gunshot") {
-      // "a victim suffering from a gunshot wound": wounded or killed by a shot.
-      for (int k = t - 2; k >= 0 && k >= t - 6; --k) {
-        const std::string_view w = W(k);
-        if (w == "suffered" || w == "suffering" || w == "sustained" || w == "received") {
-          shot_ = true;
-          Predicate(k, Trigger{CountType::kWound, kTrigIntransitive});
-          break;
-        }
-        if (!u_[k].word) break;
-      }
+    if (W(t) == "condition" && ConditionAt(t)) continue;
+    if (W(t) == "wound" || W(t) == "wounds" || W(t) == "injuries" || W(t) == "injury") {
+      if (InjuryNoun(t) || W(t - 1) == "gunshot") continue;
+    }
+    // "A teen was taken to the hospital after accidentally shooting himself".
+    if (W(t) == "shooting" && (W(t + 1) == "himself" || W(t + 1) == "herself") &&
+        (W(t - 1) == "after" || W(t - 2) == "after")) {
+      shot_ = true;
+      ShotSelf(t);
       continue;
     }
     auto tr = TriggerAt(t);
@@ -1498,6 +1921,8 @@ void SentenceGrammar::Run() {
     if (out_->size() == before && (tr->forms & (kTrigPredicate | kTrigIntransitive)))
       Predicate(t, *tr);
     if (out_->size() == before && (tr->forms & kTrigNoun) && W(t) != "dead") Noun(t, *tr);
+    if (out_->size() == before && W(t) == "shot" && (W(t + 1) == "himself" || W(t + 1) == "herself"))
+      ShotSelf(t);
   }
   // The killer's suicide told apart from the victims ("He then shot
   // himself."): incident resolution adds it to the victims killed by him.
@@ -1581,7 +2006,7 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
     const std::string_view w(buf, len);
     if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
-        w == "gunshot" ||
+        w == "gunshot" || w == "condition" || w == "injury" ||
         w == "shooting" || w == "stabbing")
       return true;
     // The killer's suicide ("turned the gun on himself", "took his own life",

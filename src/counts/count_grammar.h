@@ -36,7 +36,8 @@ struct CountCandidate {
   bool new_incident = false;  // marked as another incident ("in a separate shooting")
   bool shot = false;          // "were shot": killed or wounded, resolved per incident (type WOUND)
   bool additional = false;    // "two others were shot", "also shot": besides those counted before
-  int ordinal = 0;            // "a third victim died": the incident's figure is now at least this
+  int ordinal = 0;            // "a third victim died": the incident's figure is now at least this;
+                              // -1: "another man died", one more than the figure so far
   bool active = false;        // the object of an active verb ("killing his wife"): never the killer
   bool suicide = false;       // only tells the killer's suicide ("then shot himself", "murder-suicide")
   bool suicide_counted = false;  // the killer's suicide is already in the figure

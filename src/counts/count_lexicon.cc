@@ -104,7 +104,7 @@ const Table& Words() {
                 "bailiffs", "clerks", "cashiers", "motorists", "cyclists", "homeowners", "grandsons",
                 "granddaughters", "stepchildren", "nephews", "nieces", "uncles", "aunts",
                 "grandparents", "roommates", "teammates", "coworkers", "co-workers", "colleagues",
-                "strangers", "spouses", "tenants", "bouncers"},
+                "strangers", "spouses", "tenants", "bouncers", "hunters"},
             kPerson);
     AddRole(t, {"man", "woman", "child", "kid", "boy", "girl", "teen", "teenager", "juvenile",
                 "adult", "youth", "baby", "infant", "toddler", "officer", "policeman", "policewoman",
@@ -122,7 +122,7 @@ const Table& Words() {
                 "youngster", "toddler", "newborn", "security", "marine", "sailor", "peacekeeper",
                 "bailiff", "grandparent", "stepdaughter", "stepmother", "teammate", "coworker",
                 "co-worker", "colleague", "stranger", "spouse", "ex-wife", "ex-husband",
-                "ex-girlfriend", "ex-boyfriend", "landlord", "tenant", "bouncer"},
+                "ex-girlfriend", "ex-boyfriend", "landlord", "tenant", "bouncer", "hunter"},
             kPerson | kSingular);
     AddRole(t, {"was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "got", "get",
                 "gets", "remain", "remains", "remained", "lay", "lies", "reportedly"},
@@ -251,8 +251,13 @@ std::optional<int64_t> VagueQuantity(std::string_view s) {
   return std::nullopt;
 }
 
-bool IsPersonNoun(std::string_view s) { return Has(s, kPerson); }
-bool IsSingularPersonNoun(std::string_view s) { return Has(s, kSingular); }
+// "an eighth-grader", "two fifth-graders": school grades name pupils.
+bool IsGrader(std::string_view s) { return s.ends_with("-grader") || s.ends_with("-graders"); }
+
+bool IsPersonNoun(std::string_view s) { return Has(s, kPerson) || IsGrader(s); }
+bool IsSingularPersonNoun(std::string_view s) {
+  return Has(s, kSingular) || s.ends_with("-grader");
+}
 bool IsAuxiliary(std::string_view s) { return Has(s, kAux); }
 bool IsVerbComplexFiller(std::string_view s) { return Has(s, kFiller); }
 bool IsModal(std::string_view s) { return Has(s, kModal); }

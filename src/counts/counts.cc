@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii_case.h"
 #include "core/date.h"
 #include "counts/count_grammar.h"
 #include "counts/count_lexicon.h"
@@ -223,15 +224,47 @@ struct Incident {
   std::optional<Count> suicide;  // the killer's suicide, told apart ("He then shot himself")
 };
 
-// True if the article speaks of a death anywhere ("fatal shooting",
-// "homicide"): then people "shot" may have died, and are no wound figure
-// unless the deaths are counted.
-bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
+// True if the death word at token i is part of a charge that names no
+// death: "attempted murder", "attempted second-degree murder", "assault
+// with a deadly weapon".
+bool ChargeNamesNoDeath(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                        std::string_view w) {
+  if (w == "deadly") {
+    if (i + 1 >= tokens.size() || tokens[i + 1].end > text.size()) return false;
+    const std::string lower = AsciiLower(tokens[i + 1].text(text));
+    return lower == "weapon" || lower == "weapons";
+  }
+  // "homicide detectives were called", "the homicide unit investigates":
+  // the squad that handles shootings, dead or not.
+  if (w == "homicide" && i + 1 < tokens.size() && tokens[i + 1].end <= text.size()) {
+    const std::string nx = AsciiLower(tokens[i + 1].text(text));
+    if (nx == "detectives" || nx == "detective" || nx == "unit" || nx == "division" ||
+        nx == "squad" || nx == "investigators" || nx == "bureau" || nx == "section")
+      return true;
+  }
+  if (w != "murder" && w != "homicide") return false;
+  for (size_t k = i; k-- > 0 && k + 5 > i;) {
+    if (tokens[k].end > text.size()) return false;
+    const std::string lower = AsciiLower(tokens[k].text(text));
+    if (lower == "attempted") return true;
+    if (lower != "first" && lower != "second" && lower != "-" && lower != "degree" &&
+        lower != "first-degree" && lower != "second-degree" && lower != "capital")
+      return false;
+  }
+  return false;
+}
+
+// True if the article speaks of a death ("fatal shooting", "homicide")
+// before byte `limit`: then people "shot" may have died, and are no wound
+// figure unless the deaths are counted.
+bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens, uint32_t limit) {
   static constexpr std::string_view kDeath[] = {
       "dead", "died", "dies", "death", "deaths", "killed", "killing", "fatal", "fatally",
       "homicide", "murder", "murdered", "slain", "deadly", "deceased", "suicide"};
   char buf[16];
-  for (const Token& t : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.start >= limit) break;
     const uint32_t len = t.end - t.start;
     if (len < 4 || len > 9 || t.end > text.size()) continue;
     for (uint32_t k = 0; k < len; ++k) {
@@ -239,9 +272,58 @@ bool MentionsDeath(std::string_view text, const std::vector<Token>& tokens) {
       buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
     const std::string_view w(buf, len);
+    bool death = false;
+    for (auto d : kDeath)
+      if (w == d) death = true;
+    if (death && ChargeNamesNoDeath(text, tokens, i, w)) death = false;
+    if (death) return true;
+  }
+  return false;
+}
+
+// True if the headline tells a death ("Victim in accidental shooting dies"):
+// it is about the article's main incident.
+bool TitleMentionsDeath(std::string_view title) {
+  static constexpr std::string_view kDeath[] = {"dead", "died", "dies", "killed", "fatal",
+                                                "fatally", "slain", "deadly", "murder",
+                                                "homicide", "death"};
+  std::string w;
+  for (size_t i = 0; i <= title.size(); ++i) {
+    const char c = i < title.size() ? title[i] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      w.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      continue;
+    }
     for (auto d : kDeath)
       if (w == d) return true;
+    w.clear();
   }
+  return false;
+}
+
+// True if `evidence` holds an ordinal word ("the fourth man died", "the
+// sixth victim, Sara Salih, died").
+bool HasOrdinal(std::string_view evidence) {
+  static constexpr std::string_view kOrdinals[] = {"second", "third", "fourth", "fifth",
+                                                   "sixth", "seventh", "eighth", "ninth", "tenth"};
+  const std::string lower = AsciiLower(evidence);
+  for (auto o : kOrdinals)
+    if (lower.find(o) != std::string::npos) return true;
+  return false;
+}
+
+// True if the text tells that people hurt survived: "non-life-threatening
+// injuries", "not life-threatening", "expected to survive / recover",
+// "treated and released", "is recovering".
+bool TellsSurvival(std::string_view text) {
+  static constexpr std::string_view kAlive[] = {
+      "non-life-threatening", "non-life threatening", "non life-threatening",
+      "non life threatening", "not life-threatening", "not life threatening",
+      "expected to survive", "expected to recover", "expected to live",
+      "treated and released", "are recovering", "is recovering"};
+  const std::string lower = AsciiLower(text);
+  for (auto a : kAlive)
+    if (lower.find(a) != std::string::npos) return true;
   return false;
 }
 
@@ -254,6 +336,9 @@ bool DiedAt(std::string_view text, uint32_t end) {
       return true;
   return false;
 }
+
+// How many paragraphs after people shot a death may still be theirs.
+constexpr uint32_t kDeathParagraphs = 4;
 
 // How many paragraphs after a figure's first report a victim named one by one
 // still adds to it.
@@ -467,6 +552,8 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
   // never include the killer; and whether the killer's suicide is counted.
   std::vector<bool> active_only;
   std::vector<bool> suicide_in;
+  // Per output count: a zero besides those counted ("no one else was hurt").
+  std::vector<bool> besides_zero;
   for (Found& f : found) {
     Count& c = f.cand.count;
     const Sentence& s = sentences[c.sentence];
@@ -535,12 +622,19 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     bool kill_before = false;
     for (size_t idx : I.counts)
       if (!dropped[idx] && (*out)[idx].type == CountType::kKill) kill_before = true;
+    // "Five people were injured ... Julian Bryant, 22, died": one of them;
+    // the wound figure keeps the others. Not "the fourth man died" after
+    // "three were treated": an ordinal counts on past them.
     if (c.type == CountType::kKill && f.cand.definite && c.number == 1 && !kill_before &&
+        f.cand.ordinal == 0 && !HasOrdinal(text.substr(c.start, c.end - c.start)) &&
         DiedAt(text, c.end))
       for (size_t idx : I.counts)
-        if (!dropped[idx] && (*out)[idx].type == CountType::kWound && (*out)[idx].number == 1 &&
-            (*out)[idx].sentence < c.sentence)
-          dropped[idx] = true;
+        if (!dropped[idx] && (*out)[idx].type == CountType::kWound && (*out)[idx].number >= 1 &&
+            (*out)[idx].sentence < c.sentence) {
+          if ((*out)[idx].number == 1) dropped[idx] = true;
+          else --(*out)[idx].number;
+          break;
+        }
     // Merge with the incident's figure of the same type.
     Count* existing = nullptr;
     size_t existing_idx = 0;
@@ -551,6 +645,13 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         break;
       }
     if (existing != nullptr) {
+      // "Another man was wounded": one more than the figure so far.
+      if (f.cand.ordinal < 0 && c.number == 1 && !f.cand.supersedes &&
+          c.sentence == existing->sentence) {
+        ++existing->number;
+        named[existing_idx].clear();
+        continue;
+      }
       // "A second victim has died": the next one of a figure given before.
       if (f.cand.ordinal > 0 && existing->number + 1 == f.cand.ordinal) {
         existing->number = f.cand.ordinal;
@@ -630,10 +731,10 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (!f.cand.name.empty()) named.back().push_back(f.cand.name);
     active_only.push_back(f.cand.active);
     suicide_in.push_back(f.cand.suicide_counted);
+    besides_zero.push_back(c.number == 0 && f.cand.additional);
     I.counts.push_back(out->size() - 1);
   }
   // People shot = killed + wounded: the wound figure is what the deaths leave.
-  int death_words = -1;  // computed on first need
   for (Incident& I : incidents) {
     if (!I.shot) continue;
     const Count* kill = nullptr;
@@ -644,16 +745,35 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       if (c.type == CountType::kKill && kill == nullptr) kill = &c;
       if (c.type == CountType::kWound && c.number > 0) {
         if (existing_definite[idx] && !I.shot_definite) definite_wound = idx;
+        // "Five people were shot and a young girl was injured": one person
+        // hurt beside a larger figure of people shot in the same sentence
+        // gives way to it (she is one more, often not by gunfire).
+        else if (c.sentence == I.shot->sentence && c.number == 1 && !I.shot_definite &&
+                 !I.shot_additional && I.shot->number > 1 && !existing_definite[idx])
+          definite_wound = idx;
         else has_wound = true;
       }
+      // "No one else was hurt": none besides the people shot.
+      if (c.type == CountType::kWound && c.number == 0 && besides_zero[idx]) definite_wound = idx;
     }
     if (has_wound) continue;
     int64_t wounded = I.shot->number;
     if (kill != nullptr) {
       if (!I.shot_additional) wounded -= kill->number;
     } else {
-      if (death_words < 0) death_words = MentionsDeath(text, tokens) ? 1 : 0;
-      if (death_words == 1) continue;
+      // A death told within a few paragraphs after the shooting may be of
+      // the people shot; one further down is background (a round-up, an
+      // earlier case, "after a fatal police shooting last month").
+      const uint32_t para = sentences[I.shot->sentence].paragraph + kDeathParagraphs;
+      const uint32_t limit = para < doc.layout.paragraphs.size()
+                                 ? doc.layout.paragraphs[para].end
+                                 : static_cast<uint32_t>(text.size());
+      // Unless the text tells them alive ("non-life-threatening injuries",
+      // "expected to survive"): then the death told is someone else's.
+      // "Three other victims were shot": besides the dead, whoever they are.
+      if ((MentionsDeath(text, tokens, limit) || TitleMentionsDeath(doc.doc.title)) &&
+          !TellsSurvival(text) && !I.shot_additional)
+        continue;
     }
     if (wounded <= 0) continue;
     Count w = *I.shot;
@@ -670,6 +790,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     named.emplace_back();
     active_only.push_back(false);
     suicide_in.push_back(false);
+    besides_zero.push_back(false);
     dropped.push_back(false);
     I.counts.push_back(out->size() - 1);
   }

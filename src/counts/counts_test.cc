@@ -95,7 +95,7 @@ const Row kRows[] = {
     {"bug_list_in_apposition", "Six people, three men and three women, were wounded.", {{W, 6}}},
     {"bug_active_subject_not_victim", "Police said he killed his neighbor.", {{K, 1}}},
     {"bug_child_custody", "The couple had a dispute over child custody.", {}},
-    {"bug_and_joins_verbs_only", "The gunman fled after killing one person and injured another.", {{K, 1}}},
+    {"bug_and_joins_verbs_only", "The gunman fled after killing one person and injured another.", {{K, 1}, {W, 1}}},
     {"bug_relative_clause_subject", "About 10 friends, including the boy who was killed, were at the party.", {{K, 1}}},
     {"name_subject", "Johnson was pronounced dead at the hospital.", {{K, 1}}},
     {"shot_to_death", "Four victims were found shot to death inside the home.", {{K, 4}}},
@@ -131,7 +131,7 @@ const Row kRows[] = {
     {"bug_clause_and_not_a_list", "The girl was taken to the Regional Medical Center, and the boy was taken into custody.", {{A, 1}}},
     {"bug_weekday_not_a_name", "A student was shot Wednesday, and a 16-year-old was arrested.", {{W, 1}, {A, 1}}},
     {"bug_related_story_line", "Two men were wounded on Friday. RELATED: Crash leaves three workers dead.", {{W, 2}, {K, 3}}},
-    {"bug_ages_range_not_victims", "Officers found four victims, ages 19 to 24, suffering from wounds.", {}},
+    {"bug_ages_range_not_victims", "Officers found four victims, ages 19 to 24, suffering from wounds.", {{W, 4}}},
     {"bug_younger_than_not_victims", "A boy younger than 12 was shot.", {{W, 1}}},
     {"bug_single_shot_noun", "The weapon was a single shot 223 rifle.", {}},
     {"bug_role_with_name_is_one", "Jojo and his father Joe were shot and killed.", {{K, 2}}},
@@ -225,6 +225,129 @@ const Row kRows[] = {
     {"bug_ordinal_first_told", "TAMPA, Fla. (AP) - A second victim has died after a shooting at a strip club.",
      {{K, 2, AtLeast}}},
     {"bug_named_wounded_summed", "Tom Reyes was injured. Ann Oakley was also injured.", {{W, 2}}},
+    {"bug_two_person_nouns_after_article", "A male teenager was shot Saturday night.", {{W, 1}}},
+    {"bug_two_person_nouns_after_article_teen_girl", "Police said a teen girl was injured in the shooting.", {{W, 1}}},
+    {"bug_shot_at_a_place_is_hit", "Five people were shot at a home in Newark.", {{W, 5}}},
+    {"bug_shot_at_by_is_fired_upon", "Two officers were shot at by a man in a car.", {}},
+    {"bug_shot_at_active_is_fired_upon", "He shot at a man outside the store.", {}},
+    {"bug_attempted_murder_names_no_death",
+     "A 9-year-old boy was shot in the head. The man was charged with attempted second-degree murder.", {{W, 1}}},
+    {"bug_deadly_weapon_names_no_death",
+     "A man was shot in the leg. His cousin faces a charge of assault with a deadly weapon.", {{W, 1}}},
+    {"shot_with_murder_charge_may_be_dead", "A man was shot in the chest. His cousin was charged with murder.", {}},
+    {"suffered_injuries_plural", "Four people suffered non-life threatening injuries early Sunday.", {{W, 4}}},
+    {"suffered_gun_shot_wounds_two_words", "Officers found two men suffering from gun shot wounds.", {{W, 2}}},
+    {"suffered_fatal_injuries_no_wound", "Two men suffered fatal injuries in the crash.", {}},
+    {"treated_for_gunshot_wounds", "Four people were treated for gunshot wounds after the shooting.", {{W, 4}}},
+    {"found_people_with_gunshot_wounds", "Police found two men with gunshot wounds on the porch.", {{W, 2}}},
+    {"subject_taken_to_hospital_with_injuries",
+     "The victim was taken to an area hospital with non-life-threatening injuries.", {{W, 1}}},
+    {"bug_with_injuries_after_hospital_name",
+     "A woman was taken to Grady Memorial Hospital with a gunshot wound.", {{W, 1}}},
+    {"bug_who_suffered_injuries_then_died",
+     "A child who suffered critical injuries in a Friday shooting has died.", {{K, 1}}},
+    {"bug_definite_injuries_may_be_the_dead",
+     "A man was shot and killed on Elm Street. He suffered a gunshot wound to the chest.", {{K, 1}}},
+    {"bug_others_with_wounds_besides_dead",
+     "One man was killed. Three other men were taken to a hospital with gunshot wounds.", {{K, 1}, {W, 3}}},
+    {"bug_found_with_wound_may_be_dead", "A teen was found with a gunshot wound in a car.", {}},
+    {"bug_both_opening_sentence_is_subject", "Both were transported to the hospital with injuries.", {{W, 2}}},
+    {"bug_both_opening_sentence_injured", "Both were injured in the shooting.", {{W, 2}}},
+    {"bug_people_at_scene_taken_with_injuries",
+     "Police say three people at the scene were taken to the hospital with injuries.", {{W, 3}}},
+    {"bug_others_showed_up_with_wounds", "Two other people showed up at the hospital with gunshot wounds.", {{W, 2}}},
+    {"bug_age_closing_name_apposition_not_figure",
+     "Donald Jocelin, 25 and Tobiasz Cudnik, 32 were taken to the hospital.", {}},
+    {"bug_no_one_else_alone_is_zero", "A man was shot and killed. No one else was injured.", {{K, 1}, {W, 0}}},
+    {"bug_no_reports_of_other_injuries", "A boy was killed. There are no reports of other injuries.", {{K, 1}, {W, 0}}},
+    {"bug_no_other_people_alone_is_zero", "A man was killed. No other people were hurt.", {{K, 1}, {W, 0}}},
+    {"bug_no_one_else_gives_way_to_shot", "Two people were shot, one fatally. No one else was hurt.", {{W, 1}, {K, 1}}},
+    {"bug_another_after_figure_is_same_incident",
+     "A teen is dead and another is injured after shots were fired at a party.", {{K, 1}, {W, 1}}},
+    {"bug_another_bare_after_figure", "The gunfire left one officer dead and another injured.", {{K, 1}, {W, 1}}},
+    {"bug_another_as_object", "Gunmen opened fire, wounding four men and killing another.", {{W, 4}, {K, 1}}},
+    {"bug_another_adds_one_in_sentence", "A man was killed and another man died at the hospital.", {{K, 2}}},
+    {"bug_including_list_later_item_not_subject",
+     "Six people, including an elderly woman and her 6-year-old granddaughter, were wounded.", {{W, 6}}},
+    {"bug_including_without_comma",
+     "Four people including a 12-year-old and an 8-year-old were injured.", {{W, 4}}},
+    {"bug_clause_after_including_is_own_figure",
+     "Two people were killed, including the suspect, and six others were injured.", {{K, 2}, {W, 6}}},
+    {"in_critical_condition", "A child is in serious condition after an accidental shooting.", {{W, 1}}},
+    {"listed_in_condition", "The girl was listed in critical but stable condition on Sunday.", {{W, 1}}},
+    {"in_condition_besides_dead", "Two are dead and two are in critical condition after a shooting.", {{K, 2}, {W, 2}}},
+    {"not_in_condition", "The boy is not in critical condition.", {}},
+    {"bug_condition_of_lone_definite_may_be_dead",
+     "A man was shot and killed on Elm Street. He was in critical condition before he died.", {{K, 1}}},
+    {"bug_shot_himself_subject_opens_sentence",
+     "A 10-year-old boy found a weapon Friday and accidentally shot himself in the stomach.", {{W, 1}}},
+    {"killer_then_shot_himself_no_wound", "The man killed his wife and then shot himself.", {{K, 2}}},
+    {"bug_participle_phrase_after_subject",
+     "Four men attending a birthday party at a Zelmer Street home were injured.", {{W, 4}}},
+    {"bug_being_treated_with_injuries",
+     "Six others were being treated at local hospitals, with injuries ranging from minor to serious.", {{W, 6}}},
+    {"bug_whether_with_relative_clause_fact",
+     "Police are investigating whether a shooting that left two people dead and three others wounded was "
+     "gang-related.",
+     {{K, 2}, {W, 3}}},
+    {"whether_hedges_figure", "Police did not say whether two people were hurt.", {}},
+    {"bug_number_more_as_head", "The rampage left three more hurt.", {{W, 3}}},
+    {"bullet_struck_object", "A stray bullet struck a 9-year-old girl.", {{W, 1}}},
+    {"bug_bullet_subject_before_and",
+     "The bullet went through a wall and struck his 11-year-old son in the cheek, police said.", {{W, 1}}},
+    {"struck_by_car_no_wound_figure", "The car struck a 9-year-old girl.", {}},
+    {"bug_age_before_name_is_the_person",
+     "Jackson was charged in the shooting death of 16-year-old Kenyon Givens.", {{K, 1}}},
+    {"bug_person_noun_hunter", "A hunter has been found dead in the woods.", {{K, 1}}},
+    {"bug_two_of_those_victims", "Two of those victims died at the hospital.", {{K, 2}}},
+    {"bug_have_since_been", "Two of those victims have since been pronounced dead.", {{K, 2}}},
+    {"bug_after_shooting_himself", "A teen was taken to the hospital after accidentally shooting himself.", {{W, 1}}},
+    {"bug_age_object_before_preposition", "Police said an adult shot a 13-year-old in the leg.", {{W, 1}}},
+    {"bug_named_death_one_of_the_injured",
+     "Five people were injured in the shooting. Julian Bryant, 22, died at the hospital.", {{W, 4}, {K, 1}}},
+    {"bug_ordinal_death_not_one_of_the_injured",
+     "Three men were injured in the shooting. The fourth man died at the hospital.", {{W, 3}, {K, 1}}},
+    {"bug_relative_clause_on_subject_skipped", "A man who was shot on Sunday has died.", {{K, 1}}},
+    {"bug_relative_clause_of_a_2_year_old_skipped",
+     "A 2-year-old who was shot inside an apartment in Madison has died.", {{K, 1}}},
+    {"bug_day_after_participle_not_object",
+     "Police investigate a shooting that left four people wounded Saturday morning.", {{W, 4}}},
+    {"bug_taken_to_hospital_for_injuries",
+     "Four teens were taken to the hospital for non-life-threatening injuries.", {{W, 4}}},
+    {"bug_taken_and_treated_for_wound",
+     "The victim was taken to a local hospital and treated for a gunshot wound.", {{W, 1}}},
+    {"bug_age_subject_suffered", "A 13-year-old suffered a self-inflicted gunshot wound to the hand.", {{W, 1}}},
+    {"received_attention_for_injury_not_for_rule", "Mow received medical attention for his injury.", {{W, 1}}},
+    {"bug_one_of_whom_died", "Five people were shot, one of whom died.", {{W, 4}, {K, 1}}},
+    {"bug_a_fourth_was_wounded",
+     "Three people were shot and killed and a fourth was wounded early Sunday.", {{K, 3}, {W, 1}}},
+    {"bug_the_age_is_the_person",
+     "Police say the 4-year-old was taken to a hospital with a gunshot wound.", {{W, 1}}},
+    {"bug_survival_told_keeps_people_shot",
+     "Five people were shot at a cookout. They suffered non-life-threatening injuries. One of this year's "
+     "shootings was a homicide.",
+     {{W, 5}}},
+    {"bug_other_people_shot_besides_dead_uncounted",
+     "Police identified the dead victims on Monday. Three other victims were shot, and we are working to learn "
+     "about their conditions.",
+     {{W, 3}}},
+    {"bug_one_injured_beside_people_shot", "Five people were shot and a young girl was injured.", {{W, 5}}},
+    {"bug_fatally_shot_object",
+     "Detectives searched for a gunman who fatally shot two people and injured two others.", {{K, 2}, {W, 2}}},
+    {"bug_fatally_shot_first_object_only", "The gunman fatally shot a man and three others.", {{K, 1}}},
+    {"bug_the_age_who", "The 2-year-old who was shot inside an apartment in Madison has died.", {{K, 1}}},
+    {"bug_grader_is_person_noun", "A Lodi eighth-grader died Friday after being accidentally shot.", {{K, 1}}},
+    {"bug_singular_subject_ing_participle", "A child riding in the backseat of a vehicle died Monday.", {{K, 1}}},
+    {"bug_homicide_detectives_name_no_death",
+     "Four people were shot on Oakridge Drive. Homicide detectives were called to the scene.", {{W, 4}}},
+    {"bug_death_far_below_is_background",
+     "Five people were shot at a cookout.\n\nPolice have no suspect.\n\nThe park reopened.\n\n"
+     "Neighbors gathered.\n\nA vigil was held.\n\nOne of this year's shootings was a homicide.",
+     {{W, 5}}},
+    {"shot_then_death_near_may_be_theirs",
+     "Five people were shot at a cookout.\n\nOne of the shootings was a homicide.", {}},
+    {"bug_with_intent_to_kill_no_injury_phrase",
+     "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
 
 TEST(CountsTest, GrammarTable) {
@@ -393,6 +516,67 @@ TEST(CountsTest, PeriodTotalIsAnotherIncident) {
     EXPECT_EQ(out[1].number, 4) << period;
     EXPECT_NE(out[1].incident, 0u) << period;
   }
+}
+
+TEST(CountsTest, RetaliationForIsAnotherIncident) {
+  // The shooting avenged is another incident; a figure told before the
+  // word ("the shooting that killed two was retaliation") stays.
+  AnnotatedDoc d;
+  d.doc.text =
+      "A man was wounded on Main Street. Police said it was in retaliation for a shooting that left "
+      "one person dead.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].type, CountType::kWound);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].type, CountType::kKill);
+  EXPECT_NE(out[1].incident, 0u);
+
+  AnnotatedDoc e;
+  e.doc.text = "The shooting that killed two men was in retaliation for a robbery, police said.";
+  AnalyzeText(e.doc.text, &e.layout);
+  ExtractCounts(e, &out);
+  ASSERT_EQ(out.size(), 1u) << Describe(out);
+  EXPECT_EQ(out[0].number, 2);
+  EXPECT_EQ(out[0].incident, 0u);
+}
+
+TEST(CountsTest, DeathInTitleKeepsShotFromWoundFigure) {
+  // "Victim in accidental shooting dies": the person shot in the text died.
+  AnnotatedDoc d;
+  d.doc.title = "Victim In Boyle Co. Accidental Shooting Dies";
+  d.doc.text = "A man on the property accidentally shot himself on Tuesday.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  EXPECT_TRUE(out.empty()) << Describe(out);
+  d.doc.title = "Man accidentally shoots himself";
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 1u) << Describe(out);
+  EXPECT_EQ(out[0].type, CountType::kWound);
+  EXPECT_EQ(out[0].number, 1);
+}
+
+TEST(CountsTest, AnotherNamingNoIncidentKeepsTheIncident) {
+  // "dared another to shoot" names no other incident; "in another shooting" does.
+  AnnotatedDoc d;
+  d.doc.text = "Just before a shooting that killed one teen and wounded four others, a teen dared another to shoot.";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].incident, 0u);
+
+  AnnotatedDoc e;
+  e.doc.text = "A man was wounded on Elm Street. A woman was killed in another shooting on Main Street.";
+  AnalyzeText(e.doc.text, &e.layout);
+  ExtractCounts(e, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_NE(out[1].incident, 0u);
 }
 
 }  // namespace
