@@ -19,6 +19,9 @@ namespace annals {
 
 namespace {
 
+// A "Name: ‘words’ more words" paragraph longer than this is prose, not a
+// headline.
+constexpr size_t kHeadlineWords = 25;
 // How many words a cue may sit away from its quotation.
 constexpr size_t kCueWindowAfter = 8;
 constexpr size_t kCueWindowBefore = 14;
@@ -826,7 +829,12 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     }
   }
   if (!s.found() && (f & (kCueThat | kCueBare))) s = DistantSubject(c, k, min_word);
-  if (!s.found() || after >= n) return false;
+  if (after >= n) return false;
+  // A verb of saying with a subject no finder takes ("The Supreme Court
+  // justice -- who has … -- said she regretted …", "And until the shutdown,
+  // most of them said they had …") still reports its clause: the speech is
+  // kept with no speaker rather than lost.
+  if (!s.found() && !(IsSayVerb(lw) && k > min_word)) return false;
   out->subject = s;
   // "As The Washington Post reported, even if …": the clause after the
   // comma is what the source reported.
@@ -974,7 +982,7 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
   const std::string_view g = c.GapAfter(e);
   if (e - k >= 5 || g.size() < 2 || g[0] != ':' || g[1] != ' ' || e + 2 >= w.size()) return false;
   const size_t first = e + 1;
-  if (w[first].start >= p.end || c.InQuote(w[first].start) || c.InQuote(w[e].start)) return false;
+  if (w[first].start >= p.end || c.InQuote(w[e].start)) return false;
   uint32_t end = p.end;
   const std::string_view t = c.text();
   while (end > w[first].start && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '\r' || t[end - 1] == '.'))
@@ -982,7 +990,22 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
   if (c.WordAtOrAfter(end) < first + 2) return false;
   Quote& q = out->quote;
   q.kind = QuoteKind::kIndirect;
-  q.start = w[first].start;
+  uint32_t start = w[first].start;
+  if (c.InQuote(w[first].start)) {
+    // "Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Minimum Wage": a
+    // headline quoting its speaker's words and going on past the closing
+    // mark is one direct quotation to the paragraph end. A quotation
+    // reaching the paragraph end is left to the direct quotation rules.
+    const QuoteSpan* qs = nullptr;
+    for (const QuoteSpan& s : c.spans())
+      if (s.depth == 0 && s.open_start <= w[first].start && w[first].start < s.close_end) qs = &s;
+    if (!qs || !qs->closed || qs->multi_paragraph || c.WordAtOrAfter(end) < c.WordAtOrAfter(qs->close_end) + 2 ||
+        c.WordAtOrAfter(end) - first > kHeadlineWords)
+      return false;
+    q.kind = QuoteKind::kDirect;
+    start = qs->start;
+  }
+  q.start = start;
   q.end = end;
   q.cue = ":";
   q.cue_start = w[e].end;

@@ -400,6 +400,30 @@ TEST(QuoteStage, IndirectContent) {
     for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
     EXPECT_EQ(got, std::vector<std::string>({":|The Budget Is a Mistake|Jane Porter"}));
   }
+  // Regression: a "Name: ‘…’ …" headline quoting the speaker and going on
+  // past the closing mark is one direct quotation to its end (it was lost:
+  // the title-case quotation is no quotation of its own).
+  {
+    const AnnotatedDoc d = Annotate("Bernie Sanders: ‘It Is Not A Radical Idea’ To Ask For A Higher Wage\n\n"
+                                    "Jane Porter: “We will win.”\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes)
+      got.push_back(std::string(QuoteKindName(q.kind)) + "|" + q.cue + "|" + Text(d, q) + "|" +
+                    (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>(
+                       {"direct|:|It Is Not A Radical Idea’ To Ask For A Higher Wage|Bernie Sanders",
+                        "direct||We will win.|Jane Porter"}));
+  }
+  // Regression: a verb of saying whose subject no finder takes keeps its
+  // clause, with no speaker (it was dropped).
+  {
+    const AnnotatedDoc d =
+        Annotate("The justice -- who has been in a scuffle with the nominee -- said she regretted her remarks.\n");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].cue, "said");
+    EXPECT_EQ(Text(d, d.quotes[0]), "she regretted her remarks");
+    EXPECT_FALSE(d.quotes[0].speaker.has_value());
+  }
   for (const IndirectCase& c : cases) {
     SCOPED_TRACE(c.name);
     const AnnotatedDoc d = Annotate(c.text);
