@@ -913,6 +913,47 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   return false;
 }
 
+// Indirect speech whose cue stands in a clause the sentence does not end
+// with: a fronted subordinate clause ("Just when we thought inversions had
+// slowed, we got …", "After Rubio said it was great to be home, a man
+// yelled …") or a relative clause after a comma ("…, which endorsed Mr.
+// Sanders in December, launched …"). The content ends with that clause, at
+// its first comma. Word k is the cue; `q` the content found after it.
+void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
+  static const WordSet kSubordinators = {"when", "after", "as", "while", "although", "though", "if", "because",
+                                         "since", "before", "until", "once", "unless", "whereas", "just"};
+  const auto& w = c.words();
+  if (q->start < q->cue_end) return;  // content before the cue: ", aides said"
+  const size_t sw = c.WordAtOrAfter(c.SentenceStart(w[k].start));
+  if (sw >= k) return;
+  bool clause = false;
+  if (kSubordinators.count(c.Lower(sw))) {
+    clause = true;
+    for (size_t j = sw; j < k && clause; ++j)
+      if (c.GapAfter(j).find(',') != std::string_view::npos) clause = false;
+  }
+  if (!clause && k >= 1) {
+    // ", which endorsed", ", who has said": the relative pronoun right
+    // before the cue (or before one adverb or auxiliary).
+    for (size_t j = k; j-- > 0 && j + 2 >= k && j > sw && !clause;) {
+      const std::string_view lj = c.Lower(j);
+      if ((lj == "which" || lj == "who") && c.GapAfter(j - 1).find(',') != std::string_view::npos) clause = true;
+      if (!c.SpaceGap(j)) break;
+    }
+  }
+  if (!clause) return;
+  const size_t first = c.WordAtOrAfter(q->start);
+  for (size_t j = first; j + 1 < w.size() && w[j + 1].start < q->end; ++j) {
+    const std::string_view g = c.GapAfter(j);
+    // "2,400" is a number, not a clause break.
+    const bool number = g == "," && w[j].has(kWordDigit) && w[j + 1].has(kWordDigit);
+    if (g.find(',') != std::string_view::npos && !number && !c.InQuote(w[j].end)) {
+      if (j > first) q->end = w[j].end;
+      return;
+    }
+  }
+}
+
 // A poll's finding, cue "In": "In the latest Post-ABC poll, conducted in
 // May, Clinton led …" (the clause after the comma). Word k is "poll(s)" or "survey(s)"; the source is the words from
 // after "in" to it, with no speaker to resolve beyond that description.
@@ -1100,6 +1141,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {
+      CutAtClauseComma(c, k, &f.quote);
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
