@@ -182,6 +182,13 @@ Cue CueAfter(const QuoteContext& c, const QuoteSpan& q, uint8_t need) {
       // belongs to that sentence.
       if (k > first && EndsWithPeriod(c, q) && (!cue.subject.found() || cue.subject.start > w[first].start))
         return Cue();
+      // `“We are refugees,” Ms. Alawee said. “We are not terrorists.” Mr.
+      // Zahed said: “The attack …”`: after a finished sentence, a cue ending
+      // in a colon introduces the quotation after it, not this one.
+      if (k > first && EndsWithPeriod(c, q)) {
+        const size_t last = c.WordAtOrAfter(cue.end) - 1;
+        if (last < w.size() && c.GapAfter(last).find(':') != std::string_view::npos) return Cue();
+      }
       // Inversion ("said Smith") is for finite verbs, not participles.
       if (!cue.subject.found() && !c.WordText(k).ends_with("ing"))
         cue.subject = SubjectAfter(c, c.WordAtOrAfter(cue.end), k + 10);

@@ -447,6 +447,20 @@ TEST(QuoteStage, IndirectContent) {
   }
 }
 
+// Regression: a finished quotation took the cue of the next sentence, "Mr.
+// Zahed said:", which introduces the quotation after the colon; it
+// continues the speaker before it instead.
+TEST(QuoteStage, RegressionColonCueIntroducesTheNextQuotation) {
+  const AnnotatedDoc d = Annotate("“We are refugees,” Ms. Alawee said. “We are not terrorists.” Mr. Zahed said: "
+                                  "“The attack is the work of terrorists.”",
+                                  {{{"Ms. Alawee", EntityType::kPerson}, {"Mr. Zahed", EntityType::kPerson}}});
+  std::vector<std::string> got;
+  for (const Quote& q : d.quotes)
+    got.push_back(Text(d, q) + "|" + q.cue + "|" + (q.speaker ? q.speaker->name : ""));
+  EXPECT_EQ(got, std::vector<std::string>({"We are refugees,|said|Ms. Alawee", "We are not terrorists.||Ms. Alawee",
+                                           "The attack is the work of terrorists.|said|Mr. Zahed"}));
+}
+
 // Regression: "States" in "the United States" was taken for the verb
 // "states" and became the cue of the next quotation.
 TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
