@@ -538,6 +538,29 @@ bool IsObjectPronoun(std::string_view lw) {
   return lw == "me" || lw == "him" || lw == "her" || lw == "us" || lw == "them" || lw == "you";
 }
 
+// The words between a comma and cue word k ("…, she and another reporter
+// said.", "…, a source close to him said on Friday."), at most 8, when the
+// cue ends its sentence (at most a short time phrase after it) and the
+// word before it can end a noun phrase. kNone otherwise.
+SubjectMention CommaBoundedSubject(const QuoteContext& c, size_t k, size_t min_word) {
+  SubjectMention m;
+  const auto& w = c.words();
+  if (k == 0 || k <= min_word + 1 || !c.SpaceGap(k - 1)) return m;
+  const std::string_view le = c.Lower(k - 1);
+  if (le != "him" && le != "them" && (EndsNoSubject(le) || le.ends_with("ly"))) return m;
+  const uint32_t se = c.SentenceEnd(w[k].start);
+  if (c.WordAtOrAfter(se) > k + 4) return m;
+  size_t s = k - 1;
+  while (s > min_word && k - s <= 8 && c.SpaceGap(s - 1)) --s;
+  if (s <= min_word || k - s > 8) return m;
+  const std::string_view g = c.GapAfter(s - 1);
+  if (g.find(',') == std::string_view::npos || GapBreaks(g)) return m;
+  m.kind = MentionKind::kDescription;
+  m.start = w[s].start;
+  m.end = w[k - 1].end;
+  return m;
+}
+
 // The subject of a say-verb that does not stand next to it: a second verb
 // of the sentence's subject ("Podesta said A and said B"), or a subject
 // long with appositions ("Roxana M. Leon, 63, an independent voter raised
@@ -783,6 +806,13 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         if (longer.found() && longer.start < sub.start) sub = longer;
       }
     }
+    // "…, she and another reporter said.", "…, a source close to him
+    // said.": a subject the finders cut short or miss, bounded by the
+    // comma before it, when the cue ends its sentence.
+    if (!inverted && IsSayVerb(lw)) {
+      const SubjectMention back = CommaBoundedSubject(c, k, min_word);
+      if (back.found() && (!sub.found() || back.start < sub.start)) sub = back;
+    }
     if (sub.found()) {
       const uint32_t subj_start = inverted ? w[k].start : sub.start;
       const size_t sw = c.WordAtOrAfter(subj_start);
@@ -813,8 +843,14 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
           for (size_t j = tail_start; j < n && j < tail_start + 6 && w[j].start < se; ++j)
             if (c.Lower(j) == "that") tail_clause = true;
         }
-        if (g.find(',') != std::string_view::npos && !ends_quote && tail_words <= 6 && !tail_continues &&
-            !tail_clause && (f & (kCueThat | kCueBare))) {
+        // "…, a Chinese official said, adding that …": a participle clause
+        // after the cue is its own (see ContentClauseEnd), however long.
+        const bool tail_participle = tail_word > 0 && tail_word < n && tail_word > k &&
+                                     c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
+                                     !GapBreaks(c.GapAfter(tail_word - 1)) && w[tail_word].has(kWordLower) &&
+                                     c.WordText(tail_word).size() > 5 && c.WordText(tail_word).ends_with("ing");
+        if (g.find(',') != std::string_view::npos && !ends_quote && (tail_words <= 6 || tail_participle) &&
+            !tail_continues && !tail_clause && (f & (kCueThat | kCueBare))) {
           uint32_t e = w[sw - 1].end;
           q.start = sent_start;
           q.end = e;

@@ -348,6 +348,13 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a number's comma is no clause break",
        "As one company says there are more than 2,400 billionaires, the list grows.", "says",
        "there are more than 2,400 billionaires", "one company"},
+      {"regression: a coordinated subject bounded by the comma before it",
+       "A guard pulled the reporter's arm as she asked a question, she and another reporter said.", "said",
+       "A guard pulled the reporter's arm as she asked a question", "she and another reporter"},
+      {"regression: a participle clause after a trailing cue",
+       "Washington did not complain when spending helped growth, a Chinese official said, adding that the "
+       "plants would close slowly.",
+       "said", "Washington did not complain when spending helped growth", "a Chinese official"},
       {"regression: according to a source without a determiner",
        "According to people close to the campaign, the adviser was fired on Monday.", "according to",
        "the adviser was fired on Monday", "people close to the campaign"},
