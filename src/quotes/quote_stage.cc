@@ -73,6 +73,7 @@ class WordSet {
 };
 
 bool ClauseStarter(const QuoteContext& c, size_t k);  // below: word k can open a clause
+bool IsSayVerb(std::string_view lw);
 
 bool IsPunctGapChar(char ch) { return ch == '.' || ch == '!' || ch == '?' || ch == ';'; }
 
@@ -327,6 +328,16 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   // (`She declared “What a night!”`).
   if (first_cap && ends_punct && (nw >= 8 || (nw >= 2 && w0 > 0 && c.words()[w0 - 1].has(kWordLower) &&
                                                (CueFlags(c.Lower(w0 - 1)) & kCueDirect))))
+    return SpanClass::kDirect;
+  // `Elliott said “there is no great man … than Muhammad Ali.”`, `21
+  // percent said “not too likely,”`: a lower-case quotation right after a
+  // verb of saying (a space or a no-break space between), ending in
+  // punctuation, is what was said: a direct quotation (PolNeAR counts it
+  // so). Without the punctuation (`says “the wind is at our backs” despite
+  // …`) it is as often a phrase the sentence carries on with (train: 0.8953
+  // with the punctuation, 0.8947 without, 0.8949 neither).
+  if (!first_cap && ends_punct && nw >= 2 && w0 > 0 && c.words()[w0 - 1].has(kWordLower) &&
+      c.words()[w0 - 1].end + 3 >= q.open_start && IsSayVerb(c.Lower(w0 - 1)))
     return SpanClass::kDirect;
   if (all_cap && !ends_punct) return SpanClass::kSkip;  // a title: “Saturday Night Live”
   if (nw == 1) return SpanClass::kSkip;
