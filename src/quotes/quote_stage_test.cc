@@ -351,6 +351,8 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a number's comma is no clause break",
        "As one company says there are more than 2,400 billionaires, the list grows.", "says",
        "there are more than 2,400 billionaires", "one company"},
+      {"regression: a word and its preposition: the object is the content",
+       "The governor is critical of the new budget plan.", "critical of", "the new budget plan", "The governor"},
       {"regression: a coordinated subject bounded by the comma before it",
        "A guard pulled the reporter's arm as she asked a question, she and another reporter said.", "said",
        "A guard pulled the reporter's arm as she asked a question", "she and another reporter"},
