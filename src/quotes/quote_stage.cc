@@ -316,6 +316,15 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found() &&
       !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()))
     return SpanClass::kSkip;
+  // `the hit Broadway play, “Eclipsed.”`, `his 2012 book, ''An American
+  // Son.''`: a title-case quotation naming a work is a title, whatever
+  // cue the sentence has.
+  if (title_case && nw <= 8 && w0 > 0 && c.words()[w0 - 1].end + 4 >= q.open_start) {
+    static const WordSet kWorks = {"book", "film", "movie", "play", "show", "slogan", "song", "biography", "album",
+                                   "memoir", "novel", "musical", "documentary", "series", "program", "column",
+                                   "essay", "headline", "titled", "entitled", "books", "films", "shows", "motto"};
+    if (kWorks.count(c.Lower(w0 - 1))) return SpanClass::kSkip;
+  }
   if (nw == 1 && !ends_punct) return SpanClass::kSkip;  // a scare-quoted word
   // One word with a comma (`the spot, "Trumpcare," links …`) is a name
   // unless a cue follows (`“No,” he said.`).

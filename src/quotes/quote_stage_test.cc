@@ -73,6 +73,8 @@ TEST(QuoteStage, QuotingStyles) {
        "the plan has failed and we will start again."},
       {"regression: a quotation after a dash is no direct quotation (a fragment with no cue: nothing)",
        "The new rule — “A total disaster for all of us,” as one clerk put it — starts today.", "", ""},
+      {"regression: a title-case quotation after a work's noun is a title",
+       "He starred in the hit Broadway play, “Eclipsed.”", "", ""},
       {"inch marks", "He bought a 55\" television and a 12\" pipe.", "", ""},
       {"scare quotes around one word", "The so-called \"experts\" disagreed with the plan.", "", ""},
       {"apostrophes only", "Azerbaijan’s ombudsman didn’t attend the teachers’ meeting.", "", ""},
