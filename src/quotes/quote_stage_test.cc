@@ -358,6 +358,9 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a number's comma is no clause break",
        "As one company says there are more than 2,400 billionaires, the list grows.", "says",
        "there are more than 2,400 billionaires", "one company"},
+      {"regression: called X “Y”, the quotation twelve words on and past an initial",
+       "Speaker Paul D. Ryan called Donald J. Trump's remarks about a Latino judge “racist” on Tuesday.", "called",
+       "Donald J. Trump's remarks about a Latino judge “racist” on Tuesday", "Ryan"},
       {"regression: a no-break space is a word gap",
        "On Monday,\xC2\xA0Trump\xC2\xA0said the country faces a very serious problem.", "said",
        "the country faces a very serious problem", "Trump"},
@@ -444,6 +447,17 @@ TEST(QuoteStage, IndirectContent) {
     EXPECT_EQ(got, std::vector<std::string>(
                        {"direct|:|It Is Not A Radical Idea’ To Ask For A Higher Wage|Bernie Sanders",
                         "direct||We will win.|Jane Porter"}));
+  }
+  // Regression: a stance verb whose subject no finder takes keeps its
+  // object, with no speaker; after "of" or "for" the word is a noun.
+  {
+    const AnnotatedDoc d = Annotate(
+        "There were sharper moments, such as when Cruz knocked Rubio on trade and called him a “moderate” in Iowa.\n\n"
+        "The politics of blame dominated the week.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes)
+      if (q.kind == QuoteKind::kIndirect) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? "x" : ""));
+    EXPECT_EQ(got, std::vector<std::string>({"called|him a “moderate” in Iowa|"}));
   }
   // Regression: a verb of saying whose subject no finder takes keeps its
   // clause, with no speaker (it was dropped).
