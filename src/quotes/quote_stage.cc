@@ -916,12 +916,12 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   // A verb of saying with a subject no finder takes ("The Supreme Court
   // justice -- who has … -- said she regretted …", "And until the shutdown,
   // most of them said they had …") still reports its clause: the speech is
-  // kept with no speaker rather than lost. So is a stance verb's object
-  // ("… knocked Rubio on trade and called him a “moderate”"), unless a
-  // possessive or a preposition before the cue makes it a noun ("his
-  // claim", "fear of").
+  // kept with no speaker rather than lost. So is any other cue's content
+  // ("… knocked Rubio on trade and called him a “moderate”", "… and warned
+  // that …"), unless a possessive or a preposition before the cue makes it
+  // a noun ("his claim", "fear of").
   if (!s.found()) {
-    bool keep = k > min_word && (IsSayVerb(lw) || (f & kCueNoun));
+    bool keep = k > min_word;
     if (keep && !IsSayVerb(lw) && c.SpaceGap(k - 1)) {
       const std::string_view p = c.Lower(k - 1);
       keep = !(p == "his" || p == "her" || p == "their" || p == "its" || p == "our" || p == "my" || p == "your" ||

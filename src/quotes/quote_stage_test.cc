@@ -448,16 +448,19 @@ TEST(QuoteStage, IndirectContent) {
                        {"direct|:|It Is Not A Radical Idea’ To Ask For A Higher Wage|Bernie Sanders",
                         "direct||We will win.|Jane Porter"}));
   }
-  // Regression: a stance verb whose subject no finder takes keeps its
-  // object, with no speaker; after "of" or "for" the word is a noun.
+  // Regression: a stance verb (or any cue) whose subject no finder takes
+  // keeps its content, with no speaker; after "of" or "for" the word is a
+  // noun.
   {
     const AnnotatedDoc d = Annotate(
         "There were sharper moments, such as when Cruz knocked Rubio on trade and called him a “moderate” in Iowa.\n\n"
-        "The politics of blame dominated the week.\n");
+        "The politics of blame dominated the week.\n\n"
+        "Few expected it, but by noon the three agencies -- tired of waiting -- warned that the fund would run dry.\n");
     std::vector<std::string> got;
     for (const Quote& q : d.quotes)
       if (q.kind == QuoteKind::kIndirect) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? "x" : ""));
-    EXPECT_EQ(got, std::vector<std::string>({"called|him a “moderate” in Iowa|"}));
+    EXPECT_EQ(got, std::vector<std::string>(
+                       {"called|him a “moderate” in Iowa|", "warned|that the fund would run dry|"}));
   }
   // Regression: a verb of saying whose subject no finder takes keeps its
   // clause, with no speaker (it was dropped).
