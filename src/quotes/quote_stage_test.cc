@@ -510,6 +510,13 @@ TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
   for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "States");
 }
 
+// Regression: "states that …" was read as a verb and its that-clause ("in
+// states that vote on March 1").
+TEST(QuoteStage, RegressionStatesThatIsANoun) {
+  const AnnotatedDoc d = Annotate("The campaign will compete hard in Western states that vote on March 1.\n");
+  for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "states") << Text(d, q);
+}
+
 TEST(QuoteStage, RolesFromTitles) {
   const AnnotatedDoc d =
       Annotate("Azerbaijan’s Human Rights Commissioner (Ombudsman) Sabina Aliyeva spoke. Later, John Smith, "
