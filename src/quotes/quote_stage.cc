@@ -849,7 +849,9 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // "…, she and another reporter said.", "…, a source close to him
     // said.": a subject the finders cut short or miss, bounded by the
     // comma before it, when the cue ends its sentence.
-    if (!inverted && IsSayVerb(lw)) {
+    // (A subject opening the sentence has nothing before it to take: the
+    // common "The company said …" pays nothing.)
+    if (!inverted && !(sub.found() && sub.start <= w[min_word].start) && IsSayVerb(lw)) {
       const SubjectMention back = CommaBoundedSubject(c, k, min_word);
       if (back.found() && (!sub.found() || back.start < sub.start)) sub = back;
     }
