@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "core/ascii_case.h"
 #include "quotes/cue_lexicon.h"
@@ -51,18 +52,30 @@ struct Cue {
 };
 
 // A fixed word set with a (first letter, length) pre-check: most words
-// asked about are in no set and never pay for hashing.
+// asked about are in no set and never pay for hashing. The set itself is
+// open addressing with FNV-1a (cheaper than std::unordered_set's hashing
+// for these short words), at most a quarter full.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+  WordSet(std::initializer_list<std::string_view> words) {
+    size_t n = 16;
+    while (n < words.size() * 4) n *= 2;
+    slots_.resize(n);
+    mask_ = n - 1;
     for (std::string_view w : words) {
       first_ |= FirstBit(w);
       if (w.size() < 64) lengths_ |= uint64_t{1} << w.size();
+      size_t i = Hash(w) & mask_;
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
+      slots_[i] = w;
     }
   }
   size_t count(std::string_view w) const {
     if (w.empty() || w.size() >= 64 || !(lengths_ & (uint64_t{1} << w.size())) || !(first_ & FirstBit(w))) return 0;
-    return set_.count(w);
+    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].empty()) return 0;
+      if (slots_[i] == w) return 1;
+    }
   }
 
  private:
@@ -71,7 +84,13 @@ class WordSet {
     const char f = w[0];
     return f >= 'a' && f <= 'z' ? 1u << (f - 'a') : 1u << 26;
   }
-  std::unordered_set<std::string_view> set_;
+  static uint32_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (const char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+    return h;
+  }
+  std::vector<std::string_view> slots_;  // empty: free
+  size_t mask_ = 0;
   uint32_t first_ = 0;
   uint64_t lengths_ = 0;
 };
