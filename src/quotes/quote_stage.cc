@@ -27,6 +27,9 @@ constexpr size_t kHeadlineWords = 25;
 // many words after "called" its quoted name may start (8 → 12: train all
 // +6 matches in 7 predictions).
 constexpr size_t kCalledQuoteWindow = 12;
+// The longest "according to" source (16 → 24 words, and over slashes:
+// train all +9 matches in 12 predictions).
+constexpr size_t kSourceWords = 24;
 // How many words a cue may sit away from its quotation.
 constexpr size_t kCueWindowAfter = 8;
 constexpr size_t kCueWindowBefore = 14;
@@ -764,10 +767,18 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // The source runs to the next comma or sentence end: "according to
     // multiple sources familiar with the effort, …".
     size_t se_word = k + 2;
-    while (se_word + 1 < n && se_word < k + 16 && (c.SpaceGap(se_word) || c.AbbrevGapAfter(se_word))) ++se_word;
+    // "according to a Reuters/Ipsos poll,", "according to early results of
+    // the exit polls conducted for … by Edison Research,": a source runs
+    // over slashes and hyphens to its comma, up to kSourceWords words.
+    auto joins = [&](size_t j) {
+      if (c.SpaceGap(j) || c.AbbrevGapAfter(j)) return true;
+      const std::string_view g = c.GapAfter(j);
+      return g.find_first_of(",;:.!?\n") == std::string_view::npos && !GapBreaks(g);
+    };
+    while (se_word + 1 < n && se_word < k + kSourceWords && joins(se_word)) ++se_word;
     if (se_word >= n) return false;
     SubjectMention s = SubjectAfter(c, k + 2, std::min(n - 1, k + 10));
-    if (!s.found() && se_word - (k + 2) <= 12) {
+    if (!s.found() && se_word - (k + 2) <= kSourceWords) {
       s.kind = MentionKind::kDescription;
       s.start = w[k + 2].start;
       s.end = w[se_word].end;

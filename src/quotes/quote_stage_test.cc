@@ -376,6 +376,15 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: according to a source without a determiner",
        "According to people close to the campaign, the adviser was fired on Monday.", "according to",
        "the adviser was fired on Monday", "people close to the campaign"},
+      {"regression: a long according-to source reaching its comma",
+       "According to early results of the exit polls conducted for The Associated Press and television networks by "
+       "Edison Research, most voters felt betrayed.",
+       "according to", "most voters felt betrayed",
+       "early results of the exit polls conducted for The Associated Press and television networks by Edison "
+       "Research"},
+      {"regression: an according-to source over a slash",
+       "According to a Reuters/Ipsos poll, the two candidates are in a dead heat nationally.", "according to",
+       "the two candidates are in a dead heat nationally", "a Reuters"},
       {"regression: according to interrupting the sentence",
        "The implication, according to the aide, is that the rival cheated.", "according to",
        "The implication, according to the aide, is that the rival cheated", "the aide"},
