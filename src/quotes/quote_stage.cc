@@ -1135,7 +1135,9 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
       "Read", "READ", "Editor", "Correction", "CORRECTION", "Video", "VIDEO", "Image", "Credit", "Listen", "Follow",
       "Email", "Contact", "Tags", "Advertisement", "Source", "Sources", "Caption", "Disclosure", "Clarification",
       "Subscribe", "See", "Also", "More", "Previously", "Location", "Date", "Time", "When", "Where", "Cost",
-      "Tickets", "Topics", "Filed", "Posted", "Published", "By", "From", "To", "Subject", "Sent", "Cc", "Re"};
+      "Tickets", "Topics", "Filed", "Posted", "Published", "By", "From", "To", "Subject", "Sent", "Cc", "Re",
+      // Bylines, credits and kickers (train: no attribution among them).
+      "Contributing", "BYLINE", "Byline", "LOOK", "Look", "Revealed", "REVEALED", "Breaking", "BREAKING"};
   const auto& w = c.words();
   size_t k = c.WordAtOrAfter(p.start);
   if (k >= w.size() || w[k].start >= p.end || w[k].start > p.start + 3) return false;
@@ -1146,6 +1148,8 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
   // "Student loans:" are labels).
   for (size_t j = k; j <= e; ++j)
     if (!(w[j].flags & (kWordCap | kWordAllCaps)) || w[j].has(kWordPossessive)) return false;
+  // "The Latest: …" is a live-blog's kicker, not a speaker.
+  if (e == k + 1 && c.WordText(k) == "The" && c.WordText(e) == "Latest") return false;
   const std::string_view g = c.GapAfter(e);
   if (e - k >= 5 || g.size() < 2 || g[0] != ':' || g[1] != ' ' || e + 2 >= w.size()) return false;
   const size_t first = e + 1;

@@ -438,7 +438,9 @@ TEST(QuoteStage, IndirectContent) {
   // the rest to the name; labels ("Editor’s note:", "Update:") do not.
   {
     const AnnotatedDoc d = Annotate("Jane Porter: The Budget Is a Mistake.\n\nUpdate: The vote was moved.\n\n"
-                                    "Editor’s note: This story was corrected.\n");
+                                    "Editor’s note: This story was corrected.\n\n"
+                                    "The Latest: Cruz to give away an engraved shotgun.\n\n"  // regression: a kicker
+                                    "Contributing: Deborah Berry and Greg Toppo\n");           // regression: a credit
     std::vector<std::string> got;
     for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
     EXPECT_EQ(got, std::vector<std::string>({":|The Budget Is a Mistake|Jane Porter"}));
