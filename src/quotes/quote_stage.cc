@@ -1187,19 +1187,6 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
   return true;
 }
 
-// True if quotation `q` ends in a question mark and shares its paragraph
-// with other words (it is not a paragraph of its own).
-bool RhetoricalQuestion(const QuoteContext& c, const Quote& q) {
-  const std::string_view t = c.text();
-  uint32_t e = q.end;
-  while (e > q.start && (t[e - 1] == ' ' || t[e - 1] == '\n')) --e;
-  if (e == q.start || t[e - 1] != '?') return false;
-  const Paragraph& p = c.paragraphs()[c.ParagraphOf(q.start)];
-  const size_t words_before = c.WordAtOrAfter(q.start) - c.WordAtOrAfter(p.start);
-  const size_t words_after = c.WordAtOrAfter(p.end) - c.WordAtOrAfter(q.end);
-  return words_before + words_after > 1;
-}
-
 }  // namespace
 
 void ExtractQuotes(AnnotatedDoc* doc) {
@@ -1327,15 +1314,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (f.quote.speaker && speech) last = &f;
   }
   doc->quotes.reserve(found.size());
-  for (Found& f : found) {
-    // `… asking “Who pays for it?” in every town`: a quoted question with
-    // neither a cue nor a speaker inside a reporter's paragraph is a
-    // rhetorical or named question, not attributed speech.
-    if (f.quote.kind == QuoteKind::kDirect && f.quote.cue.empty() && !f.quote.speaker &&
-        RhetoricalQuestion(c, f.quote))
-      continue;
-    doc->quotes.push_back(std::move(f.quote));
-  }
+  for (Found& f : found) doc->quotes.push_back(std::move(f.quote));
 }
 
 namespace {

@@ -521,20 +521,6 @@ TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
   for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "States");
 }
 
-// Regression: a quoted question with neither cue nor speaker inside a
-// reporter's paragraph is no direct quotation; one that is a paragraph of
-// its own still is.
-TEST(QuoteStage, RegressionRhetoricalQuestionIsNoQuotation) {
-  const AnnotatedDoc d = Annotate("The ads keep asking one thing, “Who pays for the wall?” in every swing state.\n\n"
-                                  "“Who pays for the wall?”\n");
-  std::vector<std::string> got;
-  for (const Quote& q : d.quotes)
-    if (q.kind == QuoteKind::kDirect) got.push_back(Text(d, q));
-  EXPECT_EQ(got, std::vector<std::string>({"Who pays for the wall?"}));
-  ASSERT_EQ(got.size(), 1u);
-  EXPECT_GT(d.quotes.back().start, d.doc.text.find("\n\n"));
-}
-
 // Regression: "states that …" was read as a verb and its that-clause ("in
 // states that vote on March 1").
 TEST(QuoteStage, RegressionStatesThatIsANoun) {
