@@ -1291,6 +1291,36 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     }
   }
 
+  // `Sanders insists Clinton is mounting a “phony attack.”`: a fragment
+  // whose cue stands before it in its sentence, with no indirect speech
+  // around it (the cue takes no bare clause, or the rules missed it),
+  // reports the clause from the cue's next word to the sentence end.
+  {
+    std::vector<Found> added;
+    for (const Found& f : found) {
+      const Quote& fq = f.quote;
+      if (fq.kind != QuoteKind::kFragment || fq.cue_end <= fq.cue_start || fq.cue_end > fq.start) continue;
+      if (c.SentenceStart(fq.start) > fq.cue_start) continue;
+      bool covered = false;
+      for (const Found& g : found)
+        if (g.quote.kind == QuoteKind::kIndirect && g.quote.start <= fq.start && g.quote.end >= fq.end) covered = true;
+      if (covered) continue;
+      const size_t from = c.WordAtOrAfter(fq.cue_end);
+      if (from >= w.size()) continue;
+      Found g = f;
+      g.quote.kind = QuoteKind::kIndirect;
+      if (!ContentToSentenceEnd(c, w[from].start, &g.quote.start, &g.quote.end)) continue;
+      // A sentence end inside the fragment (`“phony attack.”`) ends the
+      // content with the fragment.
+      if (g.quote.end < fq.start) continue;
+      g.quote.end = std::max(g.quote.end, fq.end);
+      g.para = c.ParagraphOf(g.quote.start);
+      g.end_para = c.ParagraphOf(g.quote.end > 0 ? g.quote.end - 1 : 0);
+      added.push_back(std::move(g));
+    }
+    for (Found& g : added) found.push_back(std::move(g));
+  }
+
   // Speakers, then continuation of the previous direct speaker.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.quote.start < b.quote.start; });
   // A quotation with no cue continues the speaker of the attribution just

@@ -376,6 +376,9 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: according to a source without a determiner",
        "According to people close to the campaign, the adviser was fired on Monday.", "according to",
        "the adviser was fired on Monday", "people close to the campaign"},
+      {"regression: a fragment's cue reports the clause around it",
+       "Sanders insists Clinton is mounting a “phony attack.”", "insists", "Clinton is mounting a “phony attack.",
+       "Sanders"},
       {"regression: a long according-to source reaching its comma",
        "According to early results of the exit polls conducted for The Associated Press and television networks by "
        "Edison Research, most voters felt betrayed.",
