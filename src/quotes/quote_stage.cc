@@ -1296,15 +1296,21 @@ void ExtractQuotes(AnnotatedDoc* doc) {
   // around it (the cue takes no bare clause, or the rules missed it),
   // reports the clause from the cue's next word to the sentence end.
   {
+    // Indirect contents by start, with the largest end so far: "is the
+    // fragment inside one?" is a binary search (no quadratic pass over
+    // articles with thousands of quote marks).
+    std::vector<std::pair<uint32_t, uint32_t>> spans;  // (start, max end up to here)
+    for (const Found& g : found)
+      if (g.quote.kind == QuoteKind::kIndirect) spans.emplace_back(g.quote.start, g.quote.end);
+    std::sort(spans.begin(), spans.end());
+    for (size_t i = 1; i < spans.size(); ++i) spans[i].second = std::max(spans[i].second, spans[i - 1].second);
     std::vector<Found> added;
     for (const Found& f : found) {
       const Quote& fq = f.quote;
       if (fq.kind != QuoteKind::kFragment || fq.cue_end <= fq.cue_start || fq.cue_end > fq.start) continue;
       if (c.SentenceStart(fq.start) > fq.cue_start) continue;
-      bool covered = false;
-      for (const Found& g : found)
-        if (g.quote.kind == QuoteKind::kIndirect && g.quote.start <= fq.start && g.quote.end >= fq.end) covered = true;
-      if (covered) continue;
+      auto it = std::upper_bound(spans.begin(), spans.end(), std::make_pair(fq.start, UINT32_MAX));
+      if (it != spans.begin() && std::prev(it)->second >= fq.end) continue;  // inside indirect speech
       const size_t from = c.WordAtOrAfter(fq.cue_end);
       if (from >= w.size()) continue;
       Found g = f;
