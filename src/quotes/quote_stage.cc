@@ -1300,12 +1300,16 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     // fragment inside one?" is a binary search (no quadratic pass over
     // articles with thousands of quote marks).
     std::vector<std::pair<uint32_t, uint32_t>> spans;  // (start, max end up to here)
-    for (const Found& g : found)
-      if (g.quote.kind == QuoteKind::kIndirect) spans.emplace_back(g.quote.start, g.quote.end);
+    bool any = false;  // a fragment with a cue: most articles have none and skip the pass
+    for (const Found& g : found) any = any || (g.quote.kind == QuoteKind::kFragment && g.quote.cue_end > g.quote.cue_start);
+    if (any)
+      for (const Found& g : found)
+        if (g.quote.kind == QuoteKind::kIndirect) spans.emplace_back(g.quote.start, g.quote.end);
     std::sort(spans.begin(), spans.end());
     for (size_t i = 1; i < spans.size(); ++i) spans[i].second = std::max(spans[i].second, spans[i - 1].second);
     std::vector<Found> added;
     for (const Found& f : found) {
+      if (!any) break;
       const Quote& fq = f.quote;
       if (fq.kind != QuoteKind::kFragment || fq.cue_end <= fq.cue_start || fq.cue_end > fq.start) continue;
       if (c.SentenceStart(fq.start) > fq.cue_start) continue;
