@@ -92,7 +92,10 @@ Result<std::vector<BratAttribution>> ParseBratAttributions(std::string_view ann,
     for (const auto& [role, tid] : e.args) {
       auto it = spans.find(tid);
       if (it == spans.end()) return Bad(file, e.line, "reference to unknown span " + tid);
-      if (role == "Content") a.content = it->second.spans;
+      // "Content2" (64 events in PolNeAR train): a second piece of the same
+      // attribution's content, e.g. a speaker's next quotation.
+      if (role == "Content") a.content.insert(a.content.begin(), it->second.spans.begin(), it->second.spans.end());
+      else if (role.rfind("Content", 0) == 0) a.content.insert(a.content.end(), it->second.spans.begin(), it->second.spans.end());
       else if (role == "Cue") a.cue = it->second.spans;
       else if (role == "Source") a.source = it->second.spans;
     }

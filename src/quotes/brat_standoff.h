@@ -1,6 +1,7 @@
 // Brat standoff (.ann) reader for attribution corpora such as PolNeAR: text
 // spans (T lines: "T3<TAB>Content 120 211;215 230<TAB>text") and attribution
-// events (E lines: "E1<TAB>Attribution:T4 Content:T3 Cue:T2 Source:T1").
+// events (E lines: "E1<TAB>Attribution:T4 Content:T3 Cue:T2 Source:T1", with
+// "Content2:T9" for a second content span of the same attribution).
 // Other line kinds (A, R, #, notes) are skipped.
 #pragma once
 
@@ -17,7 +18,7 @@ namespace annals {
 using SpanSet = std::vector<std::pair<uint32_t, uint32_t>>;  // [start, end) pieces, in order
 
 struct BratAttribution {
-  SpanSet content;  // the attributed material
+  SpanSet content;  // the attributed material: the Content pieces, then those of Content2, …
   SpanSet cue;      // the reporting words
   SpanSet source;   // the speaker; empty for "Attribution-no-source"
 };

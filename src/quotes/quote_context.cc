@@ -151,8 +151,16 @@ bool QuoteContext::SpaceGap(size_t k) const {
     else if (g.starts_with("\xE2\x80\x99")) g.remove_prefix(3);
     if (g.empty()) return false;
   }
-  for (char ch : g)
-    if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') return false;
+  // A no-break space (U+00A0, C2 A0) is a space: "Trump\u00A0said".
+  for (size_t i = 0; i < g.size(); ++i) {
+    const char ch = g[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') continue;
+    if (ch == '\xC2' && i + 1 < g.size() && g[i + 1] == '\xA0') {
+      ++i;
+      continue;
+    }
+    return false;
+  }
   // A blank line is a paragraph break, not a word gap.
   return g.find("\n\n") == std::string_view::npos;
 }

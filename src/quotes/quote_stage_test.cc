@@ -65,6 +65,16 @@ TEST(QuoteStage, QuotingStyles) {
        "We will rebuild the city,"},
       {"regression: short capitalised quotation inside a sentence",
        "Erdogan said the bomber had “Syrian roots.”", "fragment", "Syrian roots."},
+      {"regression: a lower-case quotation right after a verb of saying",
+       "In his tribute, Elliott said “there is no great man who did more for this city.”", "direct",
+       "there is no great man who did more for this city."},
+      {"regression: a quotation after \"that\" is part of the clause",
+       "The mayor said in a statement that “the plan has failed and we will start again.”", "fragment",
+       "the plan has failed and we will start again."},
+      {"regression: a quotation after a dash is no direct quotation (a fragment with no cue: nothing)",
+       "The new rule — “A total disaster for all of us,” as one clerk put it — starts today.", "", ""},
+      {"regression: a title-case quotation after a work's noun is a title",
+       "He starred in the hit Broadway play, “Eclipsed.”", "", ""},
       {"inch marks", "He bought a 55\" television and a 12\" pipe.", "", ""},
       {"scare quotes around one word", "The so-called \"experts\" disagreed with the plan.", "", ""},
       {"apostrophes only", "Azerbaijan’s ombudsman didn’t attend the teachers’ meeting.", "", ""},
@@ -339,9 +349,45 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: content stops at a coordinated second attribution",
        "Most voters said taxes were too high, and nearly half said the mayor should resign.", "said",
        "taxes were too high", "Most voters"},
+      {"regression: a cue in a fronted subordinate clause: content ends with the clause",
+       "Just when we thought the deals had slowed, we got the biggest deal in history.", "thought",
+       "the deals had slowed", "we"},
+      {"regression: a cue in a relative clause: content ends with the clause",
+       "The union, which endorsed Mr. Sanders in December, launched a campaign on Monday.", "endorsed",
+       "Mr. Sanders in December", "The union"},
+      {"regression: a number's comma is no clause break",
+       "As one company says there are more than 2,400 billionaires, the list grows.", "says",
+       "there are more than 2,400 billionaires", "one company"},
+      {"regression: called X “Y”, the quotation twelve words on and past an initial",
+       "Speaker Paul D. Ryan called Donald J. Trump's remarks about a Latino judge “racist” on Tuesday.", "called",
+       "Donald J. Trump's remarks about a Latino judge “racist” on Tuesday", "Ryan"},
+      {"regression: a no-break space is a word gap",
+       "On Monday,\xC2\xA0Trump\xC2\xA0said the country faces a very serious problem.", "said",
+       "the country faces a very serious problem", "Trump"},
+      {"regression: a word and its preposition: the object is the content",
+       "The governor is critical of the new budget plan.", "critical of", "the new budget plan", "The governor"},
+      {"regression: a coordinated subject bounded by the comma before it",
+       "A guard pulled the reporter's arm as she asked a question, she and another reporter said.", "said",
+       "A guard pulled the reporter's arm as she asked a question", "she and another reporter"},
+      {"regression: a participle clause after a trailing cue",
+       "Washington did not complain when spending helped growth, a Chinese official said, adding that the "
+       "plants would close slowly.",
+       "said", "Washington did not complain when spending helped growth", "a Chinese official"},
       {"regression: according to a source without a determiner",
        "According to people close to the campaign, the adviser was fired on Monday.", "according to",
        "the adviser was fired on Monday", "people close to the campaign"},
+      {"regression: a fragment's cue reports the clause around it",
+       "Sanders insists Clinton is mounting a “phony attack.”", "insists", "Clinton is mounting a “phony attack.",
+       "Sanders"},
+      {"regression: a long according-to source reaching its comma",
+       "According to early results of the exit polls conducted for The Associated Press and television networks by "
+       "Edison Research, most voters felt betrayed.",
+       "according to", "most voters felt betrayed",
+       "early results of the exit polls conducted for The Associated Press and television networks by Edison "
+       "Research"},
+      {"regression: an according-to source over a slash",
+       "According to a Reuters/Ipsos poll, the two candidates are in a dead heat nationally.", "according to",
+       "the two candidates are in a dead heat nationally", "a Reuters"},
       {"regression: according to interrupting the sentence",
        "The implication, according to the aide, is that the rival cheated.", "according to",
        "The implication, according to the aide, is that the rival cheated", "the aide"},
@@ -395,10 +441,50 @@ TEST(QuoteStage, IndirectContent) {
   // the rest to the name; labels ("Editor’s note:", "Update:") do not.
   {
     const AnnotatedDoc d = Annotate("Jane Porter: The Budget Is a Mistake.\n\nUpdate: The vote was moved.\n\n"
-                                    "Editor’s note: This story was corrected.\n");
+                                    "Editor’s note: This story was corrected.\n\n"
+                                    "The Latest: Cruz to give away an engraved shotgun.\n\n"  // regression: a kicker
+                                    "Contributing: Deborah Berry and Greg Toppo\n");           // regression: a credit
     std::vector<std::string> got;
     for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
     EXPECT_EQ(got, std::vector<std::string>({":|The Budget Is a Mistake|Jane Porter"}));
+  }
+  // Regression: a "Name: ‘…’ …" headline quoting the speaker and going on
+  // past the closing mark is one direct quotation to its end (it was lost:
+  // the title-case quotation is no quotation of its own).
+  {
+    const AnnotatedDoc d = Annotate("Bernie Sanders: ‘It Is Not A Radical Idea’ To Ask For A Higher Wage\n\n"
+                                    "Jane Porter: “We will win.”\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes)
+      got.push_back(std::string(QuoteKindName(q.kind)) + "|" + q.cue + "|" + Text(d, q) + "|" +
+                    (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>(
+                       {"direct|:|It Is Not A Radical Idea’ To Ask For A Higher Wage|Bernie Sanders",
+                        "direct||We will win.|Jane Porter"}));
+  }
+  // Regression: a stance verb (or any cue) whose subject no finder takes
+  // keeps its content, with no speaker; after "of" or "for" the word is a
+  // noun.
+  {
+    const AnnotatedDoc d = Annotate(
+        "There were sharper moments, such as when Cruz knocked Rubio on trade and called him a “moderate” in Iowa.\n\n"
+        "The politics of blame dominated the week.\n\n"
+        "Few expected it, but by noon the three agencies -- tired of waiting -- warned that the fund would run dry.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes)
+      if (q.kind == QuoteKind::kIndirect) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? "x" : ""));
+    EXPECT_EQ(got, std::vector<std::string>(
+                       {"called|him a “moderate” in Iowa|", "warned|that the fund would run dry|"}));
+  }
+  // Regression: a verb of saying whose subject no finder takes keeps its
+  // clause, with no speaker (it was dropped).
+  {
+    const AnnotatedDoc d =
+        Annotate("The justice -- who has been in a scuffle with the nominee -- said she regretted her remarks.\n");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].cue, "said");
+    EXPECT_EQ(Text(d, d.quotes[0]), "she regretted her remarks");
+    EXPECT_FALSE(d.quotes[0].speaker.has_value());
   }
   for (const IndirectCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -414,6 +500,20 @@ TEST(QuoteStage, IndirectContent) {
   }
 }
 
+// Regression: a finished quotation took the cue of the next sentence, "Mr.
+// Zahed said:", which introduces the quotation after the colon; it
+// continues the speaker before it instead.
+TEST(QuoteStage, RegressionColonCueIntroducesTheNextQuotation) {
+  const AnnotatedDoc d = Annotate("“We are refugees,” Ms. Alawee said. “We are not terrorists.” Mr. Zahed said: "
+                                  "“The attack is the work of terrorists.”",
+                                  {{{"Ms. Alawee", EntityType::kPerson}, {"Mr. Zahed", EntityType::kPerson}}});
+  std::vector<std::string> got;
+  for (const Quote& q : d.quotes)
+    got.push_back(Text(d, q) + "|" + q.cue + "|" + (q.speaker ? q.speaker->name : ""));
+  EXPECT_EQ(got, std::vector<std::string>({"We are refugees,|said|Ms. Alawee", "We are not terrorists.||Ms. Alawee",
+                                           "The attack is the work of terrorists.|said|Mr. Zahed"}));
+}
+
 // Regression: "States" in "the United States" was taken for the verb
 // "states" and became the cue of the next quotation.
 TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
@@ -422,6 +522,13 @@ TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
                                   {{{"Clinton", EntityType::kPerson}}});
   ASSERT_FALSE(d.quotes.empty());
   for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "States");
+}
+
+// Regression: "states that …" was read as a verb and its that-clause ("in
+// states that vote on March 1").
+TEST(QuoteStage, RegressionStatesThatIsANoun) {
+  const AnnotatedDoc d = Annotate("The campaign will compete hard in Western states that vote on March 1.\n");
+  for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "states") << Text(d, q);
 }
 
 TEST(QuoteStage, RolesFromTitles) {
