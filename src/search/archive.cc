@@ -373,6 +373,15 @@ Result<std::vector<uint64_t>> KeysMatching(SqliteDb* db, std::unique_ptr<QueryNo
   return keys;
 }
 
+// Whether index::Count answers `q` from metadata alone (count.h): one word,
+// or none, with at most a date range — its df, or its block metadata within
+// the range. Anything else decodes whole posting lists, positions or filter
+// bitmaps, which is what SearchOptions::exact_total = false spares.
+bool CountIsCheap(const index::Query& q) {
+  return q.clauses.size() <= 1 && (q.clauses.empty() || q.clauses[0].kind == index::ClauseKind::kTerm) &&
+         q.filter.is_all() && q.require.empty() && q.exclude.empty() && q.numeric.empty() && !q.accept;
+}
+
 // One node standing for all of `nodes` (kind: kAnd or kOr).
 std::unique_ptr<QueryNode> Combine(std::vector<std::unique_ptr<QueryNode>> nodes, QueryNodeKind kind) {
   if (nodes.size() == 1) return std::move(nodes[0]);
@@ -566,13 +575,17 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
   }
   const int limit = std::clamp(o.limit, 0, 1000);
   const int offset = std::max(0, o.offset);
-  q.k = static_cast<size_t>(limit + offset);
+  const size_t page_end = static_cast<size_t>(limit + offset);
+  // A lower-bound total asks for one hit past the page: finding it proves a
+  // next page, so the bound is never the page's own end.
+  const bool bound = o.count_total && !o.exact_total;
+  q.k = page_end + (bound ? 1 : 0);
   auto r = index::Search(**snap, q);
   if (!r.ok()) return r.status();
   *used = true;
   out->engine = "index";
   out->ranked = !plan->filter_only;
-  for (size_t i = static_cast<size_t>(offset); i < r->hits.size(); ++i) {
+  for (size_t i = static_cast<size_t>(offset); i < std::min(r->hits.size(), page_end); ++i) {
     const int64_t key = static_cast<int64_t>(r->hits[i].id);
     SearchHit h;
     h.score = r->hits[i].score;
@@ -602,12 +615,15 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
     out->hits.push_back(std::move(h));
   }
   if (o.count_total) {
-    if (offset == 0 && static_cast<int>(r->hits.size()) < limit) {
-      out->total = static_cast<int64_t>(r->hits.size());  // the page holds every match
-    } else {
+    if (r->hits.size() < q.k) {
+      out->total = static_cast<int64_t>(r->hits.size());  // fewer than asked: every match was found
+    } else if (o.exact_total || CountIsCheap(q)) {
       auto all = index::Count(**snap, q);  // doc ids and bitmaps only, no scoring
       if (!all.ok()) return all.status();
       out->total = static_cast<int64_t>(*all);
+    } else {
+      out->total = static_cast<int64_t>(r->hits.size());  // at least these (page_end + 1)
+      out->total_exact = false;
     }
   }
   return Status::Ok();
@@ -649,15 +665,20 @@ Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions
   const int offset = std::max(0, o.offset);
   const int lp = 2 + static_cast<int>(c->params.size());
   sql += " LIMIT " + P(lp) + " OFFSET " + P(lp + 1);
+  // As on the index path, a lower-bound total reads one row past the page.
+  const bool bound = o.count_total && !o.exact_total;
   std::vector<std::pair<int64_t, double>> keys;
+  bool more = false;  // (bound only) a row past the page exists
   {
     ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
     BindQuery(s.get(), *c);
-    s->BindInt(lp, limit);
+    s->BindInt(lp, limit + (bound ? 1 : 0));
     s->BindInt(lp + 1, offset);
     Status st;
     while (s->Step(&st)) keys.emplace_back(s->Int(0), out.ranked ? -s->Double(1) : 0.0);
     if (!st.ok()) return st;
+    more = static_cast<int>(keys.size()) > limit;
+    if (more) keys.resize(static_cast<size_t>(limit));
   }
   for (const auto& [key, score] : keys) {
     SearchHit h;
@@ -700,8 +721,12 @@ Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions
     out.hits.push_back(std::move(h));
   }
   if (o.count_total) {
-    if (offset == 0 && static_cast<int>(keys.size()) < limit) {
-      out.total = static_cast<int64_t>(keys.size());  // the page holds every match
+    const bool last_page = bound ? !more : static_cast<int>(keys.size()) < limit;
+    if (last_page && (offset == 0 || !keys.empty())) {
+      out.total = offset + static_cast<int64_t>(keys.size());  // the last page: every match is before it or on it
+    } else if (bound && more) {
+      out.total = offset + static_cast<int64_t>(keys.size()) + 1;  // at least these
+      out.total_exact = false;
     } else {
       ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached("SELECT count(*) FROM (" + ids + ")"));
       BindQuery(s.get(), *c);

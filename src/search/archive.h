@@ -47,6 +47,17 @@ struct SearchOptions {
   int snippet_tokens = 24; // snippet length in tokens
   bool count_total = true; // count every match when the page does not hold them all (a second,
                            // unscored pass: index::Count, or count(*) on the FTS5 path)
+  // With count_total, false lets the total be a lower bound when counting
+  // every match would cost more than the page (SearchResult::total_exact
+  // says which it is): then it is the number of matches found, which is one
+  // more than the page ends at when a next page exists. Exact regardless
+  // when the page holds every match, and on the text index for one word
+  // (its df from block metadata, also within a date range). On a 1M-article
+  // archive the exact total of a phrase or a filtered query cost as much as
+  // the page itself (positions of every candidate, the filter's bitmaps
+  // built twice). The HTTP API asks for this unless told `total=exact`; the
+  // CLI always counts exactly.
+  bool exact_total = true;
   // Rank with annals' own text index (src/index) when the archive has one
   // and the query suits it (search/index_query.h); false: always FTS5.
   bool use_index = true;
@@ -108,6 +119,7 @@ struct SearchHit {
 struct SearchResult {
   std::string query;             // as given
   int64_t total = -1;            // all matching articles; -1 if not counted
+  bool total_exact = true;       // false: `total` is a lower bound (SearchOptions::exact_total)
   bool ranked = false;           // true if ordered by BM25
   std::vector<SearchHit> hits;   // the requested page
   double elapsed_ms = 0;         // time spent in Search
