@@ -477,12 +477,32 @@ void Archive::Release(std::unique_ptr<SqliteDb> db) const {
   cv_.notify_one();
 }
 
-Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* db, std::string* notice) const {
-  auto has_table = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'index_catalog'");
-  if (!has_table.ok()) return has_table.status();
-  if (*has_table == 0) {
-    *notice = "this archive predates annals' text index: searched with FTS5; run: annals reindex --db " + path_;
-    return std::shared_ptr<const index::Snapshot>();
+Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* db, std::string* notice,
+                                                                     bool* content2) const {
+  if (!has_catalog_.load(std::memory_order_relaxed)) {
+    auto has_table = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'index_catalog'");
+    if (!has_table.ok()) return has_table.status();
+    if (*has_table == 0) {
+      *notice = "this archive predates annals' text index: searched with FTS5; run: annals reindex --db " + path_;
+      return std::shared_ptr<const index::Snapshot>();
+    }
+    has_catalog_.store(true, std::memory_order_relaxed);
+  }
+  // The generation column names the catalog (both are written together):
+  // while it is the loaded snapshot's, the catalog need not be read and
+  // decoded again — a fixed cost of every request to the server otherwise.
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT generation FROM index_catalog WHERE id = 1"));
+    Status st;
+    const bool row = s->Step(&st);
+    const uint64_t generation = row ? static_cast<uint64_t>(s->Int(0)) : 0;
+    s->Reset();
+    if (!st.ok()) return st;
+    std::lock_guard<std::mutex> lock(index_mu_);
+    if (row && index_snap_ && index_snap_->generation == generation) {
+      *content2 = index_content2_;
+      return index_snap_;
+    }
   }
   auto state = ReadIndexCatalog(db);
   if (!state.ok() || !state->has_value()) {
@@ -491,7 +511,10 @@ Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* 
     return std::shared_ptr<const index::Snapshot>();
   }
   std::lock_guard<std::mutex> lock(index_mu_);
-  if (index_snap_ && index_snap_->generation == (*state)->generation) return index_snap_;
+  if (index_snap_ && index_snap_->generation == (*state)->generation) {
+    *content2 = index_content2_;
+    return index_snap_;
+  }
   auto snap = index::LoadSnapshot(index_dir_, **state, index_snap_.get());
   if (!snap.ok()) {
     // Damaged or missing files, or (rarely) files a concurrent ingest merged
@@ -500,7 +523,16 @@ Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* 
               "): searched with FTS5; if this persists, run: annals reindex --db " + path_;
     return std::shared_ptr<const index::Snapshot>();
   }
+  bool marked = true;
+  const std::string marker = index::KeywordTerm(kIndexContentField, kIndexContentVersion);
+  for (const auto& sg : (*snap)->segments) {
+    auto r = sg.segment->Find(marker);
+    if (!r.ok()) return r.status();
+    marked = marked && r->df() == sg.segment->num_docs();
+  }
   index_snap_ = *snap;
+  index_content2_ = marked;
+  *content2 = marked;
   return index_snap_;
 }
 
@@ -519,19 +551,10 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
     SqliteDb* db;
     ~EndTx() { (void)db->Exec("COMMIT"); }
   } end_tx{db.get()};
-  auto snap = IndexSnapshot(db.get(), &out->notice);
+  IndexPlanContext ctx;
+  auto snap = IndexSnapshot(db.get(), &out->notice, &ctx.content2);
   if (!snap.ok()) return snap.status();
   if (!*snap) return Status::Ok();
-  IndexPlanContext ctx;
-  ctx.content2 = true;
-  {
-    const std::string marker = index::KeywordTerm(kIndexContentField, kIndexContentVersion);
-    for (const auto& sg : (*snap)->segments) {
-      auto r = sg.segment->Find(marker);
-      if (!r.ok()) return r.status();
-      ctx.content2 = ctx.content2 && r->df() == sg.segment->num_docs();
-    }
-  }
   for (const std::string& v : SourceValues(*parsed)) {
     // As the SQL path: sources whose name contains the value, case-insensitive.
     ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT id FROM sources WHERE instr(lower(name), lower(?1)) > 0"));

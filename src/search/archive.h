@@ -10,6 +10,7 @@
 // and never block, nor are blocked by, a concurrent `annals ingest` (WAL).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -272,8 +273,11 @@ class Archive {
   // Search through the text index; false in *used when the query (or the
   // archive) is for FTS5, with the reason in out->notice if it is a problem.
   Status SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out, bool* used) const;
-  // The index snapshot the catalog row read in `db`'s open transaction names.
-  Result<std::shared_ptr<const index::Snapshot>> IndexSnapshot(SqliteDb* db, std::string* notice) const;
+  // The index snapshot the catalog row read in `db`'s open transaction names;
+  // *content2: whether every doc of it carries the content version marker
+  // (IndexPlanContext::content2), known once per snapshot.
+  Result<std::shared_ptr<const index::Snapshot>> IndexSnapshot(SqliteDb* db, std::string* notice,
+                                                               bool* content2) const;
   std::unique_ptr<SqliteDb> Acquire() const;
   void Release(std::unique_ptr<SqliteDb> db) const;
 
@@ -284,8 +288,10 @@ class Archive {
   mutable std::condition_variable cv_;
   mutable std::vector<std::unique_ptr<SqliteDb>> free_;
   std::string index_dir_;                       // IndexDirFor(path)
-  mutable std::mutex index_mu_;                 // guards index_snap_
+  mutable std::mutex index_mu_;                 // guards index_snap_, index_content2_
   mutable std::shared_ptr<const index::Snapshot> index_snap_;  // last loaded, for reuse
+  mutable bool index_content2_ = false;         // every doc of index_snap_ has the content2 marker
+  mutable std::atomic<bool> has_catalog_{false};  // index_catalog seen (a table is never dropped)
   // What the whole archive (the empty query) gives, which the UI asks on
   // every first screen and which costs a scan of every article on a large
   // archive: valid while the index catalog's generation is `generation`
