@@ -18,6 +18,7 @@ run bench/extract_reuters.sh "$build"              # whole process: annals extra
 run "$build/bench/extract_stages_bench"            # extract worker CPU per step (text, ner, timex, counts, quotes, JSON), Reuters
 run bench/store_bench.sh "$build" "${STORE_BENCH_ARTICLES:-100000}"  # ingest MB/s + RSS, 280 search queries, facets, timeline (N articles; 1000000 for the issue-7 figures)
 run bench/http_load.sh "$build" "bench/out/store_${STORE_BENCH_ARTICLES:-100000}.db" 32 20  # API search under 32 clients: latency, 0 errors, flat heap
+run bench/http_class_cpu.sh "$build" "bench/out/store_${STORE_BENCH_ARTICLES:-100000}.db" 5  # API search: server CPU per request by query class
 run bench/ui_first_screen.sh "$build" "bench/out/store_${STORE_BENCH_ARTICLES:-100000}.db" 5  # UI first screen interactive, Chromium
 
 exit $status

@@ -167,14 +167,25 @@ async function searchPage(params) {
         <div class="meta">${esc(x.date || 'undated')} · ${esc(x.source || '')}</div>
         <p class="snippet">${x.snippet || ''}</p>
       </li>`).join('');
-    const total = r.total < 0 ? 'Some' : `${r.total}`;
+    // A total the server only bounded (total_exact false: it stopped at the
+    // page and one more hit) reads "At least N"; "Count all" asks for it exactly.
+    const bounded = r.total >= 0 && r.total_exact === false;
+    const total = r.total < 0 ? 'Some' : bounded ? `At least ${r.total}` : `${r.total}`;
     $results.replaceChildren(h(`
-      <p class="summary">${total} article${r.total === 1 ? '' : 's'}${q ? ' for <strong>' + esc(q) + '</strong>' : ''} · ${esc(r.took_ms ?? '')} ms</p>
+      <p class="summary"><span id="total">${total} article${r.total === 1 ? '' : 's'}</span>${q ? ' for <strong>' + esc(q) + '</strong>' : ''} · ${esc(r.took_ms ?? '')} ms${bounded ? ' · <button type="button" class="link" id="count-all">Count all</button>' : ''}</p>
       <ol class="hits" start="${offset + 1}">${hits || '<li class="hit">No matches.</li>'}</ol>
       <div class="pager">
         ${offset > 0 ? `<a href="#/?${qs({q, from, to, offset: Math.max(0, offset - PAGE)})}">← Previous</a>` : ''}
         ${offset + PAGE < r.total || (r.total < 0 && r.hits.length === PAGE) ? `<a href="#/?${qs({q, from, to, offset: offset + PAGE})}">Next →</a>` : ''}
       </div>`));
+    document.getElementById('count-all')?.addEventListener('click', ev => {
+      ev.target.disabled = true;
+      ev.target.textContent = 'Counting…';
+      api('search', {q: full, limit: 1, total: 'exact'}).then(x => {
+        document.getElementById('total').textContent = `${x.total} article${x.total === 1 ? '' : 's'}`;
+        ev.target.remove();
+      }).catch(e => showError($results, e, full));
+    });
   }).catch(e => showError($results, e, full));
 
   const facetsP = api('facets', {q: full}).then(f => {

@@ -133,6 +133,13 @@ void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const Ap
     else if (sort == "oldest") opt.sort = SortOrder::kOldest;
     else if (!sort.empty() && sort != "relevance")
       return SendError(Status::InvalidArgument("sort: expected relevance, recency or oldest"), &res);
+    // The total is a labelled lower bound unless asked for exactly: an exact
+    // one cost as much CPU as the page itself for phrases and filtered
+    // queries on the 1M-article archive (BENCHMARKS.md, HTTP API under load).
+    const std::string total = Param(req, "total");
+    if (total == "exact") opt.exact_total = true;
+    else if (total.empty() || total == "fast") opt.exact_total = false;
+    else return SendError(Status::InvalidArgument("total: expected fast or exact"), &res);
     auto r = ar.Search(Param(req, "q"), opt);
     if (!r.ok()) return SendError(r.status(), &res);
     std::string body;
@@ -140,6 +147,7 @@ void RegisterApiRoutes(httplib::Server* server, const Archive* archive, const Ap
     w.BeginObject();
     w.Field("query", r->query);
     w.Field("total", r->total);
+    w.Field("total_exact", r->total_exact);
     w.Field("ranked", r->ranked);
     w.Field("engine", r->engine);
     if (!r->notice.empty()) w.Field("notice", r->notice);

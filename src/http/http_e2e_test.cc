@@ -231,6 +231,46 @@ TEST_F(ApiTest, CountsSortFilterAndPage) {
   }
 }
 
+// The total of /api/search: exact for one word and whenever the page holds
+// every match; otherwise, unless total=exact, a lower bound labelled
+// "total_exact":false that reaches past the page (a next page exists).
+TEST_F(ApiTest, TotalIsALabelledBoundUnlessExactIsAsked) {
+  auto total_of = [](const httplib::Result& r, bool* exact) {
+    std::smatch m;
+    const std::string body = r->body;
+    EXPECT_TRUE(std::regex_search(body, m, std::regex(R"re("total":(\d+),"total_exact":(true|false))re"))) << body;
+    *exact = m.size() > 2 && m[2] == "true";
+    return m.size() > 1 ? std::stol(m[1]) : -1L;
+  };
+  bool exact = false;
+  auto bounded = Get("/api/search?q=police%20OR%20Paris&limit=1");
+  ASSERT_TRUE(bounded);
+  ASSERT_EQ(bounded->status, 200) << bounded->body;
+  const long bound = total_of(bounded, &exact);
+  EXPECT_FALSE(exact) << bounded->body;
+  EXPECT_EQ(bound, 2);  // the page's one hit and one more
+  auto counted = Get("/api/search?q=police%20OR%20Paris&limit=1&total=exact");
+  ASSERT_TRUE(counted);
+  ASSERT_EQ(counted->status, 200) << counted->body;
+  const long total = total_of(counted, &exact);
+  EXPECT_TRUE(exact) << counted->body;
+  EXPECT_GE(total, bound);
+  auto all = Get("/api/search?q=police%20OR%20Paris&limit=100");
+  ASSERT_TRUE(all);
+  EXPECT_EQ(total_of(all, &exact), total);
+  EXPECT_TRUE(exact) << all->body;  // the page holds every match
+  long ids = 0;
+  for (size_t p = all->body.find("\"id\":"); p != std::string::npos; p = all->body.find("\"id\":", p + 1)) ++ids;
+  EXPECT_EQ(ids, total) << all->body;
+  auto word = Get("/api/search?q=police&limit=1");  // one word: its df, exact for free
+  ASSERT_TRUE(word);
+  EXPECT_GE(total_of(word, &exact), 2);
+  EXPECT_TRUE(exact) << word->body;
+  auto bad = Get("/api/search?q=police&total=roughly");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400) << bad->body;
+}
+
 TEST_F(ApiTest, UnknownApiPathIsJson404) {
   auto r = Get("/api/nothing");
   ASSERT_TRUE(r);

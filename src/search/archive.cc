@@ -292,6 +292,15 @@ Result<std::vector<uint64_t>> KeysMatching(SqliteDb* db, std::unique_ptr<QueryNo
   return keys;
 }
 
+// Whether index::Count answers `q` from metadata alone (count.h): one word,
+// or none, with at most a date range — its df, or its block metadata within
+// the range. Anything else decodes whole posting lists, positions or filter
+// bitmaps, which is what SearchOptions::exact_total = false spares.
+bool CountIsCheap(const index::Query& q) {
+  return q.clauses.size() <= 1 && (q.clauses.empty() || q.clauses[0].kind == index::ClauseKind::kTerm) &&
+         q.filter.is_all() && q.require.empty() && q.exclude.empty() && q.numeric.empty() && !q.accept;
+}
+
 // One node standing for all of `nodes` (kind: kAnd or kOr).
 std::unique_ptr<QueryNode> Combine(std::vector<std::unique_ptr<QueryNode>> nodes, QueryNodeKind kind) {
   if (nodes.size() == 1) return std::move(nodes[0]);
@@ -388,12 +397,32 @@ void Archive::Release(std::unique_ptr<SqliteDb> db) const {
   cv_.notify_one();
 }
 
-Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* db, std::string* notice) const {
-  auto has_table = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'index_catalog'");
-  if (!has_table.ok()) return has_table.status();
-  if (*has_table == 0) {
-    *notice = "this archive predates annals' text index: searched with FTS5; run: annals reindex --db " + path_;
-    return std::shared_ptr<const index::Snapshot>();
+Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* db, std::string* notice,
+                                                                     bool* content2) const {
+  if (!has_catalog_.load(std::memory_order_relaxed)) {
+    auto has_table = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'index_catalog'");
+    if (!has_table.ok()) return has_table.status();
+    if (*has_table == 0) {
+      *notice = "this archive predates annals' text index: searched with FTS5; run: annals reindex --db " + path_;
+      return std::shared_ptr<const index::Snapshot>();
+    }
+    has_catalog_.store(true, std::memory_order_relaxed);
+  }
+  // The generation column names the catalog (both are written together):
+  // while it is the loaded snapshot's, the catalog need not be read and
+  // decoded again — a fixed cost of every request to the server otherwise.
+  {
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT generation FROM index_catalog WHERE id = 1"));
+    Status st;
+    const bool row = s->Step(&st);
+    const uint64_t generation = row ? static_cast<uint64_t>(s->Int(0)) : 0;
+    s->Reset();
+    if (!st.ok()) return st;
+    std::lock_guard<std::mutex> lock(index_mu_);
+    if (row && index_snap_ && index_snap_->generation == generation) {
+      *content2 = index_content2_;
+      return index_snap_;
+    }
   }
   auto state = ReadIndexCatalog(db);
   if (!state.ok() || !state->has_value()) {
@@ -402,7 +431,10 @@ Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* 
     return std::shared_ptr<const index::Snapshot>();
   }
   std::lock_guard<std::mutex> lock(index_mu_);
-  if (index_snap_ && index_snap_->generation == (*state)->generation) return index_snap_;
+  if (index_snap_ && index_snap_->generation == (*state)->generation) {
+    *content2 = index_content2_;
+    return index_snap_;
+  }
   auto snap = index::LoadSnapshot(index_dir_, **state, index_snap_.get(), verify_index_checksums_);
   if (!snap.ok()) {
     // Damaged or missing files, or (rarely) files a concurrent ingest merged
@@ -411,7 +443,16 @@ Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* 
               "): searched with FTS5; if this persists, run: annals reindex --db " + path_;
     return std::shared_ptr<const index::Snapshot>();
   }
+  bool marked = true;
+  const std::string marker = index::KeywordTerm(kIndexContentField, kIndexContentVersion);
+  for (const auto& sg : (*snap)->segments) {
+    auto r = sg.segment->Find(marker);
+    if (!r.ok()) return r.status();
+    marked = marked && r->df() == sg.segment->num_docs();
+  }
   index_snap_ = *snap;
+  index_content2_ = marked;
+  *content2 = marked;
   return index_snap_;
 }
 
@@ -430,19 +471,10 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
     SqliteDb* db;
     ~EndTx() { (void)db->Exec("COMMIT"); }
   } end_tx{db.get()};
-  auto snap = IndexSnapshot(db.get(), &out->notice);
+  IndexPlanContext ctx;
+  auto snap = IndexSnapshot(db.get(), &out->notice, &ctx.content2);
   if (!snap.ok()) return snap.status();
   if (!*snap) return Status::Ok();
-  IndexPlanContext ctx;
-  ctx.content2 = true;
-  {
-    const std::string marker = index::KeywordTerm(kIndexContentField, kIndexContentVersion);
-    for (const auto& sg : (*snap)->segments) {
-      auto r = sg.segment->Find(marker);
-      if (!r.ok()) return r.status();
-      ctx.content2 = ctx.content2 && r->df() == sg.segment->num_docs();
-    }
-  }
   for (const std::string& v : SourceValues(*parsed)) {
     // As the SQL path: sources whose name contains the value, case-insensitive.
     ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT id FROM sources WHERE instr(lower(name), lower(?1)) > 0"));
@@ -486,13 +518,17 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
   }
   const int limit = std::clamp(o.limit, 0, 1000);
   const int offset = std::max(0, o.offset);
-  q.k = static_cast<size_t>(limit + offset);
+  const size_t page_end = static_cast<size_t>(limit + offset);
+  // A lower-bound total asks for one hit past the page: finding it proves a
+  // next page, so the bound is never the page's own end.
+  const bool bound = o.count_total && !o.exact_total;
+  q.k = page_end + (bound ? 1 : 0);
   auto r = index::Search(**snap, q);
   if (!r.ok()) return r.status();
   *used = true;
   out->engine = "index";
   out->ranked = !plan->filter_only;
-  for (size_t i = static_cast<size_t>(offset); i < r->hits.size(); ++i) {
+  for (size_t i = static_cast<size_t>(offset); i < std::min(r->hits.size(), page_end); ++i) {
     const int64_t key = static_cast<int64_t>(r->hits[i].id);
     SearchHit h;
     h.score = r->hits[i].score;
@@ -522,12 +558,15 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
     out->hits.push_back(std::move(h));
   }
   if (o.count_total) {
-    if (offset == 0 && static_cast<int>(r->hits.size()) < limit) {
-      out->total = static_cast<int64_t>(r->hits.size());  // the page holds every match
-    } else {
+    if (r->hits.size() < q.k) {
+      out->total = static_cast<int64_t>(r->hits.size());  // fewer than asked: every match was found
+    } else if (o.exact_total || CountIsCheap(q)) {
       auto all = index::Count(**snap, q);  // doc ids and bitmaps only, no scoring
       if (!all.ok()) return all.status();
       out->total = static_cast<int64_t>(*all);
+    } else {
+      out->total = static_cast<int64_t>(r->hits.size());  // at least these (page_end + 1)
+      out->total_exact = false;
     }
   }
   return Status::Ok();
@@ -569,15 +608,20 @@ Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions
   const int offset = std::max(0, o.offset);
   const int lp = 2 + static_cast<int>(c->params.size());
   sql += " LIMIT " + P(lp) + " OFFSET " + P(lp + 1);
+  // As on the index path, a lower-bound total reads one row past the page.
+  const bool bound = o.count_total && !o.exact_total;
   std::vector<std::pair<int64_t, double>> keys;
+  bool more = false;  // (bound only) a row past the page exists
   {
     ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
     BindQuery(s.get(), *c);
-    s->BindInt(lp, limit);
+    s->BindInt(lp, limit + (bound ? 1 : 0));
     s->BindInt(lp + 1, offset);
     Status st;
     while (s->Step(&st)) keys.emplace_back(s->Int(0), out.ranked ? -s->Double(1) : 0.0);
     if (!st.ok()) return st;
+    more = static_cast<int>(keys.size()) > limit;
+    if (more) keys.resize(static_cast<size_t>(limit));
   }
   for (const auto& [key, score] : keys) {
     SearchHit h;
@@ -620,8 +664,12 @@ Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions
     out.hits.push_back(std::move(h));
   }
   if (o.count_total) {
-    if (offset == 0 && static_cast<int>(keys.size()) < limit) {
-      out.total = static_cast<int64_t>(keys.size());  // the page holds every match
+    const bool last_page = bound ? !more : static_cast<int>(keys.size()) < limit;
+    if (last_page && (offset == 0 || !keys.empty())) {
+      out.total = offset + static_cast<int64_t>(keys.size());  // the last page: every match is before it or on it
+    } else if (bound && more) {
+      out.total = offset + static_cast<int64_t>(keys.size()) + 1;  // at least these
+      out.total_exact = false;
     } else {
       ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached("SELECT count(*) FROM (" + ids + ")"));
       BindQuery(s.get(), *c);
@@ -1136,7 +1184,8 @@ Result<IndexHealth> Archive::CheckIndex() const {
   ReadTransaction tx(db.get());
   ANNALS_RETURN_IF_ERROR(tx.status());
   IndexHealth h;
-  auto snap = IndexSnapshot(db.get(), &h.problem);
+  bool content2 = false;
+  auto snap = IndexSnapshot(db.get(), &h.problem, &content2);
   if (!snap.ok()) return snap.status();
   if (!*snap) return h;
   h.usable = true;

@@ -10,6 +10,7 @@
 // and never block, nor are blocked by, a concurrent `annals ingest` (WAL).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -54,6 +55,17 @@ struct SearchOptions {
   int snippet_tokens = 24; // snippet length in tokens
   bool count_total = true; // count every match when the page does not hold them all (a second,
                            // unscored pass: index::Count, or count(*) on the FTS5 path)
+  // With count_total, false lets the total be a lower bound when counting
+  // every match would cost more than the page (SearchResult::total_exact
+  // says which it is): then it is the number of matches found, which is one
+  // more than the page ends at when a next page exists. Exact regardless
+  // when the page holds every match, and on the text index for one word
+  // (its df from block metadata, also within a date range). On a 1M-article
+  // archive the exact total of a phrase or a filtered query cost as much as
+  // the page itself (positions of every candidate, the filter's bitmaps
+  // built twice). The HTTP API asks for this unless told `total=exact`; the
+  // CLI always counts exactly.
+  bool exact_total = true;
   // Rank with annals' own text index (src/index) when the archive has one
   // and the query suits it (search/index_query.h); false: always FTS5.
   bool use_index = true;
@@ -115,6 +127,7 @@ struct SearchHit {
 struct SearchResult {
   std::string query;             // as given
   int64_t total = -1;            // all matching articles; -1 if not counted
+  bool total_exact = true;       // false: `total` is a lower bound (SearchOptions::exact_total)
   bool ranked = false;           // true if ordered by BM25
   std::vector<SearchHit> hits;   // the requested page
   double elapsed_ms = 0;         // time spent in Search
@@ -280,8 +293,11 @@ class Archive {
   // Search through the text index; false in *used when the query (or the
   // archive) is for FTS5, with the reason in out->notice if it is a problem.
   Status SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out, bool* used) const;
-  // The index snapshot the catalog row read in `db`'s open transaction names.
-  Result<std::shared_ptr<const index::Snapshot>> IndexSnapshot(SqliteDb* db, std::string* notice) const;
+  // The index snapshot the catalog row read in `db`'s open transaction names;
+  // *content2: whether every doc of it carries the content version marker
+  // (IndexPlanContext::content2), known once per snapshot.
+  Result<std::shared_ptr<const index::Snapshot>> IndexSnapshot(SqliteDb* db, std::string* notice,
+                                                               bool* content2) const;
   std::unique_ptr<SqliteDb> Acquire() const;
   void Release(std::unique_ptr<SqliteDb> db) const;
 
@@ -293,8 +309,10 @@ class Archive {
   mutable std::vector<std::unique_ptr<SqliteDb>> free_;
   std::string index_dir_;                       // IndexDirFor(path)
   bool verify_index_checksums_ = true;
-  mutable std::mutex index_mu_;                 // guards index_snap_
+  mutable std::mutex index_mu_;                 // guards index_snap_, index_content2_
   mutable std::shared_ptr<const index::Snapshot> index_snap_;  // last loaded, for reuse
+  mutable bool index_content2_ = false;         // every doc of index_snap_ has the content2 marker
+  mutable std::atomic<bool> has_catalog_{false};  // index_catalog seen (a table is never dropped)
   // What the whole archive (the empty query) gives, which the UI asks on
   // every first screen and which costs a scan of every article on a large
   // archive: valid while the index catalog's generation is `generation`

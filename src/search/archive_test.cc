@@ -650,6 +650,7 @@ TEST(ArchiveFilterFormsTest, IndexAnswersEveryFilterFormAsSqlDoes) {
       "killed>=100", "killed>100", "killed<=37", "killed<5", "killed=111", "killed:74", "wounded>=5", "wounded<3",
       "injured=0", "arrested>=1", "title:report", "-soldiers", "-has:quote"};
   int total_matches = 0;
+  int bounded_totals = 0;
   auto check = [&](const std::string& q) {
     SearchOptions io;
     io.limit = 1000;
@@ -684,6 +685,33 @@ TEST(ArchiveFilterFormsTest, IndexAnswersEveryFilterFormAsSqlDoes) {
       for (const auto& h : c->hits) ic.push_back(h.id);
       EXPECT_EQ(ic, ib) << q;
     }
+    // A total allowed to be a lower bound (the API's default), on both
+    // paths and on a later page: the same hits; exact when so labelled, else
+    // at most the exact total and past the page's end (a next page exists).
+    for (const bool use_index : {true, false}) {
+      for (const int offset : {0, 2}) {
+        SearchOptions fast = small;
+        fast.use_index = use_index;
+        fast.offset = offset;
+        fast.exact_total = false;
+        SearchOptions exact = fast;
+        exact.exact_total = true;
+        auto d = (*archive)->Search(q, fast);
+        auto e = (*archive)->Search(q, exact);
+        ASSERT_TRUE(d.ok() && e.ok()) << q;
+        ASSERT_EQ(d->hits.size(), e->hits.size()) << q;
+        for (size_t i = 0; i < d->hits.size(); ++i) EXPECT_EQ(d->hits[i].id, e->hits[i].id) << q;
+        EXPECT_TRUE(e->total_exact) << q;
+        EXPECT_EQ(e->total, b->total) << q << " offset " << offset << (use_index ? " index" : " sql");
+        if (d->total_exact) {
+          EXPECT_EQ(d->total, b->total) << q << " offset " << offset << (use_index ? " index" : " sql");
+        } else {
+          ++bounded_totals;
+          EXPECT_LE(d->total, b->total) << q;
+          EXPECT_EQ(d->total, offset + small.limit + 1) << q;
+        }
+      }
+    }
     total_matches += static_cast<int>(b->total);
   };
   for (const std::string& f : forms) {
@@ -700,6 +728,7 @@ TEST(ArchiveFilterFormsTest, IndexAnswersEveryFilterFormAsSqlDoes) {
     }
   }
   EXPECT_GT(total_matches, 1000);  // not a comparison of empty results
+  EXPECT_GT(bounded_totals, 100);  // the bound was taken, not just exact totals compared
   for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path + s);
 }
 

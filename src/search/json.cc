@@ -91,6 +91,8 @@ void WriteSearchResultJson(const SearchResult& r, JsonWriter* w) {
   w->BeginObject();
   w->Field("query", r.query);
   w->Field("total", r.total);
+  // Only a lower bound is labelled: the CLI counts exactly, and its output stays as it was.
+  if (!r.total_exact) w->Field("total_exact", false);
   w->Field("ranked", r.ranked);
   w->Field("engine", r.engine);
   if (!r.notice.empty()) w->Field("notice", r.notice);

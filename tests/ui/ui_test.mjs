@@ -106,6 +106,28 @@ try {
   if (outside.length) fail(`results outside the brushed range ${from}..${to}: ${outside.join(', ')}`);
   await page.screenshot({path: `${outDir}/1c-brushed.png`, fullPage: true});
 
+  // 1d. A filtered query's total is only bounded by default (the API's
+  // total=fast): the page says "At least N" and offers the next page;
+  // "Count all" replaces it with the exact count of total=exact.
+  const boundedQuery = 'said has:quote';
+  await page.fill('#q', boundedQuery);
+  r = rendered();
+  await page.press('#q', 'Enter');
+  await r;
+  await page.waitForSelector('#results .hit');
+  const boundText = await page.locator('#total').textContent();
+  const boundMatch = boundText.match(/^At least (\d+) articles$/);
+  if (!boundMatch) fail(`the total of "${boundedQuery}" is not labelled as a lower bound: ${boundText}`);
+  if (await page.locator('#results .pager a', {hasText: 'Next'}).count() === 0) fail('no Next link under a bounded total');
+  const exact = await page.evaluate(q => fetch('/api/search?limit=1&total=exact&q=' + encodeURIComponent(q)).then(x => x.json()),
+                                    boundedQuery);
+  if (exact.total_exact !== true || exact.total < Number(boundMatch[1]))
+    fail(`total=exact gave ${JSON.stringify(exact.total)} (exact: ${exact.total_exact}) below the bound ${boundMatch[1]}`);
+  await page.screenshot({path: `${outDir}/1d-bounded-total.png`, fullPage: true});
+  await page.click('#count-all');
+  await page.waitForFunction(t => document.getElementById('total')?.textContent === t, `${exact.total} articles`);
+  if (await page.locator('#count-all').count() !== 0) fail('"Count all" stayed after counting');
+
   // 2. Search for the seed's place, then click the "Baku" place facet.
   await page.fill('#q', 'Baku');
   r = rendered();
