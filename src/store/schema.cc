@@ -170,17 +170,13 @@ Status ConfigureConnection(SqliteDb* db, bool writer) {
     // a bulk ingest (the WAL is reset once readers let it).
     ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA wal_autocheckpoint=16384"));
   } else {
-    // Readers map up to 2 GB of the file (SQLite's default SQLITE_MAX_MMAP_SIZE,
-    // Debian's too): a hit's row is then read from the page cache without a
-    // pread() and a copy per page — 12% of the server's CPU per request for
-    // rare words on the 1M-article archive (20 rows with their text, little
-    // else). Mapped pages are page cache, not heap: RssFile, which the
-    // kernel reclaims — but each connection maps the file itself, so a page
-    // is counted once per connection that touched it, and a server's VmRSS
-    // looks large (5.4 GB of RssFile with 16 connections on the 4.3 GB
-    // archive, 1.0 GB at 256 MB; its heap the same 0.2 GB). Not the writer: its resident memory must stay bounded
-    // whatever the archive size (ingest RSS target < 1 GB).
-    ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA mmap_size=2147418112"));
+    // Readers map up to 256 MB of the file: fewer copies on hot pages. Not
+    // the writer: mapped pages count as its resident memory, which must stay
+    // bounded whatever the archive size (ingest RSS target < 1 GB). (2 GB
+    // saved ~10% of a rare-word request's CPU on the 1M archive, but every
+    // connection maps the file itself and counts its pages: a server's RssFile
+    // went from 1.0 to 5.4 GB with 16 connections; BENCHMARKS.md, issue 8.)
+    ANNALS_RETURN_IF_ERROR(db->Exec("PRAGMA mmap_size=268435456"));
   }
   // The writer gets a 64 MB page cache (index b-tree pages of a bulk ingest);
   // readers 8 MB each: their reads come through the shared mapping, and a
