@@ -52,6 +52,12 @@ void Exercise(std::string bytes) {
     PostingsCursor c(&s, *ref);
     for (uint32_t d = c.doc(); d != kEndDoc; d = c.Next()) (void)c.Positions(&pos);
   }
+  // Every numeric doc value (format 2 unpacks them from bit-packed columns).
+  int64_t sum = 0;
+  for (size_t f = 0; f < s.numeric_names().size(); f++) {
+    for (uint32_t d = 0; d < s.num_docs(); d++) sum += s.Numeric(static_cast<int>(f), d) & 1;
+  }
+  (void)sum;
   Snapshot snap;
   snap.segments.push_back({*seg, nullptr});
   for (const char* text : {"police army", "\"killed protesters\"", "pol* has:quote killed>=3"}) {
