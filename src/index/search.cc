@@ -230,31 +230,22 @@ bool LeafConjunction(const Filter& f, std::vector<const Filter*>* leaves) {
 // Required / excluded terms, numeric filters and deletions for one segment.
 class Filters {
  public:
-  // lazy: a filter-only query without term cursors, whose filter tree
-  // RunFiltersOnly evaluates a window at a time from the newest doc down
-  // (Check() then does not test it).
-  Status Init(const SnapshotSegment& sg, const Query& q, bool* empty, bool lazy) {
+  // filter_only: the query ranks no words. Without term cursors its filter
+  // tree is then left to RunFiltersOnly (lazy_filter()), which evaluates it
+  // a window at a time from the newest doc down (Check() does not test it).
+  Status Init(const SnapshotSegment& sg, const Query& q, bool* empty, bool filter_only) {
     seg_ = &sg;
     *empty = false;
-    for (const std::string& t : q.require) {
-      Result<TermRef> r = sg.segment->Find(t);
-      if (!r.ok()) return r.status();
-      if (!r->entry) *empty = true;
-      require_.emplace_back(sg.segment.get(), *r);
-    }
+    for (const std::string& t : q.require) ANNALS_RETURN_IF_ERROR(Require(t, empty));
     for (const std::string& t : q.exclude) {
       Result<TermRef> r = sg.segment->Find(t);
       if (!r.ok()) return r.status();
       if (r->entry) exclude_.emplace_back(sg.segment.get(), *r);
     }
-    for (const NumericFilter& f : q.numeric) {
-      int idx = sg.segment->NumericField(f.field);
-      if (idx < 0) *empty = true;
-      numeric_.push_back({idx, f.min, f.max});
-    }
+    for (const NumericFilter& f : q.numeric) RequireRange(f.field, f.min, f.max, empty);
     if (q.accept) accept_ = &q.accept;
     std::vector<const Filter*> leaves;
-    if (!q.filter.is_all() && lazy) {
+    if (filter_only && require_.empty() && exclude_.empty()) {
       lazy_filter_ = &q.filter;
     } else if (LeafConjunction(q.filter, &leaves)) {
       // has:quote, killed>=1, person:x AND has:count...: required cursors,
@@ -263,16 +254,8 @@ class Filters {
       // or every doc (~440k postings for has:quote, 1M values for killed>=1
       // at 1M articles).
       for (const Filter* leaf : leaves) {
-        if (leaf->kind == FilterKind::kNumeric) {
-          const int idx = sg.segment->NumericField(leaf->field);
-          if (idx < 0) *empty = true;
-          numeric_.push_back({idx, leaf->min, leaf->max});
-          continue;
-        }
-        Result<TermRef> r = sg.segment->Find(leaf->term);
-        if (!r.ok()) return r.status();
-        if (!r->entry) *empty = true;
-        require_.emplace_back(sg.segment.get(), *r);
+        if (leaf->kind == FilterKind::kNumeric) RequireRange(leaf->field, leaf->min, leaf->max, empty);
+        else ANNALS_RETURN_IF_ERROR(Require(leaf->term, empty));
       }
     } else if (!q.filter.is_all()) {
       Result<DocBitmap> b = EvalFilter(sg, q.filter);
@@ -287,7 +270,6 @@ class Filters {
     return Status::Ok();
   }
   bool has_require() const { return !require_.empty(); }
-  const DocBitmap* bitmap() const { return has_bitmap_ ? &bitmap_ : nullptr; }
   const Filter* lazy_filter() const { return lazy_filter_; }
   // Required or excluded term cursors: Check() must then move forward only.
   bool has_cursors() const { return !require_.empty() || !exclude_.empty(); }
@@ -323,6 +305,22 @@ class Filters {
   }
 
  private:
+  // A doc must hold `term` (a segment without it matches nothing).
+  Status Require(const std::string& term, bool* empty) {
+    Result<TermRef> r = seg_->segment->Find(term);
+    if (!r.ok()) return r.status();
+    if (!r->entry) *empty = true;
+    require_.emplace_back(seg_->segment.get(), *r);
+    return Status::Ok();
+  }
+  // A doc's numeric `field` must lie in [min, max] (a segment without the
+  // field matches nothing).
+  void RequireRange(const std::string& field, int64_t min, int64_t max, bool* empty) {
+    const int idx = seg_->segment->NumericField(field);
+    if (idx < 0) *empty = true;
+    numeric_.push_back({idx, min, max});
+  }
+
   struct Num {
     int field;
     int64_t min, max;
@@ -556,45 +554,28 @@ Status RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
     }
     return Status::Ok();
   }
+  // Windows of 4096 docs (filter_window), then 4x larger, from the newest
+  // doc down: a common filter (has:quote) finds its k newest in the first
+  // one instead of decoding all its postings; a rare one ends up evaluating
+  // it all.
+  const Filter* f = r.filters.lazy_filter();  // set whenever there are no cursors (Init)
   size_t pushed = 0;
-  if (const Filter* f = r.filters.lazy_filter()) {
-    // Windows of 4096 docs (filter_window), then 4x larger, from the
-    // newest doc down: a common filter (has:quote) finds its k newest in the
-    // first one instead of decoding all its postings; a rare one ends up
-    // evaluating it all.
-    uint32_t hi = r.hi;
-    uint64_t width = std::max<uint32_t>(r.filter_window, 1);
-    while (true) {
-      const uint32_t lo = hi - r.lo + 1 > width ? static_cast<uint32_t>(hi - width + 1) : r.lo;
-      Result<DocBitmap> b = EvalFilterWindow(*r.sg->segment, *f, lo, hi);
-      if (!b.ok()) return b.status();
-      for (uint32_t i = b->PrevSet(hi - lo); i != UINT32_MAX; i = i == 0 ? UINT32_MAX : b->PrevSet(i - 1)) {
-        const uint32_t d = lo + i;
-        if (r.filters.Check(d) != d) continue;
-        top.Push(MakeHit(r, d, 0.0));
-        if (++pushed >= k) return Status::Ok();
-      }
-      if (lo == r.lo) return Status::Ok();
-      hi = lo - 1;
-      width *= 4;
-    }
-  }
-  const DocBitmap* b = r.filters.bitmap();
-  uint32_t d = r.hi;
+  uint32_t hi = r.hi;
+  uint64_t width = std::max<uint32_t>(r.filter_window, 1);
   while (true) {
-    if (b) {
-      d = b->PrevSet(d);
-      if (d == UINT32_MAX) break;
-    }
-    if (d < r.lo) break;
-    if (r.filters.Check(d) == d) {
+    const uint32_t lo = hi - r.lo + 1 > width ? static_cast<uint32_t>(hi - width + 1) : r.lo;
+    Result<DocBitmap> b = EvalFilterWindow(*r.sg->segment, *f, lo, hi);
+    if (!b.ok()) return b.status();
+    for (uint32_t i = b->PrevSet(hi - lo); i != UINT32_MAX; i = i == 0 ? UINT32_MAX : b->PrevSet(i - 1)) {
+      const uint32_t d = lo + i;
+      if (r.filters.Check(d) != d) continue;
       top.Push(MakeHit(r, d, 0.0));
-      if (++pushed >= k) break;
+      if (++pushed >= k) return Status::Ok();
     }
-    if (d == 0) break;
-    d--;
+    if (lo == r.lo) return Status::Ok();
+    hi = lo - 1;
+    width *= 4;
   }
-  return Status::Ok();
 }
 
 // Runs the top-k search over every segment.
@@ -610,8 +591,7 @@ Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts
     if (r.lo >= end) continue;
     r.hi = end - 1;
     bool empty = false;
-    const bool lazy = plan.clauses.empty() && q.require.empty() && q.exclude.empty();
-    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, q, &empty, lazy));
+    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, q, &empty, /*filter_only=*/plan.clauses.empty()));
     if (empty) continue;
     for (const PlannedClause& c : plan.clauses) {
       Result<std::unique_ptr<Scorer>> s = MakeScorer(seg, c);
