@@ -22,23 +22,9 @@ url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/log" | head -1 || true)
 [ -n "$url" ] || { echo "http_class_cpu: server did not start: $(cat "$work/log")" >&2; exit 1; }
 
 # The same query classes as bench/http_load.sh, one file each.
-vocab() {
-  sqlite3 -readonly "$db" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, articles_fts, row);
-    SELECT term FROM temp.v WHERE term GLOB '[a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*' $1;"
-}
-n_docs=$(sqlite3 -readonly "$db" "SELECT count(*) FROM articles")
-common=$(vocab "ORDER BY doc DESC LIMIT 60 OFFSET 20")
-mid=$(vocab "ORDER BY doc DESC LIMIT 60 OFFSET 1000")
-rare=$(vocab "AND doc BETWEEN 3 AND max(30, $n_docs / 20000) ORDER BY term LIMIT 60")
-echo "$common" > "$work/common"
-echo "$mid" > "$work/mid"
-echo "$rare" > "$work/rare"
-paste -d' ' <(echo "$mid" | head -40) <(echo "$common" | head -40) > "$work/and"
-i=0; for w in $(echo "$common" | head -40); do echo "$w date:$((1990 + i % 36))-0$((1 + i % 9))"; i=$((i + 1)); done > "$work/date"
-for w in $(echo "$common" | head -20); do echo "$w has:quote"; done > "$work/has_quote"
-for w in $(echo "$common" | head -20); do echo "$w killed>=1"; done > "$work/killed"
-sqlite3 -readonly "$db" "SELECT lower(title) FROM articles WHERE title GLOB '[A-Za-z]* [A-Za-z]*' LIMIT 40 OFFSET 7" |
-  awk '{ if ($1 ~ /^[a-z]+$/ && $2 ~ /^[a-z]+$/) printf "\"%s %s\"\n", $1, $2 }' > "$work/phrase"
+source "$(dirname "$0")/http_queries.sh"
+http_query_classes "$db" "$work"
+n_docs=$(cat "$work/n_docs")
 
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat"; }
 curl -sf "$url/api/search?q=police" > /dev/null
@@ -46,11 +32,8 @@ echo "http_class_cpu: $db ($n_docs articles), 2 clients, ${secs}s per class, loa
 printf "%-10s %8s %14s %10s %10s\n" class requests "CPU/request" median p99
 for cls in common mid rare and date has_quote killed phrase; do
   {
-    echo "local queries = {"
-    sed -e 's/%/%25/g' -e 's/ /+/g' -e 's/"/%22/g' -e 's/>/%3E/g' -e 's/=/%3D/g' -e 's/:/%3A/g' \
-        -e 's/^/  "/' -e 's/$/",/' "$work/$cls"
+    http_lua_queries "$work/$cls"
     cat <<LUA
-}
 local i = 0
 request = function()
   i = i + 1

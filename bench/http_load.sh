@@ -29,36 +29,18 @@ url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
 [ -n "$url" ] || { echo "http_load: server did not start: $(cat "$log")" >&2; exit 1; }
 
 # --- the queries: read-only sqlite3 over the archive's FTS vocabulary -------
-# Only alphabetic terms; URL-encoding is then just spaces and quotes.
-vocab() {  # $1 = ORDER/LIMIT clause
-  sqlite3 -readonly "$db" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, articles_fts, row);
-    SELECT term FROM temp.v WHERE term GLOB '[a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*' $1;"
-}
-n_docs=$(sqlite3 -readonly "$db" "SELECT count(*) FROM articles")
-common=$(vocab "ORDER BY doc DESC LIMIT 60 OFFSET 20")
-mid=$(vocab "ORDER BY doc DESC LIMIT 60 OFFSET 1000")
-rare=$(vocab "AND doc BETWEEN 3 AND max(30, $n_docs / 20000) ORDER BY term LIMIT 60")
-{
-  for w in $common; do echo "$w"; done
-  for w in $mid; do echo "$w"; done
-  for w in $rare; do echo "$w"; done
-  paste -d' ' <(echo "$mid" | head -40) <(echo "$common" | head -40) | sed 's/^/AND:/'
-  i=0; for w in $(echo "$common" | head -40); do echo "$w date:$((1990 + i % 36))-0$((1 + i % 9))"; i=$((i + 1)); done
-  for w in $(echo "$common" | head -20); do echo "$w has:quote"; echo "$w killed>=1"; done
-  # Phrases: two adjacent words of a stored title.
-  sqlite3 -readonly "$db" "SELECT lower(title) FROM articles WHERE title GLOB '[A-Za-z]* [A-Za-z]*' LIMIT 40 OFFSET 7" |
-    awk '{ if ($1 ~ /^[a-z]+$/ && $2 ~ /^[a-z]+$/) printf "\"%s %s\"\n", $1, $2 }'
-} | sed 's/^AND://' > "$work/queries.txt"
+source "$(dirname "$0")/http_queries.sh"
+http_query_classes "$db" "$work"
+n_docs=$(cat "$work/n_docs")
+cat "$work/common" "$work/mid" "$work/rare" "$work/and" "$work/date" \
+    <(paste -d'\n' "$work/has_quote" "$work/killed") "$work/phrase" > "$work/queries.txt"
 nq=$(wc -l < "$work/queries.txt")
 echo "http_load: $nq queries from $db ($n_docs articles), $clients clients, ${secs}s per run"
 
 # Lua table of URL-encoded queries for wrk.
 {
-  echo "local queries = {"
-  sed -e 's/%/%25/g' -e 's/ /+/g' -e 's/"/%22/g' -e 's/>/%3E/g' -e 's/=/%3D/g' -e 's/:/%3A/g' \
-      -e 's/^/  "/' -e 's/$/",/' "$work/queries.txt"
+  http_lua_queries "$work/queries.txt"
   cat <<'LUA'
-}
 local i = 0
 request = function()
   i = i + 1
