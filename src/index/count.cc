@@ -1,4 +1,5 @@
-// Count (count.h): exact totals by doc ids and bitmaps, never by scores.
+// Count and CollectMatches (count.h): exact match sets by doc ids and
+// bitmaps, never by scores.
 #include "index/count.h"
 
 #include <algorithm>
@@ -181,11 +182,13 @@ Filter AllFilters(const Query& q) {
   return Filter::Combine(FilterKind::kAnd, std::move(fs));
 }
 
-// Matches in one segment's doc range [lo, hi].
+// Matches in one segment's doc range [lo, hi]: counted, and with `out`
+// also set in it (a bitmap over the segment's docs; counting from block
+// metadata is then skipped, every match being needed).
 class SegmentCount {
  public:
-  SegmentCount(const SnapshotSegment& sg, const Query& q, uint32_t lo, uint32_t hi)
-      : sg_(sg), seg_(*sg.segment), q_(q), lo_(lo), hi_(hi) {}
+  SegmentCount(const SnapshotSegment& sg, const Query& q, uint32_t lo, uint32_t hi, DocBitmap* out = nullptr)
+      : sg_(sg), seg_(*sg.segment), q_(q), lo_(lo), hi_(hi), out_(out) {}
 
   Result<uint64_t> Run(const Plan& plan, const Filter& filters) {
     if (!filters.is_all() || sg_.deleted) {
@@ -208,7 +211,7 @@ class SegmentCount {
     Result<uint64_t> n = uint64_t{0};
     if (ms.empty()) {
       return n;
-    } else if (ms.size() == 1 && !q_.accept && dynamic_cast<TermMatcher*>(ms[0].get())) {
+    } else if (ms.size() == 1 && !q_.accept && !out_ && dynamic_cast<TermMatcher*>(ms[0].get())) {
       n = CountPostings(seg_, static_cast<TermMatcher*>(ms[0].get())->ref(), mask(), lo_, hi_);
     } else if (q_.mode == MatchMode::kAll) {
       n = Intersect(ms);
@@ -229,11 +232,18 @@ class SegmentCount {
     return x >= mask_->num_docs ? kEndDoc : x;
   }
   bool Accepted(uint32_t d) const { return !q_.accept || q_.accept(seg_.ext_id(d)); }
+  // A match: counted, and recorded in out_.
+  void Hit(uint32_t d, uint64_t* n) const {
+    ++*n;
+    if (out_) out_->Set(d);
+  }
 
   uint64_t FiltersOnly() const {
-    if (!q_.accept) return mask_ ? mask_->CountRange(lo_, hi_) : uint64_t{hi_} - lo_ + 1;
+    if (!q_.accept && !out_) return mask_ ? mask_->CountRange(lo_, hi_) : uint64_t{hi_} - lo_ + 1;
     uint64_t n = 0;
-    for (uint32_t d = NextAllowed(lo_); d <= hi_; d = NextAllowed(d + 1)) n += Accepted(d);
+    for (uint32_t d = NextAllowed(lo_); d <= hi_; d = NextAllowed(d + 1)) {
+      if (Accepted(d)) Hit(d, &n);
+    }
     return n;
   }
 
@@ -256,9 +266,11 @@ class SegmentCount {
         d = m->NextGeq(d + 1);
       }
     }
-    if (!q_.accept) return hit.CountRange(lo_, hi_);
+    if (!q_.accept && !out_) return hit.CountRange(lo_, hi_);
     uint64_t n = 0;
-    for (uint32_t d = hit.NextSet(lo_); d <= hi_ && d < hit.num_docs; d = hit.NextSet(d + 1)) n += Accepted(d);
+    for (uint32_t d = hit.NextSet(lo_); d <= hi_ && d < hit.num_docs; d = hit.NextSet(d + 1)) {
+      if (Accepted(d)) Hit(d, &n);
+    }
     return n;
   }
 
@@ -280,7 +292,7 @@ class SegmentCount {
       t = d + 1;
       bool ok = true;
       for (size_t j = 0; j < ms.size() && ok; j++) ok = ms[j]->Confirm();
-      if (ok && Accepted(d)) n++;
+      if (ok && Accepted(d)) Hit(d, &n);
     }
     return n;
   }
@@ -289,27 +301,40 @@ class SegmentCount {
   const Segment& seg_;
   const Query& q_;
   const uint32_t lo_, hi_;
+  DocBitmap* const out_;
   std::optional<DocBitmap> mask_;  // allowed docs; none = every doc
 };
 
-}  // namespace
-
-Result<uint64_t> Count(const Snapshot& snap, const Query& q) {
+// Count() and CollectMatches(): with `visit`, each segment's matches are
+// collected into a bitmap and handed to it.
+Result<uint64_t> CountOrCollect(const Snapshot& snap, const Query& q, const MatchVisitor* visit) {
   Result<Plan> plan = PlanQuery(snap, q, Bm25Params{});  // for the prefix expansions; weights unused
   if (!plan.ok()) return plan.status();
   const Filter filters = AllFilters(q);
   uint64_t total = 0;
-  for (const SnapshotSegment& sg : snap.segments) {
+  for (size_t i = 0; i < snap.segments.size(); i++) {
+    const SnapshotSegment& sg = snap.segments[i];
     const Segment& seg = *sg.segment;
     if (seg.num_docs() == 0) continue;
     const uint32_t lo = q.date_from == INT32_MIN ? 0 : seg.FirstDocOnOrAfter(q.date_from);
     const uint32_t end = q.date_to == INT32_MAX ? seg.num_docs() : seg.FirstDocOnOrAfter(q.date_to + 1);
     if (lo >= end) continue;
-    Result<uint64_t> n = SegmentCount(sg, q, lo, end - 1).Run(*plan, filters);
+    std::optional<DocBitmap> hits;
+    if (visit) hits.emplace(seg.num_docs());
+    Result<uint64_t> n = SegmentCount(sg, q, lo, end - 1, hits ? &*hits : nullptr).Run(*plan, filters);
     if (!n.ok()) return n.status();
     total += *n;
+    if (visit && *n > 0) ANNALS_RETURN_IF_ERROR((*visit)(i, *hits));
   }
   return total;
+}
+
+}  // namespace
+
+Result<uint64_t> Count(const Snapshot& snap, const Query& q) { return CountOrCollect(snap, q, nullptr); }
+
+Result<uint64_t> CollectMatches(const Snapshot& snap, const Query& q, const MatchVisitor& visit) {
+  return CountOrCollect(snap, q, &visit);
 }
 
 }  // namespace annals::index

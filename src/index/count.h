@@ -24,9 +24,12 @@
 // Thread-safe like Search().
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 
 #include "core/status.h"
+#include "index/filter_eval.h"
 #include "index/query.h"
 #include "index/snapshot.h"
 
@@ -35,5 +38,13 @@ namespace annals::index {
 // Documents of `snap` matching `q` (q.k and q.exact_count are ignored).
 // Errors as Search(): a bad prefix or phrase, or a corrupt segment.
 Result<uint64_t> Count(const Snapshot& snap, const Query& q);
+
+// The match set itself, for what is computed over all matches rather than
+// the top k (facets, timelines: search/archive.cc): visit(i, hits) once per
+// segment snap.segments[i] with at least one match, hits = its matching
+// local docs. Same matches as Count (it returns their number); an error
+// from visit stops the walk and is returned.
+using MatchVisitor = std::function<Status(size_t segment, const DocBitmap& hits)>;
+Result<uint64_t> CollectMatches(const Snapshot& snap, const Query& q, const MatchVisitor& visit);
 
 }  // namespace annals::index

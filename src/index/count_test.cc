@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <random>
+#include <set>
 
 #include "index/count.h"
 #include "index/random_corpus_testing.h"
@@ -119,6 +120,18 @@ TEST(CountTest, ExactTotalEqualsExhaustiveMatchCount) {
     Result<uint64_t> counted = Count(snap, q);
     ASSERT_TRUE(counted.ok()) << counted.status().ToString();
     ASSERT_EQ(*counted, slow->total) << "query " << iter;
+    // The collected match set is exactly the listed hits.
+    std::set<std::pair<uint32_t, uint32_t>> want, got;
+    for (const Hit& h : listed->hits) want.emplace(h.segment, h.doc);
+    Result<uint64_t> collected = CollectMatches(snap, q, [&](size_t i, const DocBitmap& hits) {
+      for (uint32_t d = hits.NextSet(0); d < hits.num_docs; d = hits.NextSet(d + 1)) {
+        got.emplace(static_cast<uint32_t>(i), d);
+      }
+      return Status::Ok();
+    });
+    ASSERT_TRUE(collected.ok()) << collected.status().ToString();
+    ASSERT_EQ(*collected, slow->total) << "query " << iter;
+    ASSERT_EQ(got, want) << "query " << iter;
     nonzero += slow->total > 0;
   }
   // Most queries must match something, or equal zeros would prove little.

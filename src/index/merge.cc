@@ -73,6 +73,20 @@ Status MergeSegments(const std::vector<SnapshotSegment>& parts, CodecId codec, c
     }
   }
   SegmentWriter w(codec, std::move(metas), names, std::move(numeric));
+  // Facet codes carry over only if every part has them (a part from older
+  // code lacks them; the output must then lack them too, not claim none).
+  bool facets = !docs.empty();
+  for (const auto& part : parts) facets = facets && part.segment->has_facets();
+  if (facets) {
+    std::vector<uint64_t> codes, begin{0};
+    for (const Src& s : docs) {
+      if (!parts[s.part].segment->ForEachFacet(s.doc, [&](uint64_t c) { codes.push_back(c); })) {
+        return Status::Corruption(parts[s.part].segment->name() + ": damaged facet values");
+      }
+      begin.push_back(codes.size());
+    }
+    ANNALS_RETURN_IF_ERROR(w.SetFacets(std::move(codes), std::move(begin)));
+  }
   // The output's sections go to temporary files beyond spill_bytes each:
   // merging the largest segments must not hold their size in memory.
   const size_t slash = path.find_last_of('/');

@@ -103,11 +103,19 @@ Status Segment::Init(const OpenOptions& opts) {
   codec_ = CodecFor(static_cast<CodecId>(header_.codec));
   if (!codec_) return bad("unknown codec " + std::to_string(header_.codec));
   const uint64_t limit = size_ - sizeof(SegmentFooter);
+  const uint64_t first = sizeof(SegmentHeader) + (header_.version >= 3 ? sizeof(FacetSections) : 0);
+  if (first > limit) return bad("truncated segment");
+  auto in_bounds = [&](const SectionRef& s) {
+    return s.offset % 8 == 0 && s.offset >= first && s.offset <= limit && s.size <= limit - s.offset;
+  };
   for (uint32_t i = 0; i < kNumSections; i++) {
-    const SectionRef& s = header_.sections[i];
-    if (s.offset % 8 != 0 || s.offset < sizeof(SegmentHeader) || s.offset > limit || s.size > limit - s.offset) {
-      return bad("section " + std::to_string(i) + " out of bounds");
-    }
+    if (!in_bounds(header_.sections[i])) return bad("section " + std::to_string(i) + " out of bounds");
+  }
+  FacetSections facets{};
+  if (header_.version >= 3) {
+    std::memcpy(&facets, base_ + sizeof(SegmentHeader), sizeof facets);
+    if (!in_bounds(facets.offsets) || !in_bounds(facets.values)) return bad("facet sections out of bounds");
+    if (facets.offsets.size != (uint64_t{header_.num_docs} + 1) * 4) return bad("facet offsets section has the wrong size");
   }
   auto expect = [&](SectionId id, uint64_t want, const char* what) -> Status {
     if (header_.sections[id].size != want) return bad(std::string(what) + " section has the wrong size");
@@ -158,6 +166,21 @@ Status Segment::Init(const OpenOptions& opts) {
     total += lens_[d];
   }
   if (total != header_.total_tokens) return bad("document lengths do not add up");
+  if (header_.version >= 3) {
+    // Offsets from 0 up to the values' size, never decreasing: a doc's
+    // bytes are then always inside the section (ForEachFacet).
+    const uint8_t* off = base_ + facets.offsets.offset;
+    uint32_t prev = 0;
+    for (uint64_t d = 0; d <= n; d++) {
+      uint32_t o;
+      std::memcpy(&o, off + d * 4, 4);
+      if ((d == 0 && o != 0) || o < prev) return bad("facet offsets out of order");
+      prev = o;
+    }
+    if (prev != facets.values.size) return bad("facet offsets do not match the facet values");
+    facet_offsets_ = off;
+    facet_values_ = base_ + facets.values.offset;
+  }
   // Numeric field names.
   const uint8_t* p = at(kNumericNames);
   const uint8_t* end = p + header_.sections[kNumericNames].size;

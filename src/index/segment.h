@@ -85,6 +85,33 @@ class Segment {
   }
   const std::vector<std::string>& numeric_names() const { return numeric_names_; }
 
+  // Whether the segment holds its documents' facet codes (format 3).
+  bool has_facets() const { return facet_offsets_ != nullptr; }
+  // Calls f(code) for each facet code of `doc`, ascending. False (after the
+  // codes decoded so far) if the doc's bytes are damaged, or without facets.
+  template <typename F>
+  bool ForEachFacet(uint32_t doc, F&& f) const {
+    if (!facet_offsets_) return false;
+    uint32_t lo, hi;
+    std::memcpy(&lo, facet_offsets_ + size_t{doc} * 4, 4);
+    std::memcpy(&hi, facet_offsets_ + size_t{doc} * 4 + 4, 4);
+    const uint8_t* p = facet_values_ + lo;
+    const uint8_t* end = facet_values_ + hi;  // offsets checked at open: lo <= hi <= size
+    uint64_t code = 0;
+    while (p < end) {
+      uint64_t gap = 0;
+      for (unsigned shift = 0;; shift += 7) {
+        if (p == end || shift > 63) return false;
+        const uint8_t b = *p++;
+        gap |= uint64_t{b & 0x7fu} << shift;
+        if (b < 0x80) break;
+      }
+      code += gap;
+      f(code);
+    }
+    return true;
+  }
+
   // Looks a term up (binary search). A dictionary entry that points outside
   // its sections is Corruption.
   Result<TermRef> Find(std::string_view term) const;
@@ -136,6 +163,8 @@ class Segment {
   };
   std::vector<NumericColumn> columns_;
   std::vector<std::string> numeric_names_;
+  const uint8_t* facet_offsets_ = nullptr;  // version 3: uint32[num_docs + 1], unaligned reads
+  const uint8_t* facet_values_ = nullptr;
 };
 
 // Iterates one term's postings in doc order, decoding one block at a time

@@ -39,6 +39,8 @@ void SegmentBuilder::Clear() {
   fields_.clear();
   numeric_names_.clear();
   numeric_by_doc_.clear();
+  facets_.clear();
+  docs_with_facets_ = 0;
   text_bytes_ = 0;
 }
 
@@ -109,7 +111,13 @@ uint32_t SegmentBuilder::FoldedTermId(std::string_view folded, bool title) {
 }
 
 Status SegmentBuilder::Add(const IndexDoc& doc) {
-  Doc d{doc.id, doc.date, static_cast<uint32_t>(tokens_.size()), 0, static_cast<uint32_t>(fields_.size()), 0};
+  Doc d{doc.id, doc.date, static_cast<uint32_t>(tokens_.size()), 0, static_cast<uint32_t>(fields_.size()), 0,
+        facets_.size(), facets_.size()};
+  if (doc.facets) {
+    facets_.insert(facets_.end(), doc.facets->begin(), doc.facets->end());
+    d.fac_end = facets_.size();
+    docs_with_facets_++;
+  }
   text_bytes_ += doc.title.size() + doc.body.size();
   // Unstemmed tokens (Analyze with stem = false gives the folded form that
   // stemming would start from); FoldedTermId stems each form once.
@@ -226,6 +234,17 @@ Status SegmentBuilder::Emit(Sink&& sink, const std::string& spill_dir) {
   std::sort(by_term.begin(), by_term.end(), [&](uint32_t a, uint32_t b) { return terms_[a] < terms_[b]; });
   SegmentWriter w(codec_, std::move(metas), numeric_names_, std::move(numeric));
   if (version1_) w.WriteVersion1ForTesting();
+  if (!docs_.empty() && docs_with_facets_ == docs_.size()) {
+    std::vector<uint64_t> codes, begin{0};
+    codes.reserve(facets_.size());
+    for (uint32_t nd = 0; nd < order.size(); nd++) {
+      const Doc& d = docs_[order[nd]];
+      codes.insert(codes.end(), facets_.begin() + static_cast<ptrdiff_t>(d.fac_begin),
+                   facets_.begin() + static_cast<ptrdiff_t>(d.fac_end));
+      begin.push_back(codes.size());
+    }
+    ANNALS_RETURN_IF_ERROR(w.SetFacets(std::move(codes), std::move(begin)));
+  }
   if (!spill_dir.empty()) w.SpillTo(spill_dir, kSpillBytes);
   for (uint32_t t : by_term) {
     ANNALS_RETURN_IF_ERROR(w.AddTerm(terms_[t], all_docs.data() + doc_begin[t], all_tfs.data() + doc_begin[t],

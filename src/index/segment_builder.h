@@ -32,6 +32,10 @@ struct IndexDoc {
   std::string_view body;     // article text
   std::vector<std::pair<std::string, std::string>> keywords;  // {field, value}, e.g. {"person", "Sabina Aliyeva"}, {"has", "quote"}
   std::vector<std::pair<std::string, int64_t>> numbers;       // {field, value}, e.g. {"killed", 100}; max kept per field
+  // Its facet codes (segment_format.h; any order, repeats allowed), or
+  // nullptr if unknown: a segment keeps facet codes only when every one of
+  // its documents gave them (an empty list is known: no facets).
+  const std::vector<uint64_t>* facets = nullptr;
 };
 
 // The term a keyword field value is indexed under: "person:sabina aliyeva".
@@ -65,6 +69,7 @@ class SegmentBuilder {
     int32_t date;
     uint32_t tok_begin, tok_end;  // body token term ids in tokens_
     uint32_t fld_begin, fld_end;  // field term ids in fields_
+    uint64_t fac_begin, fac_end;  // facet codes in facets_
   };
   uint32_t TermId(std::string_view term, bool positional);
   // The body term id of a folded (unstemmed) token, and with `title` its
@@ -102,6 +107,8 @@ class SegmentBuilder {
   std::vector<uint32_t> fields_;     // field term ids, doc after doc (repeats = tf)
   std::vector<std::string> numeric_names_;
   std::vector<std::vector<int64_t>> numeric_by_doc_;  // per doc: value per numeric name (or missing)
+  std::vector<uint64_t> facets_;     // facet codes, doc after doc
+  size_t docs_with_facets_ = 0;
   uint64_t text_bytes_ = 0;
 };
 

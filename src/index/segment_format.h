@@ -1,9 +1,13 @@
 // The on-disk layout of one immutable index segment (docs/index-format.md
 // tells the same story for humans). All integers little-endian; every section
-// starts 8-byte aligned. Version 2 (version 1 differs only in kNumericValues
-// and is still read); the values below are frozen.
+// starts 8-byte aligned. Version 3 = version 2 + facet values; version 2 is
+// still written when the documents' facet values are not known (every
+// document of a segment must carry them, or none); version 1 differs from 2
+// only in kNumericValues. All three are read; the values below are frozen.
 //
 //   SegmentHeader
+//   FacetSections  (version 3 only: two more section refs, kept out of the
+//                  header so that versions 1 and 2 keep its layout)
 //   sections (any order; offsets and sizes in the header):
 //     kTerms         TermEntry[num_terms], sorted by term bytes
 //     kStrings       the term bytes, concatenated
@@ -21,6 +25,14 @@
 //                    all ones (missing). (Version 1: int64[num_numeric]
 //                    [num_docs], kNumericMissing if absent — 160 bytes per
 //                    doc at 20 fields, most of them missing.)
+//     facet offsets  (version 3) uint32[num_docs + 1]: doc d's facet values
+//                    are bytes [off[d], off[d + 1]) of the facet values
+//     facet values   (version 3) per doc: its distinct facet codes,
+//                    ascending, as LEB128 varints of the gaps (the first
+//                    code itself). A code is opaque to the index; the store
+//                    uses name id * 4 + entity type, source id * 4 + 3
+//                    (store/index_doc.h), so a query's facets are counted
+//                    from its match set without SQLite.
 //   SegmentFooter (16 bytes): crc32 of everything before it, magic
 //
 // Doc ids are local to the segment, 0..num_docs-1, assigned in (date,
@@ -34,7 +46,7 @@ namespace annals::index {
 
 inline constexpr char kSegmentMagic[8] = {'A', 'N', 'N', 'S', 'E', 'G', 0, 1};
 inline constexpr char kFooterMagic[8] = {'A', 'N', 'N', 'E', 'N', 'D', 0, 1};
-inline constexpr uint32_t kSegmentVersion = 2;     // what writers write
+inline constexpr uint32_t kSegmentVersion = 3;     // the newest written (2 without facet values)
 inline constexpr uint32_t kOldestSegmentVersion = 1;  // the oldest readers read
 inline constexpr uint32_t kBlockSize = 128;  // postings per block
 inline constexpr uint32_t kMaxImpacts = 4;   // (tf, length) pairs per block
@@ -74,6 +86,13 @@ struct SegmentHeader {
   SectionRef sections[kNumSections];
 };
 static_assert(sizeof(SegmentHeader) == 200);
+
+// Version 3: right after the header.
+struct FacetSections {
+  SectionRef offsets;  // uint32[num_docs + 1]
+  SectionRef values;   // varint gaps
+};
+static_assert(sizeof(FacetSections) == 32);
 
 struct SegmentFooter {
   uint32_t crc32;    // zlib crc32 of bytes [0, file_size - 16)

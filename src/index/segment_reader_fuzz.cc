@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "index/count.h"
 #include "index/search.h"
@@ -24,7 +25,9 @@ std::string BuildSeed(CodecId codec) {
   const char* words[] = {"police", "killed", "protesters", "Baku", "army", "said", "river", "storm"};
   uint32_t x = 1;
   std::string texts[300];
+  std::vector<uint64_t> facets[300];
   for (uint64_t i = 0; i < 300; i++) {
+    for (uint64_t k = 0; k < i % 5; k++) facets[i].push_back((i * 37 + k * 1000003) % 5000);
     for (int k = 0; k < 12; k++) {
       x = x * 1103515245 + 12345;
       texts[i] += std::string(words[(x >> 16) % 8]) + " ";
@@ -35,6 +38,7 @@ std::string BuildSeed(CodecId codec) {
     d.body = texts[i];
     d.keywords = {{"has", "quote"}};
     d.numbers = {{"killed", static_cast<int64_t>(i % 9)}};
+    d.facets = &facets[i];
     (void)b.Add(d);
   }
   Result<std::string> r = b.WriteToString();
@@ -57,6 +61,8 @@ void Exercise(std::string bytes) {
   for (size_t f = 0; f < s.numeric_names().size(); f++) {
     for (uint32_t d = 0; d < s.num_docs(); d++) sum += s.Numeric(static_cast<int>(f), d) & 1;
   }
+  // Every facet code (format 3: varints at per-doc offsets).
+  for (uint32_t d = 0; d < s.num_docs(); d++) (void)s.ForEachFacet(d, [&](uint64_t c) { sum += c & 1; });
   (void)sum;
   Snapshot snap;
   snap.segments.push_back({*seg, nullptr});
@@ -64,6 +70,7 @@ void Exercise(std::string bytes) {
     Result<Query> q = ParseSimple(text);
     if (q.ok()) (void)Search(snap, *q);
     if (q.ok()) (void)Count(snap, *q);
+    if (q.ok()) (void)CollectMatches(snap, *q, [](size_t, const DocBitmap&) { return annals::Status::Ok(); });
   }
 }
 

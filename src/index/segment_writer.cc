@@ -189,6 +189,35 @@ Status SegmentWriter::AddTerm(std::string_view term, const uint32_t* docs, const
   return Status::Ok();
 }
 
+Status SegmentWriter::SetFacets(std::vector<uint64_t> codes, std::vector<uint64_t> begin) {
+  if (begin.size() != docs_.size() + 1 || begin.front() != 0 || begin.back() != codes.size()) {
+    return Status::Internal("SegmentWriter: facet ranges do not match the documents");
+  }
+  facet_offsets_.assign(1, 0);
+  facet_values_.clear();
+  for (size_t d = 0; d < docs_.size(); d++) {
+    if (begin[d + 1] < begin[d]) return Status::Internal("SegmentWriter: facet ranges out of order");
+    uint64_t* first = codes.data() + begin[d];
+    uint64_t* last = codes.data() + begin[d + 1];
+    std::sort(first, last);
+    last = std::unique(first, last);
+    uint64_t prev = 0;
+    for (const uint64_t* c = first; c != last; ++c) {
+      uint64_t gap = *c - prev;  // the first code itself, then gaps >= 1
+      prev = *c;
+      while (gap >= 0x80) {
+        facet_values_.push_back(static_cast<char>((gap & 0x7f) | 0x80));
+        gap >>= 7;
+      }
+      facet_values_.push_back(static_cast<char>(gap));
+    }
+    if (facet_values_.size() > UINT32_MAX) return Status::InvalidArgument("facet values of one segment over 4 GiB");
+    facet_offsets_.push_back(static_cast<uint32_t>(facet_values_.size()));
+  }
+  has_facets_ = true;
+  return Status::Ok();
+}
+
 void SegmentWriter::SpillTo(const std::string& dir, size_t limit) {
   for (SpillBuffer* b : {&terms_, &strings_, &blocks_, &data_, &positions_}) b->SpillTo(dir, limit);
 }
@@ -203,9 +232,10 @@ Status SegmentWriter::Emit(Out&& out) {
   if (numeric_values_.size() != numeric_names_.size() * docs_.size()) {
     return Status::Internal("SegmentWriter: numeric values do not match names x docs");
   }
+  const bool v3 = has_facets_ && format_version_ >= 3;
   SegmentHeader h{};
   std::memcpy(h.magic, kSegmentMagic, 8);
-  h.version = format_version_;
+  h.version = v3 ? 3 : std::min<uint32_t>(format_version_, 2);
   h.codec = static_cast<uint32_t>(codec_->id());
   h.num_docs = static_cast<uint32_t>(docs_.size());
   h.num_terms = static_cast<uint32_t>(num_terms());
@@ -255,11 +285,20 @@ Status SegmentWriter::Emit(Out&& out) {
       terms_.size(),          strings_.size(), blocks_.size(), data_.size(),      positions_.size(),
       doc_ids.size(),         doc_dates.size(), doc_lens.size(), num_names.size(),
       numeric_bytes};
-  uint64_t at = sizeof(SegmentHeader);
+  uint64_t at = sizeof(SegmentHeader) + (v3 ? sizeof(FacetSections) : 0);
   for (uint32_t id = 0; id < kNumSections; id++) {
     at = (at + 7) / 8 * 8;
     h.sections[id] = {at, sizes[id]};
     at += sizes[id];
+  }
+  // Version 3's facet sections follow the others.
+  FacetSections fs{};
+  if (v3) {
+    at = (at + 7) / 8 * 8;
+    fs.offsets = {at, facet_offsets_.size() * sizeof(uint32_t)};
+    at += fs.offsets.size;
+    at = (at + 7) / 8 * 8;
+    fs.values = {at, facet_values_.size()};
   }
   uLong crc = crc32(0L, Z_NULL, 0);
   uint64_t written = 0;
@@ -275,6 +314,7 @@ Status SegmentWriter::Emit(Out&& out) {
   static const char kZeros[8] = {};
   auto pad = [&]() -> Status { return written % 8 ? emit(kZeros, 8 - written % 8) : Status::Ok(); };
   ANNALS_RETURN_IF_ERROR(emit(reinterpret_cast<const char*>(&h), sizeof h));
+  if (v3) ANNALS_RETURN_IF_ERROR(emit(reinterpret_cast<const char*>(&fs), sizeof fs));
   for (const SpillBuffer* b : {&terms_, &strings_, &blocks_, &data_, &positions_}) {
     ANNALS_RETURN_IF_ERROR(pad());
     ANNALS_RETURN_IF_ERROR(b->ForEachChunk(emit));
@@ -306,6 +346,13 @@ Status SegmentWriter::Emit(Out&& out) {
       }
       ANNALS_RETURN_IF_ERROR(emit(reinterpret_cast<const char*>(words.data()), words.size() * 8));
     }
+  }
+  if (v3) {
+    ANNALS_RETURN_IF_ERROR(pad());
+    ANNALS_RETURN_IF_ERROR(
+        emit(reinterpret_cast<const char*>(facet_offsets_.data()), facet_offsets_.size() * sizeof(uint32_t)));
+    ANNALS_RETURN_IF_ERROR(pad());
+    ANNALS_RETURN_IF_ERROR(emit(facet_values_.data(), facet_values_.size()));
   }
   ANNALS_RETURN_IF_ERROR(pad());
   SegmentFooter f{};

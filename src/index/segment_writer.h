@@ -36,6 +36,12 @@ class SegmentWriter {
   Status AddTerm(std::string_view term, const uint32_t* docs, const uint32_t* tfs,
                  const uint32_t* positions, uint32_t n);
 
+  // Gives every document its facet codes (segment_format.h): doc d's are
+  // codes[begin[d] .. begin[d + 1]), any order, repeats allowed; `begin` has
+  // docs.size() + 1 entries. The segment is then written as version 3;
+  // without this call, as version 2. Call before Finish.
+  Status SetFacets(std::vector<uint64_t> codes, std::vector<uint64_t> begin);
+
   // Keeps at most about `limit` bytes of each section in memory, the rest in
   // temporary files in `dir` (unnamed: nothing is left behind), until
   // Finish copies them into the segment. Call before the first AddTerm.
@@ -64,6 +70,9 @@ class SegmentWriter {
   std::vector<DocMeta> docs_;
   std::vector<std::string> numeric_names_;
   std::vector<int64_t> numeric_values_;
+  bool has_facets_ = false;
+  std::vector<uint32_t> facet_offsets_;  // version 3: the two facet sections
+  std::string facet_values_;
   uint64_t total_tokens_ = 0;
   double avgdl_ = 1.0;
   std::string last_term_;

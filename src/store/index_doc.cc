@@ -23,6 +23,7 @@ index::IndexDoc StoredIndexDoc::View() const {
   d.body = text;
   d.keywords = keywords;
   d.numbers = numbers;
+  d.facets = &facets;
   return d;
 }
 
@@ -47,7 +48,18 @@ StoredIndexDoc MakeIndexDoc(int64_t key, std::string title, std::string text, co
   if (DayOfKey(key, &day)) d.day = static_cast<int32_t>(day);  // buckets bound days to 28 bits
   d.title = std::move(title);
   d.text = std::move(text);
-  if (facts.source_id) d.keywords.emplace_back("source", std::to_string(*facts.source_id));
+  if (facts.source_id) {
+    d.keywords.emplace_back("source", std::to_string(*facts.source_id));
+    d.facets.push_back(SourceFacetCode(*facts.source_id));
+  }
+  for (size_t i = 0; i < facts.entities.size() && i < facts.entity_name_ids.size(); ++i) {
+    const EntityType type = facts.entities[i].first;
+    if (type == EntityType::kPerson || type == EntityType::kOrg || type == EntityType::kLocation) {
+      d.facets.push_back(NameFacetCode(facts.entity_name_ids[i], type));
+    }
+  }
+  std::sort(d.facets.begin(), d.facets.end());
+  d.facets.erase(std::unique(d.facets.begin(), d.facets.end()), d.facets.end());
   auto add_runs = [&](const char* field, std::string_view name) {
     for (std::string& r : NameWordRuns(name)) d.keywords.emplace_back(field, std::move(r));
   };
@@ -119,10 +131,14 @@ Result<StoredIndexDoc> ReadIndexDoc(SqliteDb* db, int64_t key) {
     (*s)->Reset();
   }
   {
-    auto s = db->Prepare("SELECT e.type, n.name FROM entities e JOIN names n ON n.id = e.name_id WHERE e.article = ?1");
+    auto s = db->Prepare(
+        "SELECT e.type, n.name, e.name_id FROM entities e JOIN names n ON n.id = e.name_id WHERE e.article = ?1");
     if (!s.ok()) return s.status();
     (*s)->BindInt(1, key);
-    while ((*s)->Step(&st)) f.entities.emplace_back(static_cast<EntityType>((*s)->Int(0)), (*s)->Str(1));
+    while ((*s)->Step(&st)) {
+      f.entities.emplace_back(static_cast<EntityType>((*s)->Int(0)), (*s)->Str(1));
+      f.entity_name_ids.push_back((*s)->Int(2));
+    }
     (*s)->Reset();
     if (!st.ok()) return st;
   }

@@ -24,6 +24,9 @@
 //   event:/eventin:  the event-date overlap terms of each of its event
 //            intervals, and numbers "event:last" / "event:-first" for
 //            open-ended periods (event_terms.h)
+//   facets   facet codes (FacetCode): every PERSON / ORG / LOCATION
+//            name id of its entities and its source id, so that a query's
+//            facets are counted from the index's match set
 //   index:content2  on every doc whose terms above are complete: the
 //            content version. A segment where not every doc has it was
 //            built by older code (or holds an event interval the terms
@@ -65,6 +68,15 @@ std::string CountNegMinField(CountType type);
 inline constexpr const char* kCountValueField = "countv";
 std::string CountValueWord(CountType type, int64_t number);
 
+// The facet codes the store gives the index (index/segment_format.h): a
+// name id times 4 plus its entity type (0 PERSON, 1 ORG, 2 LOCATION), a
+// source id times 4 plus 3.
+inline constexpr uint64_t kSourceFacetTag = 3;
+inline uint64_t NameFacetCode(int64_t name_id, EntityType type) {
+  return static_cast<uint64_t>(name_id) << 2 | static_cast<uint64_t>(type);
+}
+inline uint64_t SourceFacetCode(int64_t source_id) { return static_cast<uint64_t>(source_id) << 2 | kSourceFacetTag; }
+
 // An article as the index needs it, owning its strings.
 struct StoredIndexDoc {
   int64_t key = 0;                                            // articles.id
@@ -73,6 +85,7 @@ struct StoredIndexDoc {
   std::string text;                                           // articles.text
   std::vector<std::pair<std::string, std::string>> keywords;  // {field, value}, see above
   std::vector<std::pair<std::string, int64_t>> numbers;       // {field, value}
+  std::vector<uint64_t> facets;                               // FacetCode values
   bool inexact_events = false;  // an event row with day_first > day_last: no content marker
   // A view for SegmentBuilder::Add (valid while *this lives).
   index::IndexDoc View() const;
@@ -82,6 +95,7 @@ struct StoredIndexDoc {
 struct IndexFacts {
   std::optional<int64_t> source_id;                          // articles.source_id
   std::vector<std::pair<EntityType, std::string>> entities;  // per entities row: type, its names.name
+  std::vector<int64_t> entity_name_ids;                      // per entities row: its names.id
   std::vector<std::optional<std::string>> speakers;  // per quotes row: names.name of speaker_name_id, if set
   std::vector<std::pair<CountType, int64_t>> counts;  // per counts row: type, number
   std::vector<std::optional<DayRange>> event_days;    // per event_dates row: day_first..day_last, unless NULL

@@ -38,6 +38,7 @@ void ExpectSame(const StoredIndexDoc& got, const StoredIndexDoc& want) {
   EXPECT_EQ(got.text, want.text) << got.key;
   EXPECT_EQ(got.keywords, want.keywords) << got.key;
   EXPECT_EQ(got.numbers, want.numbers) << got.key;
+  EXPECT_EQ(got.facets, want.facets) << got.key;
   EXPECT_EQ(got.inexact_events, want.inexact_events) << got.key;
 }
 
@@ -142,11 +143,28 @@ TEST(IndexDocTest, InMemoryEntriesEqualTheRowsReadBack) {
   ASSERT_EQ(*(*w)->Put(changed, 2), PutOutcome::kUpdated);
   const std::vector<StoredIndexDoc>& pending = (*w)->pending_index_docs();
   ASSERT_EQ(pending.size(), docs.size());
+  size_t name_codes = 0, source_codes = 0;
   for (const StoredIndexDoc& got : pending) {
     auto want = ReadIndexDoc((*w)->db(), got.key);
     ASSERT_TRUE(want.ok()) << want.status().ToString();
     ExpectSame(got, *want);
+    // Each facet code names a row of its kind: a PERSON / ORG / LOCATION
+    // name of that type, or the article's source.
+    EXPECT_TRUE(std::is_sorted(got.facets.begin(), got.facets.end()));
+    for (uint64_t code : got.facets) {
+      const int64_t id = static_cast<int64_t>(code >> 2);
+      const uint64_t tag = code & 3;
+      auto type = (*w)->db()->QueryInt(tag == kSourceFacetTag
+                                           ? "SELECT count(*) FROM articles WHERE id = " + std::to_string(got.key) +
+                                                 " AND source_id = " + std::to_string(id)
+                                           : "SELECT type FROM names WHERE id = " + std::to_string(id));
+      ASSERT_TRUE(type.ok()) << type.status().ToString();
+      EXPECT_EQ(*type, tag == kSourceFacetTag ? 1 : static_cast<int64_t>(tag)) << got.key << " code " << code;
+      (tag == kSourceFacetTag ? source_codes : name_codes)++;
+    }
   }
+  EXPECT_GT(name_codes, 20u);
+  EXPECT_GT(source_codes, 5u);
   ASSERT_TRUE((*w)->Commit().ok());
 }
 

@@ -432,6 +432,7 @@ Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad, IndexFacts*
       if (!nid.ok()) return nid.status();
       name_ids[i] = *nid;
       facts->entities.emplace_back(e.type, e.canonical);
+      facts->entity_name_ids.push_back(*nid);
       s->Reset();
       s->BindInt(1, key);
       s->BindInt(2, static_cast<int64_t>(i));
