@@ -1,12 +1,9 @@
 // `annals serve --db FILE`: the web UI and the JSON API over one archive.
 #include <httplib.h>
 
-#include <chrono>
-#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 
@@ -51,24 +48,11 @@ int RunServe(const ServeArgs& a) {
   // (its checksums are verified once per generation) and compute the rest
   // (the archive caches it per index generation) while the server starts,
   // not when the first user waits. Errors are left for the requests.
-  std::mutex stop_mu;
-  std::condition_variable stop_cv;
-  bool stopping = false;  // guarded by stop_mu
-  std::thread warm_up([&, ar, limits] {
+  std::thread warm_up([ar, limits] {
     (void)ar->Search("", SearchOptions{});
     (void)ar->Stats();
     (void)ar->GetFacets("", limits.facet_top);
     (void)ar->GetTimeline("", Period::kMonth);
-    // Then every query's facets are counted in memory (docs/api.md). While
-    // an ingest writes, each commit makes the columns stale (facets fall back
-    // to the rows): reload them every kReload — a no-op while current.
-    constexpr auto kReload = std::chrono::seconds(30);
-    std::unique_lock<std::mutex> lock(stop_mu);
-    do {
-      lock.unlock();
-      (void)ar->LoadFacetColumns();
-      lock.lock();
-    } while (!stop_cv.wait_for(lock, kReload, [&] { return stopping; }));
   });
   g_server_for_signal = &server;
   std::signal(SIGINT, OnStopSignal);
@@ -81,11 +65,6 @@ int RunServe(const ServeArgs& a) {
     std::fflush(stdout);
   });
   g_server_for_signal = nullptr;
-  {
-    std::lock_guard<std::mutex> lock(stop_mu);
-    stopping = true;
-  }
-  stop_cv.notify_all();
   warm_up.join();
   if (!st.ok()) return ReportError(st);
   return kExitOk;

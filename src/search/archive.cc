@@ -12,12 +12,12 @@
 
 #include "extract/doc_json.h"
 #include "search/export_format.h"
-#include "search/facet_columns.h"
 #include "search/query.h"
 #include "search/query_compiler.h"
 #include "index/count.h"
 #include "index/index_directory.h"
 #include "index/search.h"
+#include "search/index_match_sets.h"
 #include "search/index_query.h"
 #include "search/index_snippet.h"
 #include "store/article_loader.h"
@@ -360,6 +360,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, const Ar
   a->path_ = path;
   a->index_dir_ = IndexDirFor(path);
   a->verify_index_checksums_ = options.verify_index_checksums;
+  a->match_sets_from_index_ = options.match_sets_from_index;
   a->timeout_ms_ = std::max(0, options.query_timeout_ms);
   const int n = std::max(1, options.connections);
   for (int i = 0; i < n; ++i) {
@@ -456,23 +457,19 @@ Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* 
   return index_snap_;
 }
 
-Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out,
-                                bool* used) const {
-  *used = false;
+struct Archive::IndexQuery {
+  std::shared_ptr<const index::Snapshot> snap;
+  IndexPlan plan;  // plan.query.accept, if set, consults allow and deny
+  std::vector<uint64_t> allow, deny;
+};
+
+Status Archive::PlanWithIndex(SqliteDb* db, std::string_view query, std::string* notice,
+                              std::unique_ptr<IndexQuery>* out) const {
+  out->reset();
   auto parsed = ParseQuery(query);
   if (!parsed.ok()) return parsed.status();
-  auto c = Compile(query);  // for the quotes and counts attached to hits
-  if (!c.ok()) return c.status();
-  Lease db(this);
-  // One read transaction: the catalog, the SQLite filters and the rows
-  // fetched for the hits are one consistent state.
-  ANNALS_RETURN_IF_ERROR(db->Exec("BEGIN"));
-  struct EndTx {
-    SqliteDb* db;
-    ~EndTx() { (void)db->Exec("COMMIT"); }
-  } end_tx{db.get()};
   IndexPlanContext ctx;
-  auto snap = IndexSnapshot(db.get(), &out->notice, &ctx.content2);
+  auto snap = IndexSnapshot(db, notice, &ctx.content2);
   if (!snap.ok()) return snap.status();
   if (!*snap) return Status::Ok();
   for (const std::string& v : SourceValues(*parsed)) {
@@ -489,33 +486,58 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
   bool needs_reindex = false;
   std::optional<IndexPlan> plan = PlanIndexQuery(&*parsed, ctx, &needs_reindex);
   if (needs_reindex) {
-    out->notice = "this archive's text index was built by older annals code and lacks some filters: they were "
-                  "checked in SQLite; run: annals reindex --db " + path_;
+    *notice = "this archive's text index was built by older annals code and lacks some filters: they were "
+              "checked in SQLite; run: annals reindex --db " + path_;
   }
   if (!plan) return Status::Ok();
+  auto iq = std::make_unique<IndexQuery>();
+  iq->snap = *snap;
+  iq->plan = std::move(*plan);
+  const bool has_allow = !iq->plan.allow.empty();
+  if (has_allow) {
+    auto k = KeysMatching(db, Combine(std::move(iq->plan.allow), QueryNodeKind::kAnd));
+    if (!k.ok()) return k.status();
+    iq->allow = std::move(*k);
+  }
+  if (!iq->plan.deny.empty()) {
+    auto k = KeysMatching(db, Combine(std::move(iq->plan.deny), QueryNodeKind::kOr));
+    if (!k.ok()) return k.status();
+    iq->deny = std::move(*k);
+  }
+  if (has_allow || !iq->deny.empty()) {
+    const IndexQuery* keys = iq.get();  // owned by *out: stays put
+    iq->plan.query.accept = [keys, has_allow](uint64_t id) {
+      if (has_allow && !std::binary_search(keys->allow.begin(), keys->allow.end(), id)) return false;
+      return !std::binary_search(keys->deny.begin(), keys->deny.end(), id);
+    };
+  }
+  *out = std::move(iq);
+  return Status::Ok();
+}
+
+Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out,
+                                bool* used) const {
+  *used = false;
+  auto c = Compile(query);  // for the quotes and counts attached to hits
+  if (!c.ok()) return c.status();
+  Lease db(this);
+  // One read transaction: the catalog, the SQLite filters and the rows
+  // fetched for the hits are one consistent state.
+  ANNALS_RETURN_IF_ERROR(db->Exec("BEGIN"));
+  struct EndTx {
+    SqliteDb* db;
+    ~EndTx() { (void)db->Exec("COMMIT"); }
+  } end_tx{db.get()};
+  std::unique_ptr<IndexQuery> iq;
+  ANNALS_RETURN_IF_ERROR(PlanWithIndex(db.get(), query, &out->notice, &iq));
+  if (!iq) return Status::Ok();
+  const IndexPlan* plan = &iq->plan;
   // Filters alone come newest first, as from SQL; ranked text only for
   // relevance order. A query SQL would rank through FTS5 (words inside the
   // filter expression) is left to it.
   if (plan->filter_only ? !c->fts.empty() : o.sort != SortOrder::kRelevance) return Status::Ok();
-  index::Query& q = plan->query;
-  std::vector<uint64_t> allow, deny;
-  const bool has_allow = !plan->allow.empty();
-  if (has_allow) {
-    auto k = KeysMatching(db.get(), Combine(std::move(plan->allow), QueryNodeKind::kAnd));
-    if (!k.ok()) return k.status();
-    allow = std::move(*k);
-  }
-  if (!plan->deny.empty()) {
-    auto k = KeysMatching(db.get(), Combine(std::move(plan->deny), QueryNodeKind::kOr));
-    if (!k.ok()) return k.status();
-    deny = std::move(*k);
-  }
-  if (has_allow || !deny.empty()) {
-    q.accept = [&allow, &deny, has_allow](uint64_t id) {
-      if (has_allow && !std::binary_search(allow.begin(), allow.end(), id)) return false;
-      return !std::binary_search(deny.begin(), deny.end(), id);
-    };
-  }
+  index::Query& q = iq->plan.query;
+  const auto& snap = iq->snap;
   const int limit = std::clamp(o.limit, 0, 1000);
   const int offset = std::max(0, o.offset);
   const size_t page_end = static_cast<size_t>(limit + offset);
@@ -523,7 +545,7 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
   // next page, so the bound is never the page's own end.
   const bool bound = o.count_total && !o.exact_total;
   q.k = page_end + (bound ? 1 : 0);
-  auto r = index::Search(**snap, q);
+  auto r = index::Search(*snap, q);
   if (!r.ok()) return r.status();
   *used = true;
   out->engine = "index";
@@ -561,7 +583,7 @@ Status Archive::SearchWithIndex(std::string_view query, const SearchOptions& o, 
     if (r->hits.size() < q.k) {
       out->total = static_cast<int64_t>(r->hits.size());  // fewer than asked: every match was found
     } else if (o.exact_total || CountIsCheap(q)) {
-      auto all = index::Count(**snap, q);  // doc ids and bitmaps only, no scoring
+      auto all = index::Count(*snap, q);  // doc ids and bitmaps only, no scoring
       if (!all.ok()) return all.status();
       out->total = static_cast<int64_t>(*all);
     } else {
@@ -704,30 +726,50 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
       if (auto it = cache.facets.find(top_n); it != cache.facets.end()) return it->second;
     }
   }
-  // A query's facets are counted over in-memory columns when a long-running
-  // reader has loaded them for the state this transaction sees.
-  std::shared_ptr<const FacetColumns> cols;
-  FacetColumns::Tally col_tally;
-  if (!whole_archive) {
-    {
-      std::lock_guard<std::mutex> lock(cache_mu_);
-      cols = facet_columns_;
-    }
-    if (cols) {
-      auto g = BeginGenerationRead(db.get(), &tx);
-      if (!g.ok()) return g.status();
-      if (!*g || **g != cols->generation()) cols.reset();
-    }
-    if (cols) {
-      std::vector<int64_t> keys;
-      ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(ids));
-      BindQuery(s.get(), *c);
-      Status st;
-      while (s->Step(&st)) keys.push_back(s->Int(0));
-      if (!st.ok()) return st;
-      cols->Count(keys, &col_tally);
+  // A query's facets are counted over the text index's match set when it
+  // can answer the query and keeps facet codes (index_match_sets.h), in one
+  // read transaction with the names looked up below.
+  std::optional<FacetTally> tally;
+  if (!whole_archive && match_sets_from_index_) {
+    tx.emplace(db.get());
+    ANNALS_RETURN_IF_ERROR(tx->status());
+    std::string notice;
+    std::unique_ptr<IndexQuery> iq;
+    ANNALS_RETURN_IF_ERROR(PlanWithIndex(db.get(), query, &notice, &iq));
+    if (iq) {
+      FacetTally t;
+      auto done = TallyIndexFacets(*iq->snap, iq->plan.query, &t);
+      if (!done.ok()) return done.status();
+      if (*done) tally = std::move(t);
     }
   }
+  // The top_n of (articles, id) candidates: every id whose count reaches
+  // the top_n-th count (ties at the cut included), then their names from
+  // `name_sql` (?1 = id), then the exact order: count descending, name
+  // ascending.
+  auto top_of = [&](std::vector<std::pair<int64_t, int64_t>>& cand, const char* name_sql,
+                    std::vector<FacetValue>* values) -> Status {
+    values->clear();
+    if (cand.empty()) return Status::Ok();
+    const size_t n = std::min(cand.size(), static_cast<size_t>(top_n));
+    std::nth_element(cand.begin(), cand.begin() + (n - 1), cand.end(), std::greater<>());
+    const int64_t cut = cand[n - 1].first;
+    ANNALS_ASSIGN_OR_RETURN_STMT(ns, db->Prepare(name_sql));
+    for (const auto& [k, id] : cand) {
+      if (k < cut) continue;
+      ns->BindInt(1, id);
+      Status nst;
+      if (ns->Step(&nst)) values->push_back(FacetValue{ns->Str(0), k});
+      ns->Reset();
+      if (!nst.ok()) return nst;
+    }
+    std::sort(values->begin(), values->end(), [](const FacetValue& a, const FacetValue& b) {
+      return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
+    });
+    if (values->size() > static_cast<size_t>(top_n)) values->resize(top_n);
+    return Status::Ok();
+  };
+  constexpr const char* kNameSql = "SELECT name FROM names WHERE id = ?1";
   if (whole_archive && name_counts_) {
     // The whole archive: names.articles holds the answer (one row per name).
     ANNALS_ASSIGN_OR_RETURN_STMT(
@@ -748,8 +790,8 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     out.places = std::move(by_type[static_cast<int>(EntityType::kLocation)]);
   } else {
     std::vector<std::pair<int64_t, int64_t>> cand_by_type[3];  // (articles, name id)
-    if (cols) {
-      for (int type = 0; type <= 2; ++type) cand_by_type[type] = std::move(col_tally.names[type]);
+    if (tally) {
+      for (int type = 0; type <= 2; ++type) cand_by_type[type] = std::move(tally->by_tag[type]);
     } else {
       // Counted here rather than by SQLite's GROUP BY: a common word matches
       // tens of thousands of articles with ~10 entities each, and a hash count
@@ -766,47 +808,23 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
         int64_t last = -1;  // the article counted last
         int type = 0;
       };
-      std::unordered_map<int64_t, Tally> tally;
+      std::unordered_map<int64_t, Tally> tally_rows;
       Status st;
       while (s->Step(&st)) {
         const int64_t article = s->Int(0);
-        Tally& t = tally[s->Int(1)];
+        Tally& t = tally_rows[s->Int(1)];
         if (t.last == article) continue;
         t.last = article;
         t.type = static_cast<int>(s->Int(2));
         ++t.articles;
       }
       if (!st.ok()) return st;
-      for (const auto& [id, t] : tally)
+      for (const auto& [id, t] : tally_rows)
         if (t.type >= 0 && t.type <= 2) cand_by_type[t.type].emplace_back(t.articles, id);
     }
-    // Per type, every name whose count reaches the top_n-th count (ties at
-    // the cut included), then their names, then the exact order: count
-    // descending, name ascending.
-    for (int type = 0; type <= 2; ++type) {
-      std::vector<std::pair<int64_t, int64_t>>& cand = cand_by_type[type];
-      if (cand.empty()) continue;
-      const size_t n = std::min(cand.size(), static_cast<size_t>(top_n));
-      std::nth_element(cand.begin(), cand.begin() + (n - 1), cand.end(), std::greater<>());
-      const int64_t cut = cand[n - 1].first;
-      std::vector<FacetValue> values;
-      ANNALS_ASSIGN_OR_RETURN_STMT(ns, db->Prepare("SELECT name FROM names WHERE id = ?1"));
-      for (const auto& [k, id] : cand) {
-        if (k < cut) continue;
-        ns->BindInt(1, id);
-        Status nst;
-        if (ns->Step(&nst)) values.push_back(FacetValue{ns->Str(0), k});
-        ns->Reset();
-        if (!nst.ok()) return nst;
-      }
-      std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
-      });
-      if (values.size() > static_cast<size_t>(top_n)) values.resize(top_n);
-      (type == static_cast<int>(EntityType::kPerson) ? out.people
-       : type == static_cast<int>(EntityType::kOrg)  ? out.orgs
-                                                     : out.places) = std::move(values);
-    }
+    ANNALS_RETURN_IF_ERROR(top_of(cand_by_type[static_cast<int>(EntityType::kPerson)], kNameSql, &out.people));
+    ANNALS_RETURN_IF_ERROR(top_of(cand_by_type[static_cast<int>(EntityType::kOrg)], kNameSql, &out.orgs));
+    ANNALS_RETURN_IF_ERROR(top_of(cand_by_type[static_cast<int>(EntityType::kLocation)], kNameSql, &out.places));
   }
   if (whole_archive) {
     // Counted on the articles_source index alone: joining every article row
@@ -821,14 +839,8 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     Status st;
     while (s->Step(&st)) out.sources.push_back(FacetValue{s->Str(0), s->Int(1)});
     if (!st.ok()) return st;
-  } else if (cols) {
-    std::vector<FacetValue> values;
-    for (const auto& [n, source] : col_tally.sources) values.push_back(FacetValue{cols->SourceName(source), n});
-    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-      return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
-    });
-    if (values.size() > static_cast<size_t>(top_n)) values.resize(top_n);
-    out.sources = std::move(values);
+  } else if (tally) {
+    ANNALS_RETURN_IF_ERROR(top_of(tally->by_tag[kSourceFacetTag], "SELECT name FROM sources WHERE id = ?1", &out.sources));
   } else {
     const int lp = 2 + static_cast<int>(c->params.size());
     ANNALS_ASSIGN_OR_RETURN_STMT(
@@ -883,12 +895,27 @@ Result<Timeline> Archive::GetTimeline(std::string_view query, Period period) con
     days.assign(per_day.begin(), per_day.end());
     std::sort(days.begin(), days.end());
   } else {
-    ANNALS_ASSIGN_OR_RETURN_STMT(
-        s, db->PrepareUncached("SELECT id >> " + std::to_string(kDayShift) + " AS b, count(*) FROM (" + IdSql(*c) +
-                               ") GROUP BY b ORDER BY b"));
-    BindQuery(s.get(), *c);
-    while (s->Step(&st)) days.emplace_back(s->Int(0), s->Int(1));
-    if (!st.ok()) return st;
+    // Over the text index's match set when it can answer the query: the
+    // segments' doc dates are the keys' days (store/index_doc.h).
+    std::unique_ptr<IndexQuery> iq;
+    if (match_sets_from_index_) {
+      tx.emplace(db.get());
+      ANNALS_RETURN_IF_ERROR(tx->status());
+      std::string notice;
+      ANNALS_RETURN_IF_ERROR(PlanWithIndex(db.get(), query, &notice, &iq));
+    }
+    if (iq) {
+      auto per_day = MatchesPerDay(*iq->snap, iq->plan.query);
+      if (!per_day.ok()) return per_day.status();
+      for (const auto& [day, n] : *per_day) days.emplace_back(day == kUndatedDay ? 0 : DayBucket(day), n);
+    } else {
+      ANNALS_ASSIGN_OR_RETURN_STMT(
+          s, db->PrepareUncached("SELECT id >> " + std::to_string(kDayShift) + " AS b, count(*) FROM (" +
+                                 IdSql(*c) + ") GROUP BY b ORDER BY b"));
+      BindQuery(s.get(), *c);
+      while (s->Step(&st)) days.emplace_back(s->Int(0), s->Int(1));
+      if (!st.ok()) return st;
+    }
   }
   std::map<std::string, TimelineBucket> buckets;
   for (const auto& [bucket, articles] : days) {
@@ -1253,24 +1280,6 @@ Result<ArchiveStats> Archive::Stats() const {
     CacheAt(**generation).stats = out;
   }
   return out;
-}
-
-Status Archive::LoadFacetColumns() const {
-  Lease db(this);
-  ReadTransaction tx(db.get());
-  ANNALS_RETURN_IF_ERROR(tx.status());
-  auto g = CatalogGeneration(db.get());
-  if (!g.ok()) return g.status();
-  if (!*g) return Status::Ok();  // no catalog generation to tie the columns to
-  {
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    if (facet_columns_ && facet_columns_->generation() == **g) return Status::Ok();
-  }
-  auto cols = FacetColumns::Load(db.get(), **g);
-  if (!cols.ok()) return cols.status();
-  std::lock_guard<std::mutex> lock(cache_mu_);
-  facet_columns_ = std::move(*cols);
-  return Status::Ok();
 }
 
 Archive::WholeArchiveCache& Archive::CacheAt(uint64_t generation) const {

@@ -39,6 +39,10 @@ struct ArchiveOptions {
   // the crc pass over ~1 GB of index at 1M articles was 0.25 s of a 0.3 s
   // `annals search`. `annals serve`, `annals stats` and the writers keep it.
   bool verify_index_checksums = true;
+  // Count facets and timelines over the text index's match set (docs/api.md)
+  // when the index can answer the query and every segment keeps facet codes;
+  // false: always from SQLite's rows (tests compare the two).
+  bool match_sets_from_index = true;
 };
 
 enum class SortOrder : uint8_t {
@@ -234,7 +238,6 @@ bool ParseExportFormat(std::string_view name, ExportFormat* out);
 namespace index {
 struct Snapshot;
 }
-class FacetColumns;
 struct IndexPlan;
 
 class Archive {
@@ -278,18 +281,17 @@ class Archive {
   Status Export(std::string_view query, ExportFormat format,
                 const std::function<void(std::string_view)>& sink) const;
   Result<ArchiveStats> Stats() const;
-  // Loads the whole archive's per-article facet values into memory
-  // (FacetColumns: ~5 bytes per entity and 16 per article), after which
-  // GetFacets counts a query's facets there instead of reading entity and
-  // article rows — until an ingest commits (a new generation: then the rows
-  // again, until this is called again). For long-running readers
-  // (`annals serve` calls it at start-up and every 30 s); a no-op when
-  // loaded for the current generation.
-  Status LoadFacetColumns() const;
 
  private:
   class Lease;
+  struct IndexQuery;
   Archive() = default;
+  // `query` lowered to the text index inside `db`'s open read transaction
+  // (snapshot, plan, and the keys SQLite checked for what the index cannot
+  // express); null in *out when the archive or the query is not for the
+  // index, with the reason in *notice if it is a problem.
+  Status PlanWithIndex(SqliteDb* db, std::string_view query, std::string* notice,
+                       std::unique_ptr<IndexQuery>* out) const;
   // Search through the text index; false in *used when the query (or the
   // archive) is for FTS5, with the reason in out->notice if it is a problem.
   Status SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out, bool* used) const;
@@ -326,9 +328,9 @@ class Archive {
   // The cache for `generation`, emptied first if it holds an older one.
   // Call with cache_mu_ held.
   WholeArchiveCache& CacheAt(uint64_t generation) const;
-  mutable std::mutex cache_mu_;  // guards cache_ and facet_columns_
+  mutable std::mutex cache_mu_;  // guards cache_
   mutable WholeArchiveCache cache_;
-  mutable std::shared_ptr<const FacetColumns> facet_columns_;  // LoadFacetColumns()
+  bool match_sets_from_index_ = true;
 };
 
 }  // namespace annals
