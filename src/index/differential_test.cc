@@ -7,6 +7,7 @@
 #include <cmath>
 #include <random>
 
+#include "index/filter_cache.h"
 #include "index/random_corpus_testing.h"
 #include "index/search.h"
 #include "index/segment_builder.h"
@@ -93,6 +94,8 @@ TEST(DifferentialTest, BlockMaxEqualsExhaustive) {
   for (int d = 0; d < 700; d += 3) (*del)[d / 64] |= 1ull << (d % 64);
   snap.segments[1].deleted = del;
 
+  // Shared by every query: a later query may find an earlier one's bitmap.
+  auto shared_cache = std::make_shared<FilterCache>(600);
   uint64_t candidates = 0, skipped = 0;
   for (int iter = 0; iter < kQueries; iter++) {
     Query q = RandomQuery(rng);
@@ -113,12 +116,23 @@ TEST(DifferentialTest, BlockMaxEqualsExhaustive) {
     Result<SearchResult> windowed = Search(snap, q, small_windows);
     ASSERT_TRUE(windowed.ok());
     ExpectSame(*windowed, *slow, q, iter, "small filter windows");
+    // With a filter cache (a tiny budget: entries come and go), twice:
+    // built, then reused or rebuilt after eviction.
+    Snapshot cached = snap;
+    cached.filter_cache = shared_cache;
+    for (int round = 0; round < 2; round++) {
+      Result<SearchResult> c = Search(cached, q);
+      ASSERT_TRUE(c.ok()) << c.status().ToString();
+      ExpectSame(*c, *slow, q, iter, round ? "filter cache, again" : "filter cache");
+    }
     candidates += stats.candidates;
     skipped += stats.windows_skipped;
     if (HasFailure()) break;
   }
   // Pruning must actually happen on these lists, or the test proves little.
   EXPECT_GT(skipped, 0u);
+  // The cached path ran: bitmaps were found again.
+  EXPECT_GT(shared_cache->hits(), 0u);
   RecordProperty("candidates", std::to_string(candidates));
 }
 

@@ -7,6 +7,7 @@
 #include <queue>
 
 #include "index/count.h"
+#include "index/filter_cache.h"
 #include "index/filter_eval.h"
 #include "index/phrase_align.h"
 #include "index/query_plan.h"
@@ -227,13 +228,25 @@ bool LeafConjunction(const Filter& f, std::vector<const Filter*>* leaves) {
   return true;
 }
 
+// A filter tree is evaluated into a bitmap (and cached, with a FilterCache)
+// rather than checked per candidate when the ranked words bring at least
+// this share of a segment's docs as candidates (1/16): each check costs a
+// cursor step or a column read, the bitmap a walk of the filter's postings
+// or one column (killed>=1 beside a common word at 1M articles: 4.1 ms of
+// per-candidate checks, BENCHMARKS.md).
+constexpr uint64_t kBitmapCandidateShare = 16;
+
 // Required / excluded terms, numeric filters and deletions for one segment.
 class Filters {
  public:
   // filter_only: the query ranks no words. Without term cursors its filter
   // tree is then left to RunFiltersOnly (lazy_filter()), which evaluates it
   // a window at a time from the newest doc down (Check() does not test it).
-  Status Init(const SnapshotSegment& sg, const Query& q, bool* empty, bool filter_only) {
+  // `cache` (may be null) holds filter bitmaps of segment `si` of the
+  // snapshot; `candidates` is about how many postings the ranked words
+  // bring here (their df).
+  Status Init(const SnapshotSegment& sg, size_t si, FilterCache* cache, uint64_t candidates, const Query& q,
+              bool* empty, bool filter_only) {
     seg_ = &sg;
     *empty = false;
     for (const std::string& t : q.require) ANNALS_RETURN_IF_ERROR(Require(t, empty));
@@ -245,14 +258,20 @@ class Filters {
     for (const NumericFilter& f : q.numeric) RequireRange(f.field, f.min, f.max, empty);
     if (q.accept) accept_ = &q.accept;
     std::vector<const Filter*> leaves;
+    const std::string key = cache && !q.filter.is_all() ? FilterToString(q.filter) : std::string();
     if (filter_only && require_.empty() && exclude_.empty()) {
       lazy_filter_ = &q.filter;
-    } else if (LeafConjunction(q.filter, &leaves)) {
+    } else if (cache && !key.empty() && (bitmap_ = cache->Find(key, si))) {
+      // A bitmap built for an earlier query over this snapshot.
+      if (bitmap_->Count() == 0) *empty = true;
+    } else if (LeafConjunction(q.filter, &leaves) &&
+               (!cache || candidates < sg.segment->num_docs() / kBitmapCandidateShare)) {
       // has:quote, killed>=1, person:x AND has:count...: required cursors,
       // which only decode the blocks the ranked words' candidates reach, and
       // per-candidate range checks, instead of a bitmap over every posting
       // or every doc (~440k postings for has:quote, 1M values for killed>=1
-      // at 1M articles).
+      // at 1M articles) — unless the ranked words bring so many candidates
+      // that a bitmap, kept for the next queries (FilterCache), is cheaper.
       for (const Filter* leaf : leaves) {
         if (leaf->kind == FilterKind::kNumeric) RequireRange(leaf->field, leaf->min, leaf->max, empty);
         else ANNALS_RETURN_IF_ERROR(Require(leaf->term, empty));
@@ -261,8 +280,8 @@ class Filters {
       Result<DocBitmap> b = EvalFilter(sg, q.filter);
       if (!b.ok()) return b.status();
       if (b->Count() == 0) *empty = true;
-      bitmap_ = std::move(*b);
-      has_bitmap_ = true;
+      bitmap_ = std::make_shared<const DocBitmap>(std::move(*b));
+      if (cache) cache->Insert(key, si, bitmap_);
     }
     // Drive with the rarest required term.
     std::sort(require_.begin(), require_.end(),
@@ -275,9 +294,9 @@ class Filters {
   bool has_cursors() const { return !require_.empty() || !exclude_.empty(); }
   // The smallest doc >= d that might pass (d itself if it passes).
   uint32_t Check(uint32_t d) {
-    if (has_bitmap_ && !bitmap_.Test(d)) {
-      const uint32_t x = bitmap_.NextSet(d);
-      return x >= bitmap_.num_docs ? kEndDoc : x;
+    if (bitmap_ && !bitmap_->Test(d)) {
+      const uint32_t x = bitmap_->NextSet(d);
+      return x >= bitmap_->num_docs ? kEndDoc : x;
     }
     for (auto& c : require_) {
       uint32_t x = c.NextGeq(d);
@@ -330,8 +349,7 @@ class Filters {
   std::vector<PostingsCursor> exclude_;
   std::vector<Num> numeric_;
   const std::function<bool(uint64_t)>* accept_ = nullptr;
-  DocBitmap bitmap_;
-  bool has_bitmap_ = false;
+  std::shared_ptr<const DocBitmap> bitmap_;  // the filter tree's docs, if evaluated whole (or cached)
   const Filter* lazy_filter_ = nullptr;
 };
 
@@ -590,14 +608,19 @@ Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts
     uint32_t end = q.date_to == INT32_MAX ? seg.num_docs() : seg.FirstDocOnOrAfter(q.date_to + 1);
     if (r.lo >= end) continue;
     r.hi = end - 1;
-    bool empty = false;
-    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, q, &empty, /*filter_only=*/plan.clauses.empty()));
-    if (empty) continue;
+    uint64_t candidates = 0;
     for (const PlannedClause& c : plan.clauses) {
       Result<std::unique_ptr<Scorer>> s = MakeScorer(seg, c);
       if (!s.ok()) return s.status();
+      // AND: the rarest clause bounds the candidates; OR: all of them.
+      const uint64_t cost = (*s)->cost();
+      candidates = r.scorers.empty() ? cost : q.mode == MatchMode::kAll ? std::min(candidates, cost) : candidates + cost;
       r.scorers.push_back(std::move(*s));
     }
+    bool empty = false;
+    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, si, snap.filter_cache.get(), candidates, q, &empty,
+                                          /*filter_only=*/plan.clauses.empty()));
+    if (empty) continue;
     if (r.scorers.empty()) {
       ANNALS_RETURN_IF_ERROR(RunFiltersOnly(r, top, q.k));
     } else if (q.mode == MatchMode::kAll) {

@@ -13,6 +13,8 @@
 
 namespace annals::index {
 
+class FilterCache;
+
 // A deletion bitmap: bit d set = local doc d of the segment is deleted.
 using DeletionBitmap = std::vector<uint64_t>;
 
@@ -27,6 +29,9 @@ struct SnapshotSegment {
 struct Snapshot {
   std::vector<SnapshotSegment> segments;  // in catalog order
   uint64_t generation = 0;                // catalog generation it reflects
+  // Filter bitmaps of this snapshot kept across searches (filter_cache.h);
+  // null: none kept (a long-running reader sets one).
+  std::shared_ptr<FilterCache> filter_cache;
   // BM25 statistics: all documents of all segments, deleted ones included
   // until a merge drops them (as Lucene does).
   CollectionStats Stats() const {

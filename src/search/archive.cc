@@ -15,6 +15,7 @@
 #include "search/query.h"
 #include "search/query_compiler.h"
 #include "index/count.h"
+#include "index/filter_cache.h"
 #include "index/index_directory.h"
 #include "index/search.h"
 #include "search/index_match_sets.h"
@@ -444,6 +445,11 @@ Result<std::shared_ptr<const index::Snapshot>> Archive::IndexSnapshot(SqliteDb* 
               "): searched with FTS5; if this persists, run: annals reindex --db " + path_;
     return std::shared_ptr<const index::Snapshot>();
   }
+  // Filter bitmaps kept for the snapshot's life: a server sees the same
+  // filters beside ever-changing words (index/filter_cache.h).
+  auto cached = std::make_shared<index::Snapshot>(**snap);
+  cached->filter_cache = std::make_shared<index::FilterCache>();
+  *snap = std::move(cached);
   bool marked = true;
   const std::string marker = index::KeywordTerm(kIndexContentField, kIndexContentVersion);
   for (const auto& sg : (*snap)->segments) {
