@@ -171,7 +171,7 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
   // The window of an article without a match is its first n tokens: read a
   // short prefix, and if it holds more than n tokens and no match, the rest
   // of the first chunk may be skipped as any other.
-  constexpr size_t kPrefix = 2048;
+  constexpr size_t kPrefix = 512;  // 64 tokens (the most a window has) of ~8 bytes
   if (skip_ahead && text.size() > kPrefix) {
     const size_t p0 = text.find_first_of(kSpace, kPrefix);
     if (p0 < chunk_end(0)) {
@@ -184,7 +184,7 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
       }
     }
   }
-  size_t backup = 1024;  // bytes tokenised before a possible match
+  size_t backup = 512;  // bytes tokenised before a possible match (x4 while too few)
   size_t possible = 0;   // FirstPossibleMatch from max(from, read_to)
   bool possible_known = false;
   for (size_t from = 0; !complete && (first_hit == SIZE_MAX || toks.size() < first_hit + n);) {
