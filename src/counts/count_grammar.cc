@@ -271,6 +271,53 @@ class SentenceGrammar {
     return e - 1;
   }
   void DeathOf(int t);
+  // A photo gallery's counter scraped with a caption: "Image 10 of 10 Girl,
+  // 4, died", "Photo 2 of / 44 Child shot": neither number counts anyone.
+  bool GalleryCounter(int i) const {
+    auto gallery = [&](int k) {
+      const std::string_view g = W(k);
+      return g == "image" || g == "photo" || g == "slide" || g == "picture" || g == "video";
+    };
+    auto digits = [&](int k) {
+      const std::string_view d = W(k);
+      return !d.empty() && d[0] >= '0' && d[0] <= '9' && ParseCardinalWord(d).has_value();
+    };
+    if (!digits(i)) return false;
+    if (gallery(i - 1) && W(i + 1) == "of") return true;
+    int k = i - 1;
+    if (W(k) == "/") --k;
+    return W(k) == "of" && digits(k - 1) && gallery(k - 2);
+  }
+  // "Eight have been hurt or killed", "killed or wounded": one figure of
+  // both kinds together, neither the dead nor the wounded. True if the
+  // trigger at t is joined by "or" to another of killing or wounding.
+  bool EitherOrTrigger(int t) const {
+    auto harm = [&](int k) {
+      auto tr = LookupTrigger(W(k));
+      return tr && (tr->type == CountType::kKill || tr->type == CountType::kWound);
+    };
+    return (W(t + 1) == "or" && harm(t + 2)) || (W(t - 1) == "or" && harm(t - 2));
+  }
+  // A participle right after a person told hurt, in a phrase the main
+  // verb of which tells a death: "a juvenile injured in a shooting Monday
+  // has died", "two men wounded in the attack have died".
+  static bool HurtParticiple(std::string_view w) {
+    return w == "shot" || w == "injured" || w == "wounded" || w == "hurt";
+  }
+  bool DeathVerbAfter(int t) const {
+    for (int j = t + 1; j < n_ && j <= t + 10; ++j) {
+      if (IsHardBoundary(j) || W(j) == "and" || W(j) == "but" || W(j) == "who" || W(j) == "which") return false;
+      if (W(j) == "shooting" || W(j) == "shootings") continue;  // "in a shooting Monday"
+      auto tr = LookupTrigger(W(j));
+      if (!tr) continue;
+      if (tr->type != CountType::kKill) return false;
+      const std::string_view p = W(j - 1);
+      return (W(j) == "died" || W(j) == "dies" || W(j) == "dead" || W(j) == "killed") &&
+             (IsAuxiliary(p) || p == "has" || p == "have" || p == "later" || p == "since" ||
+              W(j) == "died" || W(j) == "dies");
+    }
+    return false;
+  }
   // "another man was wounded", "a teen is dead and another is injured",
   // "another 5-year-old was hurt": one more victim of the same incident,
   // not another incident ("another shooting").
@@ -622,6 +669,7 @@ void SentenceGrammar::ApplyRange(Figure* f) const {
 
 std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
+  if (GalleryCounter(i)) return std::nullopt;
   const std::string_view w = W(i);
   Figure f;
   f.begin = f.number_begin = i;
@@ -1252,6 +1300,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     return;
   }
   const bool adjacent_only = !passive && !intransitive;
+  // "A juvenile injured in a shooting has died": the death is the figure.
+  if (adjacent_only && tr.type == CountType::kWound && HurtParticiple(W(t)) && DeathVerbAfter(t)) return;
   // Find the subject: the nearest counted phrase before the verb complex.
   for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
     if (IsHardBoundary(s)) return;
@@ -1278,7 +1328,9 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       }
       return;
     }
-    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot") {
+    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot" &&
+        !(HurtParticiple(W(s)) && tr.type == CountType::kKill &&
+          (IsPersonNoun(W(s - 1)) || AgeSpan(s - 1) > 0))) {
       if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
     }
     auto f = FigureAt(s);
@@ -1306,10 +1358,14 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
                            (IsPreposition(tw) && tw != "by")));
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&
-          ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+          ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" || tw == "hurt" ||
            (tw.size() > 4 && tw.ends_with("ing") && !LookupTrigger(tw) && tw != "including") ||
            tw == "younger" || tw == "older" ||
            (IsPreposition(tw) && tw != "by")))
+        tail_ok = true;
+      // "Two men wounded in the attack have died": people hurt, now dead.
+      if (!bare && tr.type == CountType::kKill && f->head_end > f->number_end && v - tail <= 8 &&
+          HurtParticiple(tw))
         tail_ok = true;
       // "Four men attending a birthday party at a Zelmer Street home were
       // injured": a participle phrase after a counted noun.
@@ -1911,6 +1967,7 @@ void SentenceGrammar::Run() {
     }
     auto tr = TriggerAt(t);
     if (!tr) continue;
+    if ((tr->type == CountType::kKill || tr->type == CountType::kWound) && EitherOrTrigger(t)) continue;
     const size_t before = out_->size();
     shot_ = W(t) == "shot" || W(t) == "grazed" || W(t) == "struck" || W(t) == "hit";
     if (W(t) == "toll") {
