@@ -449,6 +449,46 @@ bool VideoListLine(std::string_view text, const std::vector<Token>& tokens, cons
          next != "p.m" && next != "a" && next != "p";
 }
 
+// The grammatical gender a figure's evidence gives its person: 'm' for
+// "he", "a man", "the boy", 'f' for "she", "a 4-year-old girl", 0 when the
+// evidence tells none ("the toddler", "a juvenile", a name).
+char GenderOf(std::string_view evidence) {
+  static constexpr std::string_view kMale[] = {"he", "man", "boy", "father", "husband", "son",
+                                               "brother", "male", "grandfather", "uncle", "nephew",
+                                               "gentleman", "stepfather", "boyfriend"};
+  static constexpr std::string_view kFemale[] = {"she", "woman", "girl", "mother", "wife",
+                                                 "daughter", "sister", "female", "grandmother",
+                                                 "aunt", "niece", "lady", "stepmother", "girlfriend"};
+  std::string w;
+  for (size_t i = 0; i <= evidence.size(); ++i) {
+    const char c = i < evidence.size() ? evidence[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      continue;
+    }
+    for (auto m : kMale)
+      if (w == m) return 'm';
+    for (auto f : kFemale)
+      if (w == f) return 'f';
+    w.clear();
+  }
+  return 0;
+}
+
+// True if the evidence names someone by a possessive ("her son", "his
+// wife"): a relative of the person a pronoun stands for, not that person.
+bool HasPossessive(std::string_view evidence) {
+  const std::string lower = " " + AsciiLower(evidence) + " ";
+  return lower.find(" his ") != std::string::npos || lower.find(" her ") != std::string::npos ||
+         lower.find(" their ") != std::string::npos;
+}
+
+// True if the evidence opens with "he" or "she".
+bool OpensWithPronoun(std::string_view evidence) {
+  const std::string lower = AsciiLower(evidence.substr(0, std::min<size_t>(evidence.size(), 4)));
+  return lower.starts_with("he ") || lower.starts_with("she ");
+}
+
 void FillEmpty(std::string* dst, const std::string& src) {
   if (dst->empty()) *dst = src;
 }
@@ -520,6 +560,31 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
       found.push_back(std::move(f));
     }
   }
+  if (found.empty()) return;
+  // "A 4-year-old girl has died after she was wounded", "the toddler
+  // suffered a gunshot wound ... where she was pronounced dead": one person
+  // told hurt and dead in one sentence, a pronoun for one of the two, is
+  // the dead (unless the pronoun is of another gender: "his wife was
+  // wounded and he was pronounced dead").
+  for (Found& k : found) {
+    const Count& kc = k.cand.count;
+    if (kc.type != CountType::kKill || kc.number != 1 || k.cand.suicide) continue;
+    const std::string_view kev = text.substr(kc.start, kc.end - kc.start);
+    for (Found& w : found) {
+      Count& wc = w.cand.count;
+      if (wc.type != CountType::kWound || wc.sentence != kc.sentence || wc.number != 1 ||
+          !w.cand.definite)
+        continue;
+      const std::string_view wev = text.substr(wc.start, wc.end - wc.start);
+      if (!OpensWithPronoun(kev) && !OpensWithPronoun(wev)) continue;
+      if (HasPossessive(kev) || HasPossessive(wev)) continue;
+      const char gk = GenderOf(kev), gw = GenderOf(wev);
+      if (gk != 0 && gw != 0 && gk != gw) continue;
+      wc.number = -1;  // taken out below
+    }
+  }
+  found.erase(std::remove_if(found.begin(), found.end(), [](const Found& f) { return f.cand.count.number < 0; }),
+              found.end());
   if (found.empty()) return;
 
   // Incidents: the first is the article's main one. It is dated by the first
