@@ -700,6 +700,39 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
           else --(*out)[idx].number;
           break;
         }
+    // "A 3-year-old boy was killed ... The boy was hurt when ...": one
+    // person told dead and later told hurt, by the same name or by a
+    // pronoun or "the" + noun of the same gender, is the dead (not "his
+    // wife", "the other man", a different name).
+    if (c.type == CountType::kWound && c.number == 1 && f.cand.definite && !f.cand.shot &&
+        !f.cand.supersedes) {
+      const Count* lone_kill = nullptr;
+      bool has_wound = false;
+      for (size_t idx : I.counts) {
+        if (dropped[idx]) continue;
+        const Count& k = (*out)[idx];
+        if (k.type == CountType::kKill && k.number == 1 && k.sentence < c.sentence) lone_kill = &k;
+        if (k.type == CountType::kWound) has_wound = true;
+      }
+      if (lone_kill != nullptr && !has_wound && s.paragraph <= sentences[lone_kill->sentence].paragraph + 3) {
+        const std::string_view wev = text.substr(c.start, c.end - c.start);
+        const std::string_view kev = text.substr(lone_kill->start, lone_kill->end - lone_kill->start);
+        const std::string lw = AsciiLower(wev);
+        const bool other = lw.find("other") != std::string::npos || lw.find("another") != std::string::npos ||
+                           lw.find("second") != std::string::npos || lw.find("also") != std::string::npos;
+        const char gk = GenderOf(kev), gw = GenderOf(wev);
+        bool same = false;
+        size_t kill_idx = 0;
+        for (size_t idx : I.counts)
+          if (&(*out)[idx] == lone_kill) kill_idx = idx;
+        if (!f.cand.name.empty()) {
+          same = named[kill_idx].size() == 1 && MaySamePerson(named[kill_idx][0], f.cand.name);
+        } else {
+          same = (OpensWithPronoun(wev) || lw.starts_with("the ")) && gk != 0 && gk == gw;
+        }
+        if (same && !other && !HasPossessive(wev)) continue;
+      }
+    }
     // Merge with the incident's figure of the same type.
     Count* existing = nullptr;
     size_t existing_idx = 0;

@@ -363,6 +363,10 @@ const Row kRows[] = {
     {"killed_she_wounded_her_son_two_people", "She was killed and her son was wounded by the gunfire.",
      {{K, 1}, {W, 1}}},
     {"killed_he_wounded_a_woman_two_people", "He died at the scene and the woman was injured.", {{K, 1}, {W, 1}}},
+    {"bug_dead_boy_told_hurt_later_one_person",
+     "A 3-year-old boy was killed on Sunday. The boy was hurt when a bullet came through the wall.", {{K, 1}}},
+    {"dead_man_hurt_woman_two_people", "A man was killed on Sunday. The woman was hurt by flying glass.",
+     {{K, 1}, {W, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
