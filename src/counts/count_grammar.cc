@@ -1484,7 +1484,15 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       }
     }
     const size_t at = out_->size();
+    // "Officers found two men wounded": people found hurt may have died
+    // since; resolved like "shot" (they give way to the dead told of them).
+    const bool saved_shot = shot_;
+    if (adjacent_only && tr.type == CountType::kWound &&
+        (W(g.begin - 1) == "found" || W(g.begin - 1) == "find" || W(g.begin - 1) == "discovered" ||
+         W(g.begin - 1) == "located"))
+      shot_ = true;
     Emit(tr.type, g, g.begin, last, summed, v);
+    shot_ = saved_shot;
     // "Two others were shot", "a man was also shot": people besides those
     // counted before (the dead), not a total that includes them.
     if (out_->size() > at) {

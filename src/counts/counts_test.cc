@@ -367,6 +367,10 @@ const Row kRows[] = {
      "A 3-year-old boy was killed on Sunday. The boy was hurt when a bullet came through the wall.", {{K, 1}}},
     {"dead_man_hurt_woman_two_people", "A man was killed on Sunday. The woman was hurt by flying glass.",
      {{K, 1}, {W, 1}}},
+    {"bug_plural_age_is_person_noun", "Two 14-year-olds were shot on Sunday.", {{W, 2}}},
+    {"bug_found_wounded_then_one_dead",
+     "Officers found two men wounded. One of them was pronounced dead.", {{W, 1}, {K, 1}}},
+    {"found_wounded_alone_stays_wound", "Officers found two men wounded on the porch.", {{W, 2}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
