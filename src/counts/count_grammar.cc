@@ -344,6 +344,16 @@ class SentenceGrammar {
     bool figure_before = false;
     for (int k = 0; k < i && !figure_before; ++k)
       if (u_[k].word && LookupTrigger(W(k))) figure_before = true;
+    // "Another girl, 17, was also shot": "also" ties the sentence to the
+    // incident told before.
+    if (!figure_before && i == 0) {
+      for (int k = i + 1; k < n_ && k <= i + 8 && !figure_before; ++k) {
+        if (W(k) != "also") continue;
+        for (int j = k + 1; j <= k + 2 && j < n_; ++j)
+          if (auto tr = LookupTrigger(W(j)); tr && (tr->type == CountType::kWound || tr->type == CountType::kKill))
+            figure_before = true;
+      }
+    }
     if (!figure_before) return false;
     const std::string_view nx = W(i + 1);
     if (auto tr = LookupTrigger(nx); tr && (tr->forms & kTrigPredicate)) return true;

@@ -483,6 +483,15 @@ bool HasPossessive(std::string_view evidence) {
          lower.find(" their ") != std::string::npos;
 }
 
+// True if the figure opens its sentence with "Another" and the sentence
+// says "also" ("Another girl, 17, was also shot"): one more victim of the
+// incident told before, not the next story of a round-up.
+bool AnotherAlsoOpens(std::string_view text, const Sentence& s, const Count& c) {
+  if (c.start < s.start || c.start > s.start + 2 || s.end > text.size()) return false;
+  const std::string lower = AsciiLower(text.substr(c.start, s.end - c.start));
+  return lower.starts_with("another ") && lower.find(" also ") != std::string::npos;
+}
+
 // True if the evidence opens with "he" or "she".
 bool OpensWithPronoun(std::string_view evidence) {
   const std::string lower = AsciiLower(evidence.substr(0, std::min<size_t>(evidence.size(), 4)));
@@ -663,6 +672,13 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     FillEmpty(&I.place, c.place);
     FillEmpty(&I.perpetrator, c.perpetrator);
 
+    // "Two men were shot ... Another girl was also shot / wounded": one more.
+    if (c.type == CountType::kWound && I.shot && f.cand.ordinal < 0 && c.number == 1 &&
+        !f.cand.supersedes && c.sentence != I.shot->sentence && AnotherAlsoOpens(text, s, c) &&
+        s.paragraph <= sentences[I.shot->sentence].paragraph + kNamedVictimParagraphs) {
+      ++I.shot->number;
+      continue;
+    }
     if (f.cand.shot) {
       // Kept aside: resolved into a wound figure once the deaths are known.
       if (!I.shot || (I.shot_definite && !f.cand.definite) ||
@@ -745,7 +761,9 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (existing != nullptr) {
       // "Another man was wounded": one more than the figure so far.
       if (f.cand.ordinal < 0 && c.number == 1 && !f.cand.supersedes &&
-          c.sentence == existing->sentence) {
+          (c.sentence == existing->sentence ||
+           (AnotherAlsoOpens(text, s, c) &&
+            s.paragraph <= sentences[existing->sentence].paragraph + kNamedVictimParagraphs))) {
         ++existing->number;
         named[existing_idx].clear();
         continue;

@@ -371,6 +371,12 @@ const Row kRows[] = {
     {"bug_found_wounded_then_one_dead",
      "Officers found two men wounded. One of them was pronounced dead.", {{W, 1}, {K, 1}}},
     {"found_wounded_alone_stays_wound", "Officers found two men wounded on the porch.", {{W, 2}}},
+    {"bug_another_also_shot_one_more", "Two men were shot on Elm Street. Another girl was also shot.", {{W, 3}}},
+    {"bug_another_also_wounded_same_incident", "A man was killed on Elm Street. Another juvenile was also wounded.",
+     {{K, 1}, {W, 1}}},
+    {"another_and_another_victim_part_of_figure",
+     "Two people were shot. One of the victims was shot in the hand and another victim was shot in the leg.",
+     {{W, 2}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
