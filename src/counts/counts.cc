@@ -229,10 +229,33 @@ struct Incident {
 // with a deadly weapon".
 bool ChargeNamesNoDeath(std::string_view text, const std::vector<Token>& tokens, size_t i,
                         std::string_view w) {
+  auto word_at = [&](size_t k) {
+    return k < tokens.size() && tokens[k].end <= text.size() ? AsciiLower(tokens[k].text(text)) : std::string();
+  };
+  // "was not killed", "would be fatal", "could have been killed": no death
+  // told. "wounded or killed this year": a statistic of both.
+  for (size_t k = i; k-- > 0 && k + 3 > i;) {
+    const std::string p = word_at(k);
+    if (p == "not" || p == "never" || p == "would" || p == "could" || p == "might" || p == "or") return true;
+    if (p != "be" && p != "been" && p != "have" && p != "was" && p != "were") break;
+  }
+  if (word_at(i + 1) == "or") return true;  // "killed or wounded"
+  // "death threats", "homicide scene", "homicide rate", "Homicide Report".
+  if (w == "death") {
+    const std::string nx = word_at(i + 1);
+    if (nx == "threats" || nx == "threat" || nx == "penalty" || nx == "row") return true;
+  }
+  if (w == "homicide") {
+    const std::string nx = word_at(i + 1);
+    if (nx == "scene" || nx == "scenes" || nx == "rate" || nx == "rates" || nx == "report" || nx == "case" ||
+        nx == "cases" || nx == "and")
+      return true;
+  }
   if (w == "deadly") {
-    if (i + 1 >= tokens.size() || tokens[i + 1].end > text.size()) return false;
-    const std::string lower = AsciiLower(tokens[i + 1].text(text));
-    return lower == "weapon" || lower == "weapons";
+    // "assault with a deadly weapon", "deadly conduct", "deadly force".
+    const std::string lower = word_at(i + 1);
+    return lower == "weapon" || lower == "weapons" || lower == "conduct" || lower == "force" ||
+           lower == "threat";
   }
   // "homicide detectives were called", "the homicide unit investigates":
   // the squad that handles shootings, dead or not.
@@ -246,7 +269,7 @@ bool ChargeNamesNoDeath(std::string_view text, const std::vector<Token>& tokens,
   for (size_t k = i; k-- > 0 && k + 5 > i;) {
     if (tokens[k].end > text.size()) return false;
     const std::string lower = AsciiLower(tokens[k].text(text));
-    if (lower == "attempted") return true;
+    if (lower == "attempted" || lower == "attempt") return true;
     if (lower != "first" && lower != "second" && lower != "-" && lower != "degree" &&
         lower != "first-degree" && lower != "second-degree" && lower != "capital")
       return false;

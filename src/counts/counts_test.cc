@@ -377,6 +377,22 @@ const Row kRows[] = {
     {"another_and_another_victim_part_of_figure",
      "Two people were shot. One of the victims was shot in the hand and another victim was shot in the leg.",
      {{W, 2}}},
+    {"bug_homicide_scene_in_a_quote_names_no_death",
+     "A 2-year-old girl accidentally shot herself in the leg. \"Anytime you show up to a homicide scene where a "
+     "child is the victim, it is tragic,\" the sergeant said.",
+     {{W, 1}}},
+    {"bug_wounded_or_killed_statistic_names_no_death",
+     "A boy, 4, shot himself in the hand. At least eight children have been wounded or killed in accidental "
+     "shootings.",
+     {{W, 1}}},
+    {"bug_would_not_be_fatal_names_no_death",
+     "Police said a teen was shot in the leg. They said the wound would not be fatal.", {{W, 1}}},
+    {"bug_death_threats_name_no_death", "A man was shot in the arm. He told police he has received death threats.",
+     {{W, 1}}},
+    {"bug_deadly_conduct_names_no_death",
+     "A girl was shot at a party. Her uncle could be charged with deadly conduct.", {{W, 1}}},
+    {"bug_attempt_homicide_names_no_death",
+     "A man was shot on Elm Street. He faces a charge of criminal attempt homicide.", {{W, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
