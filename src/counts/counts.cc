@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "counts/count_grammar.h"
 #include "counts/count_lexicon.h"
+#include "text/sentence_splitter.h"
 
 namespace annals {
 
@@ -521,6 +522,34 @@ bool OpensWithPronoun(std::string_view evidence) {
   return lower.starts_with("he ") || lower.starts_with("she ");
 }
 
+// The headline's figure of `type` for the article's incident ("1 killed,
+// 5 injured in ..."), or -1: the first plain figure of that type the
+// grammar reads in the title, not one marked as another incident or a
+// round-up ("3 dead, 22 wounded in weekend shootings"), not a definite
+// mention, and for wounds not "shot" (the dead among them).
+int64_t TitleFigure(std::string_view title, CountType type) {
+  if (title.empty()) return -1;
+  TextLayout layout;
+  AnalyzeText(title, &layout);
+  std::vector<CountUnit> units;
+  std::vector<CountCandidate> cands;
+  for (uint32_t si = 0; si < layout.sentences.size(); ++si) {
+    const Sentence& s = layout.sentences[si];
+    if (!SentenceMayHoldCount(title, layout.tokens, s.token_begin, s.token_end)) continue;
+    BuildCountUnits(title, layout.tokens, s.token_begin, s.token_end, &units);
+    cands.clear();
+    FindSentenceCounts(title, units, si, &cands);
+    for (const CountCandidate& c : cands) {
+      if (c.count.type != type) continue;
+      if (c.new_incident || c.definite || c.shot || c.suicide || c.supersedes || c.count.number <= 0 ||
+          c.count.qualifier != CountQualifier::kExact)
+        return -1;
+      return c.count.number;
+    }
+  }
+  return -1;
+}
+
 void FillEmpty(std::string* dst, const std::string& src) {
   if (dst->empty()) *dst = src;
 }
@@ -978,6 +1007,29 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     }
   std::stable_sort(out->begin(), out->end(),
                    [](const Count& a, const Count& b) { return a.start < b.start; });
+  // "1 killed, 5 injured in ..." over a body that first tells "two others
+  // are hospitalized" and later "five others were injured": the headline
+  // names which of the main incident's figures is its total; the partial
+  // ones told before it are dropped.
+  for (CountType type : {CountType::kKill, CountType::kWound}) {
+    const int64_t headline = TitleFigure(doc.doc.title, type);
+    if (headline < 0) continue;
+    size_t match = SIZE_MAX, first = SIZE_MAX;
+    for (size_t i = 0; i < out->size(); ++i) {
+      const Count& c = (*out)[i];
+      if (c.type != type || c.incident != 0) continue;
+      if (first == SIZE_MAX) first = i;
+      if (c.number == headline) {
+        match = i;
+        break;
+      }
+    }
+    if (match == SIZE_MAX || match == first) continue;
+    out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first),
+                              out->begin() + static_cast<std::ptrdiff_t>(match),
+                              [&](const Count& c) { return c.type == type && c.incident == 0; }),
+               out->begin() + static_cast<std::ptrdiff_t>(match));
+  }
 }
 
 }  // namespace annals

@@ -532,6 +532,29 @@ TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
 }
 
 
+// Regression (GVA dev): the headline's figure ("1 killed, 5 injured") names
+// which of the main incident's wound figures is the total; a partial one
+// told before it ("two others are hospitalized") is dropped. A headline
+// without a matching body figure changes nothing.
+TEST(CountsTest, HeadlineFigurePicksTheTotal) {
+  auto run = [](const char* title) {
+    AnnotatedDoc d;
+    d.doc.title = title;
+    d.doc.text =
+        "One person was killed at a party on Elm Street. Two others are hospitalized. Police said five others "
+        "were injured.";
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    for (const Count& c : out)
+      if (c.type == CountType::kWound && c.incident == 0) return c.number;
+    return int64_t{-1};
+  };
+  EXPECT_EQ(run("1 killed, 5 injured in shooting at party"), 5);
+  EXPECT_EQ(run("Shooting at party under investigation"), 2);
+  EXPECT_EQ(run("1 killed, 7 injured in shooting at party"), 2);
+}
+
 // Regression (GVA dev): a statistic over several incidents ("traffic-related
 // incidents caused 48 deaths") is not the article's incident.
 TEST(CountsTest, StatisticOverIncidentsIsAnotherIncident) {
