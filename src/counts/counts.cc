@@ -851,6 +851,23 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         existing->end = c.end;
         continue;
       }
+      // "The man was pronounced dead at the scene and the 3-year-old child
+      // later died": two definite people of one sentence named by different
+      // nouns are two (not "the victim", "he", a name: those may be either).
+      if (f.cand.definite && existing_definite[existing_idx] && c.sentence == existing->sentence &&
+          c.start >= existing->end && c.number == 1 && existing->number == 1 && f.cand.name.empty() &&
+          named[existing_idx].empty() && f.cand.ordinal == 0) {
+        const std::string ha = HeadWord(existing->victims), hb = HeadWord(c.victims);
+        auto plain = [](const std::string& h) {
+          return !h.empty() && h != "victim" && h != "person" && h != "one" && h != "individual" &&
+                 IsSingularPersonNoun(h);
+        };
+        if (plain(ha) && plain(hb) && ha != hb) {
+          existing->number = 2;
+          existing->end = c.end;
+          continue;
+        }
+      }
       if (existing->number == c.number) {
         FillEmpty(&existing->victims, c.victims);
         FillEmpty(&existing->place, c.place);

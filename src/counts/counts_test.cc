@@ -393,6 +393,13 @@ const Row kRows[] = {
      "A girl was shot at a party. Her uncle could be charged with deadly conduct.", {{W, 1}}},
     {"bug_attempt_homicide_names_no_death",
      "A man was shot on Elm Street. He faces a charge of criminal attempt homicide.", {{W, 1}}},
+    {"bug_two_definite_deaths_one_sentence",
+     "The man was pronounced dead at the scene and the 3-year-old child later died.", {{K, 2}}},
+    {"bug_found_two_then_both_died",
+     "Deputies found a man and a child with gunshot wounds. The man was pronounced dead at the scene and the "
+     "child later died.",
+     {{K, 2}}},
+    {"definite_restatement_same_noun_one", "The man was shot in the head. The man died at the scene.", {{K, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
