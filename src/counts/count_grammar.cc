@@ -1006,8 +1006,8 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   if ((p == "fatally" || p == "mortally") &&
       (w == "wounding" || w == "injuring" || w == "shooting" || w == "stabbing"))
     return Trigger{CountType::kKill, kTrigActive};
-  if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
-  // "The bullet struck his 11-year-old son in the cheek": a shot that hit.
+  // "The bullet struck his 11-year-old son in the cheek", "the bullet
+  // grazed a 2-year-old boy": a shot that hit.
   if (w == "struck" || w == "hit" || w == "grazed") {
     // The subject of the clause, up to "went through a wall and": a bullet.
     for (int k = i - 1; k >= 0 && k >= i - 8 && !IsHardBoundary(k); --k) {
@@ -1018,6 +1018,7 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
       if (LookupTrigger(b) || IsPersonNoun(b)) break;
     }
   }
+  if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};  // "a girl was grazed"
   if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
     for (int k = i + 2; k < i + 9 && k < n_; ++k) {
       const std::string_view b = W(k);

@@ -400,6 +400,9 @@ const Row kRows[] = {
      "child later died.",
      {{K, 2}}},
     {"definite_restatement_same_noun_one", "The man was shot in the head. The man died at the scene.", {{K, 1}}},
+    {"bug_bullet_grazed_object", "A shot was fired inside the home and the bullet grazed a 2-year-old boy.",
+     {{W, 1}}},
+    {"grazed_passive", "A girl was grazed by a bullet.", {{W, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
