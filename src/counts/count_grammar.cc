@@ -452,6 +452,8 @@ class SentenceGrammar {
   // with gunshot wounds"), else the subject opening the sentence ("He was
   // taken to a hospital with injuries").
   void WithInjuries(int w, int t);
+  // "The shooting sent five people to the hospital": the people sent are hurt.
+  bool SentToHospital(int t);
   void Active(int t, Trigger tr);
   void Noun(int t, Trigger tr);
   void Toll(int t);
@@ -1681,6 +1683,29 @@ void SentenceGrammar::WithInjuries(int w, int t) {
   }
 }
 
+bool SentenceGrammar::SentToHospital(int t) {
+  const std::string_view v = W(t);
+  if (v != "sent" && v != "sending" && v != "sends" && v != "put" && v != "putting" && v != "puts") return false;
+  if (IsModal(W(t - 1)) || W(t - 1) == "to" || W(t - 1) == "not" || Hedged(t)) return false;
+  auto f = FigureAt(t + 1);
+  if (!f || f->zero || f->definite || f->name || (f->noun_type && !IsPersonNoun(W(f->head_end - 1))))
+    return false;
+  int j = f->head_end;
+  if (W(j) != "to" && W(j) != "into") return false;
+  for (int k = j + 1; k <= j + 3 && k < n_; ++k) {
+    if (W(k) == "hospital" || W(k) == "hospitals") {
+      // A plain wound figure, not "shot": the people sent to hospital are
+      // mostly besides the dead ("killed a baby and put three women into the
+      // hospital").
+      shot_ = false;
+      Emit(CountType::kWound, *f, f->begin, k, false, f->head_end);
+      return true;
+    }
+    if (!u_[k].word) return false;
+  }
+  return false;
+}
+
 void SentenceGrammar::Active(int t, Trigger tr) {
   const std::string_view p = W(t - 1);
   // Generic present tense ("guns kill thousands of people") reports no event.
@@ -1974,6 +1999,7 @@ void SentenceGrammar::Run() {
       }
     }
     if (W(t) == "condition" && ConditionAt(t)) continue;
+    if (SentToHospital(t)) continue;
     if (W(t) == "wound" || W(t) == "wounds" || W(t) == "injuries" || W(t) == "injury") {
       if (InjuryNoun(t) || W(t - 1) == "gunshot") continue;
     }

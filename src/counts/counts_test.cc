@@ -403,6 +403,10 @@ const Row kRows[] = {
     {"bug_bullet_grazed_object", "A shot was fired inside the home and the bullet grazed a 2-year-old boy.",
      {{W, 1}}},
     {"grazed_passive", "A girl was grazed by a bullet.", {{W, 1}}},
+    {"sent_people_to_hospital", "The shooting sent four people to area hospitals.", {{W, 4}}},
+    {"put_into_hospital_besides_dead",
+     "Gunmen killed a baby in a home invasion that put three women into the hospital.", {{K, 1}, {W, 3}}},
+    {"sent_definite_to_hospital_no_figure", "The blast sent him to the hospital.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
