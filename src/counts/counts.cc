@@ -622,6 +622,17 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     }
   }
   if (found.empty()) return;
+  // "The man was hit in the foot and is expected to survive": one person
+  // shot whose own sentence tells him alive is wounded, whoever died.
+  for (Found& f : found) {
+    CountCandidate& c = f.cand;
+    if (!c.shot || c.count.number != 1 || c.count.sentence >= sentences.size()) continue;
+    const Sentence& s = sentences[c.count.sentence];
+    if (c.count.end > s.end || s.end > text.size()) continue;
+    const std::string_view rest = text.substr(c.count.end, s.end - c.count.end);
+    if (TellsSurvival(rest) || AsciiLower(rest).find("stable condition") != std::string::npos)
+      c.additional = true;  // besides the dead: not one of them
+  }
   // "A 4-year-old girl has died after she was wounded", "the toddler
   // suffered a gunshot wound ... where she was pronounced dead": one person
   // told hurt and dead in one sentence, a pronoun for one of the two, is

@@ -407,6 +407,11 @@ const Row kRows[] = {
     {"put_into_hospital_besides_dead",
      "Gunmen killed a baby in a home invasion that put three women into the hospital.", {{K, 1}, {W, 3}}},
     {"sent_definite_to_hospital_no_figure", "The blast sent him to the hospital.", {}},
+    {"bug_one_shot_told_alive_is_besides_dead",
+     "A woman was shot to death in front of her home. Her cousin was shot in the foot and is expected to survive.",
+     {{K, 1}, {W, 1}}},
+    {"one_shot_after_death_may_be_the_dead",
+     "A woman was shot to death in front of her home. Her cousin was shot in the foot.", {{K, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
