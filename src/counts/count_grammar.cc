@@ -683,6 +683,11 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
   if (GalleryCounter(i)) return std::nullopt;
   const std::string_view w = W(i);
+  // "a 50 shot drum", "a 30 round magazine": a numeral after an article
+  // names a thing's size, not people.
+  if ((W(i - 1) == "a" || W(i - 1) == "an") && !w.empty() && w[0] >= '0' && w[0] <= '9' &&
+      AgeSpan(i) == 0)
+    return std::nullopt;
   Figure f;
   f.begin = f.number_begin = i;
   // Zero: "no one", "nobody", "none (of them)", "no [other] people".
@@ -1915,7 +1920,7 @@ void SentenceGrammar::Run() {
     const std::string_view w = W(i), nx = W(i + 1);
     if (((w == "related" || w == "more") && (nx == ":" || nx == "stories" || nx == "coverage")) ||
         (w == "read" && (nx == "more" || nx == "also")) || (w == "see" && nx == "also") ||
-        (w == "previously" && nx == ":")) {
+        (w == "previously" && nx == ":") || (w == "live" && nx == ":" && i == 0)) {
       new_incident_ = true;
       break;
     }

@@ -412,6 +412,8 @@ const Row kRows[] = {
      {{K, 1}, {W, 1}}},
     {"one_shot_after_death_may_be_the_dead",
      "A woman was shot to death in front of her home. Her cousin was shot in the foot.", {{K, 1}}},
+    {"bug_numeral_after_article_names_a_thing", "The gunman had a 50 shot drum. A man was shot in the leg.",
+     {{W, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
@@ -572,6 +574,21 @@ TEST(CountsTest, HeadlineFigurePicksTheTotal) {
   EXPECT_EQ(run("1 killed, 5 injured in shooting at party"), 5);
   EXPECT_EQ(run("Shooting at party under investigation"), 2);
   EXPECT_EQ(run("1 killed, 7 injured in shooting at party"), 2);
+}
+
+// Regression (GVA dev): a "LIVE:" headline of another story scraped with
+// the page is another incident.
+TEST(CountsTest, LiveHeadlineIsAnotherIncident) {
+  AnnotatedDoc d;
+  d.doc.text = "A man was shot on Elm Street on Sunday.\n\nLIVE: 25 hurt in apparent explosion downtown";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].number, 1);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].number, 25);
+  EXPECT_NE(out[1].incident, 0u);
 }
 
 // Regression (GVA dev): a statistic over several incidents ("traffic-related
