@@ -1026,8 +1026,16 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
     }
   }
   if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};  // "a girl was grazed"
-  if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
-    for (int k = i + 2; k < i + 9 && k < n_; ++k) {
+  // "hit by a stray bullet", "hit in the back by a bullet".
+  int by = i + 1;
+  if (W(by) == "in" || W(by) == "on")
+    for (int k = i + 2; k <= i + 5 && k < n_ && u_[k].word; ++k)
+      if (W(k) == "by") {
+        by = k;
+        break;
+      }
+  if ((w == "struck" || w == "hit") && W(by) == "by") {
+    for (int k = by + 1; k < by + 8 && k < n_; ++k) {
       const std::string_view b = W(k);
       if (b == "bullet" || b == "bullets" || b == "gunfire" || b == "round" || b == "gunshot" ||
           b == "shotgun" || b == "shots" || b == "rounds")
@@ -2113,7 +2121,7 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
     const std::string_view w(buf, len);
     if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
-        w == "gunshot" || w == "condition" || w == "injury" ||
+        w == "gunshot" || w == "condition" || w == "injury" || w == "bullet" ||
         w == "shooting" || w == "stabbing")
       return true;
     // The killer's suicide ("turned the gun on himself", "took his own life",

@@ -414,6 +414,9 @@ const Row kRows[] = {
      "A woman was shot to death in front of her home. Her cousin was shot in the foot.", {{K, 1}}},
     {"bug_numeral_after_article_names_a_thing", "The gunman had a 50 shot drum. A man was shot in the leg.",
      {{W, 1}}},
+    {"bug_hit_in_the_back_by_a_bullet", "The girl was hit in the back by a bullet.", {{W, 1}}},
+    {"bug_hit_by_a_bullet_passes_filter", "The girl was hit by a bullet.", {{W, 1}}},
+    {"hit_by_a_car_no_figure", "The girl was hit by a car.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
