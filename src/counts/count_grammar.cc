@@ -803,6 +803,21 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       f.head_end = i + 2;
       return f;
     }
+    // "killing a 19-year-old Pablo Villeda": an age before a first and last
+    // name (not "a 19-year-old Chicago man").
+    if ((nx.ends_with("-year-old") || nx.ends_with("-month-old")) && i + 2 < n_ && u_[i + 2].word &&
+        u_[i + 2].capitalized && !IsPersonNoun(W(i + 2)) && !IsDayName(W(i + 2)) &&
+        !IsMonthName(W(i + 2)) && !IsTitle(W(i + 2))) {
+      int k = i + 2;
+      while (k < n_ && k < i + 5 && u_[k].word && u_[k].capitalized) ++k;
+      if (k - (i + 2) >= 2 && !IsPersonNoun(W(k)) && (k >= n_ || !u_[k].capitalized)) {
+        f.value = 1;
+        f.singular = true;
+        f.number_end = i + 1;
+        f.head_end = k;
+        return f;
+      }
+    }
     for (int j = i + 1; j < i + 7 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
       // "a young couple": two people ("a couple of" is a vague quantity).

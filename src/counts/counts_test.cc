@@ -417,6 +417,9 @@ const Row kRows[] = {
     {"bug_hit_in_the_back_by_a_bullet", "The girl was hit in the back by a bullet.", {{W, 1}}},
     {"bug_hit_by_a_bullet_passes_filter", "The girl was hit by a bullet.", {{W, 1}}},
     {"hit_by_a_car_no_figure", "The girl was hit by a car.", {}},
+    {"bug_age_before_first_and_last_name", "He was arrested for killing a 19-year-old Pablo Villeda.",
+     {{A, 1}, {K, 1}}},
+    {"age_before_place_and_noun", "Police said a 19-year-old Chicago man was shot.", {{W, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
