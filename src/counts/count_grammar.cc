@@ -1014,6 +1014,10 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
   const std::string_view w = W(i);
   const std::string_view p = W(i - 1);
+  // "shooting to death his former girlfriend and two young men": the object.
+  if (w == "death" && p == "to" &&
+      (W(i - 2) == "shooting" || W(i - 2) == "stabbing" || W(i - 2) == "beating"))
+    return Trigger{CountType::kKill, kTrigActive};
   if (w == "death" && p == "to" &&
       (W(i - 2) == "shot" || W(i - 2) == "beaten" || W(i - 2) == "stabbed" ||
        W(i - 2) == "burned" || W(i - 2) == "crushed" || W(i - 2) == "trampled"))
@@ -1735,7 +1739,10 @@ bool SentenceGrammar::SentToHospital(int t) {
 }
 
 void SentenceGrammar::Active(int t, Trigger tr) {
-  const std::string_view p = W(t - 1);
+  // "shooting to death his girlfriend": the verb is "shooting", whose "to" is
+  // no infinitive.
+  const int verb = W(t) == "death" && W(t - 1) == "to" ? t - 2 : t;
+  const std::string_view p = W(verb - 1);
   // Generic present tense ("guns kill thousands of people") reports no event.
   const std::string_view w = W(t);
   if (w == "kill" || w == "kills" || w == "injure" || w == "injures" || w == "wound" ||
@@ -1745,7 +1752,7 @@ void SentenceGrammar::Active(int t, Trigger tr) {
   if (IsModal(p) || p == "not" || p == "never" || (p.size() > 3 && p.ends_with("n't"))) return;
   if (Hedged(t)) return;
   // Passive use ("were killed") belongs to Predicate().
-  for (int j = t - 1; j >= 0 && j >= t - 4; --j) {
+  for (int j = verb - 1; j >= 0 && j >= verb - 4; --j) {
     const std::string_view w = W(j);
     if (IsAuxiliary(w) && w != "have" && w != "has" && w != "had") return;
     if (IsModal(w)) return;

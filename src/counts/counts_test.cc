@@ -420,6 +420,9 @@ const Row kRows[] = {
     {"bug_age_before_first_and_last_name", "He was arrested for killing a 19-year-old Pablo Villeda.",
      {{A, 1}, {K, 1}}},
     {"age_before_place_and_noun", "Police said a 19-year-old Chicago man was shot.", {{W, 1}}},
+    {"bug_shooting_to_death_takes_object", "He admitted shooting to death his girlfriend and two young men.",
+     {{K, 3}}},
+    {"threatened_to_shoot_to_death_no_figure", "He threatened to shoot to death his neighbors.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
