@@ -591,9 +591,13 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
   }
   if (!u_[k].word) return w == "," || w == ")" || w == "-" || w == "(" || w == ";" || w == ".";
   // "three more hurt", "two more were arrested": more people besides.
+  // "... and injured three more." / "three more during the spree": the
+  // phrase ends there.
   if (w == "others" || (w == "more" && f->number_end == k && !IsPersonNoun(W(k + 1)) &&
                         W(k + 1) != "than" && (IsAuxiliary(W(k + 1)) || LookupTrigger(W(k + 1)) ||
-                                               IsVerbComplexFiller(W(k + 1))))) {
+                                               IsVerbComplexFiller(W(k + 1)) || k + 1 >= n_ ||
+                                               W(k + 1) == "." || W(k + 1) == "," ||
+                                               (IsPreposition(W(k + 1)) && W(k + 1) != "of")))) {
     f->head_end = k + 1;
     return true;
   }

@@ -423,6 +423,8 @@ const Row kRows[] = {
     {"bug_shooting_to_death_takes_object", "He admitted shooting to death his girlfriend and two young men.",
      {{K, 3}}},
     {"threatened_to_shoot_to_death_no_figure", "He threatened to shoot to death his neighbors.", {}},
+    {"bug_object_three_more_ends_sentence", "He killed three officers and injured three more.", {{K, 3}, {W, 3}}},
+    {"three_more_before_noun_not_people", "The gunman fired three more at the car.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
