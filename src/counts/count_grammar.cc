@@ -1325,7 +1325,10 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if (tr.forms & kTrigActive) {
       auto obj = FigureAt(t + 1);
       const std::string_view nx = W(t + 1);
-      if (obj || nx == "him" || nx == "her" || nx == "them" || nx == "at" || nx == "more" ||
+      // "killed at least 3", "shot at the car"; but "another wounded at the
+      // property" is the participle of a place.
+      const bool at_object = nx == "at" && (W(t + 2) == "least" || W(t) == "shot");
+      if (obj || nx == "him" || nx == "her" || nx == "them" || at_object || nx == "more" ||
           nx == "his" || nx == "their" || nx == "the" || nx == "a" || nx == "an" ||
           nx == "themselves" || nx == "its" ||
           (t + 1 < n_ && u_[t + 1].capitalized && !IsDayName(W(t + 1)) && !IsMonthName(W(t + 1))))

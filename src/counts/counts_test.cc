@@ -425,6 +425,9 @@ const Row kRows[] = {
     {"threatened_to_shoot_to_death_no_figure", "He threatened to shoot to death his neighbors.", {}},
     {"bug_object_three_more_ends_sentence", "He killed three officers and injured three more.", {{K, 3}, {W, 3}}},
     {"three_more_before_noun_not_people", "The gunman fired three more at the car.", {}},
+    {"bug_participle_at_place_not_active", "Three people were killed and another wounded at the property early Saturday.",
+     {{K, 3}, {W, 1}}},
+    {"shot_at_is_fired_upon", "A man shot at the car.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
