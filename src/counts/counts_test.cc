@@ -605,6 +605,27 @@ TEST(CountsTest, LiveHeadlineIsAnotherIncident) {
   EXPECT_NE(out[1].incident, 0u);
 }
 
+// Regression (GVA dev): a trial story whose only figure is marked as another
+// incident ("last year") still reports it as its main one; a death toll told
+// apart does not become the main incident.
+TEST(CountsTest, OnlyIncidentToldApartIsMainForWounds) {
+  auto run = [](const char* text) {
+    AnnotatedDoc d;
+    d.doc.text = text;
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    return out;
+  };
+  auto w = run("The trial opened Monday in a daylight shooting last year that left four people wounded.");
+  ASSERT_EQ(w.size(), 1u) << Describe(w);
+  EXPECT_EQ(w[0].number, 4);
+  EXPECT_EQ(w[0].incident, 0u);
+  auto k = run("The trial opened Monday in a shooting last year that left four people dead.");
+  ASSERT_EQ(k.size(), 1u) << Describe(k);
+  EXPECT_NE(k[0].incident, 0u);
+}
+
 // Regression (GVA dev): a statistic over several incidents ("traffic-related
 // incidents caused 48 deaths") is not the article's incident.
 TEST(CountsTest, StatisticOverIncidentsIsAnotherIncident) {
