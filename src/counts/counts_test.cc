@@ -606,8 +606,8 @@ TEST(CountsTest, LiveHeadlineIsAnotherIncident) {
 }
 
 // Regression (GVA dev): a trial story whose only figure is marked as another
-// incident ("last year") still reports it as its main one; a death toll told
-// apart does not become the main incident.
+// incident ("last year") still reports it as its main one when it tells
+// people hurt; a death toll alone told apart does not become the main one.
 TEST(CountsTest, OnlyIncidentToldApartIsMainForWounds) {
   auto run = [](const char* text) {
     AnnotatedDoc d;
@@ -624,6 +624,10 @@ TEST(CountsTest, OnlyIncidentToldApartIsMainForWounds) {
   auto k = run("The trial opened Monday in a shooting last year that left four people dead.");
   ASSERT_EQ(k.size(), 1u) << Describe(k);
   EXPECT_NE(k[0].incident, 0u);
+  auto kw = run("The trial opened Monday in a shooting last year that left two people dead and four wounded.");
+  ASSERT_EQ(kw.size(), 2u) << Describe(kw);
+  EXPECT_EQ(kw[0].incident, 0u);
+  EXPECT_EQ(kw[1].incident, 0u);
 }
 
 // Regression (GVA dev): a statistic over several incidents ("traffic-related
