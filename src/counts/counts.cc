@@ -901,6 +901,21 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         suicide_in[existing_idx] = f.cand.suicide_counted;
         continue;
       }
+      // "A 34-year-old man was seriously hurt ... At least four people were
+      // wounded": one person told first, then the whole. (Not for deaths: "a
+      // man was killed ... three people were killed" is as often a round-up's
+      // next case; 4 KILL figures broke on GVA dev.)
+      if (c.type == CountType::kWound && existing->number == 1 && c.number > 1 && !f.cand.definite &&
+          !existing_definite[existing_idx] && !f.cand.additional && f.cand.ordinal == 0 &&
+          c.sentence != existing->sentence) {
+        const uint32_t keep_sentence = c.sentence;
+        *existing = c;
+        existing->sentence = keep_sentence;
+        named[existing_idx].clear();
+        active_only[existing_idx] = f.cand.active;
+        suicide_in[existing_idx] = f.cand.suicide_counted;
+        continue;
+      }
       if (f.cand.definite) continue;  // "one of the victims", "the man": part of the figure
       if (existing_definite[existing_idx]) {
         // "He died ... Two people were killed": the plain figure wins.

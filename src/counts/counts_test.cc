@@ -428,6 +428,9 @@ const Row kRows[] = {
     {"bug_participle_at_place_not_active", "Three people were killed and another wounded at the property early Saturday.",
      {{K, 3}, {W, 1}}},
     {"shot_at_is_fired_upon", "A man shot at the car.", {}},
+    {"bug_one_hurt_then_the_whole", "A 34-year-old man was seriously hurt. At least four people were wounded.",
+     {{W, 4, AtLeast}}},
+    {"one_hurt_then_others_besides", "A man was hurt. Two other people were wounded.", {{W, 1}, {W, 2}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
