@@ -1656,6 +1656,13 @@ bool SentenceGrammar::InjuryNoun(int t) {
       WithInjuries(k, t);
       return true;
     }
+    // "found the boy bleeding from a gunshot wound": like "with".
+    if (w == "from" && W(k - 1) == "bleeding") {
+      if (fatal) return true;
+      shot_ = true;
+      WithInjuries(k - 1, t);
+      return true;
+    }
     if (w == "gunshot" || w == "gunshots" || w == "bullet" || w == "shot") gunshot = true;
     if (w == "fatal" || w == "mortal" || w == "deadly" || w == "non-survivable" || w == "fatally")
       fatal = true;

@@ -431,6 +431,7 @@ const Row kRows[] = {
     {"bug_one_hurt_then_the_whole", "A 34-year-old man was seriously hurt. At least four people were wounded.",
      {{W, 4, AtLeast}}},
     {"one_hurt_then_others_besides", "A man was hurt. Two other people were wounded.", {{W, 1}, {W, 2}}},
+    {"bug_found_bleeding_from_gunshot_wound", "They found the boy bleeding from a gunshot wound.", {{W, 1}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
