@@ -1800,6 +1800,19 @@ void SentenceGrammar::Active(int t, Trigger tr) {
       f = b;
     }
   }
+  // "a stray bullet hit her last week", "he shot him in the leg": one
+  // person told before (a definite mention).
+  if (!f && (W(k) == "him" || W(k) == "her") &&
+      (k + 1 >= n_ || !u_[k + 1].word || IsPreposition(W(k + 1)) || IsDayName(W(k + 1)) ||
+       W(k + 1) == "last" || W(k + 1) == "twice" || W(k + 1) == "once" || W(k + 1) == "and" ||
+       W(k + 1) == "multiple" || W(k + 1) == "several")) {
+    Figure p1;
+    p1.begin = p1.number_begin = k;
+    p1.number_end = p1.head_end = k + 1;
+    p1.value = 1;
+    p1.singular = p1.definite = true;
+    f = p1;
+  }
   // "killed Jeremy Mardis", "injured his father": one person, by name or role
   // (a definite mention: it gives way to a plain figure of the incident).
   if (!f || f->zero || (f->definite && f->singular && W(k) == "the")) return;

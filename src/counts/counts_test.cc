@@ -432,6 +432,8 @@ const Row kRows[] = {
      {{W, 4, AtLeast}}},
     {"one_hurt_then_others_besides", "A man was hurt. Two other people were wounded.", {{W, 1}, {W, 2}}},
     {"bug_found_bleeding_from_gunshot_wound", "They found the boy bleeding from a gunshot wound.", {{W, 1}}},
+    {"bug_pronoun_object_one_person", "Police said a stray bullet hit her last week.", {{W, 1}}},
+    {"pronoun_object_before_noun_is_possessive", "He shot her car twice.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
