@@ -176,7 +176,7 @@ class SentenceGrammar {
     if (i < 0 || i >= n_) return true;
     if (!u_[i].word) {
       const std::string_view w = W(i);
-      return w != "," && w != "-" && w != "'" ;
+      return w != "," && w != "-" && w != "'" && w != "--";  // "Four people -- including a child -- were"
     }
     return IsClauseBoundary(W(i));
   }
@@ -1406,7 +1406,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const std::string_view tw = W(tail);
       const bool bare = f->singular || f->zero;
       tail_ok = tw == "who" || tw == "that" ||
-                (!bare && (tw == "," || tw == "(" || tw == "including" ||
+                (!bare && (tw == "," || tw == "--" || tw == "(" || tw == "including" ||
                            (IsPreposition(tw) && tw != "by")));
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&

@@ -434,6 +434,7 @@ const Row kRows[] = {
     {"bug_found_bleeding_from_gunshot_wound", "They found the boy bleeding from a gunshot wound.", {{W, 1}}},
     {"bug_pronoun_object_one_person", "Police said a stray bullet hit her last week.", {{W, 1}}},
     {"pronoun_object_before_noun_is_possessive", "He shot her car twice.", {}},
+    {"bug_double_hyphen_apposition", "Four people -- including a child -- were injured in the shooting.", {{W, 4}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
