@@ -786,8 +786,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
                          (!nx.empty() && nx[0] >= '0' && nx[0] <= '9' &&
                           (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
                            nx.ends_with("st")));
-    // "three people were killed and a fourth was wounded": one more person.
-    if (ordinal && nx != "further" && nx != "another" && IsAuxiliary(W(i + 2))) {
+    // "three people were killed and a fourth was wounded": one more person
+    // ("... are dead and a fourth wounded").
+    if (ordinal && nx != "further" && nx != "another" &&
+        (IsAuxiliary(W(i + 2)) || (W(i - 1) == "and" && LookupTrigger(W(i + 2))))) {
       f.value = 1;
       f.singular = true;
       f.definite = true;
@@ -1441,7 +1443,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       tail_ok = false;
     // An active verb's subject is not a victim: "he killed his wife"; but
     // headlines drop the auxiliary: "a 16-year-old boy shot and killed".
-    if (adjacent_only && f->definite && W(t + 1) != "himself" && W(t + 1) != "herself")
+    if (adjacent_only && f->definite && f->ordinal <= 0 && W(t + 1) != "himself" && W(t + 1) != "herself")
       tail_ok = false;
     if (!tail_ok) continue;
     // A list in apposition: "Six people, three men and three women, were":

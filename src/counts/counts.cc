@@ -222,6 +222,7 @@ struct Incident {
   std::optional<Count> shot;   // people shot (killed + wounded), when stated
   bool shot_definite = false;  // `shot` is only a definite mention ("he was shot")
   bool shot_additional = false;  // `shot` are people besides the dead ("two others were shot")
+  bool shot_active = false;      // `shot` is the object of "shot" ("a man shot his daughter")
   std::optional<Count> suicide;  // the killer's suicide, told apart ("He then shot himself")
   bool dated_apart = false;      // told apart by its date only ("last year", "in 2014")
 };
@@ -751,6 +752,7 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
         I.shot = c;
         I.shot_definite = f.cand.definite;
         I.shot_additional = f.cand.additional;
+        I.shot_active = f.cand.active;
       } else if (c.sentence == I.shot->sentence && !f.cand.definite && !I.shot_definite &&
                  c.start >= I.shot->end && !f.cand.supersedes &&
                  DistinctIndefinites(*I.shot, c)) {
@@ -972,7 +974,14 @@ void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out) {
     if (has_wound) continue;
     int64_t wounded = I.shot->number;
     if (kill != nullptr) {
-      if (!I.shot_additional) wounded -= kill->number;
+      // "A man shot his daughter and killed her mother": the objects of two
+      // verbs of one sentence are different people.
+      size_t kill_idx = SIZE_MAX;
+      for (size_t idx : I.counts)
+        if (&(*out)[idx] == kill) kill_idx = idx;
+      const bool other_objects = I.shot_active && kill_idx != SIZE_MAX && active_only[kill_idx] &&
+                                 kill->sentence == I.shot->sentence && kill->start != I.shot->start;
+      if (!I.shot_additional && !other_objects) wounded -= kill->number;
     } else {
       // A death told within a few paragraphs after the shooting may be of
       // the people shot; one further down is background (a round-up, an

@@ -435,6 +435,11 @@ const Row kRows[] = {
     {"bug_pronoun_object_one_person", "Police said a stray bullet hit her last week.", {{W, 1}}},
     {"pronoun_object_before_noun_is_possessive", "He shot her car twice.", {}},
     {"bug_double_hyphen_apposition", "Four people -- including a child -- were injured in the shooting.", {{W, 4}}},
+    {"bug_a_fourth_wounded_without_auxiliary", "Three people are dead and a fourth wounded in a shooting.",
+     {{K, 3}, {W, 1}}},
+    {"bug_objects_of_two_verbs_are_two_people",
+     "A man shot his 16-year-old daughter and killed her mother before turning the gun on himself.",
+     {{W, 1}, {K, 2}}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
