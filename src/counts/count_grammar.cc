@@ -1299,7 +1299,10 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       if (w.size() > 3) passive = true;
     } else if (w == "have" || w == "has" || w == "had") {
       have = true;
-    } else if (IsAuxiliary(w)) {
+    } else if (IsAuxiliary(w) ||
+               // "got shot", "getting shot seven times": a passive with "get".
+               ((w == "got" || w == "gets" || w == "getting" || w == "gotten") && v == t &&
+                (tr.type == CountType::kWound || tr.type == CountType::kKill))) {
       passive = true;
     } else if (IsModal(w)) {
       modal = true;

@@ -440,6 +440,8 @@ const Row kRows[] = {
     {"bug_objects_of_two_verbs_are_two_people",
      "A man shot his 16-year-old daughter and killed her mother before turning the gun on himself.",
      {{W, 1}, {K, 2}}},
+    {"bug_passive_with_get", "Two men got hurt in the fight.", {{W, 2}}},
+    {"got_without_trigger_no_figure", "Two men got a warning.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
