@@ -176,7 +176,7 @@ class SentenceGrammar {
     if (i < 0 || i >= n_) return true;
     if (!u_[i].word) {
       const std::string_view w = W(i);
-      return w != "," && w != "-" && w != "'" ;
+      return w != "," && w != "-" && w != "'" && w != "--";  // "Four people -- including a child -- were"
     }
     return IsClauseBoundary(W(i));
   }
@@ -271,6 +271,53 @@ class SentenceGrammar {
     return e - 1;
   }
   void DeathOf(int t);
+  // A photo gallery's counter scraped with a caption: "Image 10 of 10 Girl,
+  // 4, died", "Photo 2 of / 44 Child shot": neither number counts anyone.
+  bool GalleryCounter(int i) const {
+    auto gallery = [&](int k) {
+      const std::string_view g = W(k);
+      return g == "image" || g == "photo" || g == "slide" || g == "picture" || g == "video";
+    };
+    auto digits = [&](int k) {
+      const std::string_view d = W(k);
+      return !d.empty() && d[0] >= '0' && d[0] <= '9' && ParseCardinalWord(d).has_value();
+    };
+    if (!digits(i)) return false;
+    if (gallery(i - 1) && W(i + 1) == "of") return true;
+    int k = i - 1;
+    if (W(k) == "/") --k;
+    return W(k) == "of" && digits(k - 1) && gallery(k - 2);
+  }
+  // "Eight have been hurt or killed", "killed or wounded": one figure of
+  // both kinds together, neither the dead nor the wounded. True if the
+  // trigger at t is joined by "or" to another of killing or wounding.
+  bool EitherOrTrigger(int t) const {
+    auto harm = [&](int k) {
+      auto tr = LookupTrigger(W(k));
+      return tr && (tr->type == CountType::kKill || tr->type == CountType::kWound);
+    };
+    return (W(t + 1) == "or" && harm(t + 2)) || (W(t - 1) == "or" && harm(t - 2));
+  }
+  // A participle right after a person told hurt, in a phrase the main
+  // verb of which tells a death: "a juvenile injured in a shooting Monday
+  // has died", "two men wounded in the attack have died".
+  static bool HurtParticiple(std::string_view w) {
+    return w == "shot" || w == "injured" || w == "wounded" || w == "hurt";
+  }
+  bool DeathVerbAfter(int t) const {
+    for (int j = t + 1; j < n_ && j <= t + 10; ++j) {
+      if (IsHardBoundary(j) || W(j) == "and" || W(j) == "but" || W(j) == "who" || W(j) == "which") return false;
+      if (W(j) == "shooting" || W(j) == "shootings") continue;  // "in a shooting Monday"
+      auto tr = LookupTrigger(W(j));
+      if (!tr) continue;
+      if (tr->type != CountType::kKill) return false;
+      const std::string_view p = W(j - 1);
+      return (W(j) == "died" || W(j) == "dies" || W(j) == "dead" || W(j) == "killed") &&
+             (IsAuxiliary(p) || p == "has" || p == "have" || p == "later" || p == "since" ||
+              W(j) == "died" || W(j) == "dies");
+    }
+    return false;
+  }
   // "another man was wounded", "a teen is dead and another is injured",
   // "another 5-year-old was hurt": one more victim of the same incident,
   // not another incident ("another shooting").
@@ -297,6 +344,16 @@ class SentenceGrammar {
     bool figure_before = false;
     for (int k = 0; k < i && !figure_before; ++k)
       if (u_[k].word && LookupTrigger(W(k))) figure_before = true;
+    // "Another girl, 17, was also shot": "also" ties the sentence to the
+    // incident told before.
+    if (!figure_before && i == 0) {
+      for (int k = i + 1; k < n_ && k <= i + 8 && !figure_before; ++k) {
+        if (W(k) != "also") continue;
+        for (int j = k + 1; j <= k + 2 && j < n_; ++j)
+          if (auto tr = LookupTrigger(W(j)); tr && (tr->type == CountType::kWound || tr->type == CountType::kKill))
+            figure_before = true;
+      }
+    }
     if (!figure_before) return false;
     const std::string_view nx = W(i + 1);
     if (auto tr = LookupTrigger(nx); tr && (tr->forms & kTrigPredicate)) return true;
@@ -395,6 +452,8 @@ class SentenceGrammar {
   // with gunshot wounds"), else the subject opening the sentence ("He was
   // taken to a hospital with injuries").
   void WithInjuries(int w, int t);
+  // "The shooting sent five people to the hospital": the people sent are hurt.
+  bool SentToHospital(int t);
   void Active(int t, Trigger tr);
   void Noun(int t, Trigger tr);
   void Toll(int t);
@@ -532,9 +591,13 @@ bool SentenceGrammar::ValidateHead(int k, Figure* f) const {
   }
   if (!u_[k].word) return w == "," || w == ")" || w == "-" || w == "(" || w == ";" || w == ".";
   // "three more hurt", "two more were arrested": more people besides.
+  // "... and injured three more." / "three more during the spree": the
+  // phrase ends there.
   if (w == "others" || (w == "more" && f->number_end == k && !IsPersonNoun(W(k + 1)) &&
                         W(k + 1) != "than" && (IsAuxiliary(W(k + 1)) || LookupTrigger(W(k + 1)) ||
-                                               IsVerbComplexFiller(W(k + 1))))) {
+                                               IsVerbComplexFiller(W(k + 1)) || k + 1 >= n_ ||
+                                               W(k + 1) == "." || W(k + 1) == "," ||
+                                               (IsPreposition(W(k + 1)) && W(k + 1) != "of")))) {
     f->head_end = k + 1;
     return true;
   }
@@ -622,7 +685,13 @@ void SentenceGrammar::ApplyRange(Figure* f) const {
 
 std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
   if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
+  if (GalleryCounter(i)) return std::nullopt;
   const std::string_view w = W(i);
+  // "a 50 shot drum", "a 30 round magazine": a numeral after an article
+  // names a thing's size, not people.
+  if ((W(i - 1) == "a" || W(i - 1) == "an") && !w.empty() && w[0] >= '0' && w[0] <= '9' &&
+      AgeSpan(i) == 0)
+    return std::nullopt;
   Figure f;
   f.begin = f.number_begin = i;
   // Zero: "no one", "nobody", "none (of them)", "no [other] people".
@@ -717,8 +786,10 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
                          (!nx.empty() && nx[0] >= '0' && nx[0] <= '9' &&
                           (nx.ends_with("th") || nx.ends_with("nd") || nx.ends_with("rd") ||
                            nx.ends_with("st")));
-    // "three people were killed and a fourth was wounded": one more person.
-    if (ordinal && nx != "further" && nx != "another" && IsAuxiliary(W(i + 2))) {
+    // "three people were killed and a fourth was wounded": one more person
+    // ("... are dead and a fourth wounded").
+    if (ordinal && nx != "further" && nx != "another" &&
+        (IsAuxiliary(W(i + 2)) || (W(i - 1) == "and" && LookupTrigger(W(i + 2))))) {
       f.value = 1;
       f.singular = true;
       f.definite = true;
@@ -737,6 +808,21 @@ std::optional<Figure> SentenceGrammar::FigureAt(int i) const {
       f.number_end = i + 1;
       f.head_end = i + 2;
       return f;
+    }
+    // "killing a 19-year-old Pablo Villeda": an age before a first and last
+    // name (not "a 19-year-old Chicago man").
+    if ((nx.ends_with("-year-old") || nx.ends_with("-month-old")) && i + 2 < n_ && u_[i + 2].word &&
+        u_[i + 2].capitalized && !IsPersonNoun(W(i + 2)) && !IsDayName(W(i + 2)) &&
+        !IsMonthName(W(i + 2)) && !IsTitle(W(i + 2))) {
+      int k = i + 2;
+      while (k < n_ && k < i + 5 && u_[k].word && u_[k].capitalized) ++k;
+      if (k - (i + 2) >= 2 && !IsPersonNoun(W(k)) && (k >= n_ || !u_[k].capitalized)) {
+        f.value = 1;
+        f.singular = true;
+        f.number_end = i + 1;
+        f.head_end = k;
+        return f;
+      }
     }
     for (int j = i + 1; j < i + 7 && j < n_; ++j) {
       if (!u_[j].word && W(j) != "-") break;
@@ -934,6 +1020,10 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   if (i < 0 || i >= n_ || !u_[i].word) return std::nullopt;
   const std::string_view w = W(i);
   const std::string_view p = W(i - 1);
+  // "shooting to death his former girlfriend and two young men": the object.
+  if (w == "death" && p == "to" &&
+      (W(i - 2) == "shooting" || W(i - 2) == "stabbing" || W(i - 2) == "beating"))
+    return Trigger{CountType::kKill, kTrigActive};
   if (w == "death" && p == "to" &&
       (W(i - 2) == "shot" || W(i - 2) == "beaten" || W(i - 2) == "stabbed" ||
        W(i - 2) == "burned" || W(i - 2) == "crushed" || W(i - 2) == "trampled"))
@@ -948,8 +1038,8 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
   if ((p == "fatally" || p == "mortally") &&
       (w == "wounding" || w == "injuring" || w == "shooting" || w == "stabbing"))
     return Trigger{CountType::kKill, kTrigActive};
-  if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};
-  // "The bullet struck his 11-year-old son in the cheek": a shot that hit.
+  // "The bullet struck his 11-year-old son in the cheek", "the bullet
+  // grazed a 2-year-old boy": a shot that hit.
   if (w == "struck" || w == "hit" || w == "grazed") {
     // The subject of the clause, up to "went through a wall and": a bullet.
     for (int k = i - 1; k >= 0 && k >= i - 8 && !IsHardBoundary(k); --k) {
@@ -960,8 +1050,17 @@ std::optional<Trigger> SentenceGrammar::TriggerAt(int i) const {
       if (LookupTrigger(b) || IsPersonNoun(b)) break;
     }
   }
-  if ((w == "struck" || w == "hit") && W(i + 1) == "by") {
-    for (int k = i + 2; k < i + 9 && k < n_; ++k) {
+  if (w == "grazed") return Trigger{CountType::kWound, kTrigPredicate};  // "a girl was grazed"
+  // "hit by a stray bullet", "hit in the back by a bullet".
+  int by = i + 1;
+  if (W(by) == "in" || W(by) == "on")
+    for (int k = i + 2; k <= i + 5 && k < n_ && u_[k].word; ++k)
+      if (W(k) == "by") {
+        by = k;
+        break;
+      }
+  if ((w == "struck" || w == "hit") && W(by) == "by") {
+    for (int k = by + 1; k < by + 8 && k < n_; ++k) {
       const std::string_view b = W(k);
       if (b == "bullet" || b == "bullets" || b == "gunfire" || b == "round" || b == "gunshot" ||
           b == "shotgun" || b == "shots" || b == "rounds")
@@ -1200,7 +1299,10 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       if (w.size() > 3) passive = true;
     } else if (w == "have" || w == "has" || w == "had") {
       have = true;
-    } else if (IsAuxiliary(w)) {
+    } else if (IsAuxiliary(w) ||
+               // "got shot", "getting shot seven times": a passive with "get".
+               ((w == "got" || w == "gets" || w == "getting" || w == "gotten") && v == t &&
+                (tr.type == CountType::kWound || tr.type == CountType::kKill))) {
       passive = true;
     } else if (IsModal(w)) {
       modal = true;
@@ -1228,7 +1330,10 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     if (tr.forms & kTrigActive) {
       auto obj = FigureAt(t + 1);
       const std::string_view nx = W(t + 1);
-      if (obj || nx == "him" || nx == "her" || nx == "them" || nx == "at" || nx == "more" ||
+      // "killed at least 3", "shot at the car"; but "another wounded at the
+      // property" is the participle of a place.
+      const bool at_object = nx == "at" && (W(t + 2) == "least" || W(t) == "shot");
+      if (obj || nx == "him" || nx == "her" || nx == "them" || at_object || nx == "more" ||
           nx == "his" || nx == "their" || nx == "the" || nx == "a" || nx == "an" ||
           nx == "themselves" || nx == "its" ||
           (t + 1 < n_ && u_[t + 1].capitalized && !IsDayName(W(t + 1)) && !IsMonthName(W(t + 1))))
@@ -1252,6 +1357,8 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
     return;
   }
   const bool adjacent_only = !passive && !intransitive;
+  // "A juvenile injured in a shooting has died": the death is the figure.
+  if (adjacent_only && tr.type == CountType::kWound && HurtParticiple(W(t)) && DeathVerbAfter(t)) return;
   // Find the subject: the nearest counted phrase before the verb complex.
   for (int s = v - 1; s >= 0 && s >= v - 40; --s) {
     if (IsHardBoundary(s)) return;
@@ -1278,7 +1385,9 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       }
       return;
     }
-    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot") {
+    if (s < v - 1 && u_[s].word && !IsPersonNoun(W(s)) && W(s) != "shot" &&
+        !(HurtParticiple(W(s)) && tr.type == CountType::kKill &&
+          (IsPersonNoun(W(s - 1)) || AgeSpan(s - 1) > 0))) {
       if (auto other = TriggerAt(s); other && !(other->forms & kTrigNoun)) return;
     }
     auto f = FigureAt(s);
@@ -1302,14 +1411,18 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       const std::string_view tw = W(tail);
       const bool bare = f->singular || f->zero;
       tail_ok = tw == "who" || tw == "that" ||
-                (!bare && (tw == "," || tw == "(" || tw == "including" ||
+                (!bare && (tw == "," || tw == "--" || tw == "(" || tw == "including" ||
                            (IsPreposition(tw) && tw != "by")));
       // "a baby shot on Sunday morning has died": a short participle phrase.
       if (f->singular && !f->definite && v - tail <= 8 &&
-          ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" ||
+          ((tw.ends_with("ed") && !IsAuxiliary(tw)) || tw == "shot" || tw == "hit" || tw == "hurt" ||
            (tw.size() > 4 && tw.ends_with("ing") && !LookupTrigger(tw) && tw != "including") ||
            tw == "younger" || tw == "older" ||
            (IsPreposition(tw) && tw != "by")))
+        tail_ok = true;
+      // "Two men wounded in the attack have died": people hurt, now dead.
+      if (!bare && tr.type == CountType::kKill && f->head_end > f->number_end && v - tail <= 8 &&
+          HurtParticiple(tw))
         tail_ok = true;
       // "Four men attending a birthday party at a Zelmer Street home were
       // injured": a participle phrase after a counted noun.
@@ -1333,7 +1446,7 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       tail_ok = false;
     // An active verb's subject is not a victim: "he killed his wife"; but
     // headlines drop the auxiliary: "a 16-year-old boy shot and killed".
-    if (adjacent_only && f->definite && W(t + 1) != "himself" && W(t + 1) != "herself")
+    if (adjacent_only && f->definite && f->ordinal <= 0 && W(t + 1) != "himself" && W(t + 1) != "herself")
       tail_ok = false;
     if (!tail_ok) continue;
     // A list in apposition: "Six people, three men and three women, were":
@@ -1428,7 +1541,15 @@ void SentenceGrammar::Predicate(int t, Trigger tr) {
       }
     }
     const size_t at = out_->size();
+    // "Officers found two men wounded": people found hurt may have died
+    // since; resolved like "shot" (they give way to the dead told of them).
+    const bool saved_shot = shot_;
+    if (adjacent_only && tr.type == CountType::kWound &&
+        (W(g.begin - 1) == "found" || W(g.begin - 1) == "find" || W(g.begin - 1) == "discovered" ||
+         W(g.begin - 1) == "located"))
+      shot_ = true;
     Emit(tr.type, g, g.begin, last, summed, v);
+    shot_ = saved_shot;
     // "Two others were shot", "a man was also shot": people besides those
     // counted before (the dead), not a total that includes them.
     if (out_->size() > at) {
@@ -1540,6 +1661,13 @@ bool SentenceGrammar::InjuryNoun(int t) {
       WithInjuries(k, t);
       return true;
     }
+    // "found the boy bleeding from a gunshot wound": like "with".
+    if (w == "from" && W(k - 1) == "bleeding") {
+      if (fatal) return true;
+      shot_ = true;
+      WithInjuries(k - 1, t);
+      return true;
+    }
     if (w == "gunshot" || w == "gunshots" || w == "bullet" || w == "shot") gunshot = true;
     if (w == "fatal" || w == "mortal" || w == "deadly" || w == "non-survivable" || w == "fatally")
       fatal = true;
@@ -1606,8 +1734,34 @@ void SentenceGrammar::WithInjuries(int w, int t) {
   }
 }
 
+bool SentenceGrammar::SentToHospital(int t) {
+  const std::string_view v = W(t);
+  if (v != "sent" && v != "sending" && v != "sends" && v != "put" && v != "putting" && v != "puts") return false;
+  if (IsModal(W(t - 1)) || W(t - 1) == "to" || W(t - 1) == "not" || Hedged(t)) return false;
+  auto f = FigureAt(t + 1);
+  if (!f || f->zero || f->definite || f->name || (f->noun_type && !IsPersonNoun(W(f->head_end - 1))))
+    return false;
+  int j = f->head_end;
+  if (W(j) != "to" && W(j) != "into") return false;
+  for (int k = j + 1; k <= j + 3 && k < n_; ++k) {
+    if (W(k) == "hospital" || W(k) == "hospitals") {
+      // A plain wound figure, not "shot": the people sent to hospital are
+      // mostly besides the dead ("killed a baby and put three women into the
+      // hospital").
+      shot_ = false;
+      Emit(CountType::kWound, *f, f->begin, k, false, f->head_end);
+      return true;
+    }
+    if (!u_[k].word) return false;
+  }
+  return false;
+}
+
 void SentenceGrammar::Active(int t, Trigger tr) {
-  const std::string_view p = W(t - 1);
+  // "shooting to death his girlfriend": the verb is "shooting", whose "to" is
+  // no infinitive.
+  const int verb = W(t) == "death" && W(t - 1) == "to" ? t - 2 : t;
+  const std::string_view p = W(verb - 1);
   // Generic present tense ("guns kill thousands of people") reports no event.
   const std::string_view w = W(t);
   if (w == "kill" || w == "kills" || w == "injure" || w == "injures" || w == "wound" ||
@@ -1617,7 +1771,7 @@ void SentenceGrammar::Active(int t, Trigger tr) {
   if (IsModal(p) || p == "not" || p == "never" || (p.size() > 3 && p.ends_with("n't"))) return;
   if (Hedged(t)) return;
   // Passive use ("were killed") belongs to Predicate().
-  for (int j = t - 1; j >= 0 && j >= t - 4; --j) {
+  for (int j = verb - 1; j >= 0 && j >= verb - 4; --j) {
     const std::string_view w = W(j);
     if (IsAuxiliary(w) && w != "have" && w != "has" && w != "had") return;
     if (IsModal(w)) return;
@@ -1650,6 +1804,19 @@ void SentenceGrammar::Active(int t, Trigger tr) {
       QualifierBefore(k, &b);
       f = b;
     }
+  }
+  // "a stray bullet hit her last week", "he shot him in the leg": one
+  // person told before (a definite mention).
+  if (!f && (W(k) == "him" || W(k) == "her") &&
+      (k + 1 >= n_ || !u_[k + 1].word || IsPreposition(W(k + 1)) || IsDayName(W(k + 1)) ||
+       W(k + 1) == "last" || W(k + 1) == "twice" || W(k + 1) == "once" || W(k + 1) == "and" ||
+       W(k + 1) == "multiple" || W(k + 1) == "several")) {
+    Figure p1;
+    p1.begin = p1.number_begin = k;
+    p1.number_end = p1.head_end = k + 1;
+    p1.value = 1;
+    p1.singular = p1.definite = true;
+    f = p1;
   }
   // "killed Jeremy Mardis", "injured his father": one person, by name or role
   // (a definite mention: it gives way to a plain figure of the incident).
@@ -1815,7 +1982,7 @@ void SentenceGrammar::Run() {
     const std::string_view w = W(i), nx = W(i + 1);
     if (((w == "related" || w == "more") && (nx == ":" || nx == "stories" || nx == "coverage")) ||
         (w == "read" && (nx == "more" || nx == "also")) || (w == "see" && nx == "also") ||
-        (w == "previously" && nx == ":")) {
+        (w == "previously" && nx == ":") || (w == "live" && nx == ":" && i == 0)) {
       new_incident_ = true;
       break;
     }
@@ -1899,6 +2066,7 @@ void SentenceGrammar::Run() {
       }
     }
     if (W(t) == "condition" && ConditionAt(t)) continue;
+    if (SentToHospital(t)) continue;
     if (W(t) == "wound" || W(t) == "wounds" || W(t) == "injuries" || W(t) == "injury") {
       if (InjuryNoun(t) || W(t - 1) == "gunshot") continue;
     }
@@ -1911,6 +2079,7 @@ void SentenceGrammar::Run() {
     }
     auto tr = TriggerAt(t);
     if (!tr) continue;
+    if ((tr->type == CountType::kKill || tr->type == CountType::kWound) && EitherOrTrigger(t)) continue;
     const size_t before = out_->size();
     shot_ = W(t) == "shot" || W(t) == "grazed" || W(t) == "struck" || W(t) == "hit";
     if (W(t) == "toll") {
@@ -2006,7 +2175,7 @@ bool SentenceMayHoldCount(std::string_view text, const std::vector<Token>& token
     if (len == 5 && std::string_view(buf, 5) == "death") return true;  // "shot to death"
     const std::string_view w(buf, len);
     if (w == "grazed" || w == "struck" || w == "slaying" || w == "homicide" || w == "murder" ||
-        w == "gunshot" || w == "condition" || w == "injury" ||
+        w == "gunshot" || w == "condition" || w == "injury" || w == "bullet" ||
         w == "shooting" || w == "stabbing")
       return true;
     // The killer's suicide ("turned the gun on himself", "took his own life",

@@ -254,7 +254,12 @@ std::optional<int64_t> VagueQuantity(std::string_view s) {
 // "an eighth-grader", "two fifth-graders": school grades name pupils.
 bool IsGrader(std::string_view s) { return s.ends_with("-grader") || s.ends_with("-graders"); }
 
-bool IsPersonNoun(std::string_view s) { return Has(s, kPerson) || IsGrader(s); }
+// "two 14-year-olds", "twin 6-month-olds": ages in the plural name people.
+bool IsPluralAge(std::string_view s) {
+  return s.ends_with("-year-olds") || s.ends_with("-month-olds") || s.ends_with("-week-olds");
+}
+
+bool IsPersonNoun(std::string_view s) { return Has(s, kPerson) || IsGrader(s) || IsPluralAge(s); }
 bool IsSingularPersonNoun(std::string_view s) {
   return Has(s, kSingular) || s.ends_with("-grader");
 }

@@ -15,9 +15,10 @@
 namespace annals {
 
 // Fills `out` (cleared first) with the counts of `doc`, in text order of their
-// evidence. Reads doc.doc.text, doc.layout, and when present doc.mentions,
-// doc.entities, doc.times and doc.event_dates; works without them (place and
-// date are then left empty). Every span lies inside the text.
+// evidence. Reads doc.doc.text, doc.layout, and when present doc.doc.title
+// (a death it tells, the figure it gives: never a count of its own),
+// doc.mentions, doc.entities, doc.times and doc.event_dates; works without
+// them (place and date are then left empty). Every span lies inside the text.
 void ExtractCounts(const AnnotatedDoc& doc, std::vector<Count>* out);
 
 }  // namespace annals

@@ -346,6 +346,102 @@ const Row kRows[] = {
      {{W, 5}}},
     {"shot_then_death_near_may_be_theirs",
      "Five people were shot at a cookout.\n\nOne of the shootings was a homicide.", {}},
+    {"bug_gallery_counter_no_figure", "Photo 3 of 12 A man was shot dead on Elm Street.", {{K, 1}}},
+    {"bug_gallery_counter_of_slash_no_figure", "Image 1 of / 44 Caption A woman was injured.", {{W, 1}}},
+    {"bug_hurt_or_killed_no_figure", "Eight children have been hurt or killed by gunfire.", {}},
+    {"bug_killed_or_wounded_no_figure", "Police said 20 people were killed or wounded.", {}},
+    {"bug_participle_injured_subject_has_died",
+     "A juvenile injured in a shooting on Monday morning has died.", {{K, 1}}},
+    {"bug_participle_wounded_plural_have_died", "Two men wounded in the attack have died.", {{K, 2}}},
+    {"participle_injured_other_verb_stays_wound",
+     "Three people injured in the crash were taken to the hospital.", {{W, 3}}},
+    {"bug_died_after_she_was_wounded_one_person",
+     "A 4-year-old girl has died after she was wounded in a shooting.", {{K, 1}}},
+    {"bug_wound_then_pronounced_dead_one_person",
+     "The toddler also suffered a gunshot wound and was taken to a hospital, where she was later pronounced dead.",
+     {{K, 1}}},
+    {"killed_she_wounded_her_son_two_people", "She was killed and her son was wounded by the gunfire.",
+     {{K, 1}, {W, 1}}},
+    {"killed_he_wounded_a_woman_two_people", "He died at the scene and the woman was injured.", {{K, 1}, {W, 1}}},
+    {"bug_dead_boy_told_hurt_later_one_person",
+     "A 3-year-old boy was killed on Sunday. The boy was hurt when a bullet came through the wall.", {{K, 1}}},
+    {"dead_man_hurt_woman_two_people", "A man was killed on Sunday. The woman was hurt by flying glass.",
+     {{K, 1}, {W, 1}}},
+    {"bug_plural_age_is_person_noun", "Two 14-year-olds were shot on Sunday.", {{W, 2}}},
+    {"bug_found_wounded_then_one_dead",
+     "Officers found two men wounded. One of them was pronounced dead.", {{W, 1}, {K, 1}}},
+    {"found_wounded_alone_stays_wound", "Officers found two men wounded on the porch.", {{W, 2}}},
+    {"bug_another_also_shot_one_more", "Two men were shot on Elm Street. Another girl was also shot.", {{W, 3}}},
+    {"bug_another_also_wounded_same_incident", "A man was killed on Elm Street. Another juvenile was also wounded.",
+     {{K, 1}, {W, 1}}},
+    {"another_and_another_victim_part_of_figure",
+     "Two people were shot. One of the victims was shot in the hand and another victim was shot in the leg.",
+     {{W, 2}}},
+    {"bug_homicide_scene_in_a_quote_names_no_death",
+     "A 2-year-old girl accidentally shot herself in the leg. \"Anytime you show up to a homicide scene where a "
+     "child is the victim, it is tragic,\" the sergeant said.",
+     {{W, 1}}},
+    {"bug_wounded_or_killed_statistic_names_no_death",
+     "A boy, 4, shot himself in the hand. At least eight children have been wounded or killed in accidental "
+     "shootings.",
+     {{W, 1}}},
+    {"bug_would_not_be_fatal_names_no_death",
+     "Police said a teen was shot in the leg. They said the wound would not be fatal.", {{W, 1}}},
+    {"bug_death_threats_name_no_death", "A man was shot in the arm. He told police he has received death threats.",
+     {{W, 1}}},
+    {"bug_deadly_conduct_names_no_death",
+     "A girl was shot at a party. Her uncle could be charged with deadly conduct.", {{W, 1}}},
+    {"bug_attempt_homicide_names_no_death",
+     "A man was shot on Elm Street. He faces a charge of criminal attempt homicide.", {{W, 1}}},
+    {"bug_two_definite_deaths_one_sentence",
+     "The man was pronounced dead at the scene and the 3-year-old child later died.", {{K, 2}}},
+    {"bug_found_two_then_both_died",
+     "Deputies found a man and a child with gunshot wounds. The man was pronounced dead at the scene and the "
+     "child later died.",
+     {{K, 2}}},
+    {"definite_restatement_same_noun_one", "The man was shot in the head. The man died at the scene.", {{K, 1}}},
+    {"bug_bullet_grazed_object", "A shot was fired inside the home and the bullet grazed a 2-year-old boy.",
+     {{W, 1}}},
+    {"grazed_passive", "A girl was grazed by a bullet.", {{W, 1}}},
+    {"sent_people_to_hospital", "The shooting sent four people to area hospitals.", {{W, 4}}},
+    {"put_into_hospital_besides_dead",
+     "Gunmen killed a baby in a home invasion that put three women into the hospital.", {{K, 1}, {W, 3}}},
+    {"sent_definite_to_hospital_no_figure", "The blast sent him to the hospital.", {}},
+    {"bug_one_shot_told_alive_is_besides_dead",
+     "A woman was shot to death in front of her home. Her cousin was shot in the foot and is expected to survive.",
+     {{K, 1}, {W, 1}}},
+    {"one_shot_after_death_may_be_the_dead",
+     "A woman was shot to death in front of her home. Her cousin was shot in the foot.", {{K, 1}}},
+    {"bug_numeral_after_article_names_a_thing", "The gunman had a 50 shot drum. A man was shot in the leg.",
+     {{W, 1}}},
+    {"bug_hit_in_the_back_by_a_bullet", "The girl was hit in the back by a bullet.", {{W, 1}}},
+    {"bug_hit_by_a_bullet_passes_filter", "The girl was hit by a bullet.", {{W, 1}}},
+    {"hit_by_a_car_no_figure", "The girl was hit by a car.", {}},
+    {"bug_age_before_first_and_last_name", "He was arrested for killing a 19-year-old Pablo Villeda.",
+     {{A, 1}, {K, 1}}},
+    {"age_before_place_and_noun", "Police said a 19-year-old Chicago man was shot.", {{W, 1}}},
+    {"bug_shooting_to_death_takes_object", "He admitted shooting to death his girlfriend and two young men.",
+     {{K, 3}}},
+    {"threatened_to_shoot_to_death_no_figure", "He threatened to shoot to death his neighbors.", {}},
+    {"bug_object_three_more_ends_sentence", "He killed three officers and injured three more.", {{K, 3}, {W, 3}}},
+    {"three_more_before_noun_not_people", "The gunman fired three more at the car.", {}},
+    {"bug_participle_at_place_not_active", "Three people were killed and another wounded at the property early Saturday.",
+     {{K, 3}, {W, 1}}},
+    {"shot_at_is_fired_upon", "A man shot at the car.", {}},
+    {"bug_one_hurt_then_the_whole", "A 34-year-old man was seriously hurt. At least four people were wounded.",
+     {{W, 4, AtLeast}}},
+    {"one_hurt_then_others_besides", "A man was hurt. Two other people were wounded.", {{W, 1}, {W, 2}}},
+    {"bug_found_bleeding_from_gunshot_wound", "They found the boy bleeding from a gunshot wound.", {{W, 1}}},
+    {"bug_pronoun_object_one_person", "Police said a stray bullet hit her last week.", {{W, 1}}},
+    {"pronoun_object_before_noun_is_possessive", "He shot her car twice.", {}},
+    {"bug_double_hyphen_apposition", "Four people -- including a child -- were injured in the shooting.", {{W, 4}}},
+    {"bug_a_fourth_wounded_without_auxiliary", "Three people are dead and a fourth wounded in a shooting.",
+     {{K, 3}, {W, 1}}},
+    {"bug_objects_of_two_verbs_are_two_people",
+     "A man shot his 16-year-old daughter and killed her mother before turning the gun on himself.",
+     {{W, 1}, {K, 2}}},
+    {"bug_passive_with_get", "Two men got hurt in the fight.", {{W, 2}}},
+    {"got_without_trigger_no_figure", "Two men got a warning.", {}},
     {"bug_with_intent_to_kill_no_injury_phrase",
      "Both men are charged with assault with intent to kill inflicting serious injuries.", {}},
 };
@@ -484,6 +580,69 @@ TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
   EXPECT_NE(out[1].incident, 0u);
 }
 
+
+// Regression (GVA dev): the headline's figure ("1 killed, 5 injured") names
+// which of the main incident's wound figures is the total; a partial one
+// told before it ("two others are hospitalized") is dropped. A headline
+// without a matching body figure changes nothing.
+TEST(CountsTest, HeadlineFigurePicksTheTotal) {
+  auto run = [](const char* title) {
+    AnnotatedDoc d;
+    d.doc.title = title;
+    d.doc.text =
+        "One person was killed at a party on Elm Street. Two others are hospitalized. Police said five others "
+        "were injured.";
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    for (const Count& c : out)
+      if (c.type == CountType::kWound && c.incident == 0) return c.number;
+    return int64_t{-1};
+  };
+  EXPECT_EQ(run("1 killed, 5 injured in shooting at party"), 5);
+  EXPECT_EQ(run("Shooting at party under investigation"), 2);
+  EXPECT_EQ(run("1 killed, 7 injured in shooting at party"), 2);
+}
+
+// Regression (GVA dev): a "LIVE:" headline of another story scraped with
+// the page is another incident.
+TEST(CountsTest, LiveHeadlineIsAnotherIncident) {
+  AnnotatedDoc d;
+  d.doc.text = "A man was shot on Elm Street on Sunday.\n\nLIVE: 25 hurt in apparent explosion downtown";
+  AnalyzeText(d.doc.text, &d.layout);
+  std::vector<Count> out;
+  ExtractCounts(d, &out);
+  ASSERT_EQ(out.size(), 2u) << Describe(out);
+  EXPECT_EQ(out[0].number, 1);
+  EXPECT_EQ(out[0].incident, 0u);
+  EXPECT_EQ(out[1].number, 25);
+  EXPECT_NE(out[1].incident, 0u);
+}
+
+// Regression (GVA dev): a trial story whose only figure is marked as another
+// incident ("last year") still reports it as its main one when it tells
+// people hurt; a death toll alone told apart does not become the main one.
+TEST(CountsTest, OnlyIncidentToldApartIsMainForWounds) {
+  auto run = [](const char* text) {
+    AnnotatedDoc d;
+    d.doc.text = text;
+    AnalyzeText(d.doc.text, &d.layout);
+    std::vector<Count> out;
+    ExtractCounts(d, &out);
+    return out;
+  };
+  auto w = run("The trial opened Monday in a daylight shooting last year that left four people wounded.");
+  ASSERT_EQ(w.size(), 1u) << Describe(w);
+  EXPECT_EQ(w[0].number, 4);
+  EXPECT_EQ(w[0].incident, 0u);
+  auto k = run("The trial opened Monday in a shooting last year that left four people dead.");
+  ASSERT_EQ(k.size(), 1u) << Describe(k);
+  EXPECT_NE(k[0].incident, 0u);
+  auto kw = run("The trial opened Monday in a shooting last year that left two people dead and four wounded.");
+  ASSERT_EQ(kw.size(), 2u) << Describe(kw);
+  EXPECT_EQ(kw[0].incident, 0u);
+  EXPECT_EQ(kw[1].incident, 0u);
+}
 
 // Regression (GVA dev): a statistic over several incidents ("traffic-related
 // incidents caused 48 deaths") is not the article's incident.
