@@ -372,6 +372,11 @@ int RunStats(const CommonArgs& a) {
   if (index->usable) {
     std::printf("%-16s %d segments, %lld documents, checksums %s\n", "text index", index->segments,
                 static_cast<long long>(index->documents), index->checksums_verified ? "ok" : "not checked");
+    if (index->segments_without_facets > 0) {
+      std::printf("%-16s %d segments predate facet codes: facets and timelines are counted from the rows "
+                  "(slow on a large archive); run: annals reindex --db %s\n",
+                  "", index->segments_without_facets, a.db.c_str());
+    }
   } else {
     std::printf("%-16s not used: %s\n", "text index", index->problem.c_str());
   }

@@ -1224,7 +1224,10 @@ Result<IndexHealth> Archive::CheckIndex() const {
   h.usable = true;
   h.checksums_verified = verify_index_checksums_;
   h.segments = static_cast<int>((*snap)->segments.size());
-  for (const auto& sg : (*snap)->segments) h.documents += sg.segment->num_docs();
+  for (const auto& sg : (*snap)->segments) {
+    h.documents += sg.segment->num_docs();
+    h.segments_without_facets += sg.segment->num_docs() > 0 && !sg.segment->has_facets();
+  }
   return h;
 }
 

@@ -229,6 +229,9 @@ struct IndexHealth {
   std::string problem;     // why not, and what to run
   int segments = 0;
   int64_t documents = 0;   // in all segments, deleted ones included until merged
+  // Segments written before annals kept facet codes (format 3): while any
+  // is live, facets and timelines are counted from SQLite's rows.
+  int segments_without_facets = 0;
   bool checksums_verified = false;  // every segment's crc32 checked on loading
 };
 

@@ -372,6 +372,7 @@ TEST(ArchiveIndexTest, ChecksumsAreVerifiedOnlyWhenAsked) {
     EXPECT_TRUE(h->usable) << h->problem;
     EXPECT_TRUE(h->checksums_verified);
     EXPECT_EQ(h->documents, 2);
+    EXPECT_EQ(h->segments_without_facets, 0);  // ingest writes facet codes
   }
   int flipped = 0;
   for (const auto& f : std::filesystem::directory_iterator(IndexDirFor(path))) {
