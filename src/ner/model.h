@@ -8,7 +8,7 @@
 //   sections, each 8-byte aligned: meta, transitions, feature table (keys,
 //   values = row + 1), int16 weight rows (kNumTags per feature, times
 //   `scale`), lexicon tables (clusters, casing, gazetteer), description.
-// Loading maps the file (mmap) and validates every size, offset, index and
+// Loading reads the file into memory on huge pages (huge_pages.h) and validates every size, offset, index and
 // the checksum: a damaged file gives a Corruption status, never a crash.
 //
 // Thread-safety: a loaded NerModel is immutable; Label() may run on many
@@ -23,6 +23,7 @@
 
 #include "core/status.h"
 #include "ner/features.h"
+#include "ner/huge_pages.h"
 #include "ner/lexicon.h"
 #include "ner/scorer.h"
 #include "ner/tags.h"
@@ -107,13 +108,15 @@ class NerModel {
   void Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const;
 
   std::string owned_;             // bytes when built with FromBytes
-  void* map_ = nullptr;           // mmap base when opened from a file
+  // The file's bytes when opened from a file, on huge pages: the weights
+  // (3.2 MB) and the gazetteer are probed at random.
+  std::vector<char, HugePageAllocator<char>> file_;
   const char* data_ = nullptr;    // file bytes
   size_t size_ = 0;               // file size
   const float* trans_ = nullptr;  // kTransDim^2 transition scores
   ViterbiDecoder decoder_;        // trans_ laid out for decoding
   HashTableView features_;        // feature key -> row + 1
-  std::vector<uint64_t> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
   const int16_t* rows_ = nullptr; // num_rows_ * kNumTags
   uint32_t num_rows_ = 0;         // feature rows
   float scale_ = 1.0f;            // row value -> score

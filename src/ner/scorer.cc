@@ -293,7 +293,7 @@ uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
   slots_[i] = Slot{tag, id + 1, head, len};
   if (entries_.size() * 2 > slots_.size()) {
     // Only one document with more word types than the capacity gets here.
-    std::vector<Slot> bigger(slots_.size() * 2);
+    HugeVector<Slot> bigger(slots_.size() * 2);
     const uint32_t bmask = static_cast<uint32_t>(bigger.size() - 1);
     for (const Slot& s : slots_) {
       if (s.id == 0) continue;

@@ -30,6 +30,7 @@
 
 #include "ner/features.h"
 #include "ner/hash.h"
+#include "ner/huge_pages.h"
 #include "ner/lexicon.h"
 #include "ner/tags.h"
 
@@ -145,9 +146,13 @@ class EmissionScorer {
   std::string_view Lower(const Entry& e) const { return std::string_view(arena_).substr(e.lower_off, e.lower_len); }
 
   ScoringTables tables_;                   // the model served (cache key)
-  std::vector<Entry> entries_;             // cached word types
-  std::vector<uint64_t> hashes_;           // HashBytes of each entry's word
-  std::vector<int32_t> sums_;              // kRowsPerEntry rows of kLanes per entry
+  // The cache's large arrays are on huge pages (huge_pages.h): every token
+  // reads five rows of sums_ from anywhere in its 16 MB.
+  template <class T>
+  using HugeVector = std::vector<T, HugePageAllocator<T>>;
+  HugeVector<Entry> entries_;              // cached word types
+  HugeVector<uint64_t> hashes_;            // HashBytes of each entry's word
+  HugeVector<int32_t> sums_;               // kRowsPerEntry rows of kLanes per entry
   // Open addressing over entries: a slot holds enough to confirm a match
   // without touching the entry for words of up to 8 bytes.
   struct Slot {
@@ -158,7 +163,7 @@ class EmissionScorer {
     uint32_t hits = 0;    // lookups that found it since it was added or kept (Compact)
   };
   size_t max_entries_;                     // cache capacity in word types
-  std::vector<Slot> slots_;                // power-of-two size, at most half full
+  HugeVector<Slot> slots_;                 // power-of-two size, at most half full
   std::string arena_;                      // words and normalised forms of entries_
   std::string arena_scratch_;              // Compact's new arena (kept for its buffer)
   std::string lower_scratch_;              // WordValues output buffer
