@@ -349,7 +349,17 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   const bool caps_sentence = letter_tokens >= 2 && caps_tokens * 2 > letter_tokens;
 
   acc_.resize(n * kLanes);
-  keys_.clear();
+  // The per-token keys (at most 16 a token), each table slot prefetched
+  // as its key is made: the token loop's other work then overlaps the
+  // misses, instead of the probes below waiting for them.
+  keys_.resize(16 * n);
+  uint64_t* const keys = keys_.data();
+  size_t nkeys = 0;
+  const PackedTableView& ft = tables_.features;
+  auto push = [&](uint64_t key) {
+    __builtin_prefetch(ft.slots + (static_cast<uint32_t>(key) & ft.mask));
+    keys[nkeys++] = key;
+  };
   key_offsets_.assign(1, 0);
   for (size_t i = 0; i < n; ++i) {
     if (i + 3 < n) {
@@ -393,8 +403,8 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     if (gaz_prev == 0 && gaz_next == 0) {
       AddRow(acc, gaz_none_);
     } else {
-      keys_.push_back(FeatureKey(kGazPrev, gaz_prev));
-      keys_.push_back(FeatureKey(kGazNext, gaz_next));
+      push(FeatureKey(kGazPrev, gaz_prev));
+      push(FeatureKey(kGazNext, gaz_next));
     }
     // Context aggregation: the same for every occurrence of the word in the
     // document, so summed once per word and document.
@@ -417,45 +427,39 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     const uint64_t ln = next != nullptr ? next->v.lower : kEosHash;
     const uint64_t sp = prev != nullptr ? prev->v.sshape : kBosHash;
     const uint64_t sn = next != nullptr ? next->v.sshape : kEosHash;
-    keys_.push_back(FeatureKey(kShapePrevCur, sp, t.sshape));
-    keys_.push_back(FeatureKey(kShapeCurNext, t.sshape, sn));
-    keys_.push_back(FeatureKey(kBigramPrev, lp, t.lower));
-    keys_.push_back(FeatureKey(kBigramNext, t.lower, ln));
-    keys_.push_back(FeatureKey(kLowerPrevShape, lp, t.sshape));
-    keys_.push_back(FeatureKey(kLowerNextShape, t.sshape, ln));
-    keys_.push_back(FeatureKey(kLowerPrevNext, lp, ln));
+    push(FeatureKey(kShapePrevCur, sp, t.sshape));
+    push(FeatureKey(kShapeCurNext, t.sshape, sn));
+    push(FeatureKey(kBigramPrev, lp, t.lower));
+    push(FeatureKey(kBigramNext, t.lower, ln));
+    push(FeatureKey(kLowerPrevShape, lp, t.sshape));
+    push(FeatureKey(kLowerNextShape, t.sshape, ln));
+    push(FeatureKey(kLowerPrevNext, lp, ln));
     if (i == 0) {
-      keys_.push_back(FeatureKey(kFirstShape, t.sshape));
-      keys_.push_back(FeatureKey(kLowerFirst, t.lower));
-      keys_.push_back(FeatureKey(kCasingFirst, t.casing, capbits));
+      push(FeatureKey(kFirstShape, t.sshape));
+      push(FeatureKey(kLowerFirst, t.lower));
+      push(FeatureKey(kCasingFirst, t.casing, capbits));
     }
-    if (t.cluster != 0) keys_.push_back(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lp));
+    if (t.cluster != 0) push(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lp));
     const uint64_t g = GazCode(info_[i]);
     if (g != 0) {
-      keys_.push_back(FeatureKey(kGaz, g));
-      keys_.push_back(FeatureKey(kGazCap, g, capbits));
+      push(FeatureKey(kGaz, g));
+      push(FeatureKey(kGazCap, g, capbits));
     }
-    if (t.dotted) keys_.push_back(FeatureKey(kDotted, ln, 2));
-    key_offsets_.push_back(static_cast<uint32_t>(keys_.size()));
+    if (t.dotted) push(FeatureKey(kDotted, ln, 2));
+    key_offsets_.push_back(static_cast<uint32_t>(nkeys));
   }
 
   // Memory-bound: every key is a random probe into the feature table and
-  // then into the weight rows. Probes go in chunks with prefetches first, so
-  // the cache misses of a chunk overlap instead of queueing.
-  key_rows_.resize(keys_.size());
-  const PackedTableView& ft = tables_.features;
-  constexpr size_t kChunk = 64;
-  for (size_t c0 = 0; c0 < keys_.size(); c0 += kChunk) {
-    const size_t c1 = std::min(keys_.size(), c0 + kChunk);
-    for (size_t f = c0; f < c1; ++f) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(keys_[f]) & ft.mask));
-    for (size_t f = c0; f < c1; ++f) {
-      uint32_t row = ft.Find(keys_[f]);
-      key_rows_[f] = row;
-      if (row != 0) {
-        const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
-        __builtin_prefetch(w);
-        __builtin_prefetch(w + kNumTags - 1);
-      }
+  // then into the weight rows. The slots were prefetched above; the rows
+  // are prefetched here, all before the first is added.
+  key_rows_.resize(nkeys);
+  for (size_t f = 0; f < nkeys; ++f) {
+    uint32_t row = ft.Find(keys[f]);
+    key_rows_[f] = row;
+    if (row != 0) {
+      const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
+      __builtin_prefetch(w);
+      __builtin_prefetch(w + kNumTags - 1);
     }
   }
   for (size_t i = 0; i < n; ++i) {
