@@ -217,6 +217,13 @@ Status NerModel::Parse(std::string_view name_view) {
   num_rows_ = meta.num_rows;
   if (sec[kRows].size() != uint64_t{num_rows_} * kNumTags * sizeof(int16_t)) return corrupt("weight rows have the wrong size");
   rows_ = reinterpret_cast<const int16_t*>(sec[kRows].data());
+  rows_split_.resize(size_t{num_rows_} * ScoringTables::kRowLanes);
+  rows_last_.resize(num_rows_);
+  for (size_t r = 0; r < num_rows_; ++r) {
+    std::memcpy(rows_split_.data() + r * ScoringTables::kRowLanes, rows_ + r * kNumTags,
+                sizeof(int16_t) * ScoringTables::kRowLanes);
+    rows_last_[r] = rows_[r * kNumTags + ScoringTables::kRowLanes];
+  }
   scale_ = meta.scale;
   if (!(scale_ > 0.0f) || !(scale_ < 1e30f)) return corrupt("has an invalid weight scale");
   for (int i = 0; i < kTransDim * kTransDim; ++i) {
@@ -288,10 +295,17 @@ void NerModel::ReferenceScores(const std::vector<std::string_view>& words, const
   if (n == 0) return;
   extractor_.Extract(words, doc, &s->features);
   const std::vector<uint64_t>& keys = s->features.keys;
-  const ScoringTables t = tables();
-  for (size_t i = 0; i < n; ++i)
-    for (uint32_t f = s->features.offsets[i]; f < s->features.offsets[i + 1]; ++f)
-      AddFeatureRow(t, keys[f], sums->data() + i * kNumTags);
+  // Straight from the file's tables, not the packed and split copies that
+  // scoring uses: ner_scorer_test checks those against this.
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* acc = sums->data() + i * kNumTags;
+    for (uint32_t f = s->features.offsets[i]; f < s->features.offsets[i + 1]; ++f) {
+      const uint32_t row = features_.Find(keys[f]);
+      if (row == 0) continue;
+      const int16_t* w = rows_ + static_cast<size_t>(row - 1) * kNumTags;
+      for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
+    }
+  }
 }
 
 void NerModel::Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const {

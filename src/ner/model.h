@@ -103,7 +103,7 @@ class NerModel {
   Status Parse(std::string_view name);
   ScoringTables tables() const {
     return ScoringTables{PackedTableView{packed_features_.empty() ? nullptr : packed_features_.data(), features_.mask},
-                         rows_, &lexicon_};
+                         rows_split_.data(), rows_last_.data(), &lexicon_};
   }
   void Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const;
 
@@ -117,7 +117,11 @@ class NerModel {
   ViterbiDecoder decoder_;        // trans_ laid out for decoding
   HashTableView features_;        // feature key -> row + 1
   std::vector<uint64_t, HugePageAllocator<uint64_t>> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
-  const int16_t* rows_ = nullptr; // num_rows_ * kNumTags
+  const int16_t* rows_ = nullptr; // num_rows_ * kNumTags (in the file; the reference path reads these)
+  // rows_ split for scoring (ScoringTables): lanes 0..15 of each row as 32
+  // aligned bytes, and lane 16 of each row.
+  std::vector<int16_t, HugePageAllocator<int16_t>> rows_split_;
+  std::vector<int16_t> rows_last_;
   uint32_t num_rows_ = 0;         // feature rows
   float scale_ = 1.0f;            // row value -> score
   Lexicon lexicon_;               // views into the file

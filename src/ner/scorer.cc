@@ -29,10 +29,11 @@ inline void AddRow(int32_t* acc, const int32_t* row) {
   }
 }
 
-// acc[0..kNumTags) += the int16 weight row w (sign-extended): two 8-lane
+// acc[0..kNumTags) += weight row `row` of t (sign-extended): two 8-lane
 // widening adds and one scalar; acc must have kLanes lanes. Integer sums, so
 // the same values as the lane-by-lane loop.
-inline void AddWeights(int32_t* acc, const int16_t* w) {
+inline void AddWeights(int32_t* acc, const ScoringTables& t, uint32_t row) {
+  const int16_t* w = t.Row(row);
   static_assert(kNumTags == 17 && kLanes >= 16, "two vectors of 8 and one scalar");
   using V8s = int16_t __attribute__((vector_size(16)));
   using V8i = int32_t __attribute__((vector_size(32)));
@@ -46,7 +47,7 @@ inline void AddWeights(int32_t* acc, const int16_t* w) {
   a1 += __builtin_convertvector(hi, V8i);
   std::memcpy(acc, &a0, sizeof(a0));
   std::memcpy(acc + 8, &a1, sizeof(a1));
-  acc[16] += w[16];
+  acc[16] += t.RowLast(row);
 }
 
 void Zero(int32_t* row) { std::memset(row, 0, sizeof(int32_t) * kLanes); }
@@ -69,21 +70,21 @@ void KeyBatch::Run(const ScoringTables& t) {
   for (Item& it : std::span(items_, size_)) {
     it.row = ft.Find(it.key);
     if (it.row != 0) {
-      const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
-      __builtin_prefetch(w);
-      __builtin_prefetch(w + kNumTags - 1);
+      __builtin_prefetch(t.Row(it.row));
+      __builtin_prefetch(t.rows_last + it.row - 1);
     }
   }
   for (const Item& it : std::span(items_, size_)) {
     if (it.row == 0) continue;
-    AddWeights(it.acc, t.rows + static_cast<size_t>(it.row - 1) * kNumTags);
+    AddWeights(it.acc, t, it.row);
   }
   size_ = 0;
 }
 
 void EmissionScorer::Bind(const ScoringTables& tables) {
   if (tables.features.slots == tables_.features.slots && tables.features.mask == tables_.features.mask &&
-      tables.rows == tables_.rows && tables.lexicon == tables_.lexicon && !slots_.empty())
+      tables.rows == tables_.rows && tables.rows_last == tables_.rows_last && tables.lexicon == tables_.lexicon &&
+      !slots_.empty())
     return;
   tables_ = tables;
   Clear();
@@ -457,9 +458,8 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     uint32_t row = ft.Find(keys[f]);
     key_rows_[f] = row;
     if (row != 0) {
-      const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
-      __builtin_prefetch(w);
-      __builtin_prefetch(w + kNumTags - 1);
+      __builtin_prefetch(tables_.Row(row));
+      __builtin_prefetch(tables_.rows_last + row - 1);
     }
   }
   for (size_t i = 0; i < n; ++i) {
@@ -468,7 +468,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     for (uint32_t f = key_offsets_[i]; f < key_offsets_[i + 1]; ++f) {
       uint32_t row = key_rows_[f];
       if (row == 0) continue;
-      AddWeights(acc, tables_.rows + static_cast<size_t>(row - 1) * kNumTags);
+      AddWeights(acc, tables_, row);
     }
     std::memcpy(out->data() + i * kNumTags, acc, sizeof(int32_t) * kNumTags);
   }
