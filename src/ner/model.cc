@@ -256,6 +256,7 @@ Status NerModel::Parse(std::string_view name_view) {
     return Status::Ok();
   };
   ANNALS_RETURN_IF_ERROR(table(kFeatKeys, kFeatVals, "feature", num_rows_, &features_));
+  probe_filter_.Build(features_);
   {
     const std::vector<uint64_t> packed = Pack(features_);
     packed_features_.assign(packed.begin(), packed.end());

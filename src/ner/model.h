@@ -103,7 +103,7 @@ class NerModel {
   Status Parse(std::string_view name);
   ScoringTables tables() const {
     return ScoringTables{PackedTableView{packed_features_.empty() ? nullptr : packed_features_.data(), features_.mask},
-                         rows_split_.data(), rows_last_.data(), &lexicon_};
+                         rows_split_.data(), rows_last_.data(), &lexicon_, &probe_filter_};
   }
   void Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const;
 
@@ -122,6 +122,7 @@ class NerModel {
   // aligned bytes, and lane 16 of each row.
   std::vector<int16_t, HugePageAllocator<int16_t>> rows_split_;
   std::vector<int16_t> rows_last_;
+  ProbeFilter probe_filter_;      // features_' keys that can hit (scoring skips the rest)
   uint32_t num_rows_ = 0;         // feature rows
   float scale_ = 1.0f;            // row value -> score
   Lexicon lexicon_;               // views into the file

@@ -84,7 +84,7 @@ void KeyBatch::Run(const ScoringTables& t) {
 void EmissionScorer::Bind(const ScoringTables& tables) {
   if (tables.features.slots == tables_.features.slots && tables.features.mask == tables_.features.mask &&
       tables.rows == tables_.rows && tables.rows_last == tables_.rows_last && tables.lexicon == tables_.lexicon &&
-      !slots_.empty())
+      tables.filter == tables_.filter && !slots_.empty())
     return;
   tables_ = tables;
   Clear();
@@ -357,7 +357,11 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   uint64_t* const keys = keys_.data();
   size_t nkeys = 0;
   const PackedTableView& ft = tables_.features;
+  // Keys the probe filter rules out are not probed at all (more than half:
+  // bigrams and shape pairs the training data never had).
+  const ProbeFilter* filter = tables_.filter;
   auto push = [&](uint64_t key) {
+    if (filter != nullptr && !filter->MayHit(key)) return;
     __builtin_prefetch(ft.slots + (static_cast<uint32_t>(key) & ft.mask));
     keys[nkeys++] = key;
   };

@@ -32,6 +32,7 @@
 #include "ner/hash.h"
 #include "ner/huge_pages.h"
 #include "ner/lexicon.h"
+#include "ner/probe_filter.h"
 #include "ner/tags.h"
 
 namespace annals::ner {
@@ -46,6 +47,7 @@ struct ScoringTables {
   const int16_t* rows = nullptr;          // lanes 0..15 of each weight row, kRowLanes per row
   const int16_t* rows_last = nullptr;     // lane 16 of each weight row
   const Lexicon* lexicon = nullptr;       // clusters, casing, gazetteer
+  const ProbeFilter* filter = nullptr;    // keys `features` certainly lacks (null: none known)
   static constexpr int kRowLanes = 16;
   static_assert(kNumTags == kRowLanes + 1, "rows split into 16 lanes and one");
   const int16_t* Row(uint32_t row) const { return rows + static_cast<size_t>(row - 1) * kRowLanes; }
