@@ -2,7 +2,6 @@
 #include "ner/model.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -144,11 +143,23 @@ Result<std::unique_ptr<NerModel>> NerModel::Open(const std::string& path) {
     return Status::Corruption(path + ": not an annals NER model (file too short: " +
                               std::to_string(model->size_) + " bytes)");
   }
-  void* p = ::mmap(nullptr, model->size_, PROT_READ, MAP_PRIVATE, fd, 0);
+  // Read, not mapped: the bytes go to memory on huge pages (huge_pages.h),
+  // which a file mapping cannot have; Parse checks the CRC of every byte
+  // anyway, so a mapping would not be lazier.
+  model->file_.resize(model->size_);
+  size_t done = 0;
+  while (done < model->size_) {
+    ssize_t got = ::pread(fd, model->file_.data() + done, model->size_ - done, static_cast<off_t>(done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      const std::string why = got < 0 ? std::strerror(errno) : "file shrank while reading";
+      ::close(fd);
+      return Status::IoError(path + ": cannot read NER model: " + why);
+    }
+    done += static_cast<size_t>(got);
+  }
   ::close(fd);
-  if (p == MAP_FAILED) return Status::IoError(path + ": cannot map NER model: " + std::strerror(errno));
-  model->map_ = p;
-  model->data_ = static_cast<const char*>(p);
+  model->data_ = model->file_.data();
   Status s = model->Parse(path);
   if (!s.ok()) return s;
   return model;
@@ -164,9 +175,7 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(std::string bytes) {
   return model;
 }
 
-NerModel::~NerModel() {
-  if (map_ != nullptr) ::munmap(map_, size_);
-}
+NerModel::~NerModel() = default;
 
 Status NerModel::Parse(std::string_view name_view) {
   std::string name(name_view);
@@ -208,6 +217,13 @@ Status NerModel::Parse(std::string_view name_view) {
   num_rows_ = meta.num_rows;
   if (sec[kRows].size() != uint64_t{num_rows_} * kNumTags * sizeof(int16_t)) return corrupt("weight rows have the wrong size");
   rows_ = reinterpret_cast<const int16_t*>(sec[kRows].data());
+  rows_split_.resize(size_t{num_rows_} * ScoringTables::kRowLanes);
+  rows_last_.resize(num_rows_);
+  for (size_t r = 0; r < num_rows_; ++r) {
+    std::memcpy(rows_split_.data() + r * ScoringTables::kRowLanes, rows_ + r * kNumTags,
+                sizeof(int16_t) * ScoringTables::kRowLanes);
+    rows_last_[r] = rows_[r * kNumTags + ScoringTables::kRowLanes];
+  }
   scale_ = meta.scale;
   if (!(scale_ > 0.0f) || !(scale_ < 1e30f)) return corrupt("has an invalid weight scale");
   for (int i = 0; i < kTransDim * kTransDim; ++i) {
@@ -240,7 +256,11 @@ Status NerModel::Parse(std::string_view name_view) {
     return Status::Ok();
   };
   ANNALS_RETURN_IF_ERROR(table(kFeatKeys, kFeatVals, "feature", num_rows_, &features_));
-  packed_features_ = Pack(features_);
+  probe_filter_.Build(features_);
+  {
+    const std::vector<uint64_t> packed = Pack(features_);
+    packed_features_.assign(packed.begin(), packed.end());
+  }
   ANNALS_RETURN_IF_ERROR(table(kClusterKeys, kClusterVals, "cluster", 0xFFFFFFFFu, &lexicon_.clusters));
   ANNALS_RETURN_IF_ERROR(table(kCasingKeys, kCasingVals, "casing", kCaseAlwaysCap, &lexicon_.casing));
   ANNALS_RETURN_IF_ERROR(table(kGazKeys, kGazVals, "gazetteer", 15, &lexicon_.gazetteer));
@@ -276,10 +296,17 @@ void NerModel::ReferenceScores(const std::vector<std::string_view>& words, const
   if (n == 0) return;
   extractor_.Extract(words, doc, &s->features);
   const std::vector<uint64_t>& keys = s->features.keys;
-  const ScoringTables t = tables();
-  for (size_t i = 0; i < n; ++i)
-    for (uint32_t f = s->features.offsets[i]; f < s->features.offsets[i + 1]; ++f)
-      AddFeatureRow(t, keys[f], sums->data() + i * kNumTags);
+  // Straight from the file's tables, not the packed and split copies that
+  // scoring uses: ner_scorer_test checks those against this.
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* acc = sums->data() + i * kNumTags;
+    for (uint32_t f = s->features.offsets[i]; f < s->features.offsets[i + 1]; ++f) {
+      const uint32_t row = features_.Find(keys[f]);
+      if (row == 0) continue;
+      const int16_t* w = rows_ + static_cast<size_t>(row - 1) * kNumTags;
+      for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
+    }
+  }
 }
 
 void NerModel::Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const {

@@ -8,7 +8,7 @@
 //   sections, each 8-byte aligned: meta, transitions, feature table (keys,
 //   values = row + 1), int16 weight rows (kNumTags per feature, times
 //   `scale`), lexicon tables (clusters, casing, gazetteer), description.
-// Loading maps the file (mmap) and validates every size, offset, index and
+// Loading reads the file into memory on huge pages (huge_pages.h) and validates every size, offset, index and
 // the checksum: a damaged file gives a Corruption status, never a crash.
 //
 // Thread-safety: a loaded NerModel is immutable; Label() may run on many
@@ -23,6 +23,7 @@
 
 #include "core/status.h"
 #include "ner/features.h"
+#include "ner/huge_pages.h"
 #include "ner/lexicon.h"
 #include "ner/scorer.h"
 #include "ner/tags.h"
@@ -102,19 +103,26 @@ class NerModel {
   Status Parse(std::string_view name);
   ScoringTables tables() const {
     return ScoringTables{PackedTableView{packed_features_.empty() ? nullptr : packed_features_.data(), features_.mask},
-                         rows_, &lexicon_};
+                         rows_split_.data(), rows_last_.data(), &lexicon_, &probe_filter_};
   }
   void Decode(const std::vector<int32_t>& sums, size_t n, std::vector<uint8_t>* tags) const;
 
   std::string owned_;             // bytes when built with FromBytes
-  void* map_ = nullptr;           // mmap base when opened from a file
+  // The file's bytes when opened from a file, on huge pages: the weights
+  // (3.2 MB) and the gazetteer are probed at random.
+  std::vector<char, HugePageAllocator<char>> file_;
   const char* data_ = nullptr;    // file bytes
   size_t size_ = 0;               // file size
   const float* trans_ = nullptr;  // kTransDim^2 transition scores
   ViterbiDecoder decoder_;        // trans_ laid out for decoding
   HashTableView features_;        // feature key -> row + 1
-  std::vector<uint64_t> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
-  const int16_t* rows_ = nullptr; // num_rows_ * kNumTags
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> packed_features_;  // features_ packed for scoring (2 MB for the shipped model)
+  const int16_t* rows_ = nullptr; // num_rows_ * kNumTags (in the file; the reference path reads these)
+  // rows_ split for scoring (ScoringTables): lanes 0..15 of each row as 32
+  // aligned bytes, and lane 16 of each row.
+  std::vector<int16_t, HugePageAllocator<int16_t>> rows_split_;
+  std::vector<int16_t> rows_last_;
+  ProbeFilter probe_filter_;      // features_' keys that can hit (scoring skips the rest)
   uint32_t num_rows_ = 0;         // feature rows
   float scale_ = 1.0f;            // row value -> score
   Lexicon lexicon_;               // views into the file

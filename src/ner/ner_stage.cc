@@ -73,7 +73,8 @@ void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t beg
     }
     std::vector<WordSpan> tail;
     std::string_view w = text.substr(start, stop - start);
-    if (t.kind == TokenKind::kWord) {
+    // (Possessives end in s or S: most words are out after one byte.)
+    if (t.kind == TokenKind::kWord && w.size() > 2 && (w.back() == 's' || w.back() == 'S')) {
       size_t cut = 0;
       if (w.size() > 2 && (EndsWith(w, "'s") || EndsWith(w, "'S"))) cut = 2;
       else if (w.size() > 4 && (EndsWith(w, "\u2019s") || EndsWith(w, "\u2019S"))) cut = 4;

@@ -29,10 +29,11 @@ inline void AddRow(int32_t* acc, const int32_t* row) {
   }
 }
 
-// acc[0..kNumTags) += the int16 weight row w (sign-extended): two 8-lane
+// acc[0..kNumTags) += weight row `row` of t (sign-extended): two 8-lane
 // widening adds and one scalar; acc must have kLanes lanes. Integer sums, so
 // the same values as the lane-by-lane loop.
-inline void AddWeights(int32_t* acc, const int16_t* w) {
+inline void AddWeights(int32_t* acc, const ScoringTables& t, uint32_t row) {
+  const int16_t* w = t.Row(row);
   static_assert(kNumTags == 17 && kLanes >= 16, "two vectors of 8 and one scalar");
   using V8s = int16_t __attribute__((vector_size(16)));
   using V8i = int32_t __attribute__((vector_size(32)));
@@ -46,7 +47,7 @@ inline void AddWeights(int32_t* acc, const int16_t* w) {
   a1 += __builtin_convertvector(hi, V8i);
   std::memcpy(acc, &a0, sizeof(a0));
   std::memcpy(acc + 8, &a1, sizeof(a1));
-  acc[16] += w[16];
+  acc[16] += t.RowLast(row);
 }
 
 void Zero(int32_t* row) { std::memset(row, 0, sizeof(int32_t) * kLanes); }
@@ -69,21 +70,21 @@ void KeyBatch::Run(const ScoringTables& t) {
   for (Item& it : std::span(items_, size_)) {
     it.row = ft.Find(it.key);
     if (it.row != 0) {
-      const int16_t* w = t.rows + static_cast<size_t>(it.row - 1) * kNumTags;
-      __builtin_prefetch(w);
-      __builtin_prefetch(w + kNumTags - 1);
+      __builtin_prefetch(t.Row(it.row));
+      __builtin_prefetch(t.rows_last + it.row - 1);
     }
   }
   for (const Item& it : std::span(items_, size_)) {
     if (it.row == 0) continue;
-    AddWeights(it.acc, t.rows + static_cast<size_t>(it.row - 1) * kNumTags);
+    AddWeights(it.acc, t, it.row);
   }
   size_ = 0;
 }
 
 void EmissionScorer::Bind(const ScoringTables& tables) {
   if (tables.features.slots == tables_.features.slots && tables.features.mask == tables_.features.mask &&
-      tables.rows == tables_.rows && tables.lexicon == tables_.lexicon && !slots_.empty())
+      tables.rows == tables_.rows && tables.rows_last == tables_.rows_last && tables.lexicon == tables_.lexicon &&
+      tables.filter == tables_.filter && !slots_.empty())
     return;
   tables_ = tables;
   Clear();
@@ -293,7 +294,7 @@ uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
   slots_[i] = Slot{tag, id + 1, head, len};
   if (entries_.size() * 2 > slots_.size()) {
     // Only one document with more word types than the capacity gets here.
-    std::vector<Slot> bigger(slots_.size() * 2);
+    HugeVector<Slot> bigger(slots_.size() * 2);
     const uint32_t bmask = static_cast<uint32_t>(bigger.size() - 1);
     for (const Slot& s : slots_) {
       if (s.id == 0) continue;
@@ -349,7 +350,21 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   const bool caps_sentence = letter_tokens >= 2 && caps_tokens * 2 > letter_tokens;
 
   acc_.resize(n * kLanes);
-  keys_.clear();
+  // The per-token keys (at most 16 a token), each table slot prefetched
+  // as its key is made: the token loop's other work then overlaps the
+  // misses, instead of the probes below waiting for them.
+  keys_.resize(16 * n);
+  uint64_t* const keys = keys_.data();
+  size_t nkeys = 0;
+  const PackedTableView& ft = tables_.features;
+  // Keys the probe filter rules out are not probed at all (more than half:
+  // bigrams and shape pairs the training data never had).
+  const ProbeFilter* filter = tables_.filter;
+  auto push = [&](uint64_t key) {
+    if (filter != nullptr && !filter->MayHit(key)) return;
+    __builtin_prefetch(ft.slots + (static_cast<uint32_t>(key) & ft.mask));
+    keys[nkeys++] = key;
+  };
   key_offsets_.assign(1, 0);
   for (size_t i = 0; i < n; ++i) {
     if (i + 3 < n) {
@@ -393,8 +408,8 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     if (gaz_prev == 0 && gaz_next == 0) {
       AddRow(acc, gaz_none_);
     } else {
-      keys_.push_back(FeatureKey(kGazPrev, gaz_prev));
-      keys_.push_back(FeatureKey(kGazNext, gaz_next));
+      push(FeatureKey(kGazPrev, gaz_prev));
+      push(FeatureKey(kGazNext, gaz_next));
     }
     // Context aggregation: the same for every occurrence of the word in the
     // document, so summed once per word and document.
@@ -417,45 +432,38 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     const uint64_t ln = next != nullptr ? next->v.lower : kEosHash;
     const uint64_t sp = prev != nullptr ? prev->v.sshape : kBosHash;
     const uint64_t sn = next != nullptr ? next->v.sshape : kEosHash;
-    keys_.push_back(FeatureKey(kShapePrevCur, sp, t.sshape));
-    keys_.push_back(FeatureKey(kShapeCurNext, t.sshape, sn));
-    keys_.push_back(FeatureKey(kBigramPrev, lp, t.lower));
-    keys_.push_back(FeatureKey(kBigramNext, t.lower, ln));
-    keys_.push_back(FeatureKey(kLowerPrevShape, lp, t.sshape));
-    keys_.push_back(FeatureKey(kLowerNextShape, t.sshape, ln));
-    keys_.push_back(FeatureKey(kLowerPrevNext, lp, ln));
+    push(FeatureKey(kShapePrevCur, sp, t.sshape));
+    push(FeatureKey(kShapeCurNext, t.sshape, sn));
+    push(FeatureKey(kBigramPrev, lp, t.lower));
+    push(FeatureKey(kBigramNext, t.lower, ln));
+    push(FeatureKey(kLowerPrevShape, lp, t.sshape));
+    push(FeatureKey(kLowerNextShape, t.sshape, ln));
+    push(FeatureKey(kLowerPrevNext, lp, ln));
     if (i == 0) {
-      keys_.push_back(FeatureKey(kFirstShape, t.sshape));
-      keys_.push_back(FeatureKey(kLowerFirst, t.lower));
-      keys_.push_back(FeatureKey(kCasingFirst, t.casing, capbits));
+      push(FeatureKey(kFirstShape, t.sshape));
+      push(FeatureKey(kLowerFirst, t.lower));
+      push(FeatureKey(kCasingFirst, t.casing, capbits));
     }
-    if (t.cluster != 0) keys_.push_back(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lp));
+    if (t.cluster != 0) push(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lp));
     const uint64_t g = GazCode(info_[i]);
     if (g != 0) {
-      keys_.push_back(FeatureKey(kGaz, g));
-      keys_.push_back(FeatureKey(kGazCap, g, capbits));
+      push(FeatureKey(kGaz, g));
+      push(FeatureKey(kGazCap, g, capbits));
     }
-    if (t.dotted) keys_.push_back(FeatureKey(kDotted, ln, 2));
-    key_offsets_.push_back(static_cast<uint32_t>(keys_.size()));
+    if (t.dotted) push(FeatureKey(kDotted, ln, 2));
+    key_offsets_.push_back(static_cast<uint32_t>(nkeys));
   }
 
   // Memory-bound: every key is a random probe into the feature table and
-  // then into the weight rows. Probes go in chunks with prefetches first, so
-  // the cache misses of a chunk overlap instead of queueing.
-  key_rows_.resize(keys_.size());
-  const PackedTableView& ft = tables_.features;
-  constexpr size_t kChunk = 64;
-  for (size_t c0 = 0; c0 < keys_.size(); c0 += kChunk) {
-    const size_t c1 = std::min(keys_.size(), c0 + kChunk);
-    for (size_t f = c0; f < c1; ++f) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(keys_[f]) & ft.mask));
-    for (size_t f = c0; f < c1; ++f) {
-      uint32_t row = ft.Find(keys_[f]);
-      key_rows_[f] = row;
-      if (row != 0) {
-        const int16_t* w = tables_.rows + static_cast<size_t>(row - 1) * kNumTags;
-        __builtin_prefetch(w);
-        __builtin_prefetch(w + kNumTags - 1);
-      }
+  // then into the weight rows. The slots were prefetched above; the rows
+  // are prefetched here, all before the first is added.
+  key_rows_.resize(nkeys);
+  for (size_t f = 0; f < nkeys; ++f) {
+    uint32_t row = ft.Find(keys[f]);
+    key_rows_[f] = row;
+    if (row != 0) {
+      __builtin_prefetch(tables_.Row(row));
+      __builtin_prefetch(tables_.rows_last + row - 1);
     }
   }
   for (size_t i = 0; i < n; ++i) {
@@ -464,7 +472,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     for (uint32_t f = key_offsets_[i]; f < key_offsets_[i + 1]; ++f) {
       uint32_t row = key_rows_[f];
       if (row == 0) continue;
-      AddWeights(acc, tables_.rows + static_cast<size_t>(row - 1) * kNumTags);
+      AddWeights(acc, tables_, row);
     }
     std::memcpy(out->data() + i * kNumTags, acc, sizeof(int32_t) * kNumTags);
   }

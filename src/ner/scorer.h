@@ -30,16 +30,28 @@
 
 #include "ner/features.h"
 #include "ner/hash.h"
+#include "ner/huge_pages.h"
 #include "ner/lexicon.h"
+#include "ner/probe_filter.h"
 #include "ner/tags.h"
 
 namespace annals::ner {
 
-// What scoring needs of a model (views into its file).
+// What scoring needs of a model (views into its memory). The weight rows
+// are split (NerModel builds the split from the file's rows of kNumTags):
+// a row of 17 int16 is 34 bytes, so half the rows of the file straddle two
+// cache lines; lanes 0..15 of every row as 32 aligned bytes take one line,
+// and the 17th lanes of all rows (190 KB) mostly stay in the CPU's cache.
 struct ScoringTables {
-  PackedTableView features;          // feature key -> weight row + 1
-  const int16_t* rows = nullptr;     // weight rows, kNumTags per row
-  const Lexicon* lexicon = nullptr;  // clusters, casing, gazetteer
+  PackedTableView features;               // feature key -> weight row + 1
+  const int16_t* rows = nullptr;          // lanes 0..15 of each weight row, kRowLanes per row
+  const int16_t* rows_last = nullptr;     // lane 16 of each weight row
+  const Lexicon* lexicon = nullptr;       // clusters, casing, gazetteer
+  const ProbeFilter* filter = nullptr;    // keys `features` certainly lacks (null: none known)
+  static constexpr int kRowLanes = 16;
+  static_assert(kNumTags == kRowLanes + 1, "rows split into 16 lanes and one");
+  const int16_t* Row(uint32_t row) const { return rows + static_cast<size_t>(row - 1) * kRowLanes; }
+  int16_t RowLast(uint32_t row) const { return rows_last[row - 1]; }
 };
 
 // Adds the weight row of feature `key` to acc (kNumTags lanes), if the model
@@ -47,8 +59,9 @@ struct ScoringTables {
 inline void AddFeatureRow(const ScoringTables& t, uint64_t key, int32_t* acc) {
   uint32_t row = t.features.Find(key);
   if (row == 0) return;
-  const int16_t* w = t.rows + static_cast<size_t>(row - 1) * kNumTags;
-  for (int k = 0; k < kNumTags; ++k) acc[k] += w[k];
+  const int16_t* w = t.Row(row);
+  for (int k = 0; k < ScoringTables::kRowLanes; ++k) acc[k] += w[k];
+  acc[kNumTags - 1] += t.RowLast(row);
 }
 
 // Feature keys whose weight rows go to given accumulators, probed as one
@@ -145,9 +158,13 @@ class EmissionScorer {
   std::string_view Lower(const Entry& e) const { return std::string_view(arena_).substr(e.lower_off, e.lower_len); }
 
   ScoringTables tables_;                   // the model served (cache key)
-  std::vector<Entry> entries_;             // cached word types
-  std::vector<uint64_t> hashes_;           // HashBytes of each entry's word
-  std::vector<int32_t> sums_;              // kRowsPerEntry rows of kLanes per entry
+  // The cache's large arrays are on huge pages (huge_pages.h): every token
+  // reads five rows of sums_ from anywhere in its 16 MB.
+  template <class T>
+  using HugeVector = std::vector<T, HugePageAllocator<T>>;
+  HugeVector<Entry> entries_;              // cached word types
+  HugeVector<uint64_t> hashes_;            // HashBytes of each entry's word
+  HugeVector<int32_t> sums_;               // kRowsPerEntry rows of kLanes per entry
   // Open addressing over entries: a slot holds enough to confirm a match
   // without touching the entry for words of up to 8 bytes.
   struct Slot {
@@ -158,7 +175,7 @@ class EmissionScorer {
     uint32_t hits = 0;    // lookups that found it since it was added or kept (Compact)
   };
   size_t max_entries_;                     // cache capacity in word types
-  std::vector<Slot> slots_;                // power-of-two size, at most half full
+  HugeVector<Slot> slots_;                 // power-of-two size, at most half full
   std::string arena_;                      // words and normalised forms of entries_
   std::string arena_scratch_;              // Compact's new arena (kept for its buffer)
   std::string lower_scratch_;              // WordValues output buffer
