@@ -420,6 +420,7 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
       // the content named (", which would give …", ", when Our Principles
       // launched …"), or compares it (", compared with 23 percent …").
       if (ln == "which" || ln == "who" || ln == "when" || ln == "compared") return w[k].end;
+      if (ln == "a" || ln == "an" || ln == "even") return w[k].end;
       // "…, aides said." / "…, Lewandowski said he …" / "…, said a former
       // spokesman": a second attribution after the comma (an interrupting
       // cue, "…, experts said, will …", is followed by a comma and stays
@@ -921,8 +922,17 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
                                      c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
                                      !GapBreaks(c.GapAfter(tail_word - 1)) && w[tail_word].has(kWordLower) &&
                                      c.WordText(tail_word).size() > 5 && c.WordText(tail_word).ends_with("ing");
-        if (g.find(',') != std::string_view::npos && !ends_quote && (tail_words <= 6 || tail_participle) &&
-            !tail_continues && !tail_clause && (f & (kCueThat | kCueBare))) {
+        // "…, said David Autor, a professor at M.I.T., who is one of …": an
+        // apposition or relative clause after an inverted speaker describes
+        // the speaker, however long.
+        const std::string_view ltail = tail_word < n ? c.Lower(tail_word) : std::string_view();
+        const bool tail_relative = inverted && tail_word > k && tail_word < n &&
+                                   c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
+                                   !GapBreaks(c.GapAfter(tail_word - 1)) &&
+                                   (ltail == "who" || ltail == "whose" || ltail == "a" || ltail == "an" || ltail == "the");
+        if (g.find(',') != std::string_view::npos && !ends_quote &&
+            (tail_words <= 6 || tail_participle || tail_relative) &&
+            (!tail_continues || tail_relative) && !tail_clause && (f & (kCueThat | kCueBare))) {
           uint32_t e = w[sw - 1].end;
           q.start = sent_start;
           q.end = e;

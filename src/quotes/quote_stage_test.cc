@@ -391,6 +391,20 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: according to interrupting the sentence",
        "The implication, according to the aide, is that the rival cheated.", "according to",
        "The implication, according to the aide, is that the rival cheated", "the aide"},
+      {"regression: an apposition after a comma ends the content",
+       "The mayor criticized the harbor plan, a scheme the council approved last year.", "criticized",
+       "the harbor plan", "The mayor"},
+      {"regression: a concession after a comma ends the content",
+       "The senator said she would back the bill, even as her party opposed it.", "said",
+       "she would back the bill", "The senator"},
+      {"regression: a long apposition after an inverted speaker",
+       "New tolls are unlikely to cut traffic much, said Jane Porter, an engineer at the port authority and one "
+       "of the city's most senior planners.",
+       "said", "New tolls are unlikely to cut traffic much", "Jane Porter"},
+      {"regression: a relative clause after an inverted speaker's apposition",
+       "New tolls are unlikely to cut traffic much, said Jane Porter, an engineer at the port authority, who has "
+       "studied the bridge for a decade.",
+       "said", "New tolls are unlikely to cut traffic much", "Jane Porter"},
   };
   // "Asked …, X said": the question has no named asker (X is the one asked).
   {
