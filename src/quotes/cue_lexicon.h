@@ -25,7 +25,11 @@ enum CueFlag : uint8_t {
 // particle is returned by CueParticle().
 uint8_t CueFlags(std::string_view lower_word);
 
-// The particle a kCueParticle verb needs ("on" for "called"), else "".
+// The particle a kCueParticle verb needs ("on" for "called"), else "";
+// alternatives are separated by '|' ("out|to" for "pointed").
 std::string_view CueParticle(std::string_view lower_word);
+
+// True if `next` (lower case) is one of the particles `lower_word` takes.
+bool IsCueParticle(std::string_view lower_word, std::string_view next);
 
 }  // namespace annals

@@ -127,8 +127,7 @@ uint32_t CueEnd(const QuoteContext& c, size_t k) {
   uint32_t end = w[k].end;
   if (k + 1 < w.size() && c.SpaceGap(k)) {
     const std::string_view nx(c.Lower(k + 1));
-    const std::string_view particle = CueParticle(lw);
-    if (!particle.empty() && nx == particle) end = w[k + 1].end;
+    if (IsCueParticle(lw, nx)) end = w[k + 1].end;
     if ((lw == "told" || lw == "tells" || lw == "telling") &&
         (nx == "reporters" || nx == "journalists" || nx == "supporters" || nx == "lawmakers"))
       end = w[k + 1].end;
@@ -146,8 +145,7 @@ bool IsAccordingTo(const QuoteContext& c, size_t k) {
 bool ParticleOk(const QuoteContext& c, size_t k, uint8_t flags, bool allow_bare = false) {
   if (!(flags & kCueParticle)) return true;
   const std::string_view lw(c.Lower(k));
-  const std::string_view particle = CueParticle(lw);
-  if (k + 1 < c.words().size() && c.SpaceGap(k) && c.Lower(k + 1) == particle) return true;
+  if (k + 1 < c.words().size() && c.SpaceGap(k) && IsCueParticle(lw, c.Lower(k + 1))) return true;
   // "called it a “heinous crime”": the bare verb still cues a fragment.
   return allow_bare && lw == "called";
 }
@@ -859,7 +857,10 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   {
     bool inverted = false;
     SubjectMention sub = s;
-    if (!sub.found() && k > min_word && c.GapAfter(k - 1).find(',') != std::string_view::npos) {
+    // A participle ("…, pointing to the new jobs") never inverts: the
+    // words after it are its object.
+    if (!sub.found() && k > min_word && c.GapAfter(k - 1).find(',') != std::string_view::npos &&
+        !(lw.size() > 5 && lw.ends_with("ing"))) {
       sub = SubjectAfter(c, after, std::min(n - 1, after + 8));
       // "…, said she wanted change": a pronoun going on into its verb
       // opens the reported clause; it is no inverted subject.

@@ -405,6 +405,16 @@ TEST(QuoteStage, IndirectContent) {
        "New tolls are unlikely to cut traffic much, said Jane Porter, an engineer at the port authority, who has "
        "studied the bridge for a decade.",
        "said", "New tolls are unlikely to cut traffic much", "Jane Porter"},
+      {"regression: a particle verb's second particle (pointed to)",
+       "The governor pointed to the example of Ohio, which lost two plants.", "pointed to", "the example of Ohio",
+       "The governor"},
+      {"regression: call for", "Union leaders call for a higher minimum wage in every state.", "call for",
+       "a higher minimum wage in every state", "Union leaders"},
+      {"regression: spoke of", "The bishop spoke of a duty to welcome strangers.", "spoke of",
+       "a duty to welcome strangers", "The bishop"},
+      {"regression: a subject before a negated auxiliary",
+       "A spokesman for the agency did not immediately respond to a request for comment.", "respond to",
+       "a request for comment", "A spokesman for the agency"},
   };
   // "Asked …, X said": the question has no named asker (X is the one asked).
   {
@@ -489,6 +499,19 @@ TEST(QuoteStage, IndirectContent) {
       if (q.kind == QuoteKind::kIndirect) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? "x" : ""));
     EXPECT_EQ(got, std::vector<std::string>(
                        {"called|him a “moderate” in Iowa|", "warned|that the fund would run dry|"}));
+  }
+  // Regression: a participle cue after a comma took the words after it as
+  // an inverted speaker ("…, pointing to the new jobs": speaker "the new
+  // jobs", content the clause before the comma).
+  {
+    const AnnotatedDoc d = Annotate("The mayor defended the budget, pointing to the new jobs in the harbor.\n");
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.cue == "pointing to") q = &x;
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(Text(d, *q), "the new jobs in the harbor");
+    ASSERT_TRUE(q->speaker.has_value());
+    EXPECT_EQ(q->speaker->mention.find("the new jobs"), std::string::npos);
   }
   // Regression: a verb of saying whose subject no finder takes keeps its
   // clause, with no speaker (it was dropped).
