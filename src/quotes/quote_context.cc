@@ -87,8 +87,15 @@ QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& 
   if (paragraphs_.empty()) SplitParagraphs(text_, &paragraphs_);
   if (paragraphs_.empty()) paragraphs_.push_back({0, static_cast<uint32_t>(text_.size())});
   ScanWords(text_, &words_);
-  // Lower-casing the whole text once is cheaper than a copy per cue word.
-  lower_ = AsciiLower(text_);
+  // Lower-casing the text once is cheaper than a copy per cue word; only
+  // the words that are not lower case already are read from the copy
+  // (Lower), so only their bytes are folded.
+  lower_.assign(text_);
+  for (const Word& w : words_) {
+    if (w.has(kWordLower)) continue;
+    for (uint32_t i = w.start; i < w.end; ++i)
+      if (lower_[i] >= 'A' && lower_[i] <= 'Z') lower_[i] = static_cast<char>(lower_[i] + 32);
+  }
   ScanQuoteMarks(text_, &marks_);
   PairQuoteMarks(text_, marks_, paragraphs_, &spans_);
   for (const QuoteSpan& s : spans_)
@@ -111,16 +118,30 @@ bool QuoteContext::AbbrevGapAfter(size_t k) const {
   return InList(WordText(k), kTitleAbbrev) || (words_[k].end - words_[k].start == 1 && (words_[k].flags & kWordCap));
 }
 
-std::string_view QuoteContext::Lower(size_t k) const {
-  // Most words are lower case already: no copy for them.
-  if (words_[k].has(kWordLower)) return text_.substr(words_[k].start, words_[k].end - words_[k].start);
-  return std::string_view(lower_).substr(words_[k].start, words_[k].end - words_[k].start);
-}
-
 size_t QuoteContext::WordAtOrAfter(uint32_t pos) const {
   auto it = std::lower_bound(words_.begin(), words_.end(), pos,
                              [](const Word& w, uint32_t p) { return w.start < p; });
   return static_cast<size_t>(it - words_.begin());
+}
+
+size_t QuoteContext::WordAtOrAfter(uint32_t pos, size_t near) const {
+  // Sentence bounds lie within a few dozen words of the cue: walk there,
+  // falling back to the binary search for far positions.
+  constexpr int kSteps = 48;
+  const size_t n = words_.size();
+  size_t k = near < n ? near : n;
+  if (k < n && words_[k].start < pos) {
+    for (int s = 0; s < kSteps; ++s) {
+      ++k;
+      if (k >= n || words_[k].start >= pos) return k;
+    }
+  } else {
+    for (int s = 0; s < kSteps; ++s) {
+      if (k == 0 || words_[k - 1].start < pos) return k;
+      --k;
+    }
+  }
+  return WordAtOrAfter(pos);
 }
 
 size_t QuoteContext::ParagraphOf(uint32_t pos) const {
@@ -138,13 +159,7 @@ bool QuoteContext::InQuote(uint32_t pos) const {
   return pos < it->second;
 }
 
-std::string_view QuoteContext::GapAfter(size_t k) const {
-  const uint32_t a = words_[k].end;
-  const uint32_t b = k + 1 < words_.size() ? words_[k + 1].start : static_cast<uint32_t>(text_.size());
-  return text_.substr(a, b - a);
-}
-
-bool QuoteContext::SpaceGap(size_t k) const {
+bool QuoteContext::SpaceGapSlow(size_t k) const {
   std::string_view g = GapAfter(k);
   if (g.empty()) return false;
   // A plural possessive's apostrophe is part of the word: "Sanders' campaign".

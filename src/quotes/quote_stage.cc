@@ -682,7 +682,7 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
   if (cue_first == 0 || !c.SpaceGap(cue_first - 1)) return false;
   const uint32_t sent_start = c.SentenceStart(w[k].start);
   const uint32_t sent_end = c.SentenceEnd(w[k].start);
-  const size_t min_word = c.WordAtOrAfter(sent_start);
+  const size_t min_word = c.WordAtOrAfter(sent_start, k);
   if (cue_first <= min_word) return false;
   size_t s = cue_first - 1;  // the subject's first word: back to the clause start
   while (s > min_word && s + 12 > cue_first && c.SpaceGap(s - 1)) --s;
@@ -845,9 +845,9 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     f = kCueNoun;
   }
   const uint32_t cue_end = CueEnd(c, k);
-  const size_t after = c.WordAtOrAfter(cue_end);
+  const size_t after = c.WordAtOrAfter(cue_end, k);
   const uint32_t sent_start = c.SentenceStart(w[k].start);
-  const size_t min_word = c.WordAtOrAfter(sent_start);
+  const size_t min_word = c.WordAtOrAfter(sent_start, k);
   SubjectMention s = SubjectBefore(c, k, min_word);
   if (!s.found() && (IsSayVerb(lw) || (f & kCueNoun))) s = GenericSubjectBefore(c, k, min_word);
   q.cue = std::string(c.text().substr(w[k].start, cue_end - w[k].start));
@@ -991,7 +991,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     if (!(f & kCueDirect)) return false;
     return ContentToSentenceEnd(c, w[after].start, &q.start, &q.end);
   }
-  const size_t sent_end_word = c.WordAtOrAfter(c.SentenceEnd(cue_end));
+  const size_t sent_end_word = c.WordAtOrAfter(c.SentenceEnd(cue_end), k);
   // that-clause, maybe after an object or a time phrase.
   if (f & (kCueThat | kCueObject)) {
     size_t j = after;
@@ -1038,7 +1038,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   }
   // The object is the content: "criticized the president's foreign
   // policy", "described the ground as “Swiss cheese”", "endorsed her".
-  if ((f & kCueNoun) && c.SpaceGap(c.WordAtOrAfter(cue_end) - 1) && after < sent_end_word &&
+  if ((f & kCueNoun) && c.SpaceGap(after - 1) && after < sent_end_word &&
       !NoObjectAfter(c.Lower(after))) {
     uint32_t e = ContentClauseEnd(c, w[after].start, c.SentenceEnd(w[after].start));
     const std::string_view t = c.text();
@@ -1061,7 +1061,7 @@ void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
                                          "since", "before", "until", "once", "unless", "whereas", "just"};
   const auto& w = c.words();
   if (q->start < q->cue_end) return;  // content before the cue: ", aides said"
-  const size_t sw = c.WordAtOrAfter(c.SentenceStart(w[k].start));
+  const size_t sw = c.WordAtOrAfter(c.SentenceStart(w[k].start), k);
   if (sw >= k) return;
   bool clause = false;
   if (kSubordinators.count(c.Lower(sw))) {
