@@ -1198,6 +1198,59 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
   return true;
 }
 
+// "Conservative Icon Morton Blackwell Endorses Ted Cruz." / "Bellwether
+// County Says Trump Should Win": a title-case headline (a short paragraph
+// whose words are capitalised) with a capitalised cue word; the words
+// before the cue are the speaker, the words after it the content. (Outside
+// headlines a capitalised word is no cue: see the indirect-speech loop.)
+bool HeadlineCue(const QuoteContext& c, const Paragraph& p, Found* out) {
+  const auto& w = c.words();
+  const size_t first = c.WordAtOrAfter(p.start);
+  const size_t last = c.WordAtOrAfter(p.end, first);  // one past the paragraph's words
+  if (first >= w.size() || last < first + 4 || last - first > kHeadlineWords) return false;
+  // Title case: the content words (4+ letters) capitalised.
+  size_t long_words = 0, caps = 0;
+  for (size_t j = first; j < last; ++j) {
+    if (w[j].end - w[j].start < 4) continue;
+    ++long_words;
+    if (w[j].flags & (kWordCap | kWordAllCaps)) ++caps;
+  }
+  if (long_words < 3 || caps * 10 < long_words * 9) return false;
+  for (size_t k = first + 1; k + 1 < last; ++k) {
+    if (!(w[k].flags & kWordCap) || w[k].has(kWordAllCaps) || !c.SpaceGap(k - 1)) continue;
+    const std::string_view lw = c.Lower(k);
+    const uint8_t f = CueFlags(lw);
+    if (!(f & (kCueThat | kCueBare | kCueNoun | kCueTo)) || (f & kCueSeem) || !ParticleOk(c, k, f)) continue;
+    // "10 Things to Know", "The Daily Show", "Named By Police",
+    // "Responds … By Saying": no verb of the headline's subject.
+    const std::string_view prev = c.Lower(k - 1);
+    if (prev == "to" || NounModifier(c, k - 1) || lw.ends_with("ing") || c.Lower(k + 1) == "by") continue;
+    if (c.InQuote(w[k].start)) return false;
+    // The speaker: every word from the line start to the cue, no break.
+    for (size_t j = first; j < k; ++j)
+      if (!c.SpaceGap(j) && !c.AbbrevGapAfter(j)) return false;
+    const uint32_t cue_end = CueEnd(c, k);
+    const size_t after = c.WordAtOrAfter(cue_end, k);
+    if (after + 1 >= last || !c.SpaceGap(after - 1)) return false;
+    uint32_t end = p.end;
+    const std::string_view t = c.text();
+    while (end > w[after].start && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '\r' || t[end - 1] == '.'))
+      --end;
+    Quote& q = out->quote;
+    q.kind = QuoteKind::kIndirect;
+    q.start = w[after].start;
+    q.end = end;
+    q.cue = std::string(t.substr(w[k].start, cue_end - w[k].start));
+    q.cue_start = w[k].start;
+    q.cue_end = cue_end;
+    out->subject.kind = MentionKind::kName;
+    out->subject.start = w[first].start;
+    out->subject.end = w[k - 1].end;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractQuotes(AnnotatedDoc* doc) {
@@ -1295,7 +1348,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
   // rest of the paragraph (headlines, interview transcripts).
   for (const Paragraph& p : c.paragraphs()) {
     Found f;
-    if (ColonParagraph(c, p, &f)) {
+    if (ColonParagraph(c, p, &f) || HeadlineCue(c, p, &f)) {
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = f.para;
       found.push_back(std::move(f));

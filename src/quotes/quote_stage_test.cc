@@ -500,6 +500,19 @@ TEST(QuoteStage, IndirectContent) {
     EXPECT_EQ(got, std::vector<std::string>(
                        {"called|him a “moderate” in Iowa|", "warned|that the fund would run dry|"}));
   }
+  // A title-case headline with a capitalised cue: the words before it are
+  // the speaker, the words after it the content; "to Know", "Named By" are
+  // no cues.
+  {
+    const AnnotatedDoc d = Annotate(
+        "Farm Lobby Says Drought Aid Came Too Late.\n\nThe aid arrived in May.\n\n"
+        "10 Things to Know for Today.\n\nRail Suspect Named By Police Before Mayor's Briefing.\n\n"
+        "Harbor Union Chief Slams Port Authority Budget.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>({"Says|Drought Aid Came Too Late|Farm Lobby",
+                                             "Slams|Port Authority Budget|Harbor Union Chief"}));
+  }
   // Regression: a participle cue after a comma took the words after it as
   // an inverted speaker ("…, pointing to the new jobs": speaker "the new
   // jobs", content the clause before the comma).
