@@ -883,7 +883,9 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // comma before it, when the cue ends its sentence.
     // (A subject opening the sentence has nothing before it to take: the
     // common "The company said …" pays nothing.)
-    if (!inverted && !(sub.found() && sub.start <= w[min_word].start) && IsSayVerb(lw)) {
+    // "…, teachers and union officials told POLITICO.": "told" too.
+    if (!inverted && !(sub.found() && sub.start <= w[min_word].start) &&
+        (IsSayVerb(lw) || lw == "told" || lw == "tells")) {
       const SubjectMention back = CommaBoundedSubject(c, k, min_word);
       if (back.found() && (!sub.found() || back.start < sub.start)) sub = back;
     }
@@ -914,8 +916,13 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         // words are its object unless a "that" follows.
         if (tail_clause && (f & kCueObject) && c.Lower(tail_start) != "that") {
           tail_clause = false;
-          for (size_t j = tail_start; j < n && j < tail_start + 6 && w[j].start < se; ++j)
-            if (c.Lower(j) == "that") tail_clause = true;
+          // "…, Kelly Smith, told POLITICO she was leaning …": a subject
+          // pronoun after the object opens the reported clause too.
+          for (size_t j = tail_start; j < n && j < tail_start + 6 && w[j].start < se; ++j) {
+            const std::string_view lj = c.Lower(j);
+            if (lj == "that" || (j > tail_start && c.SpaceGap(j - 1) && IsSubjectPronoun(ContractionHead(lj))))
+              tail_clause = true;
+          }
         }
         // "…, a Chinese official said, adding that …": a participle clause
         // after the cue is its own (see ContentClauseEnd), however long.

@@ -415,6 +415,9 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a subject before a negated auxiliary",
        "A spokesman for the agency did not immediately respond to a request for comment.", "respond to",
        "a request for comment", "A spokesman for the agency"},
+      {"regression: a coordinated subject of a trailing \"told\", bounded by the comma",
+       "The plant will close in March, workers and union officials told the Gazette.", "told",
+       "The plant will close in March", "workers and union officials"},
   };
   // "Asked …, X said": the question has no named asker (X is the one asked).
   {
@@ -512,6 +515,15 @@ TEST(QuoteStage, IndirectContent) {
     for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
     EXPECT_EQ(got, std::vector<std::string>({"Says|Drought Aid Came Too Late|Farm Lobby",
                                              "Slams|Port Authority Budget|Harbor Union Chief"}));
+  }
+  // Regression: "…, Jane Porter, told Reuters she would …" took the words
+  // before the speaker as the content (a trailing "told"): a subject
+  // pronoun after told's object opens the reported clause.
+  {
+    const AnnotatedDoc d = Annotate("One farmer from the valley, Jane Porter, told Reuters she would sell the farm.\n");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_NE(Text(d, d.quotes[0]).find("she would sell the farm"), std::string::npos);
+    EXPECT_EQ(Text(d, d.quotes[0]).find("One farmer"), std::string::npos);
   }
   // Regression: a participle cue after a comma took the words after it as
   // an inverted speaker ("…, pointing to the new jobs": speaker "the new
