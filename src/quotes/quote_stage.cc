@@ -713,6 +713,56 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
   return true;
 }
 
+// A cue in the passive with its agent: "The story was first reported by
+// the Times", "the law, opposed by Democrats, …". The agent is the
+// speaker; the content is the passive's subject (from its clause start to
+// the auxiliary) or the phrase the participle follows after a comma.
+bool PassiveAt(const QuoteContext& c, size_t k, Found* out) {
+  const auto& w = c.words();
+  const size_t n = w.size();
+  if (k < 2 || k + 2 >= n || !c.SpaceGap(k) || c.Lower(k + 1) != "by" || !c.SpaceGap(k + 1)) return false;
+  // The agent: to the next comma, sentence break or preposition ("by his
+  // party for the vote"), at most 8 words.
+  size_t ae = k + 2;
+  while (ae + 1 < n && ae < k + 9 && (c.SpaceGap(ae) || c.AbbrevGapAfter(ae))) {
+    const std::string_view nx = c.Lower(ae + 1);
+    if (nx != "and" && nx != "or" && NoObjectAfter(nx)) break;
+    ++ae;
+  }
+  if (ae >= k + 9) return false;
+  const uint32_t sent_start = c.SentenceStart(w[k].start);
+  const size_t min_word = c.WordAtOrAfter(sent_start, k);
+  size_t e = k - 1;  // last word of the content
+  if (c.SpaceGap(e)) {
+    // "was (first) reported by": an auxiliary of the passive, maybe an adverb.
+    if (e > min_word && (c.Lower(e) == "first" || c.Lower(e).ends_with("ly")) && c.SpaceGap(e - 1)) --e;
+    const std::string_view aux = c.Lower(e);
+    if (aux != "was" && aux != "were" && aux != "is" && aux != "are" && aux != "been" && aux != "be") return false;
+    if (e > min_word && (c.Lower(e - 1) == "has" || c.Lower(e - 1) == "have" || c.Lower(e - 1) == "had")) --e;
+    if (e == 0 || e <= min_word || !c.SpaceGap(e - 1)) return false;
+    --e;
+  } else {
+    const std::string_view g = c.GapAfter(e);
+    if (g.find(',') == std::string_view::npos || GapBreaks(g)) return false;
+  }
+  // The content's first word: back to the clause start (a comma or the
+  // sentence start), at most 12 words.
+  size_t b = e;
+  while (b > min_word && e - b < 12 && (c.SpaceGap(b - 1) || c.AbbrevGapAfter(b - 1))) --b;
+  if (e - b >= 12 || (b > min_word && c.GapAfter(b - 1).find(',') == std::string_view::npos)) return false;
+  Quote& q = out->quote;
+  q.kind = QuoteKind::kIndirect;
+  q.cue = std::string(c.text().substr(w[k].start, w[k + 1].end - w[k].start));
+  q.cue_start = w[k].start;
+  q.cue_end = w[k + 1].end;
+  q.start = w[b].start;
+  q.end = w[e].end;
+  out->subject.kind = (w[k + 2].flags & kWordCap) ? MentionKind::kName : MentionKind::kDescription;
+  out->subject.start = w[k + 2].start;
+  out->subject.end = w[ae].end;
+  return true;
+}
+
 bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   const auto& w = c.words();
   const std::string_view lw(c.Lower(k));
@@ -817,6 +867,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (!f) return false;
   if (k > 0 && c.SpaceGap(k - 1) && NounModifier(c, k - 1)) return false;
   if (f & kCueSeem) return EvidentialAt(c, k, lw, &q);
+  if (lw.ends_with("ed") && PassiveAt(c, k, out)) return true;
   // "developers see golf courses as wasted space": seeing and viewing are
   // attributions only with their "as" complement.
   if (lw == "see" || lw == "saw" || lw == "view" || lw == "views") {
@@ -1420,7 +1471,8 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       std::string lc = AsciiLower(text.substr(f.quote.cue_start, f.quote.cue_end - f.quote.cue_start));
       lc = lc.substr(0, lc.find(' '));
       const uint8_t cf = CueFlags(lc);
-      speech = !(cf & kCueNoun) || (cf & kCueDirect);
+      // A passive's agent ("reported by the Times") speaks no quotation.
+      speech = (!(cf & kCueNoun) || (cf & kCueDirect)) && !f.quote.cue.ends_with(" by");
     }
     if (f.quote.speaker && speech) last = &f;
   }

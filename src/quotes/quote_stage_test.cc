@@ -418,6 +418,12 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a coordinated subject of a trailing \"told\", bounded by the comma",
        "The plant will close in March, workers and union officials told the Gazette.", "told",
        "The plant will close in March", "workers and union officials"},
+      {"regression: a passive cue with its agent", "The story was first reported by the Harbor Gazette.",
+       "reported by", "The story", "the Harbor Gazette"},
+      {"regression: a passive participle after a comma", "The toll plan, opposed by most farmers, passed on Friday.",
+       "opposed by", "The toll plan", "most farmers"},
+      {"regression: a passive agent stops at a preposition", "He was criticized by his own party for the vote.",
+       "criticized by", "He", "his own party"},
   };
   // "Asked …, X said": the question has no named asker (X is the one asked).
   {
