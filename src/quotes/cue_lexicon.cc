@@ -179,6 +179,12 @@ constexpr Entry kEntries[] = {
     // about|of +16 in 29, pointing to +6 in 7. "opposition to",
     // "endorsement of", "criticism of" dropped (+11 in 42).
     {"call", N, "for"}, {"respond", N, "to"},
+    // Stance verbs that cue only in the passive with their agent ("backed
+    // by most farmers": see PassiveAt); the active forms were dropped
+    // (participles modifying a noun, "Saudi-backed rebels").
+    {"backed", N, "by"}, {"favored", N, "by"}, {"championed", N, "by"}, {"welcomed", N, "by"},
+    {"applauded", N, "by"}, {"embraced", N, "by"}, {"disliked", N, "by"}, {"ignored", N, "by"},
+    {"nominated", N, "by"},
     {"went", D, "on"},
 };
 

@@ -868,6 +868,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (k > 0 && c.SpaceGap(k - 1) && NounModifier(c, k - 1)) return false;
   if (f & kCueSeem) return EvidentialAt(c, k, lw, &q);
   if (lw.ends_with("ed") && PassiveAt(c, k, out)) return true;
+  // "backed by", "favored by": cues only in the passive (particle "by").
+  if (k + 1 < n && c.SpaceGap(k) && c.Lower(k + 1) == "by" && CueParticle(lw) == "by") return false;
   // "developers see golf courses as wasted space": seeing and viewing are
   // attributions only with their "as" complement.
   if (lw == "see" || lw == "saw" || lw == "view" || lw == "views") {

@@ -424,6 +424,8 @@ TEST(QuoteStage, IndirectContent) {
        "opposed by", "The toll plan", "most farmers"},
       {"regression: a passive agent stops at a preposition", "He was criticized by his own party for the vote.",
        "criticized by", "He", "his own party"},
+      {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
+       "The levy", "most farmers"},
   };
   // "Asked …, X said": the question has no named asker (X is the one asked).
   {
@@ -530,6 +532,11 @@ TEST(QuoteStage, IndirectContent) {
     ASSERT_EQ(d.quotes.size(), 1u);
     EXPECT_NE(Text(d, d.quotes[0]).find("she would sell the farm"), std::string::npos);
     EXPECT_EQ(Text(d, d.quotes[0]).find("One farmer"), std::string::npos);
+  }
+  // A passive-only cue in the active or as a modifier is none.
+  {
+    const AnnotatedDoc d = Annotate("The farmers backed the levy. The rebels, backed by Moscow troops, took the town.\n");
+    for (const Quote& q : d.quotes) EXPECT_NE(Text(d, q), "the levy");
   }
   // Regression: a participle cue after a comma took the words after it as
   // an inverted speaker ("…, pointing to the new jobs": speaker "the new
