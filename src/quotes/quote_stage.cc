@@ -868,6 +868,14 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (k > 0 && c.SpaceGap(k - 1) && NounModifier(c, k - 1)) return false;
   if (f & kCueSeem) return EvidentialAt(c, k, lw, &q);
   if (lw.ends_with("ed") && PassiveAt(c, k, out)) return true;
+  // "pledged delegates": a participle modifying the noun after it.
+  if (k + 1 < n && c.SpaceGap(k) && c.Lower(k + 1) == "delegates") return false;
+  // "was found dead", "can be found here": "found" in the passive reports
+  // no finding.
+  if (lw == "found" && k > 0 && c.SpaceGap(k - 1)) {
+    const std::string_view p = c.Lower(k - 1);
+    if (p == "be" || p == "been" || p == "was" || p == "were" || p == "is" || p == "are") return false;
+  }
   // "backed by", "favored by": cues only in the passive (particle "by").
   if (k + 1 < n && c.SpaceGap(k) && c.Lower(k + 1) == "by" && CueParticle(lw) == "by") return false;
   // "developers see golf courses as wasted space": seeing and viewing are

@@ -533,6 +533,13 @@ TEST(QuoteStage, IndirectContent) {
     EXPECT_NE(Text(d, d.quotes[0]).find("she would sell the farm"), std::string::npos);
     EXPECT_EQ(Text(d, d.quotes[0]).find("One farmer"), std::string::npos);
   }
+  // Regression: "pledged delegates" and a passive "found" are no cues.
+  {
+    const AnnotatedDoc d = Annotate(
+        "The mayor has won 1,800 pledged delegates so far.\n\nThe full report can be found here.\n\n"
+        "The boy was found safe at the station.\n");
+    EXPECT_TRUE(d.quotes.empty());
+  }
   // A passive-only cue in the active or as a modifier is none.
   {
     const AnnotatedDoc d = Annotate("The farmers backed the levy. The rebels, backed by Moscow troops, took the town.\n");
