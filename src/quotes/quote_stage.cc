@@ -679,6 +679,9 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
     if (c.Lower(k + 1) != "to") return false;
     cue_first = k - 1;
   }
+  // "appeared at the debate", "first appeared on the site": a place, not
+  // an impression ("appeared to be", "appeared tired" are).
+  if (lw.starts_with("appear") && c.Lower(k + 1) != "to" && NoObjectAfter(c.Lower(k + 1))) return false;
   if (cue_first == 0 || !c.SpaceGap(cue_first - 1)) return false;
   const uint32_t sent_start = c.SentenceStart(w[k].start);
   const uint32_t sent_end = c.SentenceEnd(w[k].start);

@@ -540,6 +540,16 @@ TEST(QuoteStage, IndirectContent) {
         "The boy was found safe at the station.\n");
     EXPECT_TRUE(d.quotes.empty());
   }
+  // Regression: "appeared" before a place preposition is no evidential;
+  // before a complement it is.
+  {
+    const AnnotatedDoc d = Annotate(
+        "The governor appeared at the county fair on Sunday.\n\nThe essay first appeared in the Gazette.\n\n"
+        "The governor appeared tired after the long debate.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"appeared|The governor appeared tired after the long debate"}));
+  }
   // A passive-only cue in the active or as a modifier is none.
   {
     const AnnotatedDoc d = Annotate("The farmers backed the levy. The rebels, backed by Moscow troops, took the town.\n");
