@@ -961,7 +961,11 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         const uint32_t tail_from = inverted ? (sub.role_end > sub.end ? sub.role_end : sub.end) : cue_end;
         const uint32_t se = c.SentenceEnd(tail_from);
         const size_t tail_words = c.WordAtOrAfter(se) - c.WordAtOrAfter(tail_from);
-        const bool ends_quote = g.find("\xE2\x80\x9D") != std::string_view::npos || g.find('"') != std::string_view::npos;
+        // A closing mark before the cue: a direct quotation would have taken
+        // it; an inverted cue after a quoted fragment ("… may be
+        // “strategic,” said Jane Porter, …") still ends the reported clause.
+        const bool ends_quote =
+            !inverted && (g.find("\xE2\x80\x9D") != std::string_view::npos || g.find('"') != std::string_view::npos);
         // The tail after the cue continues the sentence (", never forgives
         // …"), unless it is a participle or relative clause of its own.
         const size_t tail_word = c.WordAtOrAfter(tail_from);
@@ -1006,6 +1010,14 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
             (tail_words <= 6 || tail_participle || tail_relative) &&
             (!tail_continues || tail_relative) && !tail_clause && (f & (kCueThat | kCueBare))) {
           uint32_t e = w[sw - 1].end;
+          // `… “strategic,” said X`: the quoted words end with their mark.
+          if (inverted) {
+            size_t mark = 0;  // bytes of the gap up to the closing mark's end
+            const size_t a = g.rfind('"'), b = g.rfind("\xE2\x80\x9D");
+            if (a != std::string_view::npos) mark = a + 1;
+            if (b != std::string_view::npos) mark = std::max(mark, b + 3);
+            e += static_cast<uint32_t>(mark);
+          }
           q.start = sent_start;
           q.end = e;
           out->subject = sub;

@@ -424,6 +424,9 @@ TEST(QuoteStage, IndirectContent) {
        "opposed by", "The toll plan", "most farmers"},
       {"regression: a passive agent stops at a preposition", "He was criticized by his own party for the vote.",
        "criticized by", "He", "his own party"},
+      {"regression: an inverted cue after a quoted fragment ends the reported clause",
+       "The toll plan is “dead on arrival,” said Jane Porter, an analyst at the port authority.", "said",
+       "The toll plan is “dead on arrival,”", "Jane Porter"},
       {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
        "The levy", "most farmers"},
   };
