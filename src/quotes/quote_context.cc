@@ -429,9 +429,28 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
     }
   }
   if (IsCap(c, s) && !InList(c.WordText(s), kCapStop)) {
-    while (e + 1 <= max_word && e + 1 < w.size() && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) &&
-           !w[e].has(kWordPossessive))
-      ++e;
+    auto cap_run = [&] {
+      while (e + 1 <= max_word && e + 1 < w.size() && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) &&
+             !w[e].has(kWordPossessive))
+        ++e;
+    };
+    cap_run();
+    // "said Democratic strategist David Axelrod": a capitalised word, one
+    // or two lower-case title words, then the name.
+    size_t j = e + 1;
+    while (j < e + 3 && j < max_word && j + 1 < w.size() && c.SpaceGap(j - 1) && w[j].has(kWordLower) &&
+           c.WordText(j).size() >= 5 && !c.WordText(j).ends_with("ly") && !c.WordText(j).ends_with("ing") &&
+           !c.WordText(j).ends_with("ed") && !InList(c.WordText(j), kDeterminers) && c.WordText(j) != "about" &&
+           c.WordText(j) != "after" && c.WordText(j) != "before" && c.WordText(j) != "during" &&
+           c.WordText(j) != "would" && c.WordText(j) != "could" && c.WordText(j) != "should" &&
+           c.WordText(j) != "which" && c.WordText(j) != "there" && c.WordText(j) != "their" &&
+           c.WordText(j) != "while" && c.WordText(j) != "since" && c.WordText(j) != "under")
+      ++j;
+    if (j > e + 1 && j <= max_word && j < w.size() && c.SpaceGap(j - 1) && IsCap(c, j) &&
+        !InList(c.WordText(j), kCapStop) && !w[e].has(kWordPossessive)) {
+      e = j;
+      cap_run();
+    }
     m.kind = MentionKind::kName;
   } else if (InList(ls, kDeterminers) || InList(ls, kBareSpeakers)) {
     // A description up to punctuation or a preposition other than of/for.

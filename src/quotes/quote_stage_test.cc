@@ -427,6 +427,9 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: an inverted cue after a quoted fragment ends the reported clause",
        "The toll plan is “dead on arrival,” said Jane Porter, an analyst at the port authority.", "said",
        "The toll plan is “dead on arrival,”", "Jane Porter"},
+      {"regression: an inverted speaker with a capitalised word and a title before the name",
+       "The toll plan is “dead on arrival,” said Republican strategist Jane Porter, a longtime ally of the mayor.",
+       "said", "The toll plan is “dead on arrival,”", "Republican strategist Jane Porter"},
       {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
        "The levy", "most farmers"},
   };
