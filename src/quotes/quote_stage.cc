@@ -1253,6 +1253,11 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
   while (end > w[first].start && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '\r' || t[end - 1] == '.'))
     --end;
   if (c.WordAtOrAfter(end) < first + 2) return false;
+  // "Hillary Clinton: 1,769": a tally, no words attributed.
+  bool letters = false;
+  for (size_t j = first; j < w.size() && w[j].start < end && !letters; ++j)
+    letters = w[j].has(kWordLower) || w[j].has(kWordCap);
+  if (!letters) return false;
   Quote& q = out->quote;
   q.kind = QuoteKind::kIndirect;
   uint32_t start = w[first].start;

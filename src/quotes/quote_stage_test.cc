@@ -556,6 +556,11 @@ TEST(QuoteStage, IndirectContent) {
     for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
     EXPECT_EQ(got, std::vector<std::string>({"appeared|The governor appeared tired after the long debate"}));
   }
+  // Regression: a "Name: number" tally line attributes no words.
+  {
+    const AnnotatedDoc d = Annotate("Delegates so far.\n\nJane Porter: 1,769\n\nJohn Smith: 1,501\n");
+    EXPECT_TRUE(d.quotes.empty());
+  }
   // A passive-only cue in the active or as a modifier is none.
   {
     const AnnotatedDoc d = Annotate("The farmers backed the levy. The rebels, backed by Moscow troops, took the town.\n");
