@@ -716,6 +716,43 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
   return true;
 }
 
+// "Noting that only one senator voted with them, Tester added: …",
+// "Recalling that moment, David Axelrod said …": a participle cue opening
+// its sentence reports the words up to its comma; the speaker is the main
+// clause's subject after the comma.
+bool ParticipleOpenerAt(const QuoteContext& c, size_t k, Found* out) {
+  const auto& w = c.words();
+  const size_t n = w.size();
+  if (k + 3 >= n || !c.SpaceGap(k)) return false;
+  const uint8_t f = CueFlags(c.Lower(k));
+  if (!(f & (kCueThat | kCueNoun)) || (f & kCueSeem)) return false;
+  const uint32_t sent_start = c.SentenceStart(w[k].start);
+  if (c.WordAtOrAfter(sent_start, k) != k) return false;
+  const uint32_t se = c.SentenceEnd(w[k].start);
+  size_t j = k + 1;
+  while (j + 1 < n && j < k + 30 && w[j + 1].start < se && c.GapAfter(j).find(',') == std::string_view::npos) ++j;
+  if (j + 1 >= n || w[j + 1].start >= se || c.GapAfter(j).find(',') == std::string_view::npos || GapBreaks(c.GapAfter(j)))
+    return false;
+  // The subject ends before the main clause's verb ("the mayor said").
+  size_t last = std::min(n - 1, j + 9);
+  for (size_t v = j + 2; v <= last; ++v)
+    if (w[v].has(kWordLower) && (CueFlags(c.Lower(v)) & (kCueDirect | kCueThat | kCueBare))) {
+      last = v - 1;
+      break;
+    }
+  const SubjectMention s = SubjectAfter(c, j + 1, last);
+  if (!s.found()) return false;
+  Quote& q = out->quote;
+  q.kind = QuoteKind::kIndirect;
+  q.cue = std::string(c.WordText(k));
+  q.cue_start = w[k].start;
+  q.cue_end = w[k].end;
+  q.start = w[k + 1].start;
+  q.end = w[j].end;
+  out->subject = s;
+  return true;
+}
+
 // A cue in the passive with its agent: "The story was first reported by
 // the Times", "the law, opposed by Democrats, …". The agent is the
 // speaker; the content is the passive's subject (from its clause start to
@@ -796,6 +833,17 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       }
       if (j >= n || j >= s0 + 7 || !(c.SpaceGap(j - 1) || c.AbbrevGapAfter(j - 1))) return false;
       s0 = j;
+    } else if (c.Lower(s0) != "if" && c.Lower(s0) != "whether" && c.Lower(s0) != "about" &&
+               c.Lower(s0) != "to") {
+      // "Asked in Iowa recently whether …", "Asked Tuesday about Sullivan":
+      // a time or place phrase before the question.
+      for (size_t j = s0; j + 1 < n && j < s0 + 4 && c.SpaceGap(j); ++j) {
+        const std::string_view lj = c.Lower(j + 1);
+        if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what" || lj == "about") {
+          s0 = j + 1;
+          break;
+        }
+      }
     }
     const std::string_view l1 = c.Lower(s0);
     if (l1 != "if" && l1 != "whether" && l1 != "why" && l1 != "how" && l1 != "what" && l1 != "which" &&
@@ -1403,8 +1451,20 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (!wd.has(kWordLower) && !cap) continue;
     const uint32_t len = wd.end - wd.start;
     if (len < 3 || len > 13) continue;
-    // Capitalised words are cues only as "According" and "Asked": test the
-    // first letter before lower-casing (a copy) every name.
+    // Capitalised words are cues only as "According" and "Asked", and as a
+    // participle opening its sentence ("Noting that …, Trump said"): test
+    // the letters before looking the word up.
+    if (cap && len >= 6 && text[wd.end - 1] == 'g' && text[wd.end - 2] == 'n' && text[wd.end - 3] == 'i' &&
+        c.Lower(k) != "according") {
+      Found f;
+      if (!used_cues.count(wd.start) && !c.InQuote(wd.start) && ParticipleOpenerAt(c, k, &f)) {
+        f.para = c.ParagraphOf(f.quote.start);
+        f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
+        used_cues.insert(wd.start);
+        found.push_back(std::move(f));
+      }
+      continue;
+    }
     if (cap && (text[wd.start] != 'A' || (len != 5 && len != 9))) continue;
     const std::string_view lw = c.Lower(k);
     // Poll findings ("In the latest Post-ABC poll, Clinton led …"): checked

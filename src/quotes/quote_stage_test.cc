@@ -430,6 +430,9 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: an inverted speaker with a capitalised word and a title before the name",
        "The toll plan is “dead on arrival,” said Republican strategist Jane Porter, a longtime ally of the mayor.",
        "said", "The toll plan is “dead on arrival,”", "Republican strategist Jane Porter"},
+      {"regression: a participle cue opening its sentence",
+       "Noting that only one farmer voted for the levy, the mayor said the plan was dead.", "Noting",
+       "that only one farmer voted for the levy", "the mayor"},
       {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
        "The levy", "most farmers"},
   };
@@ -560,6 +563,15 @@ TEST(QuoteStage, IndirectContent) {
   {
     const AnnotatedDoc d = Annotate("Delegates so far.\n\nJane Porter: 1,769\n\nJohn Smith: 1,501\n");
     EXPECT_TRUE(d.quotes.empty());
+  }
+  // Regression: "Asked in Iowa recently whether …": a time or place
+  // phrase between "Asked" and the question.
+  {
+    const AnnotatedDoc d =
+        Annotate("Asked in Ohio recently whether she would back the levy, Porter gave a vague answer.\n");
+    ASSERT_FALSE(d.quotes.empty());
+    EXPECT_EQ(d.quotes[0].cue, "Asked");
+    EXPECT_EQ(Text(d, d.quotes[0]), "whether she would back the levy");
   }
   // A passive-only cue in the active or as a modifier is none.
   {
