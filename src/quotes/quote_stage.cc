@@ -1154,6 +1154,19 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       if (!c.SpaceGap(j)) break;
     }
   }
+  // "Everyone but Hewlett said yes.", "55 percent said so in December",
+  // "26 percent said the same": a short answer is what was said.
+  if (IsSayVerb(lw) && after < n && c.SpaceGap(k)) {
+    const std::string_view a = c.Lower(after);
+    size_t e = n;
+    if (a == "yes" || a == "no" || a == "so") e = after;
+    if (a == "the" && after + 1 < n && c.SpaceGap(after) && c.Lower(after + 1) == "same") e = after + 1;
+    if (e < n && (e + 1 >= n || !c.SpaceGap(e) || NoObjectAfter(c.Lower(e + 1)))) {
+      q.start = w[after].start;
+      q.end = w[e].end;
+      return true;
+    }
+  }
   // A bare clause: "said the talks had failed".
   if (f & kCueBare) {
     // "told me he had …": the object pronoun before the clause.

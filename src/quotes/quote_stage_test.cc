@@ -433,6 +433,9 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a participle cue opening its sentence",
        "Noting that only one farmer voted for the levy, the mayor said the plan was dead.", "Noting",
        "that only one farmer voted for the levy", "the mayor"},
+      {"regression: a short answer after a verb of saying", "The farmers said yes.", "said", "yes", "The farmers"},
+      {"regression: \"said the same\"", "Only 26 percent of farmers said the same.", "said", "the same",
+       "Only 26 percent of farmers"},
       {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
        "The levy", "most farmers"},
   };
