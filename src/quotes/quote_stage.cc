@@ -753,6 +753,37 @@ bool ParticipleOpenerAt(const QuoteContext& c, size_t k, Found* out) {
   return true;
 }
 
+// A that-clause after a word the lexicon lacks but whose form reports a
+// stance or a finding: a verb in -ed/-ing ("ruled that", "anticipated
+// that", "admitting that"), a noun in -tion ("suggestion that") or an
+// adjective of certainty ("confident that"). Called for non-cue words
+// followed by "that" and a clause's subject (train: 0.6 of such clauses
+// outside other speech are gold attributions).
+bool ThatClauseAt(const QuoteContext& c, size_t k, Found* out) {
+  static const WordSet kStance = {"confident", "clear", "sure", "aware", "certain", "convinced", "concerned",
+                                  "hopeful", "adamant", "optimistic", "skeptical", "idea", "notion", "belief"};
+  const auto& w = c.words();
+  const size_t n = w.size();
+  if (k + 3 >= n || !c.SpaceGap(k) || !c.SpaceGap(k + 1) || c.Lower(k + 1) != "that") return false;
+  const std::string_view lw = c.Lower(k);
+  const bool form = (lw.size() >= 5 && lw.ends_with("ed")) || (lw.size() >= 6 && lw.ends_with("ing")) ||
+                    lw.ends_with("tion") || lw.ends_with("tions") || kStance.count(lw);
+  if (!form) return false;
+  const std::string_view l2 = ContractionHead(c.Lower(k + 2));
+  static const WordSet kOpen = {"there", "the", "a", "an", "his", "her", "their", "its"};
+  if (!(w[k + 2].flags & kWordCap) && !IsSubjectPronoun(l2) && !kOpen.count(l2)) return false;
+  Quote& q = out->quote;
+  q.kind = QuoteKind::kIndirect;
+  if (!ContentToSentenceEnd(c, w[k + 1].start, &q.start, &q.end)) return false;
+  q.cue = std::string(c.WordText(k));
+  q.cue_start = w[k].start;
+  q.cue_end = w[k].end;
+  const size_t min_word = c.WordAtOrAfter(c.SentenceStart(w[k].start), k);
+  out->subject = SubjectBefore(c, k, min_word);
+  if (!out->subject.found()) out->subject = GenericSubjectBefore(c, k, min_word);
+  return true;
+}
+
 // A cue in the passive with its agent: "The story was first reported by
 // the Times", "the law, opposed by Democrats, …". The agent is the
 // speaker; the content is the passive's subject (from its clause start to
@@ -1492,7 +1523,20 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       }
       continue;
     }
-    if (lw != "according" && (cap ? lw != "asked" : !CueFlags(lw))) continue;
+    if (!cap && lw != "according" && !CueFlags(lw)) {
+      // "ruled that …", "confident that …": see ThatClauseAt.
+      if (k + 1 < w.size() && w[k + 1].end - w[k + 1].start == 4 && c.Lower(k + 1) == "that" &&
+          !c.InQuote(wd.start)) {
+        Found f;
+        if (ThatClauseAt(c, k, &f)) {
+          f.para = c.ParagraphOf(f.quote.start);
+          f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
+          found.push_back(std::move(f));
+        }
+      }
+      continue;
+    }
+    if (cap && lw != "according" && lw != "asked") continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {

@@ -436,6 +436,10 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a short answer after a verb of saying", "The farmers said yes.", "said", "yes", "The farmers"},
       {"regression: \"said the same\"", "Only 26 percent of farmers said the same.", "said", "the same",
        "Only 26 percent of farmers"},
+      {"regression: a that-clause after a verb the lexicon lacks", "The court ruled that the levy was unlawful.",
+       "ruled", "that the levy was unlawful", "The court"},
+      {"regression: a that-clause after an adjective of certainty", "The mayor is confident that the plant will reopen.",
+       "confident", "that the plant will reopen", "The mayor"},
       {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
        "The levy", "most farmers"},
   };
@@ -575,6 +579,15 @@ TEST(QuoteStage, IndirectContent) {
     ASSERT_FALSE(d.quotes.empty());
     EXPECT_EQ(d.quotes[0].cue, "Asked");
     EXPECT_EQ(Text(d, d.quotes[0]), "whether she would back the levy");
+  }
+  // A relative "that" after a noun is no that-clause; a noun in -tion
+  // before one is (no speaker named here).
+  {
+    const AnnotatedDoc d = Annotate("The bridge that he designed collapsed in the storm. "
+                                    "The clerk made a suggestion that the vote be delayed.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"suggestion|that the vote be delayed"}));
   }
   // A passive-only cue in the active or as a modifier is none.
   {
