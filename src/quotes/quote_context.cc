@@ -19,13 +19,13 @@ bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
 }
 
 // Words that may sit between a subject and its cue ("she also said").
-constexpr std::array<std::string_view, 39> kSkippable = {
+constexpr std::array<std::string_view, 40> kSkippable = {
     "also",    "later",    "then",      "previously", "has",       "have",     "had",     "was",
     "is",      "were",     "would",     "will",       "once",      "further",  "again",   "recently",
     "earlier", "reportedly", "publicly", "privately", "separately", "just",    "subsequently",
     "finally", "repeatedly", "often",   "never",      "has",       "did",      "had",
     // "did not immediately respond", "could not say", "does not believe"
-    "not", "immediately", "does", "do", "could", "can", "may", "might", "should"};
+    "not", "immediately", "does", "do", "could", "can", "may", "might", "should", "are"};
 
 constexpr std::array<std::string_view, 13> kDeterminers = {
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "another", "one"};

@@ -440,6 +440,8 @@ TEST(QuoteStage, IndirectContent) {
        "ruled", "that the levy was unlawful", "The court"},
       {"regression: a that-clause after an adjective of certainty", "The mayor is confident that the plant will reopen.",
        "confident", "that the plant will reopen", "The mayor"},
+      {"regression: a whether-clause after a word the lexicon lacks",
+       "The farmers are unsure whether the levy will pass.", "unsure", "whether the levy will pass", "The farmers"},
       {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
        "The levy", "most farmers"},
   };
