@@ -403,8 +403,12 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
   const size_t first = c.WordAtOrAfter(from);
   for (size_t k = first; k + 1 < w.size() && w[k + 1].start < e; ++k) {
     if (k == first) continue;  // the content's own first word never cuts
-    const std::string_view g = c.GapAfter(k);
     const size_t nx = k + 1;
+    // One plain space (most gaps): only "and"/"but" below can cut there.
+    if (w[nx].start == w[k].end + 1 && c.text()[w[k].end] == ' ' &&
+        (w[nx].end - w[nx].start != 3 || !w[nx].has(kWordLower)))
+      continue;
+    const std::string_view g = c.GapAfter(k);
     if (g.find(';') != std::string_view::npos) return w[k].end;  // "…; 26 percent of Democrats say …"
     if (!c.words()[nx].has(kWordLower)) continue;
     const std::string_view ln = c.Lower(nx);
@@ -1529,7 +1533,10 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     }
     if (!cap && lw != "according" && !CueFlags(lw)) {
       // "ruled that …", "confident that …": see ThatClauseAt.
-      if (k + 1 < w.size() && (c.Lower(k + 1) == "that" || c.Lower(k + 1) == "whether") && !c.InQuote(wd.start)) {
+      const uint32_t nlen = k + 1 < w.size() ? w[k + 1].end - w[k + 1].start : 0;
+      const char n0 = k + 1 < w.size() ? text[w[k + 1].start] : '\0';
+      if (((nlen == 4 && (n0 == 't' || n0 == 'T')) || (nlen == 7 && (n0 == 'w' || n0 == 'W'))) &&
+          (c.Lower(k + 1) == "that" || c.Lower(k + 1) == "whether") && !c.InQuote(wd.start)) {
         Found f;
         if (ThatClauseAt(c, k, &f)) {
           f.para = c.ParagraphOf(f.quote.start);
