@@ -941,7 +941,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       // Interrupted ("The implication, according to the aide, is …"), unless
       // what follows the source is a participle or a relative clause of its
       // own (", taking a step …", ", which monitors …").
-      if (comma_after && after < n && w[after].start < se && c.WordAtOrAfter(se) > after + 2 &&
+      if (comma_after && after < n && w[after].start < se && c.WordAtOrAfter(se, k) > after + 2 &&
           !(w[after].has(kWordLower) && (c.WordText(after).ends_with("ing") || c.Lower(after) == "which" ||
                                          c.Lower(after) == "who" || c.Lower(after) == "where")))
         e = se;
@@ -1023,7 +1023,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // "…, campaign officials said.": a longer subject than the finders
     // take, reaching back to the comma.
     if (sub.found() && !inverted && (f & (kCueThat | kCueBare))) {
-      const size_t sw0 = c.WordAtOrAfter(sub.start);
+      const size_t sw0 = c.WordAtOrAfter(sub.start, k);
       if (sw0 > min_word && c.SpaceGap(sw0 - 1)) {
         const SubjectMention longer = GenericSubjectBefore(c, k, min_word);
         if (longer.found() && longer.start < sub.start) sub = longer;
@@ -1042,12 +1042,12 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     }
     if (sub.found()) {
       const uint32_t subj_start = inverted ? w[k].start : sub.start;
-      const size_t sw = c.WordAtOrAfter(subj_start);
+      const size_t sw = c.WordAtOrAfter(subj_start, k);
       if (sw > min_word) {
         const std::string_view g = c.GapAfter(sw - 1);
         const uint32_t tail_from = inverted ? (sub.role_end > sub.end ? sub.role_end : sub.end) : cue_end;
         const uint32_t se = c.SentenceEnd(tail_from);
-        const size_t tail_words = c.WordAtOrAfter(se) - c.WordAtOrAfter(tail_from);
+        const size_t tail_words = c.WordAtOrAfter(se, k) - c.WordAtOrAfter(tail_from, k);
         // A closing mark before the cue: a direct quotation would have taken
         // it; an inverted cue after a quoted fragment ("… may be
         // “strategic,” said Jane Porter, …") still ends the reported clause.
@@ -1055,7 +1055,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
             !inverted && (g.find("\xE2\x80\x9D") != std::string_view::npos || g.find('"') != std::string_view::npos);
         // The tail after the cue continues the sentence (", never forgives
         // …"), unless it is a participle or relative clause of its own.
-        const size_t tail_word = c.WordAtOrAfter(tail_from);
+        const size_t tail_word = c.WordAtOrAfter(tail_from, k);
         const bool tail_continues =
             tail_words > 2 && tail_word > 0 && tail_word < n &&
             c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
@@ -1064,8 +1064,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
             c.Lower(tail_word) != "who" && c.Lower(tail_word) != "which" && c.Lower(tail_word) != "according";
         // "…, she said he had her vote": a clause after the cue is its
         // content, the words before the comma are not.
-        const size_t tail_start = SkipCueComplements(c, tail_word, c.WordAtOrAfter(se));
-        bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < c.WordAtOrAfter(se) &&
+        const size_t tail_start = SkipCueComplements(c, tail_word, c.WordAtOrAfter(se, k));
+        bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < c.WordAtOrAfter(se, k) &&
                            (ClauseStarter(c, tail_start) || c.Lower(tail_start) == "that") && !c.AbbrevGapAfter(k);
         // "…, Ash Carter told a Senate panel Wednesday.": after "told" the
         // words are its object unless a "that" follows.
@@ -1108,7 +1108,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
           q.start = sent_start;
           q.end = e;
           out->subject = sub;
-          return e > sent_start + 3 && c.WordAtOrAfter(sent_start) + 2 < sw;
+          return e > sent_start + 3 && c.WordAtOrAfter(sent_start, k) + 2 < sw;
         }
         // "Otherwise, she said, countries may …" / "And Trump, said Smith,
         // doesn't forget": the cue interrupts the reported sentence, which
@@ -1119,7 +1119,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
           q.start = sent_start;
           q.end = e;
           out->subject = sub;
-          return c.WordAtOrAfter(sent_start) < sw;
+          return c.WordAtOrAfter(sent_start, k) < sw;
         }
       }
     }
@@ -1146,7 +1146,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   // "As The Washington Post reported, even if …": the clause after the
   // comma is what the source reported.
   if (!c.SpaceGap(k) && cue_end == w[k].end && (f & (kCueDirect | kCueThat))) {
-    size_t sw = c.WordAtOrAfter(s.start);
+    size_t sw = c.WordAtOrAfter(s.start, k);
     if (sw > min_word + 1 && c.Lower(sw - 1) == "the" && c.SpaceGap(sw - 2)) --sw;  // "As The Post"
     const std::string_view g = c.GapAfter(k);
     if (sw > min_word && c.Lower(sw - 1) == "as" && c.SpaceGap(sw - 1) && g.find(',') != std::string_view::npos &&
@@ -1323,7 +1323,7 @@ bool PollAt(const QuoteContext& c, size_t k, Found* out) {
 // five words, opens with a capital and is no label ("Note:", "Update:");
 // the words after the colon are not a quotation (those are handled as
 // direct quotations with a colon introduction).
-bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
+bool ColonParagraph(const QuoteContext& c, const Paragraph& p, size_t first_word, Found* out) {
   static const WordSet kLabels = {
       "Note", "NOTE", "Photo", "Photos", "Update", "UPDATE", "Updated", "Related", "RELATED", "Watch", "WATCH",
       "Read", "READ", "Editor", "Correction", "CORRECTION", "Video", "VIDEO", "Image", "Credit", "Listen", "Follow",
@@ -1333,7 +1333,7 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
       // Bylines, credits and kickers (train: no attribution among them).
       "Contributing", "BYLINE", "Byline", "LOOK", "Look", "Revealed", "REVEALED", "Breaking", "BREAKING"};
   const auto& w = c.words();
-  size_t k = c.WordAtOrAfter(p.start);
+  size_t k = first_word;
   if (k >= w.size() || w[k].start >= p.end || w[k].start > p.start + 3) return false;
   if (!(w[k].flags & (kWordCap | kWordAllCaps)) || kLabels.count(c.WordText(k))) return false;
   size_t e = k;
@@ -1391,11 +1391,11 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, Found* out) {
 // whose words are capitalised) with a capitalised cue word; the words
 // before the cue are the speaker, the words after it the content. (Outside
 // headlines a capitalised word is no cue: see the indirect-speech loop.)
-bool HeadlineCue(const QuoteContext& c, const Paragraph& p, Found* out) {
+bool HeadlineCue(const QuoteContext& c, const Paragraph& p, size_t first, Found* out) {
   const auto& w = c.words();
-  const size_t first = c.WordAtOrAfter(p.start);
   const size_t last = c.WordAtOrAfter(p.end, first);  // one past the paragraph's words
   if (first >= w.size() || last < first + 4 || last - first > kHeadlineWords) return false;
+  if (!(w[first].flags & (kWordCap | kWordAllCaps | kWordDigit))) return false;  // no headline
   // Title case: the content words (4+ letters) capitalised.
   size_t long_words = 0, caps = 0;
   for (size_t j = first; j < last; ++j) {
@@ -1534,9 +1534,8 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (!cap && lw != "according" && !CueFlags(lw)) {
       // "ruled that …", "confident that …": see ThatClauseAt.
       const uint32_t nlen = k + 1 < w.size() ? w[k + 1].end - w[k + 1].start : 0;
-      const char n0 = k + 1 < w.size() ? text[w[k + 1].start] : '\0';
-      if (((nlen == 4 && (n0 == 't' || n0 == 'T')) || (nlen == 7 && (n0 == 'w' || n0 == 'W'))) &&
-          (c.Lower(k + 1) == "that" || c.Lower(k + 1) == "whether") && !c.InQuote(wd.start)) {
+      if ((nlen == 4 || nlen == 7) && (c.Lower(k + 1) == "that" || c.Lower(k + 1) == "whether") &&
+          !c.InQuote(wd.start)) {
         Found f;
         if (ThatClauseAt(c, k, &f)) {
           f.para = c.ParagraphOf(f.quote.start);
@@ -1561,9 +1560,11 @@ void ExtractQuotes(AnnotatedDoc* doc) {
   // "Elizabeth Warren: Trump Is a Failure in Business." / "Q: How did it
   // go?": a paragraph opening with a short name and a colon attributes the
   // rest of the paragraph (headlines, interview transcripts).
+  size_t pw = 0;  // the paragraph's first word (paragraphs run in text order)
   for (const Paragraph& p : c.paragraphs()) {
+    pw = c.WordAtOrAfter(p.start, pw);
     Found f;
-    if (ColonParagraph(c, p, &f) || HeadlineCue(c, p, &f)) {
+    if (ColonParagraph(c, p, pw, &f) || HeadlineCue(c, p, pw, &f)) {
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = f.para;
       found.push_back(std::move(f));
