@@ -678,10 +678,14 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
   if (k == 0 || k + 2 >= n || !c.SpaceGap(k) || !c.SpaceGap(k - 1) || !w[k + 1].has(kWordLower)) return false;
   size_t cue_first = k;
   if (lw == "expected") {
-    const std::string_view aux = c.Lower(k - 1);
+    // "is expected to", "is not expected to", "is widely expected to".
+    size_t a = k - 1;
+    const std::string_view mid = c.Lower(a);
+    if (a > 0 && c.SpaceGap(a - 1) && (mid == "not" || mid == "also" || mid == "still" || mid.ends_with("ly"))) --a;
+    const std::string_view aux = c.Lower(a);
     if (aux != "is" && aux != "are" && aux != "was" && aux != "were" && aux != "be" && aux != "been") return false;
     if (c.Lower(k + 1) != "to") return false;
-    cue_first = k - 1;
+    cue_first = a;
   }
   // "appeared at the debate", "first appeared on the site": a place, not
   // an impression ("appeared to be", "appeared tired" are).

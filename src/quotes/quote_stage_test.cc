@@ -591,6 +591,15 @@ TEST(QuoteStage, IndirectContent) {
     for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
     EXPECT_EQ(got, std::vector<std::string>({"suggestion|that the vote be delayed"}));
   }
+  // Regression: "is not expected to" / "is widely expected to": an adverb
+  // between the auxiliary and the evidential "expected".
+  {
+    const AnnotatedDoc d = Annotate("The levy is not expected to pass before June. The vote is widely expected to fail.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"is not expected|The levy is not expected to pass before June",
+                                             "is widely expected|The vote is widely expected to fail"}));
+  }
   // A passive-only cue in the active or as a modifier is none.
   {
     const AnnotatedDoc d = Annotate("The farmers backed the levy. The rebels, backed by Moscow troops, took the town.\n");
