@@ -600,6 +600,14 @@ TEST(QuoteStage, IndirectContent) {
     EXPECT_EQ(got, std::vector<std::string>({"is not expected|The levy is not expected to pass before June",
                                              "is widely expected|The vote is widely expected to fail"}));
   }
+  // A hearsay adverb reports its clause with no source.
+  {
+    const AnnotatedDoc d = Annotate("The council is reportedly planning a new levy.\n");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].cue, "reportedly");
+    EXPECT_EQ(Text(d, d.quotes[0]), "The council is reportedly planning a new levy");
+    EXPECT_FALSE(d.quotes[0].speaker.has_value());
+  }
   // A passive-only cue in the active or as a modifier is none.
   {
     const AnnotatedDoc d = Annotate("The farmers backed the levy. The rebels, backed by Moscow troops, took the town.\n");
