@@ -1537,8 +1537,8 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     }
     if (!cap && lw != "according" && !CueFlags(lw)) {
       // "ruled that …", "confident that …": see ThatClauseAt.
-      const uint32_t nlen = k + 1 < w.size() ? w[k + 1].end - w[k + 1].start : 0;
-      if ((nlen == 4 || nlen == 7) && (c.Lower(k + 1) == "that" || c.Lower(k + 1) == "whether") &&
+      const std::string_view nx = k + 1 < w.size() ? c.Lower(k + 1) : std::string_view();
+      if (((nx.size() == 4 && nx[0] == 't' && nx == "that") || (nx.size() == 7 && nx[0] == 'w' && nx == "whether")) &&
           !c.InQuote(wd.start)) {
         Found f;
         if (ThatClauseAt(c, k, &f)) {
