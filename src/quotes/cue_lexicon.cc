@@ -193,7 +193,7 @@ constexpr Entry kEntries[] = {
 // FNV-1a over the word's bytes: a few multiplies for a cue-sized word,
 // cheaper than std::hash's byte hashing, modulo and node chase (the lookup
 // runs for most lower-case words of every article).
-inline uint32_t WordHash(std::string_view w) {
+constexpr uint32_t WordHash(std::string_view w) {
   uint32_t h = 2166136261u;
   for (const char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
   return h;
@@ -210,7 +210,7 @@ struct Table {
   // (first letter, last letter, length) triples that occur in the table:
   // most words fail this check and never pay for hashing.
   uint16_t maybe[26][26] = {};  // bit `length` set
-  Table() {
+  constexpr Table() {
     static_assert(sizeof(kEntries) / sizeof(kEntries[0]) * 4 <= kSlots, "cue table too full");
     for (const Entry& e : kEntries) {
       const std::string_view w(e.word);
@@ -221,7 +221,7 @@ struct Table {
         maybe[w[0] - 'a'][w.back() - 'a'] |= static_cast<uint16_t>(1u << w.size());
     }
   }
-  const Entry* Find(std::string_view w) const {
+  constexpr const Entry* Find(std::string_view w) const {
     for (size_t i = WordHash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
       if (slots[i].word.empty()) return nullptr;
       if (slots[i].word == w) return slots[i].entry;
@@ -229,10 +229,10 @@ struct Table {
   }
 };
 
-const Table& GetTable() {
-  static const Table t;  // immutable after construction; thread-safe init
-  return t;
-}
+// Built at compile time: no initialisation guard on the lookup path.
+constexpr Table kTable;
+
+const Table& GetTable() { return kTable; }
 
 }  // namespace
 
