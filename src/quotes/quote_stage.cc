@@ -771,7 +771,9 @@ bool ParticipleOpenerAt(const QuoteContext& c, size_t k, Found* out) {
 // any word, 0.2).
 bool ThatClauseAt(const QuoteContext& c, size_t k, Found* out) {
   static const WordSet kStance = {"confident", "clear", "sure", "aware", "certain", "convinced", "concerned",
-                                  "hopeful", "adamant", "optimistic", "skeptical", "idea", "notion", "belief"};
+                                  "hopeful", "adamant", "optimistic", "skeptical", "idea", "notion", "belief",
+                                  "argument", "assumption", "concerns", "rumors", "complaints", "warnings",
+                                  "assurances", "reports", "estimates", "impression"};
   const auto& w = c.words();
   const size_t n = w.size();
   if (k + 3 >= n || !c.SpaceGap(k) || !c.SpaceGap(k + 1)) return false;
@@ -783,7 +785,9 @@ bool ThatClauseAt(const QuoteContext& c, size_t k, Found* out) {
   if (!form && !(whether && lw.size() >= 4)) return false;
   const std::string_view l2 = ContractionHead(c.Lower(k + 2));
   static const WordSet kOpen = {"there", "the", "a", "an", "his", "her", "their", "its"};
-  if (!whether && !(w[k + 2].flags & kWordCap) && !IsSubjectPronoun(l2) && !kOpen.count(l2)) return false;
+  if (!whether && !(w[k + 2].flags & kWordCap) && !IsSubjectPronoun(l2) && !kOpen.count(l2) &&
+      !ClauseStarter(c, k + 2) && !w[k + 2].has(kWordDigit))
+    return false;
   Quote& q = out->quote;
   q.kind = QuoteKind::kIndirect;
   if (!ContentToSentenceEnd(c, w[k + 1].start, &q.start, &q.end)) return false;

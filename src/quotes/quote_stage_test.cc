@@ -582,6 +582,16 @@ TEST(QuoteStage, IndirectContent) {
     EXPECT_EQ(d.quotes[0].cue, "Asked");
     EXPECT_EQ(Text(d, d.quotes[0]), "whether she would back the levy");
   }
+  // A that-clause opening with a number; a noun of report or claim before
+  // one ("complaints that …").
+  {
+    const AnnotatedDoc d = Annotate("The court ruled that 40 farmers had been misled. "
+                                    "There were complaints that the levy was unfair.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"ruled|that 40 farmers had been misled",
+                                             "complaints|that the levy was unfair"}));
+  }
   // A relative "that" after a noun is no that-clause; a noun in -tion
   // before one is (no speaker named here).
   {
