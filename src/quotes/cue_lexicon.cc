@@ -234,13 +234,21 @@ constexpr Table kTable;
 
 const Table& GetTable() { return kTable; }
 
+constexpr CueMaybeBits MakeMaybeBits() {
+  CueMaybeBits b{};
+  for (int i = 0; i < 26; ++i)
+    for (int j = 0; j < 26; ++j) b.bits[i][j] = kTable.maybe[i][j];
+  return b;
+}
+
 }  // namespace
 
-uint8_t CueFlags(std::string_view w) {
-  if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z' || w.back() < 'a' || w.back() > 'z') return 0;
-  const Table& t = GetTable();
-  if (!(t.maybe[w[0] - 'a'][w.back() - 'a'] & (1u << w.size()))) return 0;
-  const Entry* e = t.Find(w);
+// Constant-initialised from the compile-time table (no start-up order
+// issue: constant initialisation precedes any dynamic one).
+constinit const CueMaybeBits kCueMaybeBits = MakeMaybeBits();
+
+uint8_t CueFlagsSlow(std::string_view w) {
+  const Entry* e = GetTable().Find(w);
   if (!e) return 0;
   return static_cast<uint8_t>(e->flags | (e->particle[0] ? kCueParticle : 0));
 }
