@@ -21,11 +21,30 @@ enum CueFlag : uint8_t {
   kCueSeem = 1 << 7,    // evidential, no source: "the plan seemed doomed", "X is expected to …"
 };
 
+// (first letter, last letter, length) triples of the table's words: bit
+// `length` of bits[first - 'a'][last - 'a']. Most words fail this check,
+// which is inline so that they never pay for a call.
+struct CueMaybeBits {
+  uint16_t bits[26][26];
+};
+extern const CueMaybeBits kCueMaybeBits;
+
+// The table lookup behind CueFlags (any word passing the pre-check).
+uint8_t CueFlagsSlow(std::string_view lower_word);
+
 // CueFlag bits for `lower_word` (0 if it is no cue). For particle verbs the
 // particle is returned by CueParticle().
-uint8_t CueFlags(std::string_view lower_word);
+inline uint8_t CueFlags(std::string_view w) {
+  if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z' || w.back() < 'a' || w.back() > 'z') return 0;
+  if (!(kCueMaybeBits.bits[w[0] - 'a'][w.back() - 'a'] & (1u << w.size()))) return 0;
+  return CueFlagsSlow(w);
+}
 
-// The particle a kCueParticle verb needs ("on" for "called"), else "".
+// The particle a kCueParticle verb needs ("on" for "called"), else "";
+// alternatives are separated by '|' ("out|to" for "pointed").
 std::string_view CueParticle(std::string_view lower_word);
+
+// True if `next` (lower case) is one of the particles `lower_word` takes.
+bool IsCueParticle(std::string_view lower_word, std::string_view next);
 
 }  // namespace annals

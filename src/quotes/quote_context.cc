@@ -19,11 +19,13 @@ bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
 }
 
 // Words that may sit between a subject and its cue ("she also said").
-constexpr std::array<std::string_view, 30> kSkippable = {
+constexpr std::array<std::string_view, 40> kSkippable = {
     "also",    "later",    "then",      "previously", "has",       "have",     "had",     "was",
     "is",      "were",     "would",     "will",       "once",      "further",  "again",   "recently",
     "earlier", "reportedly", "publicly", "privately", "separately", "just",    "subsequently",
-    "finally", "repeatedly", "often",   "never",      "has",       "did",      "had"};
+    "finally", "repeatedly", "often",   "never",      "has",       "did",      "had",
+    // "did not immediately respond", "could not say", "does not believe"
+    "not", "immediately", "does", "do", "could", "can", "may", "might", "should", "are"};
 
 constexpr std::array<std::string_view, 13> kDeterminers = {
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "another", "one"};
@@ -85,8 +87,15 @@ QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& 
   if (paragraphs_.empty()) SplitParagraphs(text_, &paragraphs_);
   if (paragraphs_.empty()) paragraphs_.push_back({0, static_cast<uint32_t>(text_.size())});
   ScanWords(text_, &words_);
-  // Lower-casing the whole text once is cheaper than a copy per cue word.
-  lower_ = AsciiLower(text_);
+  // Lower-casing the text once is cheaper than a copy per cue word; only
+  // the words that are not lower case already are read from the copy
+  // (Lower), so only their bytes are folded.
+  lower_.assign(text_);
+  for (const Word& w : words_) {
+    if (w.has(kWordLower)) continue;
+    for (uint32_t i = w.start; i < w.end; ++i)
+      if (lower_[i] >= 'A' && lower_[i] <= 'Z') lower_[i] = static_cast<char>(lower_[i] + 32);
+  }
   ScanQuoteMarks(text_, &marks_);
   PairQuoteMarks(text_, marks_, paragraphs_, &spans_);
   for (const QuoteSpan& s : spans_)
@@ -109,16 +118,30 @@ bool QuoteContext::AbbrevGapAfter(size_t k) const {
   return InList(WordText(k), kTitleAbbrev) || (words_[k].end - words_[k].start == 1 && (words_[k].flags & kWordCap));
 }
 
-std::string_view QuoteContext::Lower(size_t k) const {
-  // Most words are lower case already: no copy for them.
-  if (words_[k].has(kWordLower)) return text_.substr(words_[k].start, words_[k].end - words_[k].start);
-  return std::string_view(lower_).substr(words_[k].start, words_[k].end - words_[k].start);
-}
-
 size_t QuoteContext::WordAtOrAfter(uint32_t pos) const {
   auto it = std::lower_bound(words_.begin(), words_.end(), pos,
                              [](const Word& w, uint32_t p) { return w.start < p; });
   return static_cast<size_t>(it - words_.begin());
+}
+
+size_t QuoteContext::WordAtOrAfter(uint32_t pos, size_t near) const {
+  // Sentence bounds lie within a few dozen words of the cue: walk there,
+  // falling back to the binary search for far positions.
+  constexpr int kSteps = 48;
+  const size_t n = words_.size();
+  size_t k = near < n ? near : n;
+  if (k < n && words_[k].start < pos) {
+    for (int s = 0; s < kSteps; ++s) {
+      ++k;
+      if (k >= n || words_[k].start >= pos) return k;
+    }
+  } else {
+    for (int s = 0; s < kSteps; ++s) {
+      if (k == 0 || words_[k - 1].start < pos) return k;
+      --k;
+    }
+  }
+  return WordAtOrAfter(pos);
 }
 
 size_t QuoteContext::ParagraphOf(uint32_t pos) const {
@@ -136,13 +159,7 @@ bool QuoteContext::InQuote(uint32_t pos) const {
   return pos < it->second;
 }
 
-std::string_view QuoteContext::GapAfter(size_t k) const {
-  const uint32_t a = words_[k].end;
-  const uint32_t b = k + 1 < words_.size() ? words_[k + 1].start : static_cast<uint32_t>(text_.size());
-  return text_.substr(a, b - a);
-}
-
-bool QuoteContext::SpaceGap(size_t k) const {
+bool QuoteContext::SpaceGapSlow(size_t k) const {
   std::string_view g = GapAfter(k);
   if (g.empty()) return false;
   // A plural possessive's apostrophe is part of the word: "Sanders' campaign".
@@ -412,9 +429,28 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
     }
   }
   if (IsCap(c, s) && !InList(c.WordText(s), kCapStop)) {
-    while (e + 1 <= max_word && e + 1 < w.size() && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) &&
-           !w[e].has(kWordPossessive))
-      ++e;
+    auto cap_run = [&] {
+      while (e + 1 <= max_word && e + 1 < w.size() && IsCap(c, e + 1) && (c.SpaceGap(e) || AbbrevGap(c, e)) &&
+             !w[e].has(kWordPossessive))
+        ++e;
+    };
+    cap_run();
+    // "said Democratic strategist David Axelrod": a capitalised word, one
+    // or two lower-case title words, then the name.
+    size_t j = e + 1;
+    while (j < e + 3 && j < max_word && j + 1 < w.size() && c.SpaceGap(j - 1) && w[j].has(kWordLower) &&
+           c.WordText(j).size() >= 5 && !c.WordText(j).ends_with("ly") && !c.WordText(j).ends_with("ing") &&
+           !c.WordText(j).ends_with("ed") && !InList(c.WordText(j), kDeterminers) && c.WordText(j) != "about" &&
+           c.WordText(j) != "after" && c.WordText(j) != "before" && c.WordText(j) != "during" &&
+           c.WordText(j) != "would" && c.WordText(j) != "could" && c.WordText(j) != "should" &&
+           c.WordText(j) != "which" && c.WordText(j) != "there" && c.WordText(j) != "their" &&
+           c.WordText(j) != "while" && c.WordText(j) != "since" && c.WordText(j) != "under")
+      ++j;
+    if (j > e + 1 && j <= max_word && j < w.size() && c.SpaceGap(j - 1) && IsCap(c, j) &&
+        !InList(c.WordText(j), kCapStop) && !w[e].has(kWordPossessive)) {
+      e = j;
+      cap_run();
+    }
     m.kind = MentionKind::kName;
   } else if (InList(ls, kDeterminers) || InList(ls, kBareSpeakers)) {
     // A description up to punctuation or a preposition other than of/for.

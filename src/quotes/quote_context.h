@@ -44,22 +44,39 @@ class QuoteContext {
   // Lower-cased word k (ASCII): a view into the text itself when the word is
   // lower case already, else into a lower-cased copy of the text made once
   // per article (no per-word copy; valid as long as the context).
-  std::string_view Lower(size_t k) const;
+  std::string_view Lower(size_t k) const {
+    // Most words are lower case already: no copy for them.
+    const std::string_view src = words_[k].has(kWordLower) ? text_ : std::string_view(lower_);
+    return src.substr(words_[k].start, words_[k].end - words_[k].start);
+  }
   // Index of the first word starting at or after `pos`.
   size_t WordAtOrAfter(uint32_t pos) const;
+  // The same, searched outwards from word `near` (a word close to `pos`,
+  // e.g. the cue for its sentence's bounds): a few steps instead of a
+  // binary search over the article's words.
+  size_t WordAtOrAfter(uint32_t pos, size_t near) const;
   // Paragraph index containing (or preceding) `pos`.
   size_t ParagraphOf(uint32_t pos) const;
   // True if `pos` lies inside a top-level quotation (marks included).
   bool InQuote(uint32_t pos) const;
 
   // The bytes between word k and word k+1 (or the text end).
-  std::string_view GapAfter(size_t k) const;
+  std::string_view GapAfter(size_t k) const {
+    const uint32_t a = words_[k].end;
+    const uint32_t b = k + 1 < words_.size() ? words_[k + 1].start : static_cast<uint32_t>(text_.size());
+    return text_.substr(a, b - a);
+  }
   // True if the gap after word k is ". " after a title abbreviation or an
   // initial ("Mr. Trump", "John F. Kennedy"): no sentence end.
   bool AbbrevGapAfter(size_t k) const;
   // True if the gap after word k is whitespace only (after a plural
   // possessive's apostrophe, "Sanders' campaign").
-  bool SpaceGap(size_t k) const;
+  bool SpaceGap(size_t k) const {
+    // One plain space, the common gap, decided here; the rest out of line.
+    if (k + 1 < words_.size() && words_[k + 1].start == words_[k].end + 1 && text_[words_[k].end] == ' ')
+      return true;
+    return SpaceGapSlow(k);
+  }
 
   // Offset of the end of the sentence that contains `pos`: the sentence's
   // final . ! ? (exclusive of it), or the paragraph end. Looks at most
@@ -73,6 +90,7 @@ class QuoteContext {
 
  private:
   bool IsSentenceEndAt(size_t i) const;
+  bool SpaceGapSlow(size_t k) const;
 
   std::string_view text_;
   std::vector<Paragraph> paragraphs_;
@@ -81,7 +99,7 @@ class QuoteContext {
   std::vector<QuoteSpan> spans_;
   std::vector<std::pair<uint32_t, uint32_t>> top_;  // top-level quotation [open, close_end)
   std::vector<uint32_t> ends_;                      // offsets of sentence-final . ! ?
-  std::string lower_;  // the text with ASCII letters lower-cased
+  std::string lower_;  // the text with the ASCII letters of non-lower-case words folded (see Lower)
 };
 
 // The noun phrase ending at word `e` (a name, a pronoun or a description

@@ -52,14 +52,27 @@ bool SpaceOrPunctAfter(std::string_view t, size_t pos) {
   return c == 0xE2 || c == 0xC2;
 }
 
+// The bytes a mark can start with: one table load per byte instead of five
+// comparisons (this loop sees every byte of every article).
+struct MarkLeads {
+  bool lead[256];
+  constexpr MarkLeads() : lead() {
+    for (const unsigned char c : {'"', '\'', '`'}) lead[c] = true;
+    lead[0xC2] = lead[0xE2] = true;
+  }
+};
+constexpr MarkLeads kMarkLeads;
+
 }  // namespace
 
 void ScanQuoteMarks(std::string_view t, std::vector<QuoteMark>* out) {
   out->clear();
   const size_t n = t.size();
+  const unsigned char* b = reinterpret_cast<const unsigned char*>(t.data());
   for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = t[i];
-    if (c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2) continue;
+    while (i < n && !kMarkLeads.lead[b[i]]) ++i;
+    if (i >= n) break;
+    const unsigned char c = b[i];
     QuoteMark m;
     size_t len = 1;
     bool is_mark = true;

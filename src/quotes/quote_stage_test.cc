@@ -391,6 +391,59 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: according to interrupting the sentence",
        "The implication, according to the aide, is that the rival cheated.", "according to",
        "The implication, according to the aide, is that the rival cheated", "the aide"},
+      {"regression: an apposition after a comma ends the content",
+       "The mayor criticized the harbor plan, a scheme the council approved last year.", "criticized",
+       "the harbor plan", "The mayor"},
+      {"regression: a concession after a comma ends the content",
+       "The senator said she would back the bill, even as her party opposed it.", "said",
+       "she would back the bill", "The senator"},
+      {"regression: a long apposition after an inverted speaker",
+       "New tolls are unlikely to cut traffic much, said Jane Porter, an engineer at the port authority and one "
+       "of the city's most senior planners.",
+       "said", "New tolls are unlikely to cut traffic much", "Jane Porter"},
+      {"regression: a relative clause after an inverted speaker's apposition",
+       "New tolls are unlikely to cut traffic much, said Jane Porter, an engineer at the port authority, who has "
+       "studied the bridge for a decade.",
+       "said", "New tolls are unlikely to cut traffic much", "Jane Porter"},
+      {"regression: a particle verb's second particle (pointed to)",
+       "The governor pointed to the example of Ohio, which lost two plants.", "pointed to", "the example of Ohio",
+       "The governor"},
+      {"regression: call for", "Union leaders call for a higher minimum wage in every state.", "call for",
+       "a higher minimum wage in every state", "Union leaders"},
+      {"regression: spoke of", "The bishop spoke of a duty to welcome strangers.", "spoke of",
+       "a duty to welcome strangers", "The bishop"},
+      {"regression: a subject before a negated auxiliary",
+       "A spokesman for the agency did not immediately respond to a request for comment.", "respond to",
+       "a request for comment", "A spokesman for the agency"},
+      {"regression: a coordinated subject of a trailing \"told\", bounded by the comma",
+       "The plant will close in March, workers and union officials told the Gazette.", "told",
+       "The plant will close in March", "workers and union officials"},
+      {"regression: a passive cue with its agent", "The story was first reported by the Harbor Gazette.",
+       "reported by", "The story", "the Harbor Gazette"},
+      {"regression: a passive participle after a comma", "The toll plan, opposed by most farmers, passed on Friday.",
+       "opposed by", "The toll plan", "most farmers"},
+      {"regression: a passive agent stops at a preposition", "He was criticized by his own party for the vote.",
+       "criticized by", "He", "his own party"},
+      {"regression: an inverted cue after a quoted fragment ends the reported clause",
+       "The toll plan is “dead on arrival,” said Jane Porter, an analyst at the port authority.", "said",
+       "The toll plan is “dead on arrival,”", "Jane Porter"},
+      {"regression: an inverted speaker with a capitalised word and a title before the name",
+       "The toll plan is “dead on arrival,” said Republican strategist Jane Porter, a longtime ally of the mayor.",
+       "said", "The toll plan is “dead on arrival,”", "Republican strategist Jane Porter"},
+      {"regression: a participle cue opening its sentence",
+       "Noting that only one farmer voted for the levy, the mayor said the plan was dead.", "Noting",
+       "that only one farmer voted for the levy", "the mayor"},
+      {"regression: a short answer after a verb of saying", "The farmers said yes.", "said", "yes", "The farmers"},
+      {"regression: \"said the same\"", "Only 26 percent of farmers said the same.", "said", "the same",
+       "Only 26 percent of farmers"},
+      {"regression: a that-clause after a verb the lexicon lacks", "The court ruled that the levy was unlawful.",
+       "ruled", "that the levy was unlawful", "The court"},
+      {"regression: a that-clause after an adjective of certainty", "The mayor is confident that the plant will reopen.",
+       "confident", "that the plant will reopen", "The mayor"},
+      {"regression: a whether-clause after a word the lexicon lacks",
+       "The farmers are unsure whether the levy will pass.", "unsure", "whether the levy will pass", "The farmers"},
+      {"regression: a stance verb cueing only in the passive", "The levy was backed by most farmers.", "backed by",
+       "The levy", "most farmers"},
   };
   // "Asked …, X said": the question has no named asker (X is the one asked).
   {
@@ -475,6 +528,113 @@ TEST(QuoteStage, IndirectContent) {
       if (q.kind == QuoteKind::kIndirect) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? "x" : ""));
     EXPECT_EQ(got, std::vector<std::string>(
                        {"called|him a “moderate” in Iowa|", "warned|that the fund would run dry|"}));
+  }
+  // A title-case headline with a capitalised cue: the words before it are
+  // the speaker, the words after it the content; "to Know", "Named By" are
+  // no cues.
+  {
+    const AnnotatedDoc d = Annotate(
+        "Farm Lobby Says Drought Aid Came Too Late.\n\nThe aid arrived in May.\n\n"
+        "10 Things to Know for Today.\n\nRail Suspect Named By Police Before Mayor's Briefing.\n\n"
+        "Harbor Union Chief Slams Port Authority Budget.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q) + "|" + (q.speaker ? q.speaker->mention : ""));
+    EXPECT_EQ(got, std::vector<std::string>({"Says|Drought Aid Came Too Late|Farm Lobby",
+                                             "Slams|Port Authority Budget|Harbor Union Chief"}));
+  }
+  // Regression: "…, Jane Porter, told Reuters she would …" took the words
+  // before the speaker as the content (a trailing "told"): a subject
+  // pronoun after told's object opens the reported clause.
+  {
+    const AnnotatedDoc d = Annotate("One farmer from the valley, Jane Porter, told Reuters she would sell the farm.\n");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_NE(Text(d, d.quotes[0]).find("she would sell the farm"), std::string::npos);
+    EXPECT_EQ(Text(d, d.quotes[0]).find("One farmer"), std::string::npos);
+  }
+  // Regression: "pledged delegates" and a passive "found" are no cues.
+  {
+    const AnnotatedDoc d = Annotate(
+        "The mayor has won 1,800 pledged delegates so far.\n\nThe full report can be found here.\n\n"
+        "The boy was found safe at the station.\n");
+    EXPECT_TRUE(d.quotes.empty());
+  }
+  // Regression: "appeared" before a place preposition is no evidential;
+  // before a complement it is.
+  {
+    const AnnotatedDoc d = Annotate(
+        "The governor appeared at the county fair on Sunday.\n\nThe essay first appeared in the Gazette.\n\n"
+        "The governor appeared tired after the long debate.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"appeared|The governor appeared tired after the long debate"}));
+  }
+  // Regression: a "Name: number" tally line attributes no words.
+  {
+    const AnnotatedDoc d = Annotate("Delegates so far.\n\nJane Porter: 1,769\n\nJohn Smith: 1,501\n");
+    EXPECT_TRUE(d.quotes.empty());
+  }
+  // Regression: "Asked in Iowa recently whether …": a time or place
+  // phrase between "Asked" and the question.
+  {
+    const AnnotatedDoc d =
+        Annotate("Asked in Ohio recently whether she would back the levy, Porter gave a vague answer.\n");
+    ASSERT_FALSE(d.quotes.empty());
+    EXPECT_EQ(d.quotes[0].cue, "Asked");
+    EXPECT_EQ(Text(d, d.quotes[0]), "whether she would back the levy");
+  }
+  // A that-clause opening with a number; a noun of report or claim before
+  // one ("complaints that …").
+  {
+    const AnnotatedDoc d = Annotate("The court ruled that 40 farmers had been misled. "
+                                    "There were complaints that the levy was unfair.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"ruled|that 40 farmers had been misled",
+                                             "complaints|that the levy was unfair"}));
+  }
+  // A relative "that" after a noun is no that-clause; a noun in -tion
+  // before one is (no speaker named here).
+  {
+    const AnnotatedDoc d = Annotate("The bridge that he designed collapsed in the storm. "
+                                    "The clerk made a suggestion that the vote be delayed.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"suggestion|that the vote be delayed"}));
+  }
+  // Regression: "is not expected to" / "is widely expected to": an adverb
+  // between the auxiliary and the evidential "expected".
+  {
+    const AnnotatedDoc d = Annotate("The levy is not expected to pass before June. The vote is widely expected to fail.\n");
+    std::vector<std::string> got;
+    for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+    EXPECT_EQ(got, std::vector<std::string>({"is not expected|The levy is not expected to pass before June",
+                                             "is widely expected|The vote is widely expected to fail"}));
+  }
+  // A hearsay adverb reports its clause with no source.
+  {
+    const AnnotatedDoc d = Annotate("The council is reportedly planning a new levy.\n");
+    ASSERT_EQ(d.quotes.size(), 1u);
+    EXPECT_EQ(d.quotes[0].cue, "reportedly");
+    EXPECT_EQ(Text(d, d.quotes[0]), "The council is reportedly planning a new levy");
+    EXPECT_FALSE(d.quotes[0].speaker.has_value());
+  }
+  // A passive-only cue in the active or as a modifier is none.
+  {
+    const AnnotatedDoc d = Annotate("The farmers backed the levy. The rebels, backed by Moscow troops, took the town.\n");
+    for (const Quote& q : d.quotes) EXPECT_NE(Text(d, q), "the levy");
+  }
+  // Regression: a participle cue after a comma took the words after it as
+  // an inverted speaker ("…, pointing to the new jobs": speaker "the new
+  // jobs", content the clause before the comma).
+  {
+    const AnnotatedDoc d = Annotate("The mayor defended the budget, pointing to the new jobs in the harbor.\n");
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.cue == "pointing to") q = &x;
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(Text(d, *q), "the new jobs in the harbor");
+    ASSERT_TRUE(q->speaker.has_value());
+    EXPECT_EQ(q->speaker->mention.find("the new jobs"), std::string::npos);
   }
   // Regression: a verb of saying whose subject no finder takes keeps its
   // clause, with no speaker (it was dropped).
