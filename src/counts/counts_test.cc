@@ -24,8 +24,9 @@ struct Row {
   std::vector<Expected> want;  // in text order; empty = no count
 };
 
-std::vector<Count> Extract(const std::string& text) {
+std::vector<Count> Extract(const std::string& text, const std::string& title = "") {
   AnnotatedDoc d;
+  d.doc.title = title;
   d.doc.text = text;
   AnalyzeText(d.doc.text, &d.layout);
   std::vector<Count> out;
@@ -516,12 +517,8 @@ TEST(CountsTest, DatesFromTimeExpressions) {
 // after ...") tells other stories; a time of day opening a line does not.
 TEST(CountsTest, VideoListLineIsAnotherIncident) {
   for (const bool clip : {true, false}) {
-    AnnotatedDoc d;
-    d.doc.text = std::string("Two men were killed on Main Street.\n\n") +
-                 (clip ? "0:50 One dead after shooting involving officer" : "9:50 p.m. One man died.");
-    AnalyzeText(d.doc.text, &d.layout);
-    std::vector<Count> out;
-    ExtractCounts(d, &out);
+    std::vector<Count> out = Extract(std::string("Two men were killed on Main Street.\n\n") +
+                 (clip ? "0:50 One dead after shooting involving officer" : "9:50 p.m. One man died."));
     ASSERT_EQ(out.size(), 2u) << clip;
     EXPECT_EQ(out[0].number, 2);
     EXPECT_EQ(out[0].incident, 0u);
@@ -534,12 +531,8 @@ TEST(CountsTest, VideoListLineIsAnotherIncident) {
 // in ...") is another story; a bulleted sentence (a caption) is not.
 TEST(CountsTest, BulletedHeadlineIsAnotherIncident) {
   for (const bool headline : {true, false}) {
-    AnnotatedDoc d;
-    d.doc.text = std::string("Two men were killed on Main Street.\n\n") +
-                 (headline ? "+ One killed in Elm Street crash" : "+ One man died at the hospital.");
-    AnalyzeText(d.doc.text, &d.layout);
-    std::vector<Count> out;
-    ExtractCounts(d, &out);
+    std::vector<Count> out = Extract(std::string("Two men were killed on Main Street.\n\n") +
+                 (headline ? "+ One killed in Elm Street crash" : "+ One man died at the hospital."));
     ASSERT_EQ(out.size(), 2u) << headline;
     EXPECT_EQ(out[1].number, 1);
     EXPECT_EQ(out[1].incident, headline ? 1u : 0u) << headline;
@@ -553,11 +546,7 @@ TEST(CountsTest, SpanAndAmongTheAttacksAreOtherIncidents) {
   for (const char* second :
        {"The shooting came amid a violent two-hour span in which 10 people were shot and one man was killed.",
         "Among the attacks over the weekend was a shooting in Fernwood where four people were killed."}) {
-    AnnotatedDoc d;
-    d.doc.text = std::string("Two men were killed on Main Street. ") + second;
-    AnalyzeText(d.doc.text, &d.layout);
-    std::vector<Count> out;
-    ExtractCounts(d, &out);
+    std::vector<Count> out = Extract(std::string("Two men were killed on Main Street. ") + second);
     ASSERT_GE(out.size(), 2u) << second;
     EXPECT_EQ(out[0].number, 2);
     EXPECT_EQ(out[0].incident, 0u);
@@ -568,11 +557,7 @@ TEST(CountsTest, SpanAndAmongTheAttacksAreOtherIncidents) {
 // Regression (GVA dev): a figure over several shootings is a round-up of
 // other incidents, not the article's main incident.
 TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
-  AnnotatedDoc d;
-  d.doc.text = "A man was shot on Elm Street on Sunday. Three weekend shootings left six people wounded.";
-  AnalyzeText(d.doc.text, &d.layout);
-  std::vector<Count> out;
-  ExtractCounts(d, &out);
+  std::vector<Count> out = Extract("A man was shot on Elm Street on Sunday. Three weekend shootings left six people wounded.");
   ASSERT_EQ(out.size(), 2u) << Describe(out);
   EXPECT_EQ(out[0].number, 1);
   EXPECT_EQ(out[0].incident, 0u);
@@ -587,14 +572,10 @@ TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
 // without a matching body figure changes nothing.
 TEST(CountsTest, HeadlineFigurePicksTheTotal) {
   auto run = [](const char* title) {
-    AnnotatedDoc d;
-    d.doc.title = title;
-    d.doc.text =
+    const std::string text =
         "One person was killed at a party on Elm Street. Two others are hospitalized. Police said five others "
         "were injured.";
-    AnalyzeText(d.doc.text, &d.layout);
-    std::vector<Count> out;
-    ExtractCounts(d, &out);
+    std::vector<Count> out = Extract(text, title);
     for (const Count& c : out)
       if (c.type == CountType::kWound && c.incident == 0) return c.number;
     return int64_t{-1};
@@ -607,11 +588,7 @@ TEST(CountsTest, HeadlineFigurePicksTheTotal) {
 // Regression (GVA dev): a "LIVE:" headline of another story scraped with
 // the page is another incident.
 TEST(CountsTest, LiveHeadlineIsAnotherIncident) {
-  AnnotatedDoc d;
-  d.doc.text = "A man was shot on Elm Street on Sunday.\n\nLIVE: 25 hurt in apparent explosion downtown";
-  AnalyzeText(d.doc.text, &d.layout);
-  std::vector<Count> out;
-  ExtractCounts(d, &out);
+  std::vector<Count> out = Extract("A man was shot on Elm Street on Sunday.\n\nLIVE: 25 hurt in apparent explosion downtown");
   ASSERT_EQ(out.size(), 2u) << Describe(out);
   EXPECT_EQ(out[0].number, 1);
   EXPECT_EQ(out[0].incident, 0u);
@@ -624,11 +601,7 @@ TEST(CountsTest, LiveHeadlineIsAnotherIncident) {
 // people hurt; a death toll alone told apart does not become the main one.
 TEST(CountsTest, OnlyIncidentToldApartIsMainForWounds) {
   auto run = [](const char* text) {
-    AnnotatedDoc d;
-    d.doc.text = text;
-    AnalyzeText(d.doc.text, &d.layout);
-    std::vector<Count> out;
-    ExtractCounts(d, &out);
+    std::vector<Count> out = Extract(text);
     return out;
   };
   auto w = run("The trial opened Monday in a daylight shooting last year that left four people wounded.");
@@ -647,11 +620,7 @@ TEST(CountsTest, OnlyIncidentToldApartIsMainForWounds) {
 // Regression (GVA dev): a statistic over several incidents ("traffic-related
 // incidents caused 48 deaths") is not the article's incident.
 TEST(CountsTest, StatisticOverIncidentsIsAnotherIncident) {
-  AnnotatedDoc d;
-  d.doc.text = "A man was wounded on Elm Street on Sunday. Traffic-related incidents caused 48 deaths.";
-  AnalyzeText(d.doc.text, &d.layout);
-  std::vector<Count> out;
-  ExtractCounts(d, &out);
+  std::vector<Count> out = Extract("A man was wounded on Elm Street on Sunday. Traffic-related incidents caused 48 deaths.");
   ASSERT_EQ(out.size(), 2u) << Describe(out);
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_EQ(out[1].number, 48);
@@ -664,11 +633,7 @@ TEST(CountsTest, PeriodTotalIsAnotherIncident) {
   for (const char* period : {"In the past six weeks alone, four children have died in the city.",
                              "Over the last 10 days, four children have died in the city.",
                              "Last July alone, four children were shot in the city."}) {
-    AnnotatedDoc d;
-    d.doc.text = std::string("A girl was wounded on Elm Street on Sunday. ") + period;
-    AnalyzeText(d.doc.text, &d.layout);
-    std::vector<Count> out;
-    ExtractCounts(d, &out);
+    std::vector<Count> out = Extract(std::string("A girl was wounded on Elm Street on Sunday. ") + period);
     ASSERT_EQ(out.size(), 2u) << period << " " << Describe(out);
     EXPECT_EQ(out[0].number, 1) << period;
     EXPECT_EQ(out[0].incident, 0u) << period;
@@ -680,23 +645,16 @@ TEST(CountsTest, PeriodTotalIsAnotherIncident) {
 TEST(CountsTest, RetaliationForIsAnotherIncident) {
   // The shooting avenged is another incident; a figure told before the
   // word ("the shooting that killed two was retaliation") stays.
-  AnnotatedDoc d;
-  d.doc.text =
+  std::vector<Count> out = Extract(
       "A man was wounded on Main Street. Police said it was in retaliation for a shooting that left "
-      "one person dead.";
-  AnalyzeText(d.doc.text, &d.layout);
-  std::vector<Count> out;
-  ExtractCounts(d, &out);
+      "one person dead.");
   ASSERT_EQ(out.size(), 2u) << Describe(out);
   EXPECT_EQ(out[0].type, CountType::kWound);
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_EQ(out[1].type, CountType::kKill);
   EXPECT_NE(out[1].incident, 0u);
 
-  AnnotatedDoc e;
-  e.doc.text = "The shooting that killed two men was in retaliation for a robbery, police said.";
-  AnalyzeText(e.doc.text, &e.layout);
-  ExtractCounts(e, &out);
+  out = Extract("The shooting that killed two men was in retaliation for a robbery, police said.");
   ASSERT_EQ(out.size(), 1u) << Describe(out);
   EXPECT_EQ(out[0].number, 2);
   EXPECT_EQ(out[0].incident, 0u);
@@ -704,15 +662,10 @@ TEST(CountsTest, RetaliationForIsAnotherIncident) {
 
 TEST(CountsTest, DeathInTitleKeepsShotFromWoundFigure) {
   // "Victim in accidental shooting dies": the person shot in the text died.
-  AnnotatedDoc d;
-  d.doc.title = "Victim In Boyle Co. Accidental Shooting Dies";
-  d.doc.text = "A man on the property accidentally shot himself on Tuesday.";
-  AnalyzeText(d.doc.text, &d.layout);
-  std::vector<Count> out;
-  ExtractCounts(d, &out);
+  const char* text = "A man on the property accidentally shot himself on Tuesday.";
+  std::vector<Count> out = Extract(text, "Victim In Boyle Co. Accidental Shooting Dies");
   EXPECT_TRUE(out.empty()) << Describe(out);
-  d.doc.title = "Man accidentally shoots himself";
-  ExtractCounts(d, &out);
+  out = Extract(text, "Man accidentally shoots himself");
   ASSERT_EQ(out.size(), 1u) << Describe(out);
   EXPECT_EQ(out[0].type, CountType::kWound);
   EXPECT_EQ(out[0].number, 1);
@@ -720,19 +673,13 @@ TEST(CountsTest, DeathInTitleKeepsShotFromWoundFigure) {
 
 TEST(CountsTest, AnotherNamingNoIncidentKeepsTheIncident) {
   // "dared another to shoot" names no other incident; "in another shooting" does.
-  AnnotatedDoc d;
-  d.doc.text = "Just before a shooting that killed one teen and wounded four others, a teen dared another to shoot.";
-  AnalyzeText(d.doc.text, &d.layout);
-  std::vector<Count> out;
-  ExtractCounts(d, &out);
+  std::vector<Count> out =
+      Extract("Just before a shooting that killed one teen and wounded four others, a teen dared another to shoot.");
   ASSERT_EQ(out.size(), 2u) << Describe(out);
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_EQ(out[1].incident, 0u);
 
-  AnnotatedDoc e;
-  e.doc.text = "A man was wounded on Elm Street. A woman was killed in another shooting on Main Street.";
-  AnalyzeText(e.doc.text, &e.layout);
-  ExtractCounts(e, &out);
+  out = Extract("A man was wounded on Elm Street. A woman was killed in another shooting on Main Street.");
   ASSERT_EQ(out.size(), 2u) << Describe(out);
   EXPECT_EQ(out[0].incident, 0u);
   EXPECT_NE(out[1].incident, 0u);
