@@ -242,6 +242,7 @@ namespace index {
 struct Snapshot;
 }
 struct IndexPlan;
+struct CompiledQuery;
 
 class Archive {
  public:
@@ -295,6 +296,11 @@ class Archive {
   // index, with the reason in *notice if it is a problem.
   Status PlanWithIndex(SqliteDb* db, std::string_view query, std::string* notice,
                        std::unique_ptr<IndexQuery>* out) const;
+  // The keys of the articles matching `query` (compiled: `c`) AND the
+  // filter `fact` ("has:quote"), ascending, from the text index; nullopt
+  // when the index cannot answer. Inside `db`'s read transaction.
+  Result<std::optional<std::vector<int64_t>>> KeysWithFact(SqliteDb* db, std::string_view query,
+                                                           const CompiledQuery& c, const char* fact) const;
   // Search through the text index; false in *used when the query (or the
   // archive) is for FTS5, with the reason in out->notice if it is a problem.
   Status SearchWithIndex(std::string_view query, const SearchOptions& o, SearchResult* out, bool* used) const;

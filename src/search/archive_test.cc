@@ -739,8 +739,9 @@ TEST(ArchiveFilterFormsTest, IndexAnswersEveryFilterFormAsSqlDoes) {
 namespace annals {
 namespace {
 
-// A query's facets and timeline counted over the text index's match set
-// (facet codes and doc dates in the segments) equal the ones counted from
+// A query's facets, timeline, quote and count lists taken from the text index's
+// match set (facet codes and doc dates in the segments, keys) equal the
+// ones counted from
 // entity and article rows, for words, phrases, filters the index answers,
 // filters it leaves to SQLite (allow/deny keys) and their combinations;
 // also after an ingest adds a segment (and a merge may rewrite them).
@@ -768,7 +769,18 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
       "baku",          "soldiers",       "remember baku", "\"remember baku\"", "bak*",        "person:smith",
       "source:alpha",  "killed>=100",    "date:2021",     "event:1990",         "-has:quote",  "baku -person:smith",
       "baku OR soldiers", "nothingmatches"};
+  auto flat_quotes = [](const std::vector<QuoteRow>& v) {
+    std::vector<std::string> out;
+    for (const QuoteRow& r : v) out.push_back(r.article_id + "#" + std::to_string(r.index) + " " + r.speaker + ": " + r.text);
+    return out;
+  };
+  auto flat_counts = [](const std::vector<CountRow>& v) {
+    std::vector<std::string> out;
+    for (const CountRow& r : v) out.push_back(r.article_id + "#" + std::to_string(r.index) + " " + r.type + " " + std::to_string(r.number));
+    return out;
+  };
   int nonempty = 0;
+  size_t quotes_listed = 0, counts_listed = 0;
   auto compare = [&](const char* when) {
     for (const std::string& q : queries) {
       for (int top : {1, 2, 10}) {
@@ -783,6 +795,31 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
         auto b = (*idx)->GetTimeline(q, p);
         ASSERT_TRUE(a.ok() && b.ok()) << q;
         EXPECT_EQ(flat_timeline(*a), flat_timeline(*b)) << when << ": " << q;
+      }
+      for (const std::string& lq : {q, q + " said:\"Sabina Aliyeva\""}) {
+        for (auto [offset, limit] : {std::pair{0, 100}, std::pair{0, 1}, std::pair{1, 2}, std::pair{3, 100}}) {
+          ListOptions lo;
+          lo.offset = offset;
+          lo.limit = limit;
+          auto a = (*rows)->ListQuotes(lq, lo);
+          auto b = (*idx)->ListQuotes(lq, lo);
+          ASSERT_TRUE(a.ok() && b.ok()) << lq;
+          EXPECT_EQ(flat_quotes(*a), flat_quotes(*b)) << when << ": " << lq << " offset " << offset;
+          quotes_listed += a->size();
+        }
+      }
+      for (int variant = 0; variant < 6; variant++) {
+        CountListOptions co;
+        co.descending = variant % 2 == 1;
+        co.offset = variant >= 4 ? 1 : 0;
+        co.limit = variant >= 4 ? 2 : 100;
+        if (variant == 2) co.type = "KILL";
+        if (variant == 3) co.min_number = 5;
+        auto a = (*rows)->ListCounts(q, co);
+        auto b = (*idx)->ListCounts(q, co);
+        ASSERT_TRUE(a.ok() && b.ok()) << q;
+        EXPECT_EQ(flat_counts(*a), flat_counts(*b)) << when << ": " << q << " variant " << variant;
+        counts_listed += a->size();
       }
     }
   };
@@ -803,6 +840,8 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
   for (const FacetValue& v : fresh->people) ann_lee |= v.name == "Ann Lee";
   EXPECT_TRUE(ann_lee) << "the new article must count";
   EXPECT_GT(nonempty, 30);  // not a comparison of empty facets
+  EXPECT_GT(quotes_listed, 50u);  // nor of empty quote lists
+  EXPECT_GT(counts_listed, 50u);  // or count lists
 }
 
 }  // namespace

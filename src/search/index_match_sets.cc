@@ -93,6 +93,21 @@ Result<bool> TallyIndexFacets(const index::Snapshot& snap, const index::Query& q
   return true;
 }
 
+Result<std::vector<int64_t>> MatchingKeys(const index::Snapshot& snap, const index::Query& q) {
+  std::vector<int64_t> keys;
+  Result<uint64_t> n = index::CollectMatches(snap, q, [&](size_t i, const index::DocBitmap& hits) -> Status {
+    const index::Segment& seg = *snap.segments[i].segment;
+    for (uint32_t d = hits.NextSet(0); d < hits.num_docs; d = hits.NextSet(d + 1)) {
+      keys.push_back(static_cast<int64_t>(seg.ext_id(d)));
+    }
+    return Status::Ok();
+  });
+  if (!n.ok()) return n.status();
+  // Each segment's keys come in date order; segments overlap in time.
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
 Result<std::vector<std::pair<int32_t, int64_t>>> MatchesPerDay(const index::Snapshot& snap, const index::Query& q) {
   // A segment's docs are in date order: its matches come in runs per day.
   std::map<int32_t, int64_t> days;

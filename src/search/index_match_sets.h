@@ -1,7 +1,9 @@
 // What is computed over a query's whole match set in annals' text index
 // rather than over its top k: facet tallies (from the facet codes each
 // segment keeps, store/index_doc.h) and matches per publication day (from
-// the segments' doc dates). Archive::GetFacets and GetTimeline use them
+// the segments' doc dates), and the matching keys themselves (lists of a
+// query's quotes or counts in article order). Archive::GetFacets and
+// GetTimeline use them
 // instead of reading every matching article's entity rows (which on a
 // 1M-article archive took ~0.4 s for a common word: BENCHMARKS.md).
 #pragma once
@@ -26,6 +28,9 @@ struct FacetTally {
 // Tallies the facets of `q`'s matches. False if a segment of `snap` keeps
 // no facet codes (built by older annals: the caller counts in SQLite).
 Result<bool> TallyIndexFacets(const index::Snapshot& snap, const index::Query& q, FacetTally* out);
+
+// The keys (store article ids) of `q`'s matches, ascending: date order.
+Result<std::vector<int64_t>> MatchingKeys(const index::Snapshot& snap, const index::Query& q);
 
 // (day, matching articles) per publication day of `q`'s matches, days
 // ascending; undated articles under kUndatedDay (store/index_doc.h).
