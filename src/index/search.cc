@@ -243,10 +243,11 @@ class Filters {
   // tree is then left to RunFiltersOnly (lazy_filter()), which evaluates it
   // a window at a time from the newest doc down (Check() does not test it).
   // `cache` (may be null) holds filter bitmaps of segment `si` of the
-  // snapshot; `candidates` is about how many postings the ranked words
-  // bring here (their df).
-  Status Init(const SnapshotSegment& sg, size_t si, FilterCache* cache, uint64_t candidates, const Query& q,
-              bool* empty, bool filter_only) {
+  // snapshot under `key` (FilterToString(q.filter), "" for no filter);
+  // `candidates` is about how many postings the ranked words bring here
+  // (their df).
+  Status Init(const SnapshotSegment& sg, size_t si, FilterCache* cache, const std::string& key, uint64_t candidates,
+              const Query& q, bool* empty, bool filter_only) {
     seg_ = &sg;
     *empty = false;
     for (const std::string& t : q.require) ANNALS_RETURN_IF_ERROR(Require(t, empty));
@@ -258,7 +259,6 @@ class Filters {
     for (const NumericFilter& f : q.numeric) RequireRange(f.field, f.min, f.max, empty);
     if (q.accept) accept_ = &q.accept;
     std::vector<const Filter*> leaves;
-    const std::string key = cache && !q.filter.is_all() ? FilterToString(q.filter) : std::string();
     if (filter_only && require_.empty() && exclude_.empty()) {
       lazy_filter_ = &q.filter;
     } else if (cache && !key.empty() && (bitmap_ = cache->Find(key, si))) {
@@ -599,6 +599,9 @@ Status RunFiltersOnly(SegmentRun& r, TopK& top, size_t k) {
 // Runs the top-k search over every segment.
 Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts, TopK& top, SearchStats* stats) {
   const Query& q = *plan.query;
+  // The filter's cache key, once per query rather than per segment.
+  const std::string filter_key =
+      snap.filter_cache && !q.filter.is_all() ? FilterToString(q.filter) : std::string();
   for (uint32_t si = 0; si < snap.segments.size(); si++) {
     const SnapshotSegment& sg = snap.segments[si];
     const Segment& seg = *sg.segment;
@@ -618,7 +621,7 @@ Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts
       r.scorers.push_back(std::move(*s));
     }
     bool empty = false;
-    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, si, snap.filter_cache.get(), candidates, q, &empty,
+    ANNALS_RETURN_IF_ERROR(r.filters.Init(sg, si, snap.filter_cache.get(), filter_key, candidates, q, &empty,
                                           /*filter_only=*/plan.clauses.empty()));
     if (empty) continue;
     if (r.scorers.empty()) {

@@ -710,6 +710,15 @@ Result<SearchResult> Archive::Search(std::string_view query, const SearchOptions
   return out;
 }
 
+namespace {
+
+// Facet values as every facet lists them: most articles first, then by name.
+bool FacetOrder(const FacetValue& a, const FacetValue& b) {
+  return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
+}
+
+}  // namespace
+
 Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
   auto c = Compile(query);
   if (!c.ok()) return c.status();
@@ -769,9 +778,7 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
       ns->Reset();
       if (!nst.ok()) return nst;
     }
-    std::sort(values->begin(), values->end(), [](const FacetValue& a, const FacetValue& b) {
-      return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
-    });
+    std::sort(values->begin(), values->end(), FacetOrder);
     if (values->size() > static_cast<size_t>(top_n)) values->resize(top_n);
     return Status::Ok();
   };
@@ -786,9 +793,7 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     if (!st.ok()) return st;
     for (auto& v : by_type) {
       const size_t n = std::min(v.size(), static_cast<size_t>(top_n));
-      std::partial_sort(v.begin(), v.begin() + n, v.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
-      });
+      std::partial_sort(v.begin(), v.begin() + n, v.end(), FacetOrder);
       v.resize(n);
     }
     out.people = std::move(by_type[static_cast<int>(EntityType::kPerson)]);
