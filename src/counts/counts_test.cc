@@ -565,7 +565,6 @@ TEST(CountsTest, RoundUpOfShootingsIsAnotherIncident) {
   EXPECT_NE(out[1].incident, 0u);
 }
 
-
 // Regression (GVA dev): the headline's figure ("1 killed, 5 injured") names
 // which of the main incident's wound figures is the total; a partial one
 // told before it ("two others are hospitalized") is dropped. A headline
@@ -600,18 +599,14 @@ TEST(CountsTest, LiveHeadlineIsAnotherIncident) {
 // incident ("last year") still reports it as its main one when it tells
 // people hurt; a death toll alone told apart does not become the main one.
 TEST(CountsTest, OnlyIncidentToldApartIsMainForWounds) {
-  auto run = [](const char* text) {
-    std::vector<Count> out = Extract(text);
-    return out;
-  };
-  auto w = run("The trial opened Monday in a daylight shooting last year that left four people wounded.");
+  auto w = Extract("The trial opened Monday in a daylight shooting last year that left four people wounded.");
   ASSERT_EQ(w.size(), 1u) << Describe(w);
   EXPECT_EQ(w[0].number, 4);
   EXPECT_EQ(w[0].incident, 0u);
-  auto k = run("The trial opened Monday in a shooting last year that left four people dead.");
+  auto k = Extract("The trial opened Monday in a shooting last year that left four people dead.");
   ASSERT_EQ(k.size(), 1u) << Describe(k);
   EXPECT_NE(k[0].incident, 0u);
-  auto kw = run("The trial opened Monday in a shooting last year that left two people dead and four wounded.");
+  auto kw = Extract("The trial opened Monday in a shooting last year that left two people dead and four wounded.");
   ASSERT_EQ(kw.size(), 2u) << Describe(kw);
   EXPECT_EQ(kw[0].incident, 0u);
   EXPECT_EQ(kw[1].incident, 0u);
