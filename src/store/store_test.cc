@@ -124,6 +124,39 @@ TEST(StoreTest, PutIsIdempotentAndReplacesChangedArticles) {
   EXPECT_TRUE(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").ok());
 }
 
+// articles_fts and names_fts are written once per batch, in key order
+// (StoreWriter::InsertPendingFts): articles whose dates run backwards, names
+// new in each batch, and replacements of articles of an earlier batch must
+// all end up in both FTS indexes exactly as in their content tables.
+TEST(StoreTest, FtsIndexesFollowBatchesInAnyDateOrder) {
+  auto w = StoreWriter::Open(TempDb("fts_batches"));
+  ASSERT_TRUE(w.ok());
+  SqliteDb* db = (*w)->db();
+  auto doc = [](int i, const char* word) {
+    AnnotatedDoc ad = SampleDoc("d" + std::to_string(i), "20" + std::to_string(10 + i % 15) + "-0" +
+                                                             std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10));
+    ad.doc.text += std::string(" ") + word + std::to_string(i % 3) + ".";
+    ad.entities.push_back(Entity{"Person" + std::to_string(i), EntityType::kPerson, 1, "", ""});
+    return ad;
+  };
+  ASSERT_TRUE((*w)->Begin().ok());
+  for (int i = 40; i > 0; --i) ASSERT_EQ(*(*w)->Put(doc(i, "alpha"), 1), PutOutcome::kAdded);
+  ASSERT_TRUE((*w)->Commit().ok());
+  ASSERT_TRUE((*w)->Begin().ok());
+  for (int i = 1; i <= 10; ++i) ASSERT_EQ(*(*w)->Put(doc(i * 4, "beta"), 2), PutOutcome::kUpdated);
+  for (int i = 41; i <= 45; ++i) ASSERT_EQ(*(*w)->Put(doc(i, "gamma"), 2), PutOutcome::kAdded);
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_TRUE(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").ok());
+  EXPECT_TRUE(db->Exec("INSERT INTO names_fts(names_fts) VALUES('integrity-check')").ok());
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'remember'"), 45);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'alpha0 OR alpha1 OR alpha2'"), 30);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beta0 OR beta1 OR beta2'"), 10);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'gamma0 OR gamma1 OR gamma2'"), 5);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beta1'"), 4);  // 4, 16, 28, 40
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person44'"), 1);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person*'"), 45);
+}
+
 TEST(StoreTest, RolledBackBatchLeavesNothing) {
   const std::string path = TempDb("rollback");
   {

@@ -150,11 +150,54 @@ Status StoreWriter::Begin() {
   in_tx_ = true;
   batch_added_.clear();
   batch_deleted_.clear();
+  batch_fts_.clear();
+  batch_names_fts_.clear();
   return Status::Ok();
+}
+
+namespace {
+
+// Runs `sql`, an INSERT INTO an FTS5 table that reads the rows of the JSON
+// array ?1, once for all of `keys` in ascending order, and clears them. One
+// statement per batch, because FTS5 writes its pending terms out as a new
+// segment at every statement savepoint and whenever a rowid is not above
+// the transaction's last: one statement per article (or keys in date order,
+// not input order) cost a flush per row.
+Status InsertFtsRows(SqliteDb* db, const char* sql, std::vector<int64_t>* keys) {
+  if (keys->empty()) return Status::Ok();
+  std::sort(keys->begin(), keys->end());
+  std::string json = "[";
+  for (int64_t k : *keys) {
+    if (json.size() > 1) json.push_back(',');
+    json += std::to_string(k);
+  }
+  json.push_back(']');
+  ANNALS_ASSIGN_STMT(s, db, sql);
+  s->BindText(1, json);
+  ANNALS_RETURN_IF_ERROR(s->Run());
+  keys->clear();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status StoreWriter::InsertPendingFts() {
+  ANNALS_RETURN_IF_ERROR(InsertFtsRows(db_.get(),
+                                       "INSERT INTO articles_fts(rowid, title, text) SELECT a.id, a.title, a.text "
+                                       "FROM json_each(?1) AS j JOIN articles AS a ON a.id = j.value",
+                                       &batch_fts_));
+  return InsertFtsRows(db_.get(),
+                       "INSERT INTO names_fts(rowid, name) SELECT n.id, n.name "
+                       "FROM json_each(?1) AS j JOIN names AS n ON n.id = j.value",
+                       &batch_names_fts_);
 }
 
 Status StoreWriter::Commit() {
   PhaseScope top(&profile_, WritePhase::kOther);
+  {
+    PhaseScope p(&profile_, WritePhase::kFts);
+    ANNALS_RETURN_IF_ERROR(InsertPendingFts());
+  }
   {
     PhaseScope p(&profile_, WritePhase::kNameCounts);
     ANNALS_RETURN_IF_ERROR(ApplyNameCounts());
@@ -200,6 +243,8 @@ void StoreWriter::Rollback() {
   name_ids_.clear();  // may hold ids of names the rollback removed
   batch_added_.clear();
   batch_deleted_.clear();
+  batch_fts_.clear();
+  batch_names_fts_.clear();
   name_articles_delta_.clear();
 }
 
@@ -294,10 +339,7 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
   ins->BindText(2, name);
   ANNALS_RETURN_IF_ERROR(ins->Run());
   const int64_t id = db_->LastInsertRowid();
-  ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO names_fts(rowid, name) VALUES(?1, ?2)");
-  fts->BindInt(1, id);
-  fts->BindText(2, name);
-  ANNALS_RETURN_IF_ERROR(fts->Run());
+  batch_names_fts_.push_back(id);
   name_ids_.emplace(name_key_, id);
   return id;
 }
@@ -314,12 +356,17 @@ Status StoreWriter::DeleteArticle(int64_t key) {
     if (!st.ok()) return st;
     CountNames(std::move(ids), -1);
   }
-  // The external-content FTS index needs the old values to remove them.
-  ANNALS_ASSIGN_STMT(fts, db_,
-                     "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
-                     "SELECT 'delete', id, title, text FROM articles WHERE id = ?1");
-  fts->BindInt(1, key);
-  ANNALS_RETURN_IF_ERROR(fts->Run());
+  // The external-content FTS index needs the old values to remove them;
+  // an article Put in this transaction is not in it yet.
+  if (auto it = std::find(batch_fts_.begin(), batch_fts_.end(), key); it != batch_fts_.end()) {
+    batch_fts_.erase(it);
+  } else {
+    ANNALS_ASSIGN_STMT(fts, db_,
+                       "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+                       "SELECT 'delete', id, title, text FROM articles WHERE id = ?1");
+    fts->BindInt(1, key);
+    ANNALS_RETURN_IF_ERROR(fts->Run());
+  }
   static const char* kTables[] = {"entities", "mentions", "times", "event_dates", "counts", "quotes"};
   for (const char* t : kTables) {
     ANNALS_ASSIGN_STMT(del, db_, std::string("DELETE FROM ") + t + " WHERE article = ?1");
@@ -396,14 +443,7 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
   ins->BindInt(16, static_cast<int64_t>(ad.counts.size()));
   ins->BindInt(17, static_cast<int64_t>(ad.quotes.size()));
   ANNALS_RETURN_IF_ERROR(ins->Run());
-  {
-    PhaseScope p(&profile_, WritePhase::kFts);
-    ANNALS_ASSIGN_STMT(fts, db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
-    fts->BindInt(1, *key);
-    fts->BindText(2, d.title);
-    fts->BindText(3, d.text);
-    ANNALS_RETURN_IF_ERROR(fts->Run());
-  }
+  batch_fts_.push_back(*key);
   IndexFacts facts;
   facts.source_id = source_id;
   {

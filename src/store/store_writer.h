@@ -100,6 +100,8 @@ class StoreWriter {
   // Adds `delta` to names.articles (at Commit) for each distinct id.
   void CountNames(std::vector<int64_t> name_ids, int delta);
   Status ApplyNameCounts();
+  // Inserts batch_fts_ into articles_fts and batch_names_fts_ into names_fts.
+  Status InsertPendingFts();
 
   std::unique_ptr<SqliteDb> db_;
   bool in_tx_ = false;
@@ -108,6 +110,11 @@ class StoreWriter {
   std::unique_ptr<index::IndexDirectory> index_;  // the text index
   std::vector<StoredIndexDoc> batch_added_;  // index entries of the articles written in the open transaction
   std::vector<int64_t> batch_deleted_;  // keys deleted in it (replaced articles)
+  // Keys of the articles and ids of the names written in the open
+  // transaction, not yet in articles_fts / names_fts: Commit inserts them
+  // in one statement each, in key order (see InsertFtsRows).
+  std::vector<int64_t> batch_fts_;
+  std::vector<int64_t> batch_names_fts_;
   WriteProfile profile_;
   // names.id by type byte + name, for the names this writer has looked up
   // or inserted: most entities of an article name someone named before.
