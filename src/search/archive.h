@@ -43,6 +43,11 @@ struct ArchiveOptions {
   // when the index can answer the query and every segment keeps facet codes;
   // false: always from SQLite's rows (tests compare the two).
   bool match_sets_from_index = true;
+  // Count lists in another order than the articles' (and their totals)
+  // join the rows of up to this many matching articles; past it they walk
+  // every count row in order (archive.cc, PageCountsOfKeys). Tests set 0
+  // to exercise the walk on a small archive.
+  size_t count_keys_by_join = 4096;
 };
 
 enum class SortOrder : uint8_t {
@@ -340,6 +345,7 @@ class Archive {
   mutable std::mutex cache_mu_;  // guards cache_
   mutable WholeArchiveCache cache_;
   bool match_sets_from_index_ = true;
+  size_t count_keys_by_join_ = 4096;
 };
 
 }  // namespace annals

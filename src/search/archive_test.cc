@@ -751,7 +751,10 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
   rows_only.match_sets_from_index = false;
   auto rows = Archive::Open(path, rows_only);
   auto idx = Archive::Open(path);
-  ASSERT_TRUE(rows.ok() && idx.ok());
+  ArchiveOptions walking;
+  walking.count_keys_by_join = 0;
+  auto walk = Archive::Open(path, walking);
+  ASSERT_TRUE(rows.ok() && idx.ok() && walk.ok());
   auto flat = [](const Facets& f) {
     std::vector<std::string> v;
     for (const auto* list : {&f.people, &f.orgs, &f.places, &f.sources}) {
@@ -781,6 +784,7 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
   };
   int nonempty = 0;
   size_t quotes_listed = 0, counts_listed = 0;
+  int64_t counts_total = 0;
   auto compare = [&](const char* when) {
     for (const std::string& q : queries) {
       for (int top : {1, 2, 10}) {
@@ -808,18 +812,33 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
           quotes_listed += a->size();
         }
       }
-      for (int variant = 0; variant < 6; variant++) {
-        CountListOptions co;
-        co.descending = variant % 2 == 1;
-        co.offset = variant >= 4 ? 1 : 0;
-        co.limit = variant >= 4 ? 2 : 100;
-        if (variant == 2) co.type = "KILL";
-        if (variant == 3) co.min_number = 5;
-        auto a = (*rows)->ListCounts(q, co);
-        auto b = (*idx)->ListCounts(q, co);
-        ASSERT_TRUE(a.ok() && b.ok()) << q;
-        EXPECT_EQ(flat_counts(*a), flat_counts(*b)) << when << ": " << q << " variant " << variant;
-        counts_listed += a->size();
+      for (CountOrder order : {CountOrder::kArticle, CountOrder::kNumber, CountOrder::kType, CountOrder::kPlace,
+                               CountOrder::kEventDate, CountOrder::kPublished}) {
+        for (int variant = 0; variant < 6; variant++) {
+          CountListOptions co;
+          co.order = order;
+          co.descending = variant % 2 == 1;
+          co.offset = variant >= 4 ? 1 : 0;
+          co.limit = variant >= 4 ? 2 : 100;
+          if (variant == 2) co.type = "KILL";
+          if (variant == 3) co.min_number = 5;
+          const std::string what = std::string(when) + ": " + q + " order " +
+                                   std::to_string(static_cast<int>(order)) + " variant " + std::to_string(variant);
+          auto a = (*rows)->ListCounts(q, co);
+          auto b = (*idx)->ListCounts(q, co);
+          auto w = (*walk)->ListCounts(q, co);
+          ASSERT_TRUE(a.ok() && b.ok() && w.ok()) << what;
+          EXPECT_EQ(flat_counts(*a), flat_counts(*b)) << what;
+          EXPECT_EQ(flat_counts(*a), flat_counts(*w)) << what << " (walk)";
+          auto na = (*rows)->CountCounts(q, co);
+          auto nb = (*idx)->CountCounts(q, co);
+          auto nw = (*walk)->CountCounts(q, co);
+          ASSERT_TRUE(na.ok() && nb.ok() && nw.ok()) << what;
+          EXPECT_EQ(*na, *nb) << what;
+          EXPECT_EQ(*na, *nw) << what << " (walk)";
+          counts_listed += a->size();
+          counts_total += *na;
+        }
       }
     }
   };
@@ -842,6 +861,7 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
   EXPECT_GT(nonempty, 30);  // not a comparison of empty facets
   EXPECT_GT(quotes_listed, 50u);  // nor of empty quote lists
   EXPECT_GT(counts_listed, 50u);  // or count lists
+  EXPECT_GT(counts_total, 100);
 }
 
 }  // namespace
