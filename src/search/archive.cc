@@ -1035,15 +1035,52 @@ Result<EntityView> Archive::GetEntity(std::string_view name, std::string_view ty
     if (!st.ok()) return st;
   }
   {
+    // Counted here rather than by GROUP BY count(DISTINCT): SQLite sorted
+    // every co-mention (580k rows for an agency named in 43k articles of a
+    // 1M archive: 4 s). Rows come grouped by article (e1 walks
+    // entities_name in article order), so a name is counted once per
+    // article by remembering the article's names seen so far.
     ANNALS_ASSIGN_OR_RETURN_STMT(
-        s, db->Prepare("SELECT n.name, count(DISTINCT e2.article) AS k FROM entities e1 JOIN entities e2 ON "
-                       "e2.article = e1.article AND e2.name_id != e1.name_id JOIN names n ON n.id = e2.name_id "
-                       "WHERE e1.name_id = ?1 GROUP BY e2.name_id ORDER BY k DESC, n.name LIMIT 20"));
+        s, db->Prepare("SELECT e2.article, e2.name_id FROM entities e1 JOIN entities e2 ON e2.article = e1.article "
+                       "WHERE e1.name_id = ?1"));
     s->BindInt(1, name_id);
+    std::unordered_map<int64_t, int64_t> articles_of;
+    std::vector<int64_t> seen;  // names counted for the current article
+    int64_t article = -1;
     Status st;
-    while (s->Step(&st)) v.co_occurring.push_back(FacetValue{s->Str(0), s->Int(1)});
+    while (s->Step(&st)) {
+      if (s->Int(0) != article) {
+        article = s->Int(0);
+        seen.clear();
+      }
+      const int64_t id = s->Int(1);
+      if (id == name_id || std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+      seen.push_back(id);
+      ++articles_of[id];
+    }
     s->Reset();
     if (!st.ok()) return st;
+    // The top 20 by count, then name: every name reaching the 20th count
+    // (ties at the cut) is looked up and sorted.
+    constexpr size_t kTop = 20;
+    std::vector<std::pair<int64_t, int64_t>> cand;  // (articles, name id)
+    cand.reserve(articles_of.size());
+    for (const auto& [id, k] : articles_of) cand.emplace_back(k, id);
+    if (!cand.empty()) {
+      const size_t n = std::min(cand.size(), kTop);
+      std::nth_element(cand.begin(), cand.begin() + (n - 1), cand.end(), std::greater<>());
+      const int64_t cut = cand[n - 1].first;
+      ANNALS_ASSIGN_OR_RETURN_STMT(ns, db->Prepare("SELECT name FROM names WHERE id = ?1"));
+      for (const auto& [k, id] : cand) {
+        if (k < cut) continue;
+        ns->BindInt(1, id);
+        if (ns->Step(&st)) v.co_occurring.push_back(FacetValue{ns->Str(0), k});
+        ns->Reset();
+        if (!st.ok()) return st;
+      }
+      std::sort(v.co_occurring.begin(), v.co_occurring.end(), FacetOrder);
+      if (v.co_occurring.size() > kTop) v.co_occurring.resize(kTop);
+    }
   }
   return v;
 }
