@@ -593,6 +593,66 @@ TEST(ArchiveWholeArchiveCacheTest, TimelineAndFacetsFollowEveryIngest) {
 namespace annals {
 namespace {
 
+// An entity's co-mentioned names (GetEntity) are what the SQL definition
+// gives: per other name id, the distinct articles naming both, most first,
+// then by name, top 20 — with same-name different-type entities, an
+// entity listed twice in one article, and ties at the cut.
+TEST(ArchiveEntityTest, CoMentionsAreTheDistinctArticlesNamingBoth) {
+  const std::string path = FreshArchivePath("annals_co_mentions");
+  const char* names[] = {"Ann Lee", "Bo Chen", "Baku", "Reuters", "Cy Diaz", "Dee Ek", "Fay Gu", "Hal Ito",
+                         "Ida Jo", "Kai Lu", "Max Ng", "Ora Pi", "Quin Ro", "Sam Tu", "Uma Vo", "Wes Xu",
+                         "Yan Zo", "Al Bee", "Cee Dee", "Eff Gee", "Aitch Eye", "Jay Kay", "Ell Em"};
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    uint32_t x = 12345;
+    for (int i = 0; i < 60; i++) {
+      AnnotatedDoc ad = Article("m" + std::to_string(i), "2020-01-0" + std::to_string(1 + i % 9), "Ann Lee", 1, "2020");
+      for (int j = 0; j < 6; j++) {
+        x = x * 1103515245u + 12345u;
+        const char* n = names[(x >> 8) % 23];
+        // "Reuters" also as a person; some names twice in one article.
+        const EntityType t = (x >> 20) % 4 == 0 ? EntityType::kPerson
+                             : n == std::string("Reuters") ? EntityType::kOrg
+                                                         : static_cast<EntityType>((x >> 16) % 4);
+        ad.entities.push_back(Entity{n, t, 1, "", ""});
+      }
+      ASSERT_TRUE((*w)->Put(ad, 1).ok());
+    }
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto archive = Archive::Open(path);
+  auto db = SqliteDb::Open(path, SqliteOpenOptions{});
+  ASSERT_TRUE(archive.ok() && db.ok());
+  auto ids = (*db)->Prepare("SELECT id, type, name FROM names");
+  ASSERT_TRUE(ids.ok());
+  std::vector<std::tuple<int64_t, int, std::string>> all;
+  Status st;
+  while ((*ids)->Step(&st)) all.emplace_back((*ids)->Int(0), static_cast<int>((*ids)->Int(1)), (*ids)->Str(2));
+  (*ids)->Reset();
+  ASSERT_GT(all.size(), 25u);
+  size_t listed = 0;
+  for (const auto& [id, type, name] : all) {
+    auto ref = (*db)->Prepare(
+        "SELECT n.name, count(DISTINCT e2.article) AS k FROM entities e1 JOIN entities e2 ON "
+        "e2.article = e1.article AND e2.name_id != e1.name_id JOIN names n ON n.id = e2.name_id "
+        "WHERE e1.name_id = ?1 GROUP BY e2.name_id ORDER BY k DESC, n.name LIMIT 20");
+    ASSERT_TRUE(ref.ok());
+    (*ref)->BindInt(1, id);
+    std::vector<std::string> want;
+    while ((*ref)->Step(&st)) want.push_back((*ref)->Str(0) + "=" + std::to_string((*ref)->Int(1)));
+    (*ref)->Reset();
+    auto e = (*archive)->GetEntity(name, EntityTypeName(static_cast<EntityType>(type)), 10);
+    ASSERT_TRUE(e.ok()) << name;
+    std::vector<std::string> got;
+    for (const FacetValue& v : e->co_occurring) got.push_back(v.name + "=" + std::to_string(v.articles));
+    EXPECT_EQ(got, want) << name << " " << type;
+    listed += got.size();
+  }
+  EXPECT_GT(listed, 200u);
+}
+
 namespace filter_forms {
 
 // 48 articles whose facts vary along every filter of the language: two
