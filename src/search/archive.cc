@@ -1427,23 +1427,36 @@ Status Archive::Export(std::string_view query, ExportFormat format,
   Lease db(this);
   // One read transaction: the export is a consistent snapshot even while an
   // ingest commits.
-  ANNALS_RETURN_IF_ERROR(db->Exec("BEGIN"));
-  auto s = db->PrepareUncached(IdSql(*c) + " ORDER BY f.rowid");
-  if (!s.ok()) {
-    (void)db->Exec("ROLLBACK");
-    return s.status();
+  ReadTransaction tx(db.get());
+  ANNALS_RETURN_IF_ERROR(tx.status());
+  // The matching keys in key order: from the text index when it can answer
+  // a query (as the lists do), else from SQLite.
+  std::vector<int64_t> keys;
+  bool from_index = false;
+  if (match_sets_from_index_ && !(c->fts.empty() && c->where.empty())) {
+    std::string notice;
+    std::unique_ptr<IndexQuery> iq;
+    ANNALS_RETURN_IF_ERROR(PlanWithIndex(db.get(), query, &notice, &iq));
+    if (iq) {
+      auto k = MatchingKeys(*iq->snap, iq->plan.query);
+      if (!k.ok()) return k.status();
+      keys = std::move(*k);
+      from_index = true;
+    }
   }
-  BindQuery(s->get(), *c);
+  if (!from_index) {
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(IdSql(*c) + " ORDER BY f.rowid"));
+    BindQuery(s.get(), *c);
+    Status st;
+    while (s->Step(&st)) keys.push_back(s->Int(0));
+    if (!st.ok()) return st;
+  }
   std::string buf;
   if (format == ExportFormat::kCsv) AppendCsvHeader(&buf);
   if (format == ExportFormat::kGkg) AppendGkgHeader(&buf);
-  Status st;
-  while ((*s)->Step(&st)) {
-    auto a = LoadArticle(db.get(), (*s)->Int(0));
-    if (!a.ok()) {
-      st = a.status();
-      break;
-    }
+  for (int64_t key : keys) {
+    auto a = LoadArticle(db.get(), key);
+    if (!a.ok()) return a.status();
     switch (format) {
       case ExportFormat::kJsonl: {
         DocJsonOptions jo;
@@ -1460,10 +1473,8 @@ Status Archive::Export(std::string_view query, ExportFormat format,
       buf.clear();
     }
   }
-  s->reset();
-  (void)db->Exec("COMMIT");
   if (!buf.empty()) sink(buf);
-  return st;
+  return Status::Ok();
 }
 
 Result<IndexHealth> Archive::CheckIndex() const {

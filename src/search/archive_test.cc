@@ -845,6 +845,7 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
   int nonempty = 0;
   size_t quotes_listed = 0, counts_listed = 0;
   int64_t counts_total = 0;
+  size_t exported = 0;
   auto compare = [&](const char* when) {
     for (const std::string& q : queries) {
       for (int top : {1, 2, 10}) {
@@ -871,6 +872,13 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
           EXPECT_EQ(flat_quotes(*a), flat_quotes(*b)) << when << ": " << lq << " offset " << offset;
           quotes_listed += a->size();
         }
+      }
+      for (ExportFormat f : {ExportFormat::kJsonl, ExportFormat::kGkg}) {
+        std::string a, b;
+        ASSERT_TRUE((*rows)->Export(q, f, [&](std::string_view part) { a += part; }).ok()) << q;
+        ASSERT_TRUE((*idx)->Export(q, f, [&](std::string_view part) { b += part; }).ok()) << q;
+        EXPECT_EQ(a, b) << when << ": export of " << q;
+        exported += a.size();
       }
       for (CountOrder order : {CountOrder::kArticle, CountOrder::kNumber, CountOrder::kType, CountOrder::kPlace,
                                CountOrder::kEventDate, CountOrder::kPublished}) {
@@ -922,6 +930,7 @@ TEST(ArchiveIndexMatchSetsTest, SameFacetsAndTimelinesAsFromRows) {
   EXPECT_GT(quotes_listed, 50u);  // nor of empty quote lists
   EXPECT_GT(counts_listed, 50u);  // or count lists
   EXPECT_GT(counts_total, 100);
+  EXPECT_GT(exported, 100000u);
 }
 
 }  // namespace
