@@ -1015,15 +1015,6 @@ Result<EntityView> Archive::GetEntity(std::string_view name, std::string_view ty
     for (auto& [m, n] : months) v.mentions_by_month.push_back(EntityMonth{m, n});
   }
   {
-    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare("SELECT role, count(*) AS k FROM entities WHERE name_id = ?1 AND "
-                                                "role IS NOT NULL GROUP BY role ORDER BY k DESC LIMIT 10"));
-    s->BindInt(1, name_id);
-    Status st;
-    while (s->Step(&st)) v.roles.push_back(s->Str(0));
-    s->Reset();
-    if (!st.ok()) return st;
-  }
-  {
     ANNALS_ASSIGN_OR_RETURN_STMT(s, db->Prepare(std::string("SELECT ") + kQuoteCols +
                                                 " FROM quotes q JOIN articles a ON a.id = q.article WHERE "
                                                 "q.speaker_name_id = ?1 ORDER BY q.article, q.idx LIMIT ?2"));
@@ -1035,16 +1026,19 @@ Result<EntityView> Archive::GetEntity(std::string_view name, std::string_view ty
     if (!st.ok()) return st;
   }
   {
-    // Counted here rather than by GROUP BY count(DISTINCT): SQLite sorted
-    // every co-mention (580k rows for an agency named in 43k articles of a
-    // 1M archive: 4 s). Rows come grouped by article (e1 walks
-    // entities_name in article order), so a name is counted once per
-    // article by remembering the article's names seen so far.
+    // Co-mentioned names and the entity's roles, from one pass over the
+    // entity rows of its articles. Counted here rather than by GROUP BY
+    // count(DISTINCT): SQLite sorted every co-mention (580k rows for an
+    // agency named in 43k articles of a 1M archive: 4 s), and a separate
+    // roles query read the same scattered rows again. Rows come grouped by
+    // article, each article once, so a name is counted once per article by
+    // remembering the article's names seen so far.
     ANNALS_ASSIGN_OR_RETURN_STMT(
-        s, db->Prepare("SELECT e2.article, e2.name_id FROM entities e1 JOIN entities e2 ON e2.article = e1.article "
-                       "WHERE e1.name_id = ?1"));
+        s, db->Prepare("SELECT e2.article, e2.name_id, e2.role FROM (SELECT DISTINCT article FROM entities "
+                       "WHERE name_id = ?1) AS e1 JOIN entities e2 ON e2.article = e1.article"));
     s->BindInt(1, name_id);
     std::unordered_map<int64_t, int64_t> articles_of;
+    std::map<std::string, int64_t> roles;
     std::vector<int64_t> seen;  // names counted for the current article
     int64_t article = -1;
     Status st;
@@ -1054,12 +1048,21 @@ Result<EntityView> Archive::GetEntity(std::string_view name, std::string_view ty
         seen.clear();
       }
       const int64_t id = s->Int(1);
-      if (id == name_id || std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+      if (id == name_id) {
+        if (!s->IsNull(2)) ++roles[s->Str(2)];
+        continue;
+      }
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
       seen.push_back(id);
       ++articles_of[id];
     }
     s->Reset();
     if (!st.ok()) return st;
+    // The 10 most frequent roles (ties by name).
+    std::vector<std::pair<int64_t, std::string>> by_count;
+    for (auto& [role, k] : roles) by_count.emplace_back(-k, role);
+    std::sort(by_count.begin(), by_count.end());
+    for (size_t i = 0; i < by_count.size() && i < 10; ++i) v.roles.push_back(std::move(by_count[i].second));
     // The top 20 by count, then name: every name reaching the 20th count
     // (ties at the cut) is looked up and sorted.
     constexpr size_t kTop = 20;

@@ -593,10 +593,11 @@ TEST(ArchiveWholeArchiveCacheTest, TimelineAndFacetsFollowEveryIngest) {
 namespace annals {
 namespace {
 
-// An entity's co-mentioned names (GetEntity) are what the SQL definition
-// gives: per other name id, the distinct articles naming both, most first,
-// then by name, top 20 — with same-name different-type entities, an
-// entity listed twice in one article, and ties at the cut.
+// An entity's co-mentioned names and roles (GetEntity) are what the SQL
+// definitions give: per other name id, the distinct articles naming both,
+// most first, then by name, top 20; per role, its entity rows, top 10 —
+// with same-name different-type entities, an entity listed twice in one
+// article, and ties at the cut.
 TEST(ArchiveEntityTest, CoMentionsAreTheDistinctArticlesNamingBoth) {
   const std::string path = FreshArchivePath("annals_co_mentions");
   const char* names[] = {"Ann Lee", "Bo Chen", "Baku", "Reuters", "Cy Diaz", "Dee Ek", "Fay Gu", "Hal Ito",
@@ -616,7 +617,8 @@ TEST(ArchiveEntityTest, CoMentionsAreTheDistinctArticlesNamingBoth) {
         const EntityType t = (x >> 20) % 4 == 0 ? EntityType::kPerson
                              : n == std::string("Reuters") ? EntityType::kOrg
                                                          : static_cast<EntityType>((x >> 16) % 4);
-        ad.entities.push_back(Entity{n, t, 1, "", ""});
+        const char* roles[] = {"", "", "minister", "spokesman", "mayor"};
+        ad.entities.push_back(Entity{n, t, 1, roles[(x >> 24) % 5], ""});
       }
       ASSERT_TRUE((*w)->Put(ad, 1).ok());
     }
@@ -632,7 +634,7 @@ TEST(ArchiveEntityTest, CoMentionsAreTheDistinctArticlesNamingBoth) {
   while ((*ids)->Step(&st)) all.emplace_back((*ids)->Int(0), static_cast<int>((*ids)->Int(1)), (*ids)->Str(2));
   (*ids)->Reset();
   ASSERT_GT(all.size(), 25u);
-  size_t listed = 0;
+  size_t listed = 0, roles_listed = 0;
   for (const auto& [id, type, name] : all) {
     auto ref = (*db)->Prepare(
         "SELECT n.name, count(DISTINCT e2.article) AS k FROM entities e1 JOIN entities e2 ON "
@@ -649,8 +651,19 @@ TEST(ArchiveEntityTest, CoMentionsAreTheDistinctArticlesNamingBoth) {
     for (const FacetValue& v : e->co_occurring) got.push_back(v.name + "=" + std::to_string(v.articles));
     EXPECT_EQ(got, want) << name << " " << type;
     listed += got.size();
+    auto role_ref = (*db)->Prepare(
+        "SELECT role, count(*) AS k FROM entities WHERE name_id = ?1 AND role IS NOT NULL GROUP BY role "
+        "ORDER BY k DESC, role LIMIT 10");
+    ASSERT_TRUE(role_ref.ok());
+    (*role_ref)->BindInt(1, id);
+    std::vector<std::string> want_roles;
+    while ((*role_ref)->Step(&st)) want_roles.push_back((*role_ref)->Str(0));
+    (*role_ref)->Reset();
+    EXPECT_EQ(e->roles, want_roles) << name << " " << type;
+    roles_listed += want_roles.size();
   }
   EXPECT_GT(listed, 200u);
+  EXPECT_GT(roles_listed, 40u);
 }
 
 namespace filter_forms {
