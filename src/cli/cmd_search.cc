@@ -278,6 +278,12 @@ struct ListArgs : CommonArgs {
   std::string query;
   int limit = 100;
   int offset = 0;
+  // counts only: as the API's /api/counts (docs/api.md)
+  std::string sort = "article";
+  bool ascending = false;
+  std::string type;
+  int64_t min = 0;
+  bool descending = false;
 };
 
 int RunQuotes(const ListArgs& a) {
@@ -301,9 +307,20 @@ int RunQuotes(const ListArgs& a) {
 }
 
 int RunCounts(const ListArgs& a) {
+  CountListOptions co;
+  co.offset = a.offset;
+  co.limit = a.limit;
+  co.type = a.type;
+  co.min_number = a.min;
+  if (!ParseCountOrder(a.sort, &co.order)) {
+    return ReportError(Status::InvalidArgument("--sort: expected article, number, type, place, event_date or published"));
+  }
+  // Article order reads oldest first unless --desc; the others, like the
+  // incidents page, largest first unless --asc.
+  co.descending = co.order == CountOrder::kArticle ? a.descending : !a.ascending;
   auto archive = OpenArchive(a.db);
   if (!archive.ok()) return ReportError(archive.status());
-  auto r = (*archive)->ListCounts(a.query, ListOptions{a.offset, a.limit});
+  auto r = (*archive)->ListCounts(a.query, co);
   if (!r.ok()) return QueryError(r.status(), a.query);
   if (a.json) {
     std::string out;
@@ -417,6 +434,15 @@ void AddSearchCommands(CLI::App* app, int* exit_code) {
     AddCommon(cmd, a.get());
     cmd->add_option("-n,--limit", a->limit, "Rows to show (default 100)");
     cmd->add_option("--offset", a->offset, "Rows to skip");
+    if (!quotes) {
+      cmd->add_option("--sort", a->sort,
+                      "article (default: oldest article first), number, type, place, event_date or published "
+                      "(largest first)");
+      cmd->add_flag("--asc", a->ascending, "With --sort other than article: smallest first");
+      cmd->add_flag("--desc", a->descending, "With --sort article: newest article first");
+      cmd->add_option("--type", a->type, "Only counts of this type: KILL, WOUND, ARREST, ...");
+      cmd->add_option("--min", a->min, "Only counts of at least this number");
+    }
     cmd->callback([a, exit_code, quotes] { *exit_code = quotes ? RunQuotes(*a) : RunCounts(*a); });
   }
   {

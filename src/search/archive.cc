@@ -191,9 +191,12 @@ QuoteRow ReadQuote(SqliteStmt* s) {
   return r;
 }
 
+// The evidence is cut from the text as bytes: spans are byte offsets, and
+// substr() of TEXT counts characters (wrong after any non-ASCII one).
 const char* kCountCols =
     "a.ext_id, a.date, a.title, c.idx, c.type, c.number, c.qualifier, c.victims, c.place, c.date, c.perpetrator, "
-    "substr(a.text, c.span_start + 1, c.span_end - c.span_start), c.span_start, c.span_end";
+    "CAST(substr(CAST(a.text AS BLOB), c.span_start + 1, c.span_end - c.span_start) AS TEXT), c.span_start, "
+    "c.span_end";
 
 CountRow ReadCount(SqliteStmt* s) {
   CountRow r;

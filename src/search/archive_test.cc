@@ -231,6 +231,37 @@ TEST_F(ArchiveTest, QuoteAndCountLists) {
   EXPECT_EQ((*c)[0].event_date, "1990-01");
 }
 
+// Count evidence is cut by byte offsets: after non-ASCII text (a speaker
+// named "Zoë Ångström" opens the article) a character-counting substr()
+// returned the wrong words.
+TEST(ArchiveEvidenceTest, CountEvidenceFollowsByteOffsetsPastNonAscii) {
+  const std::string path = FreshArchivePath("annals_evidence_utf8");
+  {
+    auto w = StoreWriter::Open(path);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Begin().ok());
+    ASSERT_TRUE((*w)->Put(Article("u1", "2021-03-04", "Zoë Ångström", 42, "2021"), 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto archive = Archive::Open(path);
+  ASSERT_TRUE(archive.ok());
+  auto listed = (*archive)->ListCounts("", ListOptions());
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].evidence, "killed 42");
+  CountListOptions by_number;
+  by_number.order = CountOrder::kNumber;
+  auto sorted = (*archive)->ListCounts("remember", by_number);
+  ASSERT_TRUE(sorted.ok());
+  ASSERT_EQ(sorted->size(), 1u);
+  EXPECT_EQ((*sorted)[0].evidence, "killed 42");
+  auto hits = (*archive)->Search("killed>=40", SearchOptions());
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->hits.size(), 1u);
+  ASSERT_EQ(hits->hits[0].counts.size(), 1u);
+  EXPECT_EQ(hits->hits[0].counts[0].evidence, "killed 42");
+}
+
 TEST_F(ArchiveTest, GkgExportCarriesFacts) {
   std::string out;
   ASSERT_TRUE(archive_->Export("said:aliyeva date:2025", ExportFormat::kGkg, [&](std::string_view s) { out += s; }).ok());

@@ -178,6 +178,23 @@ TEST_F(SearchE2eTest, SeedKilledAtLeast100In1990) {
   EXPECT_NE(r.out.find("\"type\":\"KILL\""), std::string::npos) << r.out;
   r = RunAnnals({"search", "killed>=100 event:1991", "--db", "a.db", "--json"}, dir_);
   EXPECT_NE(r.out.find("\"total\":0,"), std::string::npos) << r.out;
+  // The incidents of the seed by number, largest first, each with the
+  // words it was read from (the title's ‘…’ precede them: byte offsets).
+  r = RunAnnals({"counts", "--db", "a.db", "--sort", "number", "--json"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const size_t detained = r.out.find("\"number\":841"), injured = r.out.find("\"number\":744"),
+               killed = r.out.find("\"number\":150");
+  ASSERT_NE(killed, std::string::npos) << r.out;
+  EXPECT_LT(detained, injured) << r.out;
+  EXPECT_LT(injured, killed) << r.out;
+  r = RunAnnals({"counts", "--db", "a.db", "--sort", "number", "--asc", "--type", "WOUND", "--json"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("\"type\":\"WOUND\""), r.out.rfind("\"type\":\"WOUND\"")) << r.out;  // one
+  EXPECT_EQ(r.out.find("\"type\":\"KILL\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"text\":\"744 people were injured"), std::string::npos) << r.out;
+  r = RunAnnals({"counts", "--db", "a.db", "--sort", "size"}, dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--sort: expected article, number"), std::string::npos) << r.err;
 }
 
 }  // namespace
