@@ -269,5 +269,45 @@ int main(int argc, char** argv) {
   print("facets", fq.size(), fq.size(), fl, fl_rows);
   print("timeline (month)", fq.size(), fq.size(), tl, tl_rows);
   if (!index_only) print("search + total", fq.size(), fq.size(), cl, cl_fts);
+  // The incidents page (`/api/counts`): a page of 100 counts by number,
+  // largest first, and their total, for the same queries and the whole
+  // archive; left from the index's matching keys, right from SQLite's rows
+  // (skipped with STORE_QUERY_BENCH_INDEX_ONLY: seconds per query at 1M).
+  Timing il, il_rows;
+  std::vector<std::string> iq = fq;
+  iq.push_back("");
+  annals::CountListOptions by_number;
+  by_number.order = annals::CountOrder::kNumber;
+  by_number.descending = true;
+  for (const std::string& q : iq) {
+    il.Add(time_it([&] {
+      (void)(*archive)->ListCounts(q, by_number);
+      (void)(*archive)->CountCounts(q, by_number);
+    }));
+    if (!index_only) {
+      il_rows.Add(time_it([&] {
+        (void)(*rows)->ListCounts(q, by_number);
+        (void)(*rows)->CountCounts(q, by_number);
+      }));
+    }
+  }
+  print("counts by number", iq.size(), iq.size(), il, il_rows);
+  // Entity pages (`/api/entity`): the whole archive's 10 most mentioned
+  // people, organisations and places (the heaviest pages) and those of the
+  // rare queries' facets (typical ones).
+  std::vector<std::pair<std::string, std::string>> names;
+  auto add_names = [&](const annals::Facets& f) {
+    for (const auto& [list, type] : {std::pair{&f.people, "PERSON"}, std::pair{&f.orgs, "ORG"},
+                                     std::pair{&f.places, "LOCATION"}})
+      for (const annals::FacetValue& v : *list) names.emplace_back(v.name, type);
+  };
+  if (auto f = (*archive)->GetFacets("", 10); f.ok()) add_names(*f);
+  for (size_t i = 1; i < fq.size(); i += 2)
+    if (auto f = (*archive)->GetFacets(fq[i], 2); f.ok()) add_names(*f);
+  Timing en;
+  for (const auto& [name, type] : names) en.Add(time_it([&] { (void)(*archive)->GetEntity(name, type, 100); }));
+  const Stats ew = Summarize(en.wall), ec = Summarize(en.cpu);
+  std::printf("%-18s %7zu %5s | %8.2f %8.2f %8.2f %8.2f | (max CPU %.2f)\n", "entity page", names.size(), "-",
+              ew.median, ew.p99, ec.median, ec.p99, ec.max);
   return 0;
 }
