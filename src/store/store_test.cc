@@ -140,21 +140,22 @@ TEST(StoreTest, FtsIndexesFollowBatchesInAnyDateOrder) {
     return ad;
   };
   ASSERT_TRUE((*w)->Begin().ok());
-  for (int i = 40; i > 0; --i) ASSERT_EQ(*(*w)->Put(doc(i, "alpha"), 1), PutOutcome::kAdded);
+  // More than the 1000 keys InsertFtsRows puts in one statement.
+  for (int i = 2200; i > 0; --i) ASSERT_EQ(*(*w)->Put(doc(i, "alpha"), 1), PutOutcome::kAdded);
   ASSERT_TRUE((*w)->Commit().ok());
   ASSERT_TRUE((*w)->Begin().ok());
   for (int i = 1; i <= 10; ++i) ASSERT_EQ(*(*w)->Put(doc(i * 4, "beta"), 2), PutOutcome::kUpdated);
-  for (int i = 41; i <= 45; ++i) ASSERT_EQ(*(*w)->Put(doc(i, "gamma"), 2), PutOutcome::kAdded);
+  for (int i = 2201; i <= 2205; ++i) ASSERT_EQ(*(*w)->Put(doc(i, "gamma"), 2), PutOutcome::kAdded);
   ASSERT_TRUE((*w)->Commit().ok());
   EXPECT_TRUE(db->Exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").ok());
   EXPECT_TRUE(db->Exec("INSERT INTO names_fts(names_fts) VALUES('integrity-check')").ok());
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'remember'"), 45);
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'alpha0 OR alpha1 OR alpha2'"), 30);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'remember'"), 2205);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'alpha0 OR alpha1 OR alpha2'"), 2190);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beta0 OR beta1 OR beta2'"), 10);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'gamma0 OR gamma1 OR gamma2'"), 5);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beta1'"), 4);  // 4, 16, 28, 40
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person44'"), 1);
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person*'"), 45);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person2204'"), 1);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person*'"), 2205);
 }
 
 TEST(StoreTest, RolledBackBatchLeavesNothing) {

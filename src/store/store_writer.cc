@@ -158,23 +158,31 @@ Status StoreWriter::Begin() {
 namespace {
 
 // Runs `sql`, an INSERT INTO an FTS5 table that reads the rows of the JSON
-// array ?1, once for all of `keys` in ascending order, and clears them. One
-// statement per batch, because FTS5 writes its pending terms out as a new
-// segment at every statement savepoint and whenever a rowid is not above
-// the transaction's last: one statement per article (or keys in date order,
-// not input order) cost a flush per row.
+// array ?1, for `keys` in ascending order, 1000 keys per statement, and
+// clears them. Few statements, because FTS5 writes its pending terms out as
+// a new segment at every statement savepoint and whenever a rowid is not
+// above the transaction's last: one statement per article (or keys in date
+// order, not input order) cost a flush per row. Not one for the whole
+// batch: a statement's journal keeps the pages it changes in memory
+// (temp_store=MEMORY), and a 5000-article batch's FTS5 flushes and merges
+// raised the peak RSS of a 100k ingest by ~40 MB.
 Status InsertFtsRows(SqliteDb* db, const char* sql, std::vector<int64_t>* keys) {
   if (keys->empty()) return Status::Ok();
+  constexpr size_t kKeysPerStatement = 1000;
   std::sort(keys->begin(), keys->end());
-  std::string json = "[";
-  for (int64_t k : *keys) {
-    if (json.size() > 1) json.push_back(',');
-    json += std::to_string(k);
-  }
-  json.push_back(']');
   ANNALS_ASSIGN_STMT(s, db, sql);
-  s->BindText(1, json);
-  ANNALS_RETURN_IF_ERROR(s->Run());
+  std::string json;
+  for (size_t at = 0; at < keys->size(); at += kKeysPerStatement) {
+    json = "[";
+    for (size_t i = at; i < std::min(keys->size(), at + kKeysPerStatement); ++i) {
+      if (json.size() > 1) json.push_back(',');
+      json += std::to_string((*keys)[i]);
+    }
+    json.push_back(']');
+    s->Reset();
+    s->BindText(1, json);
+    ANNALS_RETURN_IF_ERROR(s->Run());
+  }
   keys->clear();
   return Status::Ok();
 }
