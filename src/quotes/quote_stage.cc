@@ -1449,6 +1449,56 @@ bool HeadlineCue(const QuoteContext& c, const Paragraph& p, size_t first, Found*
 
 }  // namespace
 
+// True if text[a, b) holds only spaces and the bytes of an opening quote
+// mark (" ' ` “ ‘ „ «): what lies between a content's start and the
+// quotation that opens it.
+bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
+  if (b < a || b - a > 4) return false;
+  bool mark = false;
+  for (uint32_t i = a; i < b; ++i) {
+    const unsigned char ch = text[i];
+    if (ch == ' ') continue;
+    if (ch != '"' && ch != '\'' && ch != '`' && ch != 0xE2 && ch != 0x80 && ch != 0x9C && ch != 0x98 &&
+        ch != 0x9E && ch != 0xC2 && ch != 0xAB)
+      return false;
+    mark = true;
+  }
+  return mark;
+}
+
+// `"A big truck" plowed through the barriers, he said`: a quotation with
+// no cue of its own that opens an indirect content and whose words run on
+// after its closing mark (no comma or sentence end inside it) is the
+// opening of a mixed direct quotation — the content is the whole clause,
+// quoted and paraphrased, spoken with the indirect content's cue. The
+// quotation on its own goes. `found` is sorted by start.
+void MergeMixedQuotations(std::string_view text, std::vector<Found>* found) {
+  std::vector<Found>& f = *found;
+  std::vector<char> drop;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const Quote& d = f[i].quote;
+    if (d.kind != QuoteKind::kDirect || !f[i].continues || d.end <= d.start) continue;
+    const unsigned char last = text[d.end - 1];
+    if (last == ',' || last == '.' || last == '?' || last == '!' || last == ';' || last == ':') continue;
+    for (size_t j = i; j-- > 0 && f[j].quote.start + 4 >= d.start;) {
+      Quote& g = f[j].quote;
+      if (g.kind != QuoteKind::kIndirect || g.end <= d.end + 1 || !OnlyOpeningMark(text, g.start, d.start)) continue;
+      g.kind = QuoteKind::kDirect;
+      drop.resize(f.size(), 0);
+      drop[i] = 1;
+      break;
+    }
+  }
+  if (drop.empty()) return;
+  size_t n = 0;
+  for (size_t i = 0; i < f.size(); ++i)
+    if (!drop[i]) {
+      if (n != i) f[n] = std::move(f[i]);  // a self-move would empty the strings
+      ++n;
+    }
+  f.resize(n);
+}
+
 void ExtractQuotes(AnnotatedDoc* doc) {
   doc->quotes.clear();
   const std::string_view text = doc->doc.text;
@@ -1621,6 +1671,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
 
   // Speakers, then continuation of the previous direct speaker.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.quote.start < b.quote.start; });
+  MergeMixedQuotations(text, &found);
   // A quotation with no cue continues the speaker of the attribution just
   // before it (a direct quotation, or indirect speech that introduces it),
   // if that ended in the same or the previous paragraph.

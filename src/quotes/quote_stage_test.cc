@@ -86,6 +86,9 @@ TEST(QuoteStage, QuotingStyles) {
       {"an interrupted quotation stays direct", "“We will win,” Smith said, “and nobody can stop us.”", "direct",
        "We will win,"},
       {"regression: a one-word name with a comma", "The spot, \"Trumpcare,\" links him to the plan.", "", ""},
+      {"a quotation running on after its closing mark is one mixed direct quotation",
+       "“A loud bang” shook the windows of the station, the guard said.", "direct",
+       "“A loud bang” shook the windows of the station"},
   };
   for (const StyleCase& c : cases) {
     SCOPED_TRACE(c.name);
