@@ -285,6 +285,21 @@ Cue CueBefore(const QuoteContext& c, const QuoteSpan& q, uint8_t need, size_t wi
 // titles). `has_cue_after`: a cue follows the closing mark.
 enum class SpanClass { kSkip, kDirect, kFragment };
 
+// `“Politics is a tough game,” he said. “That's the way it is, Nicole.”`: a
+// quotation a few words after another one's closing mark in the same
+// paragraph, with a sentence end between them, carries on the same
+// speech (short words make it look like a title otherwise).
+bool FollowsQuotation(const QuoteContext& c, const QuoteSpan& q) {
+  const QuoteSpan* first = c.spans().data();
+  for (const QuoteSpan* p = &q; p-- != first;) {
+    if (p->depth != 0) continue;
+    if (p->close_end > q.open_start || q.open_start - p->close_end > 40) return false;
+    const std::string_view gap = c.text().substr(p->close_end, q.open_start - p->close_end);
+    return gap.find('\n') == std::string_view::npos && gap.find(". ") != std::string_view::npos;
+  }
+  return false;
+}
+
 SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   const std::string_view t = c.text();
   const size_t w0 = c.WordAtOrAfter(q.start);
@@ -338,7 +353,7 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   // declared “What a Super Tuesday!” and said …`.
   const bool ends_sentence = last == '.' || last == '!' || last == '?';
   if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found() &&
-      !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()))
+      !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()) && !FollowsQuotation(c, q))
     return SpanClass::kSkip;
   // `the hit Broadway play, “Eclipsed.”`, `his 2012 book, ''An American
   // Son.''`: a title-case quotation naming a work is a title, whatever

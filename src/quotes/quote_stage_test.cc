@@ -694,6 +694,17 @@ TEST(QuoteStage, RegressionStatesThatIsANoun) {
   for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "states") << Text(d, q);
 }
 
+// Regression: a short second quotation of one speech, all its long words
+// capitalised, was dropped as a title ("That's the way it is, Nicole.").
+TEST(QuoteStage, RegressionShortQuotationAfterAnotherIsNoTitle) {
+  const AnnotatedDoc d = Annotate("“Politics is a rough game,” he said. “That is how it goes, Nicole.”\n");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(QuoteKindName(d.quotes[1].kind), "direct");
+  EXPECT_EQ(Text(d, d.quotes[1]), "That is how it goes, Nicole.");
+  ASSERT_TRUE(d.quotes[1].speaker.has_value());
+  EXPECT_EQ(d.quotes[1].speaker->mention, "he");
+}
+
 TEST(QuoteStage, RolesFromTitles) {
   const AnnotatedDoc d =
       Annotate("Azerbaijan’s Human Rights Commissioner (Ombudsman) Sabina Aliyeva spoke. Later, John Smith, "
