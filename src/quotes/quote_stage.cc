@@ -1297,6 +1297,39 @@ void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
   }
 }
 
+// `endorsed Jeb Bush for president and midwifed the Gang of Eight bill`,
+// `refused to speak to reporters and watched the speakers from a suite`:
+// an object or infinitive content ends before "and" with a past-tense
+// verb — a second predicate of the sentence's subject, not part of what
+// was said. Clauses (a that-clause, or a cue taking a bare clause: "said
+// the firm grew and expanded") keep it. Word k is the cue.
+void CutAtSecondPredicate(const QuoteContext& c, size_t k, Quote* q) {
+  const auto& w = c.words();
+  if (q->start < q->cue_end || !w[k].has(kWordLower)) return;
+  const size_t first = c.WordAtOrAfter(q->start);
+  if (first >= w.size() || w[first].start >= q->end) return;
+  const std::string_view lf = c.Lower(first);
+  const uint8_t flags = CueFlags(c.Lower(k));
+  if (lf != "to" && (!(flags & (kCueNoun | kCueTo)) || (flags & kCueBare) || lf == "that" || lf == "whether")) return;
+  static const WordSet kAdjectives = {"based", "related", "united", "limited", "concerned", "interested", "advanced"};
+  for (size_t j = first + 1; j + 2 < w.size() && w[j + 2].start < q->end; ++j) {
+    if (w[j].end - w[j].start != 3 || !w[j].has(kWordLower) || (c.Lower(j) != "and" && c.Lower(j) != "but") ||
+        c.InQuote(w[j].start))
+      continue;
+    const std::string_view v = c.Lower(j + 1);
+    static const WordSet kIrregular = {"said", "told", "won", "made", "took", "gave", "went", "got", "left",
+                                       "sent", "ran", "spent", "began", "became", "held", "brought", "kept",
+                                       "wrote", "met", "lost", "paid", "led", "spoke", "sought", "built", "has", "had", "was", "is",
+                                       "will", "would", "says"};
+    if (!w[j + 1].has(kWordLower) || kAdjectives.count(v)) continue;
+    if (!(v.size() >= 5 && v.ends_with("ed")) && !kIrregular.count(v)) continue;
+    if (!c.SpaceGap(j) || !c.SpaceGap(j + 1)) continue;
+    size_t e = j - 1;  // the content ends with the word before "and" (a comma after it dropped)
+    q->end = w[e].end;
+    return;
+  }
+}
+
 // A poll's finding, cue "In": "In the latest Post-ABC poll, conducted in
 // May, Clinton led …" (the clause after the comma). Word k is "poll(s)" or "survey(s)"; the source is the words from
 // after "in" to it, with no speaker to resolve beyond that description.
@@ -1623,6 +1656,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     Found f;
     if (IndirectAt(c, k, &f)) {
       CutAtClauseComma(c, k, &f.quote);
+      CutAtSecondPredicate(c, k, &f.quote);
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
