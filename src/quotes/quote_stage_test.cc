@@ -142,6 +142,8 @@ TEST(QuoteStage, AttributionPatterns) {
        "John Smith"},
       {"inverted cue", "“Prices will fall,” said John Smith.", {{"John Smith", P}}, "direct", "said", "John Smith",
        "John Smith"},
+      {"a crowd chanting a slogan", "At the gate, John Smith was chanting “Close the mine.”", {{"John Smith", P}},
+       "direct", "chanting", "John Smith", "John Smith"},
       {"cue before with colon", "John Smith told reporters: “Prices will fall soon.”", {{"John Smith", P}}, "direct",
        "told reporters", "John Smith", "John Smith"},
       {"pronoun resolved by gender",
