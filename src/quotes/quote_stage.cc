@@ -417,8 +417,16 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
   const auto& w = c.words();
   const size_t first = c.WordAtOrAfter(from);
   for (size_t k = first; k + 1 < w.size() && w[k + 1].start < e; ++k) {
-    if (k == first) continue;  // the content's own first word never cuts
     const size_t nx = k + 1;
+    // The content's own first word never cuts, except before a participle
+    // clause: "attacked Trump, saying he would …" (the object is "Trump").
+    if (k == first) {
+      const std::string_view g0 = c.GapAfter(k);
+      if (g0 != ", " || !w[nx].has(kWordLower)) continue;
+      const std::string_view l0 = c.Lower(nx);
+      if (l0.size() > 5 && l0.ends_with("ing") && l0 != "including" && l0 != "during") return w[k].end;
+      continue;
+    }
     // One plain space (most gaps): only "and"/"but" below can cut there.
     if (w[nx].start == w[k].end + 1 && c.text()[w[k].end] == ' ' &&
         (w[nx].end - w[nx].start != 3 || !w[nx].has(kWordLower)))

@@ -281,6 +281,8 @@ TEST(QuoteStage, IndirectContent) {
       {"an infinitive content ends before a second predicate of the subject",
        "The mayor promised to rebuild the harbor but left the city a month later.", "promised",
        "to rebuild the harbor", "The mayor"},
+      {"a one-word object ends before a participle clause", "The senator praised Smith, saying he had saved the mill.",
+       "praised", "Smith", "The senator"},
       {"a that-clause keeps its own coordinated verbs",
        "The mayor said the harbor flooded and cracked in the storm.", "said",
        "the harbor flooded and cracked in the storm", "The mayor"},
