@@ -718,6 +718,20 @@ TEST(QuoteStage, RegressionShortQuotationAfterAnotherIsNoTitle) {
   EXPECT_EQ(d.quotes[1].speaker->mention, "he");
 }
 
+// Speech reported inside another speaker's content is that speaker's
+// report, not an attribution of its own; outside it, it is one.
+TEST(QuoteStage, NestedSpeechBelongsToTheOuterContent) {
+  const AnnotatedDoc d = Annotate("The mayor said the governor wants to close the mill by June.\n");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].cue, "said");
+  EXPECT_EQ(Text(d, d.quotes[0]), "the governor wants to close the mill by June");
+  const AnnotatedDoc e = Annotate("The mayor said the mill would close by June. The governor wants to keep it open.\n");
+  ASSERT_EQ(e.quotes.size(), 2u);
+  EXPECT_EQ(e.quotes[0].cue, "said");
+  EXPECT_EQ(e.quotes[1].cue, "wants");
+  EXPECT_EQ(Text(e, e.quotes[1]), "to keep it open");
+}
+
 TEST(QuoteStage, RolesFromTitles) {
   const AnnotatedDoc d =
       Annotate("Azerbaijan’s Human Rights Commissioner (Ombudsman) Sabina Aliyeva spoke. Later, John Smith, "
