@@ -46,6 +46,7 @@ struct Found {
   Quote quote;
   SubjectMention subject;  // the speaker mention, if any
   bool continues = false;  // no cue: takes the previous quotation's speaker
+  bool nested = false;     // speech inside another attribution's content: dropped
   size_t para = 0;         // paragraph of the quotation's start
   size_t end_para = 0;     // paragraph of its end
 };
@@ -1319,11 +1320,16 @@ void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
 void CutAtSecondPredicate(const QuoteContext& c, size_t k, Quote* q) {
   const auto& w = c.words();
   if (q->start < q->cue_end || !w[k].has(kWordLower)) return;
+  // Checked on the text first: most contents are clauses of "said".
+  const std::string_view head = c.text().substr(q->start, std::min<uint32_t>(8, q->end - q->start));
+  if (!head.starts_with("to ")) {
+    const uint8_t flags = CueFlags(c.Lower(k));
+    if (!(flags & (kCueNoun | kCueTo)) || (flags & kCueBare) || head.starts_with("that ") ||
+        head.starts_with("whether "))
+      return;
+  }
   const size_t first = c.WordAtOrAfter(q->start);
   if (first >= w.size() || w[first].start >= q->end) return;
-  const std::string_view lf = c.Lower(first);
-  const uint8_t flags = CueFlags(c.Lower(k));
-  if (lf != "to" && (!(flags & (kCueNoun | kCueTo)) || (flags & kCueBare) || lf == "that" || lf == "whether")) return;
   static const WordSet kAdjectives = {"based", "related", "united", "limited", "concerned", "interested", "advanced"};
   for (size_t j = first + 1; j + 2 < w.size() && w[j + 2].start < q->end; ++j) {
     if (w[j].end - w[j].start != 3 || !w[j].has(kWordLower) || (c.Lower(j) != "and" && c.Lower(j) != "but") ||
@@ -1568,54 +1574,44 @@ void MergeMixedQuotations(std::string_view text, std::vector<Found>* found) {
 // ban, aides said`) is the sentence's own clause with a source tag: what
 // it holds keeps its attributions, and so does a cue after a comma in the
 // outer content (`After a talk about taxes, she said …`: the outer content
-// may have run on past its clause). Its fragments go with it. Returns
-// a mark per entry of `found` (sorted by start). Linear but for the rare
-// outer content that is the cue's own: a short scan back.
-std::vector<char> NestedSpeech(std::string_view text, const std::vector<Found>& found) {
-  std::vector<char> nested(found.size(), 0);
-  // Prefix maximum of the ends of the contents that can hold speech (not
-  // fragments), by start: the widest reach of any content opened so far.
-  std::vector<uint32_t> starts;
-  std::vector<size_t> widest;  // index into `found` of the largest end up to here
-  for (size_t i = 0; i < found.size(); ++i) {
-    if (found[i].quote.kind == QuoteKind::kFragment) continue;
-    const size_t best = widest.empty() || found[widest.back()].quote.end < found[i].quote.end ? i : widest.back();
-    starts.push_back(found[i].quote.start);
-    widest.push_back(best);
-  }
-  const auto holds = [&](const Quote& o, const Quote& q, uint32_t need) {
-    return o.end >= need && o.end - o.start > q.end - q.start && o.cue_end <= q.cue_start &&
+// may have run on past its clause). Its fragments go with it.
+// Sets Found::nested; `found` is sorted by start. Linear, with a short
+// scan back where the furthest-reaching content is not the holder.
+void MarkNestedSpeech(std::string_view text, std::vector<Found>* found) {
+  std::vector<Found>& f = *found;
+  const auto holds = [&](const Quote& o, const Quote& q, uint32_t lo, uint32_t need) {
+    return o.kind != QuoteKind::kFragment && o.start <= lo && o.end >= need &&
+           o.end - o.start > q.end - q.start && o.cue_end <= q.cue_start &&
            (o.cue_start != q.cue_start || o.cue_end != q.cue_end) && q.cue_start - o.start <= kNestedReach &&
            text.substr(o.start, q.cue_start - o.start).find(',') == std::string_view::npos;
   };
-  std::vector<std::pair<uint32_t, uint32_t>> dropped_cues;
-  for (size_t i = 0; i < found.size(); ++i) {
-    const Quote& q = found[i].quote;
-    if (q.kind != QuoteKind::kIndirect || q.cue_end <= q.cue_start) continue;
-    const uint32_t lo = std::min(q.start, q.cue_start);
-    const uint32_t need = std::max(q.end, q.cue_start + 1);
-    const size_t n = std::upper_bound(starts.begin(), starts.end(), lo) - starts.begin();
-    if (n == 0) continue;
-    bool in = holds(found[widest[n - 1]].quote, q, need);
-    // The widest content is the cue's own or too short: look at the few
-    // contents opened just before.
-    for (size_t j = i, steps = 0; !in && j-- > 0 && steps < 64; ++steps) {
-      const Quote& o = found[j].quote;
-      if (o.kind != QuoteKind::kFragment && o.start <= lo && holds(o, q, need)) in = true;
+  // The content reaching furthest among those opened before entry i (found
+  // is sorted by start); if it does not hold the speech, a short scan back.
+  size_t widest = SIZE_MAX;
+  bool any = false;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const Quote& q = f[i].quote;
+    if (q.kind == QuoteKind::kIndirect && q.cue_end > q.cue_start && widest != SIZE_MAX &&
+        f[widest].quote.end > q.cue_start) {
+      const uint32_t lo = std::min(q.start, q.cue_start);
+      const uint32_t need = std::max(q.end, q.cue_start + 1);
+      bool in = holds(f[widest].quote, q, lo, need);
+      for (size_t j = i, steps = 0; !in && j-- > 0 && steps < 64; ++steps) in = holds(f[j].quote, q, lo, need);
+      f[i].nested = in;
+      any = any || in;
     }
-    if (!in) continue;
-    nested[i] = 1;
-    dropped_cues.emplace_back(q.cue_start, q.cue_end);
+    if (q.kind != QuoteKind::kFragment && (widest == SIZE_MAX || f[widest].quote.end < q.end)) widest = i;
   }
-  if (dropped_cues.empty()) return nested;
-  std::sort(dropped_cues.begin(), dropped_cues.end());
-  for (size_t i = 0; i < found.size(); ++i) {
-    const Quote& q = found[i].quote;
-    if (q.kind == QuoteKind::kFragment &&
-        std::binary_search(dropped_cues.begin(), dropped_cues.end(), std::make_pair(q.cue_start, q.cue_end)))
-      nested[i] = 1;
-  }
-  return nested;
+  if (!any) return;
+  // The nested speech's fragments (same cue) go with it.
+  std::vector<std::pair<uint32_t, uint32_t>> cues;
+  for (const Found& g : f)
+    if (g.nested) cues.emplace_back(g.quote.cue_start, g.quote.cue_end);
+  std::sort(cues.begin(), cues.end());
+  for (Found& g : f)
+    if (g.quote.kind == QuoteKind::kFragment &&
+        std::binary_search(cues.begin(), cues.end(), std::make_pair(g.quote.cue_start, g.quote.cue_end)))
+      g.nested = true;
 }
 
 void ExtractQuotes(AnnotatedDoc* doc) {
@@ -1813,10 +1809,10 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     }
     if (f.quote.speaker && speech) last = &f;
   }
-  const std::vector<char> nested = NestedSpeech(text, found);
+  MarkNestedSpeech(text, &found);
   doc->quotes.reserve(found.size());
-  for (size_t i = 0; i < found.size(); ++i)
-    if (!nested[i]) doc->quotes.push_back(std::move(found[i].quote));
+  for (Found& f : found)
+    if (!f.nested) doc->quotes.push_back(std::move(f.quote));
 }
 
 namespace {
