@@ -1316,14 +1316,14 @@ void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
 // an object or infinitive content ends before "and" with a past-tense
 // verb — a second predicate of the sentence's subject, not part of what
 // was said. Clauses (a that-clause, or a cue taking a bare clause: "said
-// the firm grew and expanded") keep it. Word k is the cue.
-void CutAtSecondPredicate(const QuoteContext& c, size_t k, Quote* q) {
+// the firm grew and expanded") keep it. Word k is the cue, `flags` its
+// CueFlags.
+void CutAtSecondPredicate(const QuoteContext& c, size_t k, uint8_t flags, Quote* q) {
   const auto& w = c.words();
   if (q->start < q->cue_end || !w[k].has(kWordLower)) return;
   // Checked on the text first: most contents are clauses of "said".
   const std::string_view head = c.text().substr(q->start, std::min<uint32_t>(8, q->end - q->start));
   if (!head.starts_with("to ")) {
-    const uint8_t flags = CueFlags(c.Lower(k));
     if (!(flags & (kCueNoun | kCueTo)) || (flags & kCueBare) || head.starts_with("that ") ||
         head.starts_with("whether "))
       return;
@@ -1704,7 +1704,9 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       }
       continue;
     }
-    if (!cap && lw != "according" && !CueFlags(lw)) {
+    const bool according = lw.size() == 9 && lw == "according";
+    const uint8_t flags = cap || according ? 0 : CueFlags(lw);
+    if (!cap && !according && !flags) {
       // "ruled that …", "confident that …": see ThatClauseAt.
       const std::string_view nx = k + 1 < w.size() ? c.Lower(k + 1) : std::string_view();
       if (((nx.size() == 4 && nx[0] == 't' && nx == "that") || (nx.size() == 7 && nx[0] == 'w' && nx == "whether")) &&
@@ -1718,12 +1720,12 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       }
       continue;
     }
-    if (cap && lw != "according" && lw != "asked") continue;
+    if (cap && !according && lw != "asked") continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {
       CutAtClauseComma(c, k, &f.quote);
-      CutAtSecondPredicate(c, k, &f.quote);
+      CutAtSecondPredicate(c, k, flags, &f.quote);
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
