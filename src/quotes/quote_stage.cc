@@ -427,8 +427,10 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
     // The content's own first word never cuts, except before a participle
     // clause: "attacked Trump, saying he would …" (the object is "Trump").
     if (k == first) {
-      const std::string_view g0 = c.GapAfter(k);
-      if (g0 != ", " || !w[nx].has(kWordLower)) continue;
+      // ", " between the words, tested on the bytes (this runs for every content).
+      if (w[nx].start != w[k].end + 2 || c.text()[w[k].end] != ',' || c.text()[w[k].end + 1] != ' ' ||
+          !w[nx].has(kWordLower))
+        continue;
       const std::string_view l0 = c.Lower(nx);
       if (l0.size() > 5 && l0.ends_with("ing") && l0 != "including" && l0 != "during") return w[k].end;
       continue;
