@@ -445,15 +445,24 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
     const std::string_view ln = c.Lower(nx);
     const bool comma = g.find(',') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos;
     if (comma) {
-      if ((ln.size() > 5 && ln.ends_with("ing") && ln != "including" && ln != "during") || ln == "while" ||
-          ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according" ||
-          ln == "however")
-        return w[k].end;
-      // A relative or temporal clause after the comma describes something
-      // the content named (", which would give …", ", when Our Principles
-      // launched …"), or compares it (", compared with 23 percent …").
-      if (ln == "which" || ln == "who" || ln == "when" || ln == "compared") return w[k].end;
-      if (ln == "a" || ln == "an" || ln == "even") return w[k].end;
+      if (ln.size() > 5 && ln.ends_with("ing") && ln != "including" && ln != "during") return w[k].end;
+      // A contrast (", while …", ", but …"), a relative or temporal clause
+      // describing something the content named (", which would give …",
+      // ", when Our Principles launched …"), a comparison (", compared with
+      // 23 percent …") or an apposition (", a scheme …", ", even as …").
+      // Sorted by first letter: this runs at every comma of every content.
+      bool cut = false;
+      switch (ln[0]) {
+        case 'a': cut = ln == "a" || ln == "an" || ln == "although" || ln == "according"; break;
+        case 'b': cut = ln == "but"; break;
+        case 'c': cut = ln == "compared"; break;
+        case 'e': cut = ln == "even"; break;
+        case 'h': cut = ln == "however"; break;
+        case 't': cut = ln == "though"; break;
+        case 'w': cut = ln == "while" || ln == "whereas" || ln == "which" || ln == "who" || ln == "when"; break;
+        default: break;
+      }
+      if (cut) return w[k].end;
       // "…, aides said." / "…, Lewandowski said he …" / "…, said a former
       // spokesman": a second attribution after the comma (an interrupting
       // cue, "…, experts said, will …", is followed by a comma and stays
@@ -553,10 +562,19 @@ bool NounModifier(const QuoteContext& c, size_t k) {
 }
 
 bool IsSayVerb(std::string_view lw) {
-  return lw == "said" || lw == "says" || lw == "say" || lw == "saying" || lw == "added" || lw == "adds" ||
-         lw == "argued" || lw == "argues" || lw == "claimed" || lw == "claims" || lw == "wrote" || lw == "writes" ||
-         lw == "predicted" || lw == "predicts" || lw == "suggested" || lw == "suggests" || lw == "believes" ||
-         lw == "believe" || lw == "believed" || lw == "think" || lw == "thinks" || lw == "thought";
+  if (lw.size() < 3) return false;
+  // By first letter: asked for most cue words, and most are none of these.
+  switch (lw[0]) {
+    case 's':
+      return lw == "said" || lw == "says" || lw == "say" || lw == "saying" || lw == "suggested" || lw == "suggests";
+    case 'a': return lw == "added" || lw == "adds" || lw == "argued" || lw == "argues";
+    case 'b': return lw == "believes" || lw == "believe" || lw == "believed";
+    case 'c': return lw == "claimed" || lw == "claims";
+    case 'p': return lw == "predicted" || lw == "predicts";
+    case 't': return lw == "think" || lw == "thinks" || lw == "thought";
+    case 'w': return lw == "wrote" || lw == "writes";
+    default: return false;
+  }
 }
 
 // Words that cannot open a reported clause after a verb of saying.
