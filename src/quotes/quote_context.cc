@@ -258,9 +258,10 @@ SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_wo
   }
   if (!w[e].has(kWordLower)) return m;
   // Function words and determiners are no head noun ("… by saying").
-  if (InList(lw, kDeterminers) || Eq(lw, "by") || Eq(lw, "of") || Eq(lw, "for") || Eq(lw, "with") || Eq(lw, "to") ||
-      Eq(lw, "in") || Eq(lw, "on") || Eq(lw, "at") || Eq(lw, "from") || Eq(lw, "and") || Eq(lw, "or") || Eq(lw, "but") ||
-      Eq(lw, "as") || Eq(lw, "than") || Eq(lw, "not") || Eq(lw, "so") || Eq(lw, "also") || Eq(lw, "while") || Eq(lw, "after"))
+  if (InList(lw, kDeterminers) || Eq(lw, "by") || Eq(lw, "of") || Eq(lw, "for") || Eq(lw, "with") ||
+      Eq(lw, "to") || Eq(lw, "in") || Eq(lw, "on") || Eq(lw, "at") || Eq(lw, "from") || Eq(lw, "and") ||
+      Eq(lw, "or") || Eq(lw, "but") || Eq(lw, "as") || Eq(lw, "than") || Eq(lw, "not") || Eq(lw, "so") ||
+      Eq(lw, "also") || Eq(lw, "while") || Eq(lw, "after"))
     return m;
   // A description: walk left to a determiner over at most 6 words.
   size_t s = e;
@@ -414,9 +415,10 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
   // lower-case title words before the name belong to the mention.
   size_t lead = s;
   if (w[s].has(kWordLower) && !InList(ls, kDeterminers) && !InList(ls, kBareSpeakers) && ls.size() >= 5 &&
-      !ls.ends_with("ly") && !ls.ends_with("ing") && !Eq(ls, "about") && !Eq(ls, "after") && !Eq(ls, "before") &&
-      !Eq(ls, "during") && !Eq(ls, "today") && !Eq(ls, "again") && !Eq(ls, "under") && !Eq(ls, "since") && !Eq(ls, "while") &&
-      !Eq(ls, "would") && !Eq(ls, "could") && !Eq(ls, "should") && !Eq(ls, "there") && !Eq(ls, "their") && !Eq(ls, "which")) {
+      !ls.ends_with("ly") && !ls.ends_with("ing") && !Eq(ls, "about") && !Eq(ls, "after") &&
+      !Eq(ls, "before") && !Eq(ls, "during") && !Eq(ls, "today") && !Eq(ls, "again") && !Eq(ls, "under") &&
+      !Eq(ls, "since") && !Eq(ls, "while") && !Eq(ls, "would") && !Eq(ls, "could") && !Eq(ls, "should") &&
+      !Eq(ls, "there") && !Eq(ls, "their") && !Eq(ls, "which")) {
     size_t j = s;
     while (j < s + 3 && j + 1 <= max_word && j + 1 < w.size() && c.SpaceGap(j) && w[j].has(kWordLower) &&
            !IsCap(c, j + 1))
@@ -456,9 +458,9 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
     // A description up to punctuation or a preposition other than of/for.
     while (e + 1 <= max_word && e + 1 < w.size() && c.SpaceGap(e) && e - s < 8) {
       const std::string_view nx = c.Lower(e + 1);
-      if (Eq(nx, "in") || Eq(nx, "on") || Eq(nx, "at") || Eq(nx, "to") || Eq(nx, "that") || Eq(nx, "who") || Eq(nx, "and") ||
-          Eq(nx, "during") || Eq(nx, "after") || Eq(nx, "before") || Eq(nx, "with") || Eq(nx, "when") || Eq(nx, "as") ||
-          (e > s && InList(nx, kDeterminers)))
+      if (Eq(nx, "in") || Eq(nx, "on") || Eq(nx, "at") || Eq(nx, "to") || Eq(nx, "that") || Eq(nx, "who") ||
+          Eq(nx, "and") || Eq(nx, "during") || Eq(nx, "after") || Eq(nx, "before") || Eq(nx, "with") ||
+          Eq(nx, "when") || Eq(nx, "as") || (e > s && InList(nx, kDeterminers)))
         break;
       ++e;
     }

@@ -453,14 +453,29 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
       // Sorted by first letter: this runs at every comma of every content.
       bool cut = false;
       switch (ln[0]) {
-        case 'a': cut = Eq(ln, "a") || Eq(ln, "an") || Eq(ln, "although") || Eq(ln, "according"); break;
-        case 'b': cut = Eq(ln, "but"); break;
-        case 'c': cut = Eq(ln, "compared"); break;
-        case 'e': cut = Eq(ln, "even"); break;
-        case 'h': cut = Eq(ln, "however"); break;
-        case 't': cut = Eq(ln, "though"); break;
-        case 'w': cut = Eq(ln, "while") || Eq(ln, "whereas") || Eq(ln, "which") || Eq(ln, "who") || Eq(ln, "when"); break;
-        default: break;
+        case 'a':
+          cut = Eq(ln, "a") || Eq(ln, "an") || Eq(ln, "although") || Eq(ln, "according");
+          break;
+        case 'b':
+          cut = Eq(ln, "but");
+          break;
+        case 'c':
+          cut = Eq(ln, "compared");
+          break;
+        case 'e':
+          cut = Eq(ln, "even");
+          break;
+        case 'h':
+          cut = Eq(ln, "however");
+          break;
+        case 't':
+          cut = Eq(ln, "though");
+          break;
+        case 'w':
+          cut = Eq(ln, "while") || Eq(ln, "whereas") || Eq(ln, "which") || Eq(ln, "who") || Eq(ln, "when");
+          break;
+        default:
+          break;
       }
       if (cut) return w[k].end;
       // "…, aides said." / "…, Lewandowski said he …" / "…, said a former
@@ -489,8 +504,8 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
     if ((Eq(ln, "and") || Eq(ln, "but")) && c.SpaceGap(nx) && nx + 1 < w.size() && w[nx + 1].start < e &&
         c.words()[nx + 1].has(kWordLower)) {
       const std::string_view l2 = c.Lower(nx + 1);
-      if (Eq(l2, "also") || Eq(l2, "then") || Eq(l2, "later") || Eq(l2, "did") || Eq(l2, "noted") || Eq(l2, "defended") ||
-          (CueFlags(l2) & (kCueDirect | kCueThat)) != 0)
+      if (Eq(l2, "also") || Eq(l2, "then") || Eq(l2, "later") || Eq(l2, "did") || Eq(l2, "noted") ||
+          Eq(l2, "defended") || (CueFlags(l2) & (kCueDirect | kCueThat)) != 0)
         return w[k].end;
     }
   }
@@ -566,14 +581,22 @@ bool IsSayVerb(std::string_view lw) {
   // By first letter: asked for most cue words, and most are none of these.
   switch (lw[0]) {
     case 's':
-      return Eq(lw, "said") || Eq(lw, "says") || Eq(lw, "say") || Eq(lw, "saying") || Eq(lw, "suggested") || Eq(lw, "suggests");
-    case 'a': return Eq(lw, "added") || Eq(lw, "adds") || Eq(lw, "argued") || Eq(lw, "argues");
-    case 'b': return Eq(lw, "believes") || Eq(lw, "believe") || Eq(lw, "believed");
-    case 'c': return Eq(lw, "claimed") || Eq(lw, "claims");
-    case 'p': return Eq(lw, "predicted") || Eq(lw, "predicts");
-    case 't': return Eq(lw, "think") || Eq(lw, "thinks") || Eq(lw, "thought");
-    case 'w': return Eq(lw, "wrote") || Eq(lw, "writes");
-    default: return false;
+      return Eq(lw, "said") || Eq(lw, "says") || Eq(lw, "say") || Eq(lw, "saying") || Eq(lw, "suggested") ||
+             Eq(lw, "suggests");
+    case 'a':
+      return Eq(lw, "added") || Eq(lw, "adds") || Eq(lw, "argued") || Eq(lw, "argues");
+    case 'b':
+      return Eq(lw, "believes") || Eq(lw, "believe") || Eq(lw, "believed");
+    case 'c':
+      return Eq(lw, "claimed") || Eq(lw, "claims");
+    case 'p':
+      return Eq(lw, "predicted") || Eq(lw, "predicts");
+    case 't':
+      return Eq(lw, "think") || Eq(lw, "thinks") || Eq(lw, "thought");
+    case 'w':
+      return Eq(lw, "wrote") || Eq(lw, "writes");
+    default:
+      return false;
   }
 }
 
@@ -632,8 +655,9 @@ SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_
   bool bounded = false;  // stopped at a conjunction that opens the subject's clause
   while (s > min_word && e - s < 10 && c.SpaceGap(s - 1)) {
     const std::string_view p = c.Lower(s - 1);
-    if (Eq(p, "that") || Eq(p, "and") || Eq(p, "but") || Eq(p, "because") || Eq(p, "which") || Eq(p, "who") || Eq(p, "while") ||
-        Eq(p, "when") || Eq(p, "if") || Eq(p, "as") || Eq(p, "where") || Eq(p, "said") || Eq(p, "says")) {
+    if (Eq(p, "that") || Eq(p, "and") || Eq(p, "but") || Eq(p, "because") || Eq(p, "which") || Eq(p, "who") ||
+        Eq(p, "while") || Eq(p, "when") || Eq(p, "if") || Eq(p, "as") || Eq(p, "where") || Eq(p, "said") ||
+        Eq(p, "says")) {
       bounded = true;
       break;
     }
@@ -730,9 +754,13 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
     // "is expected to", "is not expected to", "is widely expected to".
     size_t a = k - 1;
     const std::string_view mid = c.Lower(a);
-    if (a > 0 && c.SpaceGap(a - 1) && (Eq(mid, "not") || Eq(mid, "also") || Eq(mid, "still") || mid.ends_with("ly"))) --a;
+    if (a > 0 && c.SpaceGap(a - 1) &&
+        (Eq(mid, "not") || Eq(mid, "also") || Eq(mid, "still") || mid.ends_with("ly")))
+      --a;
     const std::string_view aux = c.Lower(a);
-    if (!Eq(aux, "is") && !Eq(aux, "are") && !Eq(aux, "was") && !Eq(aux, "were") && !Eq(aux, "be") && !Eq(aux, "been")) return false;
+    if (!Eq(aux, "is") && !Eq(aux, "are") && !Eq(aux, "was") && !Eq(aux, "were") && !Eq(aux, "be") &&
+        !Eq(aux, "been"))
+      return false;
     if (c.Lower(k + 1) != "to") return false;
     cue_first = a;
   }
@@ -873,7 +901,9 @@ bool PassiveAt(const QuoteContext& c, size_t k, Found* out) {
     // "was (first) reported by": an auxiliary of the passive, maybe an adverb.
     if (e > min_word && (c.Lower(e) == "first" || c.Lower(e).ends_with("ly")) && c.SpaceGap(e - 1)) --e;
     const std::string_view aux = c.Lower(e);
-    if (!Eq(aux, "was") && !Eq(aux, "were") && !Eq(aux, "is") && !Eq(aux, "are") && !Eq(aux, "been") && !Eq(aux, "be")) return false;
+    if (!Eq(aux, "was") && !Eq(aux, "were") && !Eq(aux, "is") && !Eq(aux, "are") && !Eq(aux, "been") &&
+        !Eq(aux, "be"))
+      return false;
     if (e > min_word && (c.Lower(e - 1) == "has" || c.Lower(e - 1) == "have" || c.Lower(e - 1) == "had")) --e;
     if (e == 0 || e <= min_word || !c.SpaceGap(e - 1)) return false;
     --e;
@@ -914,8 +944,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   bool passive_asked = false;
   if (Eq(lw, "asked") && !cap_asked && k > 0 && c.SpaceGap(k - 1)) {
     const std::string_view p = c.Lower(k - 1);
-    passive_asked = Eq(p, "when") || Eq(p, "if") || Eq(p, "after") || Eq(p, "being") || Eq(p, "once") || Eq(p, "was") ||
-                    Eq(p, "were") || Eq(p, "been");
+    passive_asked = Eq(p, "when") || Eq(p, "if") || Eq(p, "after") || Eq(p, "being") || Eq(p, "once") ||
+                    Eq(p, "was") || Eq(p, "were") || Eq(p, "been");
   }
   if (cap_asked || passive_asked) {
     if (k + 1 >= n || !c.SpaceGap(k)) return false;
@@ -935,15 +965,17 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       // a time or place phrase before the question.
       for (size_t j = s0; j + 1 < n && j < s0 + 4 && c.SpaceGap(j); ++j) {
         const std::string_view lj = c.Lower(j + 1);
-        if (Eq(lj, "if") || Eq(lj, "whether") || Eq(lj, "why") || Eq(lj, "how") || Eq(lj, "what") || Eq(lj, "about")) {
+        if (Eq(lj, "if") || Eq(lj, "whether") || Eq(lj, "why") || Eq(lj, "how") || Eq(lj, "what") ||
+            Eq(lj, "about")) {
           s0 = j + 1;
           break;
         }
       }
     }
     const std::string_view l1 = c.Lower(s0);
-    if (!Eq(l1, "if") && !Eq(l1, "whether") && !Eq(l1, "why") && !Eq(l1, "how") && !Eq(l1, "what") && !Eq(l1, "which") &&
-        !Eq(l1, "when") && !Eq(l1, "who") && !Eq(l1, "about") && !(passive_asked && Eq(l1, "to")))
+    if (!Eq(l1, "if") && !Eq(l1, "whether") && !Eq(l1, "why") && !Eq(l1, "how") && !Eq(l1, "what") &&
+        !Eq(l1, "which") && !Eq(l1, "when") && !Eq(l1, "who") && !Eq(l1, "about") &&
+        !(passive_asked && Eq(l1, "to")))
       return false;
     const uint32_t se = c.SentenceEnd(w[k].start);
     size_t j = s0;
@@ -1021,7 +1053,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   // no finding.
   if (Eq(lw, "found") && k > 0 && c.SpaceGap(k - 1)) {
     const std::string_view p = c.Lower(k - 1);
-    if (Eq(p, "be") || Eq(p, "been") || Eq(p, "was") || Eq(p, "were") || Eq(p, "is") || Eq(p, "are")) return false;
+    if (Eq(p, "be") || Eq(p, "been") || Eq(p, "was") || Eq(p, "were") || Eq(p, "is") || Eq(p, "are"))
+      return false;
   }
   // "backed by", "favored by": cues only in the passive (particle "by").
   if (k + 1 < n && c.SpaceGap(k) && c.Lower(k + 1) == "by" && CueParticle(lw) == "by") return false;
@@ -1039,8 +1072,9 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // "called for a ban on …": what is called for is the content.
     // "called him a kind and loving man": the object and its name are.
     const std::string_view l1 = k + 2 < n && c.SpaceGap(k) ? c.Lower(k + 1) : std::string_view();
-    const bool object_named = (Eq(l1, "him") || Eq(l1, "her") || Eq(l1, "them") || Eq(l1, "it") || Eq(l1, "us") || Eq(l1, "me")) &&
-                              c.SpaceGap(k + 1) && w[k + 2].has(kWordLower) && !NoObjectAfter(c.Lower(k + 2));
+    const bool object_named =
+        (Eq(l1, "him") || Eq(l1, "her") || Eq(l1, "them") || Eq(l1, "it") || Eq(l1, "us") || Eq(l1, "me")) &&
+        c.SpaceGap(k + 1) && w[k + 2].has(kWordLower) && !NoObjectAfter(c.Lower(k + 2));
     bool quoted = Eq(l1, "for") || object_named;
     for (size_t j = k + 1; j < n && j < k + kCalledQuoteWindow && !quoted; ++j) {
       if (c.InQuote(w[j].start)) quoted = true;
@@ -1132,7 +1166,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
           // pronoun after the object opens the reported clause too.
           for (size_t j = tail_start; j < n && j < tail_start + 6 && w[j].start < se; ++j) {
             const std::string_view lj = c.Lower(j);
-            if (Eq(lj, "that") || (j > tail_start && c.SpaceGap(j - 1) && IsSubjectPronoun(ContractionHead(lj))))
+            if (Eq(lj, "that") ||
+                (j > tail_start && c.SpaceGap(j - 1) && IsSubjectPronoun(ContractionHead(lj))))
               tail_clause = true;
           }
         }
@@ -1146,10 +1181,11 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         // apposition or relative clause after an inverted speaker describes
         // the speaker, however long.
         const std::string_view ltail = tail_word < n ? c.Lower(tail_word) : std::string_view();
-        const bool tail_relative = inverted && tail_word > k && tail_word < n &&
-                                   c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
-                                   !GapBreaks(c.GapAfter(tail_word - 1)) &&
-                                   (Eq(ltail, "who") || Eq(ltail, "whose") || Eq(ltail, "a") || Eq(ltail, "an") || Eq(ltail, "the"));
+        const bool tail_relative =
+            inverted && tail_word > k && tail_word < n &&
+            c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
+            !GapBreaks(c.GapAfter(tail_word - 1)) &&
+            (Eq(ltail, "who") || Eq(ltail, "whose") || Eq(ltail, "a") || Eq(ltail, "an") || Eq(ltail, "the"));
         if (g.find(',') != std::string_view::npos && !ends_quote &&
             (tail_words <= 6 || tail_participle || tail_relative) &&
             (!tail_continues || tail_relative) && !tail_clause && (f & (kCueThat | kCueBare))) {
@@ -1194,8 +1230,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     bool keep = k > min_word;
     if (keep && !IsSayVerb(lw) && c.SpaceGap(k - 1)) {
       const std::string_view p = c.Lower(k - 1);
-      keep = !(Eq(p, "his") || Eq(p, "her") || Eq(p, "their") || Eq(p, "its") || Eq(p, "our") || Eq(p, "my") || Eq(p, "your") ||
-               Eq(p, "for") || Eq(p, "of"));
+      keep = !(Eq(p, "his") || Eq(p, "her") || Eq(p, "their") || Eq(p, "its") || Eq(p, "our") ||
+               Eq(p, "my") || Eq(p, "your") || Eq(p, "for") || Eq(p, "of"));
     }
     if (!keep) return false;
   }
@@ -1245,7 +1281,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     const size_t limit = std::min(sent_end_word, after + 9);
     for (size_t j = after; j < limit; ++j) {
       const std::string_view lj = c.Lower(j);
-      if (Eq(lj, "if") || Eq(lj, "whether") || Eq(lj, "why") || Eq(lj, "how") || Eq(lj, "what") || Eq(lj, "when"))
+      if (Eq(lj, "if") || Eq(lj, "whether") || Eq(lj, "why") || Eq(lj, "how") || Eq(lj, "what") ||
+          Eq(lj, "when"))
         return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
       if (!c.SpaceGap(j)) break;
     }
@@ -1314,7 +1351,8 @@ void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
     // before the cue (or before one adverb or auxiliary).
     for (size_t j = k; j-- > 0 && j + 2 >= k && j > sw && !clause;) {
       const std::string_view lj = c.Lower(j);
-      if ((Eq(lj, "which") || Eq(lj, "who")) && c.GapAfter(j - 1).find(',') != std::string_view::npos) clause = true;
+      if ((Eq(lj, "which") || Eq(lj, "who")) && c.GapAfter(j - 1).find(',') != std::string_view::npos)
+        clause = true;
       if (!c.SpaceGap(j)) break;
     }
   }
@@ -1350,16 +1388,17 @@ void CutAtSecondPredicate(const QuoteContext& c, size_t k, uint8_t flags, Quote*
   }
   const size_t first = c.WordAtOrAfter(q->start);
   if (first >= w.size() || w[first].start >= q->end) return;
-  static const WordSet kAdjectives = {"based", "related", "united", "limited", "concerned", "interested", "advanced"};
+  static const WordSet kAdjectives = {"based",     "related",    "united",  "limited",
+                                      "concerned", "interested", "advanced"};
   for (size_t j = first + 1; j + 2 < w.size() && w[j + 2].start < q->end; ++j) {
     if (w[j].end - w[j].start != 3 || !w[j].has(kWordLower) || (c.Lower(j) != "and" && c.Lower(j) != "but") ||
         c.InQuote(w[j].start))
       continue;
     const std::string_view v = c.Lower(j + 1);
-    static const WordSet kIrregular = {"said", "told", "won", "made", "took", "gave", "went", "got", "left",
-                                       "sent", "ran", "spent", "began", "became", "held", "brought", "kept",
-                                       "wrote", "met", "lost", "paid", "led", "spoke", "sought", "built", "has", "had", "was", "is",
-                                       "will", "would", "says"};
+    static const WordSet kIrregular = {
+        "said",  "told",   "won",    "made", "took",    "gave", "went",  "got",  "left",  "sent", "ran",
+        "spent", "began",  "became", "held", "brought", "kept", "wrote", "met",  "lost",  "paid", "led",
+        "spoke", "sought", "built",  "has",  "had",     "was",  "is",    "will", "would", "says"};
     if (!w[j + 1].has(kWordLower) || kAdjectives.count(v)) continue;
     if (!(v.size() >= 5 && v.ends_with("ed")) && !kIrregular.count(v)) continue;
     if (!c.SpaceGap(j) || !c.SpaceGap(j + 1)) continue;
@@ -1571,7 +1610,8 @@ bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
     if (last == ',' || last == '.' || last == '?' || last == '!' || last == ';' || last == ':') continue;
     for (size_t j = i; j-- > 0 && f[j].quote.start + 4 >= d.start;) {
       Quote& g = f[j].quote;
-      if (g.kind != QuoteKind::kIndirect || g.end <= d.end + 1 || !OnlyOpeningMark(text, g.start, d.start)) continue;
+      if (g.kind != QuoteKind::kIndirect || g.end <= d.end + 1 || !OnlyOpeningMark(text, g.start, d.start))
+        continue;
       g.kind = QuoteKind::kDirect;
       drop.resize(f.size(), 0);
       drop[i] = 1;
@@ -1618,7 +1658,8 @@ bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
       const uint32_t lo = std::min(q.start, q.cue_start);
       const uint32_t need = std::max(q.end, q.cue_start + 1);
       bool in = holds(f[widest].quote, q, lo, need);
-      for (size_t j = i, steps = 0; !in && j-- > 0 && steps < 64; ++steps) in = holds(f[j].quote, q, lo, need);
+      for (size_t j = i, steps = 0; !in && j-- > 0 && steps < 64; ++steps)
+        in = holds(f[j].quote, q, lo, need);
       f[i].nested = in;
       any = any || in;
     }
@@ -1733,7 +1774,8 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (!cap && !according && !flags) {
       // "ruled that …", "confident that …": see ThatClauseAt.
       const std::string_view nx = k + 1 < w.size() ? c.Lower(k + 1) : std::string_view();
-      if (((nx.size() == 4 && nx[0] == 't' && Eq(nx, "that")) || (nx.size() == 7 && nx[0] == 'w' && Eq(nx, "whether"))) &&
+      if (((nx.size() == 4 && nx[0] == 't' && Eq(nx, "that")) ||
+           (nx.size() == 7 && nx[0] == 'w' && Eq(nx, "whether"))) &&
           !c.InQuote(wd.start)) {
         Found f;
         if (ThatClauseAt(c, k, &f)) {
