@@ -297,7 +297,10 @@ enum class SpanClass { kSkip, kDirect, kFragment };
 // speech (short words make it look like a title otherwise).
 bool FollowsQuotation(const QuoteContext& c, const QuoteSpan& q) {
   const QuoteSpan* first = c.spans().data();
-  for (const QuoteSpan* p = &q; p-- != first;) {
+  // Bounded: a quotation holding thousands of nested ones must not make
+  // every later title check walk back over them.
+  int steps = 0;
+  for (const QuoteSpan* p = &q; p-- != first && ++steps <= 16;) {
     if (p->depth != 0) continue;
     if (p->close_end > q.open_start || q.open_start - p->close_end > 40) return false;
     const std::string_view gap = c.text().substr(p->close_end, q.open_start - p->close_end);
