@@ -86,6 +86,8 @@ constexpr Entry kEntries[] = {
     {"tweets", D | T, ""}, {"chimed", D, ""}, {"fumed", D, ""}, {"railed", D, ""}, {"blasted", D | N, ""},
     {"reasoned", D | T, ""}, {"surmised", D | T, ""}, {"wondered", D, ""},
     {"shot", D, "back"}, {"fired", D, "back"}, {"read", D, ""}, {"reads", D, ""},
+    // Crowds: "protesters chanting “Dump Trump.”".
+    {"chanting", D, ""}, {"shouting", D, ""}, {"yelling", D, ""},
     {"insist", T | N, ""}, {"argue", T | B | N, ""}, {"claim", T | B | N, ""}, {"note", T | N, ""}, {"warn", T, ""},
     {"suggest", T | B | N, ""}, {"predict", T | B, ""}, {"acknowledge", T, ""}, {"admit", T, ""}, {"deny", T, ""},
     {"announce", T, ""}, {"explain", T, ""}, {"add", T, ""}, {"write", T, ""}, {"believing", T | B, ""},

@@ -79,7 +79,7 @@ size_t NameStart(const QuoteContext& c, size_t e, size_t min_word) {
 }  // namespace
 
 bool IsSubjectPronoun(std::string_view w) {
-  return w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "it";
+  return Eq(w, "he") || Eq(w, "she") || Eq(w, "they") || Eq(w, "we") || Eq(w, "i") || Eq(w, "it");
 }
 
 QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& paragraphs)
@@ -239,7 +239,7 @@ SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_wo
     m.end = w[e].end;
     return m;
   }
-  if ((lw == "who" || lw == "which") && e > min_word) {
+  if ((Eq(lw, "who") || Eq(lw, "which")) && e > min_word) {
     // "Smith, who chairs the panel, said" is handled by the appositive rule;
     // "Smith who said" takes the phrase before the pronoun.
     return NounPhraseEndingAt(c, e - 1, min_word);
@@ -258,18 +258,19 @@ SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_wo
   }
   if (!w[e].has(kWordLower)) return m;
   // Function words and determiners are no head noun ("… by saying").
-  if (InList(lw, kDeterminers) || lw == "by" || lw == "of" || lw == "for" || lw == "with" || lw == "to" ||
-      lw == "in" || lw == "on" || lw == "at" || lw == "from" || lw == "and" || lw == "or" || lw == "but" ||
-      lw == "as" || lw == "than" || lw == "not" || lw == "so" || lw == "also" || lw == "while" || lw == "after")
+  if (InList(lw, kDeterminers) || Eq(lw, "by") || Eq(lw, "of") || Eq(lw, "for") || Eq(lw, "with") ||
+      Eq(lw, "to") || Eq(lw, "in") || Eq(lw, "on") || Eq(lw, "at") || Eq(lw, "from") || Eq(lw, "and") ||
+      Eq(lw, "or") || Eq(lw, "but") || Eq(lw, "as") || Eq(lw, "than") || Eq(lw, "not") || Eq(lw, "so") ||
+      Eq(lw, "also") || Eq(lw, "while") || Eq(lw, "after"))
     return m;
   // A description: walk left to a determiner over at most 6 words.
   size_t s = e;
   bool det = false;
   for (int steps = 0; steps < 6 && s > min_word && c.SpaceGap(s - 1); ++steps) {
     const std::string_view prev = c.Lower(s - 1);
-    if (IsSubjectPronoun(prev) || prev == "and" || prev == "or" || prev == "to" || prev == "in" ||
-        prev == "on" || prev == "at" || prev == "with" || prev == "by" || prev == "from" ||
-        prev == "than" || prev == "as" || prev == "if" || prev == "because" || prev == "but") {
+    if (IsSubjectPronoun(prev) || Eq(prev, "and") || Eq(prev, "or") || Eq(prev, "to") || Eq(prev, "in") ||
+        Eq(prev, "on") || Eq(prev, "at") || Eq(prev, "with") || Eq(prev, "by") || Eq(prev, "from") ||
+        Eq(prev, "than") || Eq(prev, "as") || Eq(prev, "if") || Eq(prev, "because") || Eq(prev, "but")) {
       break;
     }
     --s;
@@ -278,7 +279,7 @@ SubjectMention NounPhraseEndingAt(const QuoteContext& c, size_t e, size_t min_wo
       // "a spokesman for the ministry": extend over one of/for.
       if (s > min_word + 1 && c.SpaceGap(s - 1)) {
         const std::string_view p2 = c.Lower(s - 1);
-        if (p2 == "of" || p2 == "for") {
+        if (Eq(p2, "of") || Eq(p2, "for")) {
           size_t t = s - 1;
           for (int k = 0; k < 4 && t > min_word && c.SpaceGap(t - 1); ++k) {
             const std::string_view p3 = c.Lower(t - 1);
@@ -358,7 +359,7 @@ SubjectMention SubjectBefore(const QuoteContext& c, size_t v, size_t min_word) {
     for (size_t k = i; k > min_word && i - k < 6; --k) {
       const std::string_view g = c.GapAfter(k - 1);
       if (g.find('(') != std::string_view::npos) {
-        if (g == " (") return NounPhraseEndingAt(c, k - 1, min_word);
+        if (Eq(g, " (")) return NounPhraseEndingAt(c, k - 1, min_word);
         break;
       }
     }
@@ -414,9 +415,10 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
   // lower-case title words before the name belong to the mention.
   size_t lead = s;
   if (w[s].has(kWordLower) && !InList(ls, kDeterminers) && !InList(ls, kBareSpeakers) && ls.size() >= 5 &&
-      !ls.ends_with("ly") && !ls.ends_with("ing") && ls != "about" && ls != "after" && ls != "before" &&
-      ls != "during" && ls != "today" && ls != "again" && ls != "under" && ls != "since" && ls != "while" &&
-      ls != "would" && ls != "could" && ls != "should" && ls != "there" && ls != "their" && ls != "which") {
+      !ls.ends_with("ly") && !ls.ends_with("ing") && !Eq(ls, "about") && !Eq(ls, "after") &&
+      !Eq(ls, "before") && !Eq(ls, "during") && !Eq(ls, "today") && !Eq(ls, "again") && !Eq(ls, "under") &&
+      !Eq(ls, "since") && !Eq(ls, "while") && !Eq(ls, "would") && !Eq(ls, "could") && !Eq(ls, "should") &&
+      !Eq(ls, "there") && !Eq(ls, "their") && !Eq(ls, "which")) {
     size_t j = s;
     while (j < s + 3 && j + 1 <= max_word && j + 1 < w.size() && c.SpaceGap(j) && w[j].has(kWordLower) &&
            !IsCap(c, j + 1))
@@ -456,9 +458,9 @@ SubjectMention SubjectAfter(const QuoteContext& c, size_t s, size_t max_word) {
     // A description up to punctuation or a preposition other than of/for.
     while (e + 1 <= max_word && e + 1 < w.size() && c.SpaceGap(e) && e - s < 8) {
       const std::string_view nx = c.Lower(e + 1);
-      if (nx == "in" || nx == "on" || nx == "at" || nx == "to" || nx == "that" || nx == "who" || nx == "and" ||
-          nx == "during" || nx == "after" || nx == "before" || nx == "with" || nx == "when" || nx == "as" ||
-          (e > s && InList(nx, kDeterminers)))
+      if (Eq(nx, "in") || Eq(nx, "on") || Eq(nx, "at") || Eq(nx, "to") || Eq(nx, "that") || Eq(nx, "who") ||
+          Eq(nx, "and") || Eq(nx, "during") || Eq(nx, "after") || Eq(nx, "before") || Eq(nx, "with") ||
+          Eq(nx, "when") || Eq(nx, "as") || (e > s && InList(nx, kDeterminers)))
         break;
       ++e;
     }

@@ -4,7 +4,9 @@
 // Lives on the stack of one Run() call: never shared between threads.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,15 @@
 #include "text/token.h"
 
 namespace annals {
+
+// `w == "said"` with the literal's length known at compile time: the
+// compiler turns the byte compare into a few instructions (a string_view
+// operator== calls memcmp with a run-time length). The stage's word tests
+// run for most words of every article.
+template <size_t N>
+inline bool Eq(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 // A span of words naming a speaker, as found next to a cue.
 enum class MentionKind : uint8_t { kNone, kName, kPronoun, kDescription };

@@ -37,10 +37,16 @@ constexpr size_t kCueWindowBefore = 14;
 // is at most this many paragraphs before.
 constexpr size_t kContinueParagraphs = 1;
 
+// Speech nested in another content is looked for at most this many bytes
+// after that content's start (a bound on the scan for a comma; train's
+// nested cues sit well inside it).
+constexpr uint32_t kNestedReach = 600;
+
 struct Found {
   Quote quote;
   SubjectMention subject;  // the speaker mention, if any
   bool continues = false;  // no cue: takes the previous quotation's speaker
+  bool nested = false;     // speech inside another attribution's content: dropped
   size_t para = 0;         // paragraph of the quotation's start
   size_t end_para = 0;     // paragraph of its end
 };
@@ -128,11 +134,11 @@ uint32_t CueEnd(const QuoteContext& c, size_t k) {
   if (k + 1 < w.size() && c.SpaceGap(k)) {
     const std::string_view nx(c.Lower(k + 1));
     if (IsCueParticle(lw, nx)) end = w[k + 1].end;
-    if ((lw == "told" || lw == "tells" || lw == "telling") &&
-        (nx == "reporters" || nx == "journalists" || nx == "supporters" || nx == "lawmakers"))
+    if ((Eq(lw, "told") || Eq(lw, "tells") || Eq(lw, "telling")) &&
+        (Eq(nx, "reporters") || Eq(nx, "journalists") || Eq(nx, "supporters") || Eq(nx, "lawmakers")))
       end = w[k + 1].end;
-    if (lw == "according" && nx == "to") end = w[k + 1].end;
-    if ((lw == "called" || lw == "calls" || lw == "calling") && nx == "for") end = w[k + 1].end;
+    if (Eq(lw, "according") && Eq(nx, "to")) end = w[k + 1].end;
+    if ((Eq(lw, "called") || Eq(lw, "calls") || Eq(lw, "calling")) && Eq(nx, "for")) end = w[k + 1].end;
   }
   return end;
 }
@@ -147,7 +153,7 @@ bool ParticleOk(const QuoteContext& c, size_t k, uint8_t flags, bool allow_bare 
   const std::string_view lw(c.Lower(k));
   if (k + 1 < c.words().size() && c.SpaceGap(k) && IsCueParticle(lw, c.Lower(k + 1))) return true;
   // "called it a “heinous crime”": the bare verb still cues a fragment.
-  return allow_bare && lw == "called";
+  return allow_bare && Eq(lw, "called");
 }
 
 // True if the quotation's own words end with a full stop (`“… me.”`): a
@@ -285,6 +291,24 @@ Cue CueBefore(const QuoteContext& c, const QuoteSpan& q, uint8_t need, size_t wi
 // titles). `has_cue_after`: a cue follows the closing mark.
 enum class SpanClass { kSkip, kDirect, kFragment };
 
+// `“Politics is a tough game,” he said. “That's the way it is, Nicole.”`: a
+// quotation a few words after another one's closing mark in the same
+// paragraph, with a sentence end between them, carries on the same
+// speech (short words make it look like a title otherwise).
+bool FollowsQuotation(const QuoteContext& c, const QuoteSpan& q) {
+  const QuoteSpan* first = c.spans().data();
+  // Bounded: a quotation holding thousands of nested ones must not make
+  // every later title check walk back over them.
+  int steps = 0;
+  for (const QuoteSpan* p = &q; p-- != first && ++steps <= 16;) {
+    if (p->depth != 0) continue;
+    if (p->close_end > q.open_start || q.open_start - p->close_end > 40) return false;
+    const std::string_view gap = c.text().substr(p->close_end, q.open_start - p->close_end);
+    return gap.find('\n') == std::string_view::npos && gap.find(". ") != std::string_view::npos;
+  }
+  return false;
+}
+
 SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   const std::string_view t = c.text();
   const size_t w0 = c.WordAtOrAfter(q.start);
@@ -329,7 +353,7 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
     bool conj = false;
     if (w0 > 0 && c.words()[w0 - 1].end == b) {
       const std::string_view pw = c.Lower(w0 - 1);
-      conj = pw == "that" || pw == "because";
+      conj = Eq(pw, "that") || Eq(pw, "because");
     }
     if (dash || conj) return SpanClass::kFragment;
   }
@@ -338,7 +362,7 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   // declared “What a Super Tuesday!” and said …`.
   const bool ends_sentence = last == '.' || last == '!' || last == '?';
   if (title_case && nw <= 8 && (nw >= 2 || !ends_punct) && !CueAfter(c, q, kCueDirect).found() &&
-      !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()))
+      !(ends_sentence && CueBefore(c, q, kCueDirect, kCueWindowBefore).found()) && !FollowsQuotation(c, q))
     return SpanClass::kSkip;
   // `the hit Broadway play, “Eclipsed.”`, `his 2012 book, ''An American
   // Son.''`: a title-case quotation naming a work is a title, whatever
@@ -402,8 +426,18 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
   const auto& w = c.words();
   const size_t first = c.WordAtOrAfter(from);
   for (size_t k = first; k + 1 < w.size() && w[k + 1].start < e; ++k) {
-    if (k == first) continue;  // the content's own first word never cuts
     const size_t nx = k + 1;
+    // The content's own first word never cuts, except before a participle
+    // clause: "attacked Trump, saying he would …" (the object is "Trump").
+    if (k == first) {
+      // ", " between the words, tested on the bytes (this runs for every content).
+      if (w[nx].start != w[k].end + 2 || c.text()[w[k].end] != ',' || c.text()[w[k].end + 1] != ' ' ||
+          !w[nx].has(kWordLower))
+        continue;
+      const std::string_view l0 = c.Lower(nx);
+      if (l0.size() > 5 && l0.ends_with("ing") && !Eq(l0, "including") && !Eq(l0, "during")) return w[k].end;
+      continue;
+    }
     // One plain space (most gaps): only "and"/"but" below can cut there.
     if (w[nx].start == w[k].end + 1 && c.text()[w[k].end] == ' ' &&
         (w[nx].end - w[nx].start != 3 || !w[nx].has(kWordLower)))
@@ -414,15 +448,39 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
     const std::string_view ln = c.Lower(nx);
     const bool comma = g.find(',') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos;
     if (comma) {
-      if ((ln.size() > 5 && ln.ends_with("ing") && ln != "including" && ln != "during") || ln == "while" ||
-          ln == "whereas" || ln == "although" || ln == "though" || ln == "but" || ln == "according" ||
-          ln == "however")
-        return w[k].end;
-      // A relative or temporal clause after the comma describes something
-      // the content named (", which would give …", ", when Our Principles
-      // launched …"), or compares it (", compared with 23 percent …").
-      if (ln == "which" || ln == "who" || ln == "when" || ln == "compared") return w[k].end;
-      if (ln == "a" || ln == "an" || ln == "even") return w[k].end;
+      if (ln.size() > 5 && ln.ends_with("ing") && !Eq(ln, "including") && !Eq(ln, "during")) return w[k].end;
+      // A contrast (", while …", ", but …"), a relative or temporal clause
+      // describing something the content named (", which would give …",
+      // ", when Our Principles launched …"), a comparison (", compared with
+      // 23 percent …") or an apposition (", a scheme …", ", even as …").
+      // Sorted by first letter: this runs at every comma of every content.
+      bool cut = false;
+      switch (ln[0]) {
+        case 'a':
+          cut = Eq(ln, "a") || Eq(ln, "an") || Eq(ln, "although") || Eq(ln, "according");
+          break;
+        case 'b':
+          cut = Eq(ln, "but");
+          break;
+        case 'c':
+          cut = Eq(ln, "compared");
+          break;
+        case 'e':
+          cut = Eq(ln, "even");
+          break;
+        case 'h':
+          cut = Eq(ln, "however");
+          break;
+        case 't':
+          cut = Eq(ln, "though");
+          break;
+        case 'w':
+          cut = Eq(ln, "while") || Eq(ln, "whereas") || Eq(ln, "which") || Eq(ln, "who") || Eq(ln, "when");
+          break;
+        default:
+          break;
+      }
+      if (cut) return w[k].end;
       // "…, aides said." / "…, Lewandowski said he …" / "…, said a former
       // spokesman": a second attribution after the comma (an interrupting
       // cue, "…, experts said, will …", is followed by a comma and stays
@@ -437,7 +495,7 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
       }
       // ", and more than 4 in 10 said …": a coordinated clause with its own
       // subject and reporting verb is a second attribution, not this content.
-      if (ln == "and") {
+      if (Eq(ln, "and")) {
         for (size_t j = nx + 1; j < w.size() && j < nx + 8 && w[j].start < e; ++j) {
           if (GapBreaks(c.GapAfter(j - 1)) || c.GapAfter(j - 1).find(',') != std::string_view::npos) break;
           if (c.words()[j].has(kWordLower) && (CueFlags(c.Lower(j)) & (kCueDirect | kCueThat)) != 0)
@@ -446,11 +504,11 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
       }
       continue;
     }
-    if ((ln == "and" || ln == "but") && c.SpaceGap(nx) && nx + 1 < w.size() && w[nx + 1].start < e &&
+    if ((Eq(ln, "and") || Eq(ln, "but")) && c.SpaceGap(nx) && nx + 1 < w.size() && w[nx + 1].start < e &&
         c.words()[nx + 1].has(kWordLower)) {
       const std::string_view l2 = c.Lower(nx + 1);
-      if (l2 == "also" || l2 == "then" || l2 == "later" || l2 == "did" || l2 == "noted" || l2 == "defended" ||
-          (CueFlags(l2) & (kCueDirect | kCueThat)) != 0)
+      if (Eq(l2, "also") || Eq(l2, "then") || Eq(l2, "later") || Eq(l2, "did") || Eq(l2, "noted") ||
+          Eq(l2, "defended") || (CueFlags(l2) & (kCueDirect | kCueThat)) != 0)
         return w[k].end;
     }
   }
@@ -522,10 +580,27 @@ bool NounModifier(const QuoteContext& c, size_t k) {
 }
 
 bool IsSayVerb(std::string_view lw) {
-  return lw == "said" || lw == "says" || lw == "say" || lw == "saying" || lw == "added" || lw == "adds" ||
-         lw == "argued" || lw == "argues" || lw == "claimed" || lw == "claims" || lw == "wrote" || lw == "writes" ||
-         lw == "predicted" || lw == "predicts" || lw == "suggested" || lw == "suggests" || lw == "believes" ||
-         lw == "believe" || lw == "believed" || lw == "think" || lw == "thinks" || lw == "thought";
+  if (lw.size() < 3) return false;
+  // By first letter: asked for most cue words, and most are none of these.
+  switch (lw[0]) {
+    case 's':
+      return Eq(lw, "said") || Eq(lw, "says") || Eq(lw, "say") || Eq(lw, "saying") || Eq(lw, "suggested") ||
+             Eq(lw, "suggests");
+    case 'a':
+      return Eq(lw, "added") || Eq(lw, "adds") || Eq(lw, "argued") || Eq(lw, "argues");
+    case 'b':
+      return Eq(lw, "believes") || Eq(lw, "believe") || Eq(lw, "believed");
+    case 'c':
+      return Eq(lw, "claimed") || Eq(lw, "claims");
+    case 'p':
+      return Eq(lw, "predicted") || Eq(lw, "predicts");
+    case 't':
+      return Eq(lw, "think") || Eq(lw, "thinks") || Eq(lw, "thought");
+    case 'w':
+      return Eq(lw, "wrote") || Eq(lw, "writes");
+    default:
+      return false;
+  }
 }
 
 // Words that cannot open a reported clause after a verb of saying.
@@ -583,8 +658,9 @@ SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_
   bool bounded = false;  // stopped at a conjunction that opens the subject's clause
   while (s > min_word && e - s < 10 && c.SpaceGap(s - 1)) {
     const std::string_view p = c.Lower(s - 1);
-    if (p == "that" || p == "and" || p == "but" || p == "because" || p == "which" || p == "who" || p == "while" ||
-        p == "when" || p == "if" || p == "as" || p == "where" || p == "said" || p == "says") {
+    if (Eq(p, "that") || Eq(p, "and") || Eq(p, "but") || Eq(p, "because") || Eq(p, "which") || Eq(p, "who") ||
+        Eq(p, "while") || Eq(p, "when") || Eq(p, "if") || Eq(p, "as") || Eq(p, "where") || Eq(p, "said") ||
+        Eq(p, "says")) {
       bounded = true;
       break;
     }
@@ -600,7 +676,7 @@ SubjectMention GenericSubjectBefore(const QuoteContext& c, size_t k, size_t min_
 }
 
 bool IsObjectPronoun(std::string_view lw) {
-  return lw == "me" || lw == "him" || lw == "her" || lw == "us" || lw == "them" || lw == "you";
+  return Eq(lw, "me") || Eq(lw, "him") || Eq(lw, "her") || Eq(lw, "us") || Eq(lw, "them") || Eq(lw, "you");
 }
 
 // The words between a comma and cue word k ("…, she and another reporter
@@ -612,7 +688,7 @@ SubjectMention CommaBoundedSubject(const QuoteContext& c, size_t k, size_t min_w
   const auto& w = c.words();
   if (k == 0 || k <= min_word + 1 || !c.SpaceGap(k - 1)) return m;
   const std::string_view le = c.Lower(k - 1);
-  if (le != "him" && le != "them" && (EndsNoSubject(le) || le.ends_with("ly"))) return m;
+  if (!Eq(le, "him") && !Eq(le, "them") && (EndsNoSubject(le) || le.ends_with("ly"))) return m;
   const uint32_t se = c.SentenceEnd(w[k].start);
   if (c.WordAtOrAfter(se) > k + 4) return m;
   size_t s = k - 1;
@@ -637,7 +713,7 @@ SubjectMention DistantSubject(const QuoteContext& c, size_t k, size_t min_word) 
   if (k == 0 || k <= min_word + 1) return m;
   const std::string_view prev = c.Lower(k - 1);
   const bool comma = c.GapAfter(k - 1).find(',') != std::string_view::npos;
-  const bool coordinated = c.SpaceGap(k - 1) && (prev == "and" || prev == "but" || prev == "then");
+  const bool coordinated = c.SpaceGap(k - 1) && (Eq(prev, "and") || Eq(prev, "but") || Eq(prev, "then"));
   if (!comma && !coordinated) return m;
   // "Sen. Rand Paul, R-Ky., told": a period glued to the comma ends an
   // abbreviation, not the sentence.
@@ -677,13 +753,17 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
   const size_t n = w.size();
   if (k == 0 || k + 2 >= n || !c.SpaceGap(k) || !c.SpaceGap(k - 1) || !w[k + 1].has(kWordLower)) return false;
   size_t cue_first = k;
-  if (lw == "expected") {
+  if (Eq(lw, "expected")) {
     // "is expected to", "is not expected to", "is widely expected to".
     size_t a = k - 1;
     const std::string_view mid = c.Lower(a);
-    if (a > 0 && c.SpaceGap(a - 1) && (mid == "not" || mid == "also" || mid == "still" || mid.ends_with("ly"))) --a;
+    if (a > 0 && c.SpaceGap(a - 1) &&
+        (Eq(mid, "not") || Eq(mid, "also") || Eq(mid, "still") || mid.ends_with("ly")))
+      --a;
     const std::string_view aux = c.Lower(a);
-    if (aux != "is" && aux != "are" && aux != "was" && aux != "were" && aux != "be" && aux != "been") return false;
+    if (!Eq(aux, "is") && !Eq(aux, "are") && !Eq(aux, "was") && !Eq(aux, "were") && !Eq(aux, "be") &&
+        !Eq(aux, "been"))
+      return false;
     if (c.Lower(k + 1) != "to") return false;
     cue_first = a;
   }
@@ -700,7 +780,7 @@ bool EvidentialAt(const QuoteContext& c, size_t k, std::string_view lw, Quote* q
   if (s + 12 <= cue_first) return false;  // no clause start near: a long sentence, not a subject
   const std::string_view first = c.Lower(s);
   uint32_t from = w[s].start;
-  if (s + 1 == cue_first && (first == "it" || first == "there")) {
+  if (s + 1 == cue_first && (Eq(first, "it") || Eq(first, "there"))) {
     size_t j = k + 1;
     if (c.Lower(j) == "that" || c.Lower(j) == "as") ++j;
     if (j >= n || w[j].start >= sent_end) return false;
@@ -813,7 +893,7 @@ bool PassiveAt(const QuoteContext& c, size_t k, Found* out) {
   size_t ae = k + 2;
   while (ae + 1 < n && ae < k + 9 && (c.SpaceGap(ae) || c.AbbrevGapAfter(ae))) {
     const std::string_view nx = c.Lower(ae + 1);
-    if (nx != "and" && nx != "or" && NoObjectAfter(nx)) break;
+    if (!Eq(nx, "and") && !Eq(nx, "or") && NoObjectAfter(nx)) break;
     ++ae;
   }
   if (ae >= k + 9) return false;
@@ -824,7 +904,9 @@ bool PassiveAt(const QuoteContext& c, size_t k, Found* out) {
     // "was (first) reported by": an auxiliary of the passive, maybe an adverb.
     if (e > min_word && (c.Lower(e) == "first" || c.Lower(e).ends_with("ly")) && c.SpaceGap(e - 1)) --e;
     const std::string_view aux = c.Lower(e);
-    if (aux != "was" && aux != "were" && aux != "is" && aux != "are" && aux != "been" && aux != "be") return false;
+    if (!Eq(aux, "was") && !Eq(aux, "were") && !Eq(aux, "is") && !Eq(aux, "are") && !Eq(aux, "been") &&
+        !Eq(aux, "be"))
+      return false;
     if (e > min_word && (c.Lower(e - 1) == "has" || c.Lower(e - 1) == "have" || c.Lower(e - 1) == "had")) --e;
     if (e == 0 || e <= min_word || !c.SpaceGap(e - 1)) return false;
     --e;
@@ -861,12 +943,12 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   // asked, not the one asking).
   // "When asked whether …", "he was asked by a host if …", "when asked to
   // leave": a passive question, same reading.
-  const bool cap_asked = lw == "asked" && (c.words()[k].flags & kWordCap);
+  const bool cap_asked = Eq(lw, "asked") && (c.words()[k].flags & kWordCap);
   bool passive_asked = false;
-  if (lw == "asked" && !cap_asked && k > 0 && c.SpaceGap(k - 1)) {
+  if (Eq(lw, "asked") && !cap_asked && k > 0 && c.SpaceGap(k - 1)) {
     const std::string_view p = c.Lower(k - 1);
-    passive_asked = p == "when" || p == "if" || p == "after" || p == "being" || p == "once" || p == "was" ||
-                    p == "were" || p == "been";
+    passive_asked = Eq(p, "when") || Eq(p, "if") || Eq(p, "after") || Eq(p, "being") || Eq(p, "once") ||
+                    Eq(p, "was") || Eq(p, "were") || Eq(p, "been");
   }
   if (cap_asked || passive_asked) {
     if (k + 1 >= n || !c.SpaceGap(k)) return false;
@@ -875,7 +957,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       size_t j = s0 + 1;
       while (j < n && j < s0 + 7 && (c.SpaceGap(j - 1) || c.AbbrevGapAfter(j - 1))) {
         const std::string_view lj = c.Lower(j);
-        if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what") break;
+        if (Eq(lj, "if") || Eq(lj, "whether") || Eq(lj, "why") || Eq(lj, "how") || Eq(lj, "what")) break;
         ++j;
       }
       if (j >= n || j >= s0 + 7 || !(c.SpaceGap(j - 1) || c.AbbrevGapAfter(j - 1))) return false;
@@ -886,15 +968,17 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       // a time or place phrase before the question.
       for (size_t j = s0; j + 1 < n && j < s0 + 4 && c.SpaceGap(j); ++j) {
         const std::string_view lj = c.Lower(j + 1);
-        if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what" || lj == "about") {
+        if (Eq(lj, "if") || Eq(lj, "whether") || Eq(lj, "why") || Eq(lj, "how") || Eq(lj, "what") ||
+            Eq(lj, "about")) {
           s0 = j + 1;
           break;
         }
       }
     }
     const std::string_view l1 = c.Lower(s0);
-    if (l1 != "if" && l1 != "whether" && l1 != "why" && l1 != "how" && l1 != "what" && l1 != "which" &&
-        l1 != "when" && l1 != "who" && l1 != "about" && !(passive_asked && l1 == "to"))
+    if (!Eq(l1, "if") && !Eq(l1, "whether") && !Eq(l1, "why") && !Eq(l1, "how") && !Eq(l1, "what") &&
+        !Eq(l1, "which") && !Eq(l1, "when") && !Eq(l1, "who") && !Eq(l1, "about") &&
+        !(passive_asked && Eq(l1, "to")))
       return false;
     const uint32_t se = c.SentenceEnd(w[k].start);
     size_t j = s0;
@@ -909,7 +993,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     q.end = w[j].end;
     return true;
   }
-  if (lw == "according") {
+  if (Eq(lw, "according")) {
     if (!IsAccordingTo(c, k)) return false;
     // The source runs to the next comma or sentence end: "according to
     // multiple sources familiar with the effort, …".
@@ -970,15 +1054,16 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (k + 1 < n && c.SpaceGap(k) && c.Lower(k + 1) == "delegates") return false;
   // "was found dead", "can be found here": "found" in the passive reports
   // no finding.
-  if (lw == "found" && k > 0 && c.SpaceGap(k - 1)) {
+  if (Eq(lw, "found") && k > 0 && c.SpaceGap(k - 1)) {
     const std::string_view p = c.Lower(k - 1);
-    if (p == "be" || p == "been" || p == "was" || p == "were" || p == "is" || p == "are") return false;
+    if (Eq(p, "be") || Eq(p, "been") || Eq(p, "was") || Eq(p, "were") || Eq(p, "is") || Eq(p, "are"))
+      return false;
   }
   // "backed by", "favored by": cues only in the passive (particle "by").
   if (k + 1 < n && c.SpaceGap(k) && c.Lower(k + 1) == "by" && CueParticle(lw) == "by") return false;
   // "developers see golf courses as wasted space": seeing and viewing are
   // attributions only with their "as" complement.
-  if (lw == "see" || lw == "saw" || lw == "view" || lw == "views") {
+  if (Eq(lw, "see") || Eq(lw, "saw") || Eq(lw, "view") || Eq(lw, "views")) {
     bool as = false;
     for (size_t j = k + 2; j < n && j < k + 10 && c.SpaceGap(j - 1) && !as; ++j) as = c.Lower(j) == "as";
     if (!as) return false;
@@ -986,13 +1071,14 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (!ParticleOk(c, k, f)) {
     // "called Mrs. Schlafly an ''Aunt Tom''": naming someone with quoted
     // words attributes the words; the object and the name are the content.
-    if (lw != "called" && lw != "calling" && lw != "calls") return false;
+    if (!Eq(lw, "called") && !Eq(lw, "calling") && !Eq(lw, "calls")) return false;
     // "called for a ban on …": what is called for is the content.
     // "called him a kind and loving man": the object and its name are.
     const std::string_view l1 = k + 2 < n && c.SpaceGap(k) ? c.Lower(k + 1) : std::string_view();
-    const bool object_named = (l1 == "him" || l1 == "her" || l1 == "them" || l1 == "it" || l1 == "us" || l1 == "me") &&
-                              c.SpaceGap(k + 1) && w[k + 2].has(kWordLower) && !NoObjectAfter(c.Lower(k + 2));
-    bool quoted = l1 == "for" || object_named;
+    const bool object_named =
+        (Eq(l1, "him") || Eq(l1, "her") || Eq(l1, "them") || Eq(l1, "it") || Eq(l1, "us") || Eq(l1, "me")) &&
+        c.SpaceGap(k + 1) && w[k + 2].has(kWordLower) && !NoObjectAfter(c.Lower(k + 2));
+    bool quoted = Eq(l1, "for") || object_named;
     for (size_t j = k + 1; j < n && j < k + kCalledQuoteWindow && !quoted; ++j) {
       if (c.InQuote(w[j].start)) quoted = true;
       if (j + 1 < n && GapBreaks(c.GapAfter(j)) && !c.InQuote(w[j].start)) {
@@ -1025,7 +1111,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
       // opens the reported clause; it is no inverted subject.
       if (sub.kind == MentionKind::kPronoun && c.SpaceGap(after) && after + 1 < n) sub = SubjectMention();
       // "told" never inverts: "…, R-Ky., told Fox News that …" names whom.
-      if (lw == "told" || lw == "tells" || lw == "telling") sub = SubjectMention();
+      if (Eq(lw, "told") || Eq(lw, "tells") || Eq(lw, "telling")) sub = SubjectMention();
       inverted = sub.found();
     }
     // "…, campaign officials said.": a longer subject than the finders
@@ -1044,7 +1130,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     // common "The company said …" pays nothing.)
     // "…, teachers and union officials told POLITICO.": "told" too.
     if (!inverted && !(sub.found() && sub.start <= w[min_word].start) &&
-        (IsSayVerb(lw) || lw == "told" || lw == "tells")) {
+        (IsSayVerb(lw) || Eq(lw, "told") || Eq(lw, "tells"))) {
       const SubjectMention back = CommaBoundedSubject(c, k, min_word);
       if (back.found() && (!sub.found() || back.start < sub.start)) sub = back;
     }
@@ -1083,7 +1169,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
           // pronoun after the object opens the reported clause too.
           for (size_t j = tail_start; j < n && j < tail_start + 6 && w[j].start < se; ++j) {
             const std::string_view lj = c.Lower(j);
-            if (lj == "that" || (j > tail_start && c.SpaceGap(j - 1) && IsSubjectPronoun(ContractionHead(lj))))
+            if (Eq(lj, "that") ||
+                (j > tail_start && c.SpaceGap(j - 1) && IsSubjectPronoun(ContractionHead(lj))))
               tail_clause = true;
           }
         }
@@ -1097,10 +1184,11 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         // apposition or relative clause after an inverted speaker describes
         // the speaker, however long.
         const std::string_view ltail = tail_word < n ? c.Lower(tail_word) : std::string_view();
-        const bool tail_relative = inverted && tail_word > k && tail_word < n &&
-                                   c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
-                                   !GapBreaks(c.GapAfter(tail_word - 1)) &&
-                                   (ltail == "who" || ltail == "whose" || ltail == "a" || ltail == "an" || ltail == "the");
+        const bool tail_relative =
+            inverted && tail_word > k && tail_word < n &&
+            c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
+            !GapBreaks(c.GapAfter(tail_word - 1)) &&
+            (Eq(ltail, "who") || Eq(ltail, "whose") || Eq(ltail, "a") || Eq(ltail, "an") || Eq(ltail, "the"));
         if (g.find(',') != std::string_view::npos && !ends_quote &&
             (tail_words <= 6 || tail_participle || tail_relative) &&
             (!tail_continues || tail_relative) && !tail_clause && (f & (kCueThat | kCueBare))) {
@@ -1145,8 +1233,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     bool keep = k > min_word;
     if (keep && !IsSayVerb(lw) && c.SpaceGap(k - 1)) {
       const std::string_view p = c.Lower(k - 1);
-      keep = !(p == "his" || p == "her" || p == "their" || p == "its" || p == "our" || p == "my" || p == "your" ||
-               p == "for" || p == "of");
+      keep = !(Eq(p, "his") || Eq(p, "her") || Eq(p, "their") || Eq(p, "its") || Eq(p, "our") ||
+               Eq(p, "my") || Eq(p, "your") || Eq(p, "for") || Eq(p, "of"));
     }
     if (!keep) return false;
   }
@@ -1192,11 +1280,12 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
     }
   }
   // "asked whether …", "asked him if …": the question is the content.
-  if (lw == "asked" || lw == "asks" || lw == "asking") {
+  if (Eq(lw, "asked") || Eq(lw, "asks") || Eq(lw, "asking")) {
     const size_t limit = std::min(sent_end_word, after + 9);
     for (size_t j = after; j < limit; ++j) {
       const std::string_view lj = c.Lower(j);
-      if (lj == "if" || lj == "whether" || lj == "why" || lj == "how" || lj == "what" || lj == "when")
+      if (Eq(lj, "if") || Eq(lj, "whether") || Eq(lj, "why") || Eq(lj, "how") || Eq(lj, "what") ||
+          Eq(lj, "when"))
         return ContentToSentenceEnd(c, w[j].start, &q.start, &q.end);
       if (!c.SpaceGap(j)) break;
     }
@@ -1206,8 +1295,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
   if (IsSayVerb(lw) && after < n && c.SpaceGap(k)) {
     const std::string_view a = c.Lower(after);
     size_t e = n;
-    if (a == "yes" || a == "no" || a == "so") e = after;
-    if (a == "the" && after + 1 < n && c.SpaceGap(after) && c.Lower(after + 1) == "same") e = after + 1;
+    if (Eq(a, "yes") || Eq(a, "no") || Eq(a, "so")) e = after;
+    if (Eq(a, "the") && after + 1 < n && c.SpaceGap(after) && c.Lower(after + 1) == "same") e = after + 1;
     if (e < n && (e + 1 >= n || !c.SpaceGap(e) || NoObjectAfter(c.Lower(e + 1)))) {
       q.start = w[after].start;
       q.end = w[e].end;
@@ -1265,7 +1354,8 @@ void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
     // before the cue (or before one adverb or auxiliary).
     for (size_t j = k; j-- > 0 && j + 2 >= k && j > sw && !clause;) {
       const std::string_view lj = c.Lower(j);
-      if ((lj == "which" || lj == "who") && c.GapAfter(j - 1).find(',') != std::string_view::npos) clause = true;
+      if ((Eq(lj, "which") || Eq(lj, "who")) && c.GapAfter(j - 1).find(',') != std::string_view::npos)
+        clause = true;
       if (!c.SpaceGap(j)) break;
     }
   }
@@ -1274,11 +1364,50 @@ void CutAtClauseComma(const QuoteContext& c, size_t k, Quote* q) {
   for (size_t j = first; j + 1 < w.size() && w[j + 1].start < q->end; ++j) {
     const std::string_view g = c.GapAfter(j);
     // "2,400" is a number, not a clause break.
-    const bool number = g == "," && w[j].has(kWordDigit) && w[j + 1].has(kWordDigit);
+    const bool number = Eq(g, ",") && w[j].has(kWordDigit) && w[j + 1].has(kWordDigit);
     if (g.find(',') != std::string_view::npos && !number && !c.InQuote(w[j].end)) {
       if (j > first) q->end = w[j].end;
       return;
     }
+  }
+}
+
+// `endorsed Jeb Bush for president and midwifed the Gang of Eight bill`,
+// `refused to speak to reporters and watched the speakers from a suite`:
+// an object or infinitive content ends before "and" with a past-tense
+// verb — a second predicate of the sentence's subject, not part of what
+// was said. Clauses (a that-clause, or a cue taking a bare clause: "said
+// the firm grew and expanded") keep it. Word k is the cue, `flags` its
+// CueFlags.
+void CutAtSecondPredicate(const QuoteContext& c, size_t k, uint8_t flags, Quote* q) {
+  const auto& w = c.words();
+  if (q->start < q->cue_end || !w[k].has(kWordLower)) return;
+  // Checked on the text first: most contents are clauses of "said".
+  const std::string_view head = c.text().substr(q->start, std::min<uint32_t>(8, q->end - q->start));
+  if (!head.starts_with("to ")) {
+    if (!(flags & (kCueNoun | kCueTo)) || (flags & kCueBare) || head.starts_with("that ") ||
+        head.starts_with("whether "))
+      return;
+  }
+  const size_t first = c.WordAtOrAfter(q->start);
+  if (first >= w.size() || w[first].start >= q->end) return;
+  static const WordSet kAdjectives = {"based",     "related",    "united",  "limited",
+                                      "concerned", "interested", "advanced"};
+  for (size_t j = first + 1; j + 2 < w.size() && w[j + 2].start < q->end; ++j) {
+    if (w[j].end - w[j].start != 3 || !w[j].has(kWordLower) || (c.Lower(j) != "and" && c.Lower(j) != "but") ||
+        c.InQuote(w[j].start))
+      continue;
+    const std::string_view v = c.Lower(j + 1);
+    static const WordSet kIrregular = {
+        "said",  "told",   "won",    "made", "took",    "gave", "went",  "got",  "left",  "sent", "ran",
+        "spent", "began",  "became", "held", "brought", "kept", "wrote", "met",  "lost",  "paid", "led",
+        "spoke", "sought", "built",  "has",  "had",     "was",  "is",    "will", "would", "says"};
+    if (!w[j + 1].has(kWordLower) || kAdjectives.count(v)) continue;
+    if (!(v.size() >= 5 && v.ends_with("ed")) && !kIrregular.count(v)) continue;
+    if (!c.SpaceGap(j) || !c.SpaceGap(j + 1)) continue;
+    size_t e = j - 1;  // the content ends with the word before "and" (a comma after it dropped)
+    q->end = w[e].end;
+    return;
   }
 }
 
@@ -1420,7 +1549,7 @@ bool HeadlineCue(const QuoteContext& c, const Paragraph& p, size_t first, Found*
     // "10 Things to Know", "The Daily Show", "Named By Police",
     // "Responds … By Saying": no verb of the headline's subject.
     const std::string_view prev = c.Lower(k - 1);
-    if (prev == "to" || NounModifier(c, k - 1) || lw.ends_with("ing") || c.Lower(k + 1) == "by") continue;
+    if (Eq(prev, "to") || NounModifier(c, k - 1) || lw.ends_with("ing") || c.Lower(k + 1) == "by") continue;
     if (c.InQuote(w[k].start)) return false;
     // The speaker: every word from the line start to the cue, no break.
     for (size_t j = first; j < k; ++j)
@@ -1445,6 +1574,110 @@ bool HeadlineCue(const QuoteContext& c, const Paragraph& p, size_t first, Found*
     return true;
   }
   return false;
+}
+
+}  // namespace
+
+namespace {
+
+// True if text[a, b) holds only spaces and the bytes of an opening quote
+// mark (" ' ` “ ‘ „ «): what lies between a content's start and the
+// quotation that opens it.
+bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
+  if (b < a || b - a > 4) return false;
+  bool mark = false;
+  for (uint32_t i = a; i < b; ++i) {
+    const unsigned char ch = text[i];
+    if (ch == ' ') continue;
+    if (ch != '"' && ch != '\'' && ch != '`' && ch != 0xE2 && ch != 0x80 && ch != 0x9C && ch != 0x98 &&
+        ch != 0x9E && ch != 0xC2 && ch != 0xAB)
+      return false;
+    mark = true;
+  }
+  return mark;
+}
+
+// `"A big truck" plowed through the barriers, he said`: a quotation with
+// no cue of its own that opens an indirect content and whose words run on
+// after its closing mark (no comma or sentence end inside it) is the
+// opening of a mixed direct quotation — the content is the whole clause,
+// quoted and paraphrased, spoken with the indirect content's cue. The
+// quotation on its own goes. `found` is sorted by start.
+[[gnu::noinline]] void MergeMixedQuotations(std::string_view text, std::vector<Found>* found) {
+  std::vector<Found>& f = *found;
+  std::vector<char> drop;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const Quote& d = f[i].quote;
+    if (d.kind != QuoteKind::kDirect || !f[i].continues || d.end <= d.start) continue;
+    const unsigned char last = text[d.end - 1];
+    if (last == ',' || last == '.' || last == '?' || last == '!' || last == ';' || last == ':') continue;
+    for (size_t j = i; j-- > 0 && f[j].quote.start + 4 >= d.start;) {
+      Quote& g = f[j].quote;
+      if (g.kind != QuoteKind::kIndirect || g.end <= d.end + 1 || !OnlyOpeningMark(text, g.start, d.start))
+        continue;
+      g.kind = QuoteKind::kDirect;
+      drop.resize(f.size(), 0);
+      drop[i] = 1;
+      break;
+    }
+  }
+  if (drop.empty()) return;
+  size_t n = 0;
+  for (size_t i = 0; i < f.size(); ++i)
+    if (!drop[i]) {
+      if (n != i) f[n] = std::move(f[i]);  // a self-move would empty the strings
+      ++n;
+    }
+  f.resize(n);
+}
+
+// `Clinton said Trump wants to build a wall`: indirect speech whose cue
+// and content lie inside the content after another attribution's cue is
+// part of what that speaker reported, not an attribution of its own (as a
+// quotation inside a quotation is the speaker's; PolNeAR annotates about
+// one in six of these). A content before its cue (`Trump called for a
+// ban, aides said`) is the sentence's own clause with a source tag: what
+// it holds keeps its attributions, and so does a cue after a comma in the
+// outer content (`After a talk about taxes, she said …`: the outer content
+// may have run on past its clause). Its fragments go with it.
+// Sets Found::nested; `found` is sorted by start. Linear, with a short
+// scan back where the furthest-reaching content is not the holder.
+[[gnu::noinline]] void MarkNestedSpeech(std::string_view text, std::vector<Found>* found) {
+  std::vector<Found>& f = *found;
+  const auto holds = [&](const Quote& o, const Quote& q, uint32_t lo, uint32_t need) {
+    return o.kind != QuoteKind::kFragment && o.start <= lo && o.end >= need &&
+           o.end - o.start > q.end - q.start && o.cue_end <= q.cue_start &&
+           (o.cue_start != q.cue_start || o.cue_end != q.cue_end) && q.cue_start - o.start <= kNestedReach &&
+           text.substr(o.start, q.cue_start - o.start).find(',') == std::string_view::npos;
+  };
+  // The content reaching furthest among those opened before entry i (found
+  // is sorted by start); if it does not hold the speech, a short scan back.
+  size_t widest = SIZE_MAX;
+  bool any = false;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const Quote& q = f[i].quote;
+    if (q.kind == QuoteKind::kIndirect && q.cue_end > q.cue_start && widest != SIZE_MAX &&
+        f[widest].quote.end > q.cue_start) {
+      const uint32_t lo = std::min(q.start, q.cue_start);
+      const uint32_t need = std::max(q.end, q.cue_start + 1);
+      bool in = holds(f[widest].quote, q, lo, need);
+      for (size_t j = i, steps = 0; !in && j-- > 0 && steps < 64; ++steps)
+        in = holds(f[j].quote, q, lo, need);
+      f[i].nested = in;
+      any = any || in;
+    }
+    if (q.kind != QuoteKind::kFragment && (widest == SIZE_MAX || f[widest].quote.end < q.end)) widest = i;
+  }
+  if (!any) return;
+  // The nested speech's fragments (same cue) go with it.
+  std::vector<std::pair<uint32_t, uint32_t>> cues;
+  for (const Found& g : f)
+    if (g.nested) cues.emplace_back(g.quote.cue_start, g.quote.cue_end);
+  std::sort(cues.begin(), cues.end());
+  for (Found& g : f)
+    if (g.quote.kind == QuoteKind::kFragment &&
+        std::binary_search(cues.begin(), cues.end(), std::make_pair(g.quote.cue_start, g.quote.cue_end)))
+      g.nested = true;
 }
 
 }  // namespace
@@ -1530,7 +1763,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     // Poll findings ("In the latest Post-ABC poll, Clinton led …"): checked
     // here rather than in a pass of their own, which cost 5% of the stage.
     if (!cap && len >= 4 && len <= 7 && (lw[0] == 'p' || lw[0] == 's') &&
-        (lw == "poll" || lw == "polls" || lw == "survey" || lw == "surveys")) {
+        (Eq(lw, "poll") || Eq(lw, "polls") || Eq(lw, "survey") || Eq(lw, "surveys"))) {
       Found f;
       if (k > 0 && !c.InQuote(wd.start) && PollAt(c, k, &f)) {
         f.para = c.ParagraphOf(f.quote.start);
@@ -1539,10 +1772,13 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       }
       continue;
     }
-    if (!cap && lw != "according" && !CueFlags(lw)) {
+    const bool according = lw.size() == 9 && Eq(lw, "according");
+    const uint8_t flags = cap || according ? 0 : CueFlags(lw);
+    if (!cap && !according && !flags) {
       // "ruled that …", "confident that …": see ThatClauseAt.
       const std::string_view nx = k + 1 < w.size() ? c.Lower(k + 1) : std::string_view();
-      if (((nx.size() == 4 && nx[0] == 't' && nx == "that") || (nx.size() == 7 && nx[0] == 'w' && nx == "whether")) &&
+      if (((nx.size() == 4 && nx[0] == 't' && Eq(nx, "that")) ||
+           (nx.size() == 7 && nx[0] == 'w' && Eq(nx, "whether"))) &&
           !c.InQuote(wd.start)) {
         Found f;
         if (ThatClauseAt(c, k, &f)) {
@@ -1553,11 +1789,12 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       }
       continue;
     }
-    if (cap && lw != "according" && lw != "asked") continue;
+    if (cap && !according && !Eq(lw, "asked")) continue;
     if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {
       CutAtClauseComma(c, k, &f.quote);
+      CutAtSecondPredicate(c, k, flags, &f.quote);
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
       used_cues.insert(wd.start);
@@ -1621,6 +1858,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
 
   // Speakers, then continuation of the previous direct speaker.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.quote.start < b.quote.start; });
+  MergeMixedQuotations(text, &found);
   // A quotation with no cue continues the speaker of the attribution just
   // before it (a direct quotation, or indirect speech that introduces it),
   // if that ended in the same or the previous paragraph.
@@ -1642,8 +1880,10 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     }
     if (f.quote.speaker && speech) last = &f;
   }
+  MarkNestedSpeech(text, &found);
   doc->quotes.reserve(found.size());
-  for (Found& f : found) doc->quotes.push_back(std::move(f.quote));
+  for (Found& f : found)
+    if (!f.nested) doc->quotes.push_back(std::move(f.quote));
 }
 
 namespace {

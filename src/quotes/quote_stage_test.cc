@@ -86,6 +86,9 @@ TEST(QuoteStage, QuotingStyles) {
       {"an interrupted quotation stays direct", "“We will win,” Smith said, “and nobody can stop us.”", "direct",
        "We will win,"},
       {"regression: a one-word name with a comma", "The spot, \"Trumpcare,\" links him to the plan.", "", ""},
+      {"a quotation running on after its closing mark is one mixed direct quotation",
+       "“A loud bang” shook the windows of the station, the guard said.", "direct",
+       "“A loud bang” shook the windows of the station"},
   };
   for (const StyleCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -139,6 +142,8 @@ TEST(QuoteStage, AttributionPatterns) {
        "John Smith"},
       {"inverted cue", "“Prices will fall,” said John Smith.", {{"John Smith", P}}, "direct", "said", "John Smith",
        "John Smith"},
+      {"a crowd chanting a slogan", "At the gate, John Smith was chanting “Close the mine.”", {{"John Smith", P}},
+       "direct", "chanting", "John Smith", "John Smith"},
       {"cue before with colon", "John Smith told reporters: “Prices will fall soon.”", {{"John Smith", P}}, "direct",
        "told reporters", "John Smith", "John Smith"},
       {"pronoun resolved by gender",
@@ -270,6 +275,17 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: subject with appositions",
        "Roxana Leon, 63, an independent voter from Miami, said she wanted major change.", "said",
        "she wanted major change", "Roxana Leon"},
+      {"an object content ends before a second predicate of the subject",
+       "The senator endorsed the governor for president and campaigned with him in Ohio.", "endorsed",
+       "the governor for president", "The senator"},
+      {"an infinitive content ends before a second predicate of the subject",
+       "The mayor promised to rebuild the harbor but left the city a month later.", "promised",
+       "to rebuild the harbor", "The mayor"},
+      {"a one-word object ends before a participle clause", "The senator praised Smith, saying he had saved the mill.",
+       "praised", "Smith", "The senator"},
+      {"a that-clause keeps its own coordinated verbs",
+       "The mayor said the harbor flooded and cracked in the storm.", "said",
+       "the harbor flooded and cracked in the storm", "The mayor"},
       {"regression: a conjunction bounds a plain subject",
        "But hacking specialists say the most harmful information might not be genuine.", "say",
        "the most harmful information might not be genuine", "hacking specialists"},
@@ -689,6 +705,31 @@ TEST(QuoteStage, RegressionCapitalisedWordIsNoCue) {
 TEST(QuoteStage, RegressionStatesThatIsANoun) {
   const AnnotatedDoc d = Annotate("The campaign will compete hard in Western states that vote on March 1.\n");
   for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "states") << Text(d, q);
+}
+
+// Regression: a short second quotation of one speech, all its long words
+// capitalised, was dropped as a title ("That's the way it is, Nicole.").
+TEST(QuoteStage, RegressionShortQuotationAfterAnotherIsNoTitle) {
+  const AnnotatedDoc d = Annotate("“Politics is a rough game,” he said. “That is how it goes, Nicole.”\n");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(QuoteKindName(d.quotes[1].kind), "direct");
+  EXPECT_EQ(Text(d, d.quotes[1]), "That is how it goes, Nicole.");
+  ASSERT_TRUE(d.quotes[1].speaker.has_value());
+  EXPECT_EQ(d.quotes[1].speaker->mention, "he");
+}
+
+// Speech reported inside another speaker's content is that speaker's
+// report, not an attribution of its own; outside it, it is one.
+TEST(QuoteStage, NestedSpeechBelongsToTheOuterContent) {
+  const AnnotatedDoc d = Annotate("The mayor said the governor wants to close the mill by June.\n");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].cue, "said");
+  EXPECT_EQ(Text(d, d.quotes[0]), "the governor wants to close the mill by June");
+  const AnnotatedDoc e = Annotate("The mayor said the mill would close by June. The governor wants to keep it open.\n");
+  ASSERT_EQ(e.quotes.size(), 2u);
+  EXPECT_EQ(e.quotes[0].cue, "said");
+  EXPECT_EQ(e.quotes[1].cue, "wants");
+  EXPECT_EQ(Text(e, e.quotes[1]), "to keep it open");
 }
 
 TEST(QuoteStage, RolesFromTitles) {
