@@ -2,6 +2,8 @@
 #include "extract/doc_json.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "core/json_writer.h"
@@ -23,6 +25,38 @@ std::string_view PrecisionName(DatePrecision p) {
     case DatePrecision::kMissing: break;
   }
   return "missing";
+}
+
+// True if any of the 8 bytes of w needs a JSON escape: below 0x20, '"' or
+// '\\' (the bytes AppendJsonEscaped rewrites). Exact for "none": the
+// classic has-zero / has-less word tricks never miss such a byte.
+inline bool AnyNeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  const bool control = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+  return control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
+}
+
+// AppendJsonEscaped, 8 bytes at a time where no byte needs escaping: the
+// quotes' and mentions' texts are most of the JSONL (64 MB for Reuters),
+// and the byte-at-a-time loop was 4% of the extract's instructions. An
+// escape depends on its byte alone, so handing AppendJsonEscaped the words
+// that need one gives exactly its bytes.
+void AppendEscaped(std::string_view s, std::string* out) {
+  const size_t n = s.size();
+  size_t i = 0;
+  size_t run = 0;  // start of the pending bytes that need no escape
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (!AnyNeedsEscape(w)) continue;
+    out->append(s.data() + run, i - run);
+    AppendJsonEscaped(s.substr(i, 8), out);
+    run = i + 8;
+  }
+  out->append(s.data() + run, i - run);
+  AppendJsonEscaped(s.substr(i), out);
 }
 
 // One JSON object of the per-fact arrays (mentions, entities, times,
@@ -56,7 +90,7 @@ class FlatObject {
   void String(std::string_view key, std::string_view v) {
     Key(key);
     out_->push_back('"');
-    AppendJsonEscaped(v, out_);
+    AppendEscaped(v, out_);
     out_->push_back('"');
   }
   void Int(std::string_view key, int64_t v) {
