@@ -193,7 +193,7 @@ void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers,
     total += static_cast<uint32_t>(lowers[i].size() + 1);
   }
   starts[n] = total;
-  joined.resize(total);
+  if (joined.size() < total) joined.resize(total);  // never shrunk: growing zero-fills
   for (size_t i = first_cap; i < n; ++i) {
     const std::string_view w = lowers[i];
     char* dst = joined.data() + starts[i];
