@@ -81,11 +81,23 @@ class FlatObject {
 
   // `key` must need no JSON escaping (a literal of letters and '_').
   void Key(std::string_view key) {
-    if (!first_) out_->push_back(',');
+    // `,"key":` as one append (keys are short literals).
+    char buf[40];
+    size_t n = 0;
+    if (!first_) buf[n++] = ',';
     first_ = false;
-    out_->push_back('"');
-    out_->append(key);
-    out_->append("\":");
+    buf[n++] = '"';
+    if (key.size() > sizeof buf - 4) {
+      out_->append(buf, n);
+      out_->append(key);
+      out_->append("\":");
+      return;
+    }
+    std::memcpy(buf + n, key.data(), key.size());
+    n += key.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    out_->append(buf, n);
   }
   void String(std::string_view key, std::string_view v) {
     Key(key);
