@@ -55,6 +55,16 @@ void AppendEscaped(std::string_view s, std::string* out) {
     AppendJsonEscaped(s.substr(i, 8), out);
     run = i + 8;
   }
+  // The last 0..7 bytes, usually clean too: then one append for all.
+  bool clean = true;
+  for (size_t k = i; k < n; ++k) {
+    const unsigned char c = static_cast<unsigned char>(s[k]);
+    clean &= c >= 0x20 && c != '"' && c != '\\';
+  }
+  if (clean) {
+    out->append(s.data() + run, n - run);
+    return;
+  }
   out->append(s.data() + run, i - run);
   AppendJsonEscaped(s.substr(i), out);
 }
@@ -80,28 +90,30 @@ class FlatObject {
   FlatObject& operator=(const FlatObject&) = delete;
 
   // `key` must need no JSON escaping (a literal of letters and '_').
-  void Key(std::string_view key) {
-    // `,"key":` as one append (keys are short literals).
+  void Key(std::string_view key) { Key(key, false); }
+  // `,"key":`, and the opening quote of a string value if `open_quote`, as
+  // one append (keys are short literals).
+  void Key(std::string_view key, bool open_quote) {
     char buf[40];
     size_t n = 0;
     if (!first_) buf[n++] = ',';
     first_ = false;
     buf[n++] = '"';
-    if (key.size() > sizeof buf - 4) {
+    if (key.size() > sizeof buf - 5) {
       out_->append(buf, n);
       out_->append(key);
-      out_->append("\":");
+      out_->append(open_quote ? "\":\"" : "\":");
       return;
     }
     std::memcpy(buf + n, key.data(), key.size());
     n += key.size();
     buf[n++] = '"';
     buf[n++] = ':';
+    if (open_quote) buf[n++] = '"';
     out_->append(buf, n);
   }
   void String(std::string_view key, std::string_view v) {
-    Key(key);
-    out_->push_back('"');
+    Key(key, true);
     AppendEscaped(v, out_);
     out_->push_back('"');
   }
