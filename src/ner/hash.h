@@ -25,7 +25,9 @@ inline uint64_t Mix64(uint64_t x) {
 // Hash of a byte string; independent of the machine's byte order (bytes
 // are read as little-endian 64-bit words; on a little-endian machine that is
 // a plain load).
-inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x243F6A8885A308D3ULL) {
+// Always inlined: it hashes every word and phrase, and with the tail loads
+// GCC stopped inlining it on its own.
+[[gnu::always_inline]] inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0x243F6A8885A308D3ULL) {
   uint64_t h = seed ^ (s.size() * 0x9E3779B97F4A7C15ULL);
   size_t i = 0;
   auto load = [&](size_t at, size_t len) {
