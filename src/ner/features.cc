@@ -266,17 +266,16 @@ void DocContext::AddWords(const DocWord* words, size_t n) {
     if (!w.nonempty) continue;
     uint64_t h = w.lower;
     if (w.cap) {
-      auto& ctx = Get(h).contexts;
+      Word& d = Get(h);  // one lookup for the contexts and the flag
+      auto& ctx = d.contexts;
       if (ctx.size() < 2 * kMaxContexts) {
         ctx.push_back(i > 0 ? words[i - 1].lower : 0x1111111111111111ULL);
         ctx.push_back(i + 1 < n ? words[i + 1].lower : 0x2222222222222222ULL);
       }
-    }
-    if (!w.cap) {
+      if (i > 0) d.flags |= 2;
+    } else if (w.letter) {
       // Lower-case somewhere: only counts for words that have letters.
-      if (w.letter) Get(h).flags |= 1;
-    } else if (i > 0) {
-      Get(h).flags |= 2;
+      Get(h).flags |= 1;
     }
   }
 }

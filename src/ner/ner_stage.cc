@@ -104,7 +104,7 @@ void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t beg
       stop -= static_cast<uint32_t>(q);
     }
     out->push_back({start, stop});
-    out->insert(out->end(), tail.rbegin(), tail.rend());
+    if (!tail.empty()) out->insert(out->end(), tail.rbegin(), tail.rend());
   }
 }
 
