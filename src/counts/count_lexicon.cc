@@ -220,6 +220,13 @@ std::optional<Trigger> LookupTrigger(std::string_view lower) {
   return w != nullptr ? w->trigger : std::nullopt;
 }
 
+std::vector<std::string_view> TriggerWords() {
+  std::vector<std::string_view> out;
+  for (const auto& [word, info] : Words())
+    if (info.trigger) out.push_back(word);
+  return out;
+}
+
 std::optional<int64_t> ParseCardinalWord(std::string_view s) {
   if (s.empty()) return std::nullopt;
   if (s[0] >= '0' && s[0] <= '9') return ParseDigits(s);

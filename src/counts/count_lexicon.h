@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "facts/facts.h"
 
@@ -28,6 +29,10 @@ struct Trigger {
 
 // The trigger a lower-cased word is, if any ("killed" → KILL predicate|active).
 std::optional<Trigger> LookupTrigger(std::string_view lower);
+
+// Every word LookupTrigger knows (for prefilters that build their own
+// faster table of them).
+std::vector<std::string_view> TriggerWords();
 
 // The value of one lower-cased word or digit group as a cardinal: "150",
 // "1,200", "twelve", "twenty-five", "a" is not one. Rejects ordinals, ages

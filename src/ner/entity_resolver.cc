@@ -12,29 +12,24 @@ namespace annals::ner {
 namespace {
 
 // Words of a mention, normalised (lower case, straight quotes), without a
-// trailing possessive.
-std::vector<std::string> NameWords(std::string_view s) {
-  std::vector<std::string> words;
-  std::string cur;
-  std::string norm;
-  NormalizeWord(s, &norm);
-  for (char c : norm) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (!cur.empty()) words.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
+// trailing possessive: views into *norm, which receives the normalised text
+// (one string per mention instead of one per word).
+void NameWords(std::string_view s, std::string* norm, std::vector<std::string_view>* words) {
+  words->clear();
+  NormalizeWord(s, norm);
+  const std::string_view t = *norm;
+  size_t start = 0;
+  for (size_t k = 0; k <= t.size(); ++k) {
+    if (k < t.size() && t[k] != ' ' && t[k] != '\n' && t[k] != '\t' && t[k] != '\r') continue;
+    if (k > start) words->push_back(t.substr(start, k - start));
+    start = k + 1;
   }
-  if (!cur.empty()) words.push_back(std::move(cur));
-  if (!words.empty()) {
-    std::string& last = words.back();
-    if (last.size() > 2 && last.compare(last.size() - 2, 2, "'s") == 0) last.resize(last.size() - 2);
-    else if (last == "'s" && words.size() > 1) words.pop_back();
+  if (!words->empty()) {
+    std::string_view& last = words->back();
+    if (last.size() > 2 && last.ends_with("'s")) last.remove_suffix(2);
+    else if (last == "'s" && words->size() > 1) words->pop_back();
   }
-  return words;
 }
-
 
 bool IsAllCaps(std::string_view s) {
   bool letter = false;
@@ -61,7 +56,7 @@ constexpr Alias kAliases[] = {
 };
 
 // The full name `words` abbreviates, or "" if none.
-std::string_view FullNameOf(const std::vector<std::string>& words) {
+std::string_view FullNameOf(const std::vector<std::string_view>& words) {
   if (words.size() != 1) return {};
   for (const Alias& a : kAliases)
     if (words[0] == a.abbreviation) return a.full;
@@ -69,7 +64,7 @@ std::string_view FullNameOf(const std::vector<std::string>& words) {
 }
 
 struct Group {
-  std::vector<std::string> words;  // normalised words of the canonical name
+  std::vector<std::string_view> words;  // normalised words of the canonical name (views into ResolveEntities' norms)
   std::string canonical;           // surface form of the fullest mention
   EntityType type;                 // entity type (of its longest mention until the vote)
   uint32_t votes[4] = {0, 0, 0, 0};  // same-name mentions per tagged type
@@ -82,14 +77,15 @@ struct Group {
 void ResolveEntities(std::string_view text, std::vector<EntityMention>* mentions, std::vector<Entity>* entities) {
   entities->clear();
   const size_t n = mentions->size();
-  std::vector<std::vector<std::string>> words(n);
+  std::vector<std::string> norms(n);  // normalised text of each mention; `words` views it
+  std::vector<std::vector<std::string_view>> words(n);
   // An abbreviation in kAliases stands for its full name's words: it joins
   // the full name's entity, or founds one under the full name.
   std::vector<std::string_view> full_name(n);
   for (size_t i = 0; i < n; ++i) {
-    words[i] = NameWords(text.substr((*mentions)[i].start, (*mentions)[i].end - (*mentions)[i].start));
+    NameWords(text.substr((*mentions)[i].start, (*mentions)[i].end - (*mentions)[i].start), &norms[i], &words[i]);
     full_name[i] = FullNameOf(words[i]);
-    if (!full_name[i].empty()) words[i] = NameWords(full_name[i]);
+    if (!full_name[i].empty()) NameWords(full_name[i], &norms[i], &words[i]);
   }
   // Longest names first, so short mentions find the full name they abbreviate.
   std::vector<size_t> order(n);

@@ -176,18 +176,39 @@ void MarkGazetteer(const Lexicon& lex, size_t n, const std::string_view* lowers,
   // so the misses overlap; the matches are then applied in order.
   // Per-thread buffers: called for every sentence, allocating them each
   // time showed in profiles.
-  thread_local std::string phrase;
+  // The phrases are slices of one string of the sentence's words joined by
+  // spaces (from the first capitalised word on), built once: building each
+  // phrase anew copied every word up to gazetteer_max_words times.
+  thread_local std::string joined;
+  thread_local std::vector<uint32_t> starts;  // word i at joined[starts[i]..]; starts[n] = end + 1
   thread_local std::vector<uint64_t> hashes;
   hashes.clear();
+  size_t first_cap = 0;
+  while (first_cap < n && !info[first_cap].cap) ++first_cap;
+  if (first_cap == n) return;
+  starts.resize(n + 1);
+  uint32_t total = 0;
+  for (size_t i = first_cap; i < n; ++i) {
+    starts[i] = total;
+    total += static_cast<uint32_t>(lowers[i].size() + 1);
+  }
+  starts[n] = total;
+  if (joined.size() < total) joined.resize(total);  // never shrunk: growing zero-fills
+  for (size_t i = first_cap; i < n; ++i) {
+    const std::string_view w = lowers[i];
+    char* dst = joined.data() + starts[i];
+    // Words are short: a byte loop beats a call to memcpy.
+    for (size_t k = 0; k < w.size(); ++k) dst[k] = w[k];
+    dst[w.size()] = ' ';
+  }
   const HashTableView& table = lex.gazetteer;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = first_cap; i < n; ++i) {
     // Names start with a capital (or are in an all-caps headline).
     if (!info[i].cap) continue;
-    phrase.clear();
     size_t max_len = std::min<size_t>(lex.gazetteer_max_words, n - i);
     for (size_t l = 1; l <= max_len; ++l) {
-      if (l > 1) phrase.push_back(' ');
-      phrase += lowers[i + l - 1];
+      // Words i .. i+l-1 and the single spaces between them.
+      const std::string_view phrase(joined.data() + starts[i], starts[i + l] - 1 - starts[i]);
       uint64_t h = HashBytes(phrase);
       __builtin_prefetch(table.keys + (static_cast<uint32_t>(h) & table.mask));
       hashes.push_back(h);
@@ -245,17 +266,16 @@ void DocContext::AddWords(const DocWord* words, size_t n) {
     if (!w.nonempty) continue;
     uint64_t h = w.lower;
     if (w.cap) {
-      auto& ctx = Get(h).contexts;
+      Word& d = Get(h);  // one lookup for the contexts and the flag
+      auto& ctx = d.contexts;
       if (ctx.size() < 2 * kMaxContexts) {
         ctx.push_back(i > 0 ? words[i - 1].lower : 0x1111111111111111ULL);
         ctx.push_back(i + 1 < n ? words[i + 1].lower : 0x2222222222222222ULL);
       }
-    }
-    if (!w.cap) {
+      if (i > 0) d.flags |= 2;
+    } else if (w.letter) {
       // Lower-case somewhere: only counts for words that have letters.
-      if (w.letter) Get(h).flags |= 1;
-    } else if (i > 0) {
-      Get(h).flags |= 2;
+      Get(h).flags |= 1;
     }
   }
 }

@@ -43,5 +43,30 @@ TEST(HashBytes, EveryTailLength) {
   }
 }
 
+// The first implementation, byte at a time (what the pinned values came from).
+uint64_t ReferenceHashBytes(std::string_view s) {
+  uint64_t h = 0x243F6A8885A308D3ULL ^ (s.size() * 0x9E3779B97F4A7C15ULL);
+  size_t i = 0;
+  auto load = [&](size_t at, size_t len) {
+    uint64_t c = 0;
+    for (size_t k = len; k > 0; --k) c = (c << 8) | static_cast<unsigned char>(s[at + k - 1]);
+    return c;
+  };
+  for (; i + 8 <= s.size(); i += 8) h = Mix64(h ^ load(i, 8)) + 0x9E3779B97F4A7C15ULL;
+  return Mix64(h ^ load(i, s.size() - i) ^ 0x5bd1e995ULL);
+}
+
+TEST(HashBytes, EqualsByteAtATimeForEveryLength) {
+  // Every tail length (the tail is read with overlapping loads), bytes of
+  // all values, at every offset in a buffer.
+  std::string buf;
+  for (int k = 0; k < 64; ++k) buf.push_back(static_cast<char>(k * 37 + 200));
+  for (size_t at = 0; at < 8; ++at)
+    for (size_t n = 0; at + n <= 40; ++n) {
+      const std::string_view s = std::string_view(buf).substr(at, n);
+      EXPECT_EQ(HashBytes(s), ReferenceHashBytes(s)) << at << " " << n;
+    }
+}
+
 }  // namespace
 }  // namespace annals::ner

@@ -36,6 +36,21 @@ size_t QuoteAt(std::string_view s, bool at_end) {
   if (s.size() <= 1) return 0;
   unsigned char edge = static_cast<unsigned char>(at_end ? s.back() : s.front());
   if ((edge >= '0' && edge <= '9') || ((edge | 0x20) >= 'a' && (edge | 0x20) <= 'z')) return 0;
+  // Nor with any byte other than the marks' first (last) bytes: most other
+  // tokens with a punctuation edge (",", "--", "$") are out without the
+  // thirteen compares.
+  switch (edge) {
+    case '"': case '\'': case '(': case ')': case '[': case ']':
+      break;
+    case 0xE2: case 0xC2:  // first bytes of the UTF-8 marks
+      if (at_end) return 0;
+      break;
+    case 0x98: case 0x99: case 0x9C: case 0x9D: case 0x9E: case 0xAB: case 0xBB:  // their last bytes
+      if (!at_end) return 0;
+      break;
+    default:
+      return 0;
+  }
   for (std::string_view m : kMarks) {
     if (s.size() > m.size() && (at_end ? EndsWith(s, m) : s.substr(0, m.size()) == m)) return m.size();
   }
@@ -89,7 +104,7 @@ void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t beg
       stop -= static_cast<uint32_t>(q);
     }
     out->push_back({start, stop});
-    out->insert(out->end(), tail.rbegin(), tail.rend());
+    if (!tail.empty()) out->insert(out->end(), tail.rbegin(), tail.rend());
   }
 }
 
