@@ -313,7 +313,8 @@ int RunCounts(const ListArgs& a) {
   co.type = a.type;
   co.min_number = a.min;
   if (!ParseCountOrder(a.sort, &co.order)) {
-    return ReportError(Status::InvalidArgument("--sort: expected article, number, type, place, event_date or published"));
+    return ReportError(
+        Status::InvalidArgument("--sort: expected article, number, type, place, event_date or published"));
   }
   // Article order reads oldest first unless --desc; the others, like the
   // incidents page, largest first unless --asc.

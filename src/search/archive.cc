@@ -1328,8 +1328,9 @@ Result<int64_t> CountCountsOfKeys(SqliteDb* db, const std::vector<int64_t>& keys
   Status st;
   int64_t n = 0;
   if (keys.size() <= by_join) {
-    ANNALS_ASSIGN_OR_RETURN_STMT(
-        s, db->PrepareUncached("SELECT count(*) FROM json_each(?1) AS k CROSS JOIN counts c ON c.article = k.value" + *where));
+    ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached("SELECT count(*) FROM json_each(?1) AS k "
+                                                       "CROSS JOIN counts c ON c.article = k.value" +
+                                                       *where));
     s->BindText(1, KeysJson(keys));
     BindCountList(s.get(), c, o, 2);
     if (s->Step(&st)) n = s->Int(0);

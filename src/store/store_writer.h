@@ -112,7 +112,7 @@ class StoreWriter {
   std::vector<int64_t> batch_deleted_;  // keys deleted in it (replaced articles)
   // Keys of the articles and ids of the names written in the open
   // transaction, not yet in articles_fts / names_fts: Commit inserts them
-  // in one statement each, in key order (see InsertFtsRows).
+  // in key order, 1000 per statement (see InsertFtsRows).
   std::vector<int64_t> batch_fts_;
   std::vector<int64_t> batch_names_fts_;
   WriteProfile profile_;
