@@ -32,6 +32,11 @@ class Scorer {
   // check (phrase positions), called only for documents that can still make
   // the top k. Once per doc.
   virtual bool Confirm() { return true; }
+  // Upper bound of Score() at doc() that reads no document length (a load
+  // that misses the cache for sparse candidates: a third of an AND query's
+  // CPU at 1M articles); a candidate whose bound cannot reach the top k is
+  // passed over unscored. Only valid while doc() != kEndDoc.
+  virtual double CandidateBound() = 0;
   // Rough number of matches (AND ordering).
   virtual uint64_t cost() const = 0;
   virtual Status status() const = 0;
@@ -43,6 +48,21 @@ class TermScorer final : public Scorer {
   uint32_t doc() const override { return cur_.doc(); }
   uint32_t NextGeq(uint32_t t) override { return cur_.NextGeq(t); }
   double Score() override { return w_.Score(cur_.tf(), seg_->length(cur_.doc())); }
+  double CandidateBound() override { return BoundForTf(cur_.block_meta(cur_.block()), cur_.tf()); }
+  // Bound of the score of a posting with this tf in block `m`: the block's
+  // impacts dominate each of its postings (segment_format.h: some impact has
+  // tf >= the posting's and length <= the posting's), so a posting with tf t
+  // is at least as long as the shortest impact whose tf is >= t.
+  double BoundForTf(const BlockMeta& m, uint32_t tf) const {
+    const uint32_t t = std::min<uint32_t>(tf, 65535);
+    const uint32_t n = std::min<uint32_t>(m.num_impacts, kMaxImpacts);
+    uint32_t len = UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+      if (m.impact_tf[i] >= t) len = std::min<uint32_t>(len, m.impact_len[i]);
+    }
+    if (len == UINT32_MAX) return w_.Bound(65535, 0);  // no impact covers it: the loosest valid bound
+    return w_.Bound(t, len);
+  }
   double BlockMax(uint32_t target, uint32_t* end) override {
     uint32_t b = cur_.BlockFor(target);
     if (b == PostingsCursor::kNoBlock) {
@@ -80,6 +100,11 @@ class PhraseScorer final : public Scorer {
   double Score() override {
     double s = 0;
     for (auto& t : terms_) s += t->Score();
+    return s;
+  }
+  double CandidateBound() override {
+    double s = 0;
+    for (auto& t : terms_) s += t->CandidateBound();
     return s;
   }
   double BlockMax(uint32_t target, uint32_t* end) override {
@@ -138,6 +163,13 @@ class UnionScorer final : public Scorer {
     }
     return s;
   }
+  double CandidateBound() override {
+    double s = 0;
+    for (auto& t : terms_) {
+      if (t->doc() == doc_) s += t->CandidateBound();
+    }
+    return s;
+  }
   double BlockMax(uint32_t target, uint32_t* end) override {
     double s = 0;
     *end = kEndDoc;
@@ -176,6 +208,7 @@ class EmptyScorer final : public Scorer {
   uint32_t doc() const override { return kEndDoc; }
   uint32_t NextGeq(uint32_t) override { return kEndDoc; }
   double Score() override { return 0; }
+  double CandidateBound() override { return 0; }
   double BlockMax(uint32_t, uint32_t* end) override {
     *end = kEndDoc;
     return 0;
@@ -396,6 +429,67 @@ Hit MakeHit(const SegmentRun& r, uint32_t d, double score) {
   return Hit{r.sg->segment->ext_id(d), r.sg->segment->date(d), score, r.seg_index, d};
 }
 
+// One ranked word (most API queries): a scan of its blocks that skips a
+// block on its impacts and, inside a decoded block, each posting whose tf
+// alone cannot reach the threshold — without its length, the filters or a
+// score (a common word's postings at 1M articles: most hold it once or twice,
+// below the top 20's). The same hits as RunAny's: it pushes every posting
+// that could enter the top k, with the same score.
+void RunOneTerm(SegmentRun& r, TermScorer& s, TopK& top) {
+  PostingsCursor& c = s.cursor();
+  constexpr uint32_t kTfTable = 16;  // tfs above are rare: bounded one by one
+  bool need[kTfTable + 1];
+  uint32_t d = r.lo;
+  while (d <= r.hi) {
+    const uint32_t b = c.BlockFor(d);
+    if (b == PostingsCursor::kNoBlock) break;
+    const BlockMeta& m = c.block_meta(b);
+    double theta = r.prune ? top.threshold() : -1e300;
+    if (theta > -1e300) {
+      uint32_t end;
+      if (s.BlockMax(d, &end) < theta) {
+        if (r.stats) r.stats->windows_skipped++;
+        if (m.last_doc >= r.hi) break;
+        d = m.last_doc + 1;
+        continue;
+      }
+    }
+    if (c.NextGeq(d) > r.hi) break;  // decodes block b (or fails: doc() = kEndDoc)
+    const BlockMeta& mb = c.block_meta(c.block());  // block b
+    double need_theta = 0;
+    bool have_need = false;
+    const uint32_t* docs = c.block_docs();
+    const uint32_t* tfs = c.block_tfs();
+    const uint32_t cnt = c.block_count();
+    uint32_t next = d;  // the filters' next possible doc
+    for (uint32_t i = c.block_pos(); i < cnt; i++) {
+      const uint32_t doc = docs[i];
+      if (doc > r.hi) return;
+      if (doc < next) continue;
+      const uint32_t tf = tfs[i];
+      if (theta > -1e300) {
+        if (!have_need || need_theta != theta) {
+          for (uint32_t t = 1; t <= kTfTable; t++) need[t] = s.BoundForTf(mb, t) >= theta;
+          need_theta = theta;
+          have_need = true;
+        }
+        if (tf <= kTfTable ? !need[tf] : s.BoundForTf(mb, tf) < theta) continue;
+      }
+      const uint32_t f = r.filters.Check(doc);
+      if (f != doc) {
+        next = f;
+        continue;
+      }
+      c.MoveInBlock(i);
+      if (r.stats) r.stats->candidates++;
+      top.Push(MakeHit(r, doc, s.Score()));
+      if (r.prune) theta = top.threshold();
+    }
+    if (mb.last_doc >= r.hi) break;
+    d = std::max(next, mb.last_doc + 1);
+  }
+}
+
 // OR: windowed block-max MaxScore.
 void RunAny(SegmentRun& r, TopK& top) {
   const size_t n = r.scorers.size();
@@ -435,6 +529,22 @@ void RunAny(SegmentRun& r, TopK& top) {
         for (size_t j = n_non; j < n; j++) r.scorers[order[j]]->NextGeq(f);
         if (f > wend) break;
         continue;
+      }
+      if (r.prune && top.full()) {
+        // The essential clauses' tf bounds plus the others' block bounds:
+        // below the threshold, the candidate is passed over unscored.
+        double bound = non_sum;
+        for (size_t j = n_non; j < n; j++) {
+          Scorer* s = r.scorers[order[j]].get();
+          if (s->doc() == cand) bound += s->CandidateBound();
+        }
+        if (bound < top.threshold()) {
+          for (size_t j = n_non; j < n; j++) {
+            Scorer* s = r.scorers[order[j]].get();
+            if (s->doc() == cand) s->NextGeq(cand + 1);
+          }
+          continue;
+        }
       }
       if (r.stats) r.stats->candidates++;
       double partial = 0;
@@ -542,10 +652,17 @@ void RunConjunctive(SegmentRun& r, TopK& top) {
       t = f;
       continue;
     }
+    t = d + 1;
+    if (r.prune && top.full()) {
+      // Most intersected docs of a common pair hold each word once or twice:
+      // their tf bounds rule them out without reading their lengths.
+      double bound = 0;
+      for (size_t i = 0; i < n; i++) bound += r.scorers[i]->CandidateBound();
+      if (bound < top.threshold()) continue;
+    }
     if (r.stats) r.stats->candidates++;
     double score = 0;
     for (size_t i = 0; i < n; i++) score += r.scorers[i]->Score();
-    t = d + 1;
     if (r.prune && score < top.threshold()) continue;  // cannot enter: skip the positions
     bool confirmed = true;
     for (size_t i = 0; i < n && confirmed; i++) confirmed = r.scorers[i]->Confirm();
@@ -626,6 +743,8 @@ Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts
     if (empty) continue;
     if (r.scorers.empty()) {
       ANNALS_RETURN_IF_ERROR(RunFiltersOnly(r, top, q.k));
+    } else if (r.scorers.size() == 1 && dynamic_cast<TermScorer*>(r.scorers[0].get())) {
+      RunOneTerm(r, static_cast<TermScorer&>(*r.scorers[0]), top);
     } else if (q.mode == MatchMode::kAll) {
       RunConjunctive(r, top);
     } else {

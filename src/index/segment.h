@@ -195,6 +195,21 @@ class PostingsCursor {
   uint32_t num_blocks() const { return entry_ ? entry_->num_blocks : 0; }
   const Status& status() const { return status_; }
 
+  // The loaded block's postings, for scans that pass over most of them
+  // unscored (a posting whose tf cannot reach the top k): its index
+  // (kNoBlock before the first load), posting count, the current posting's
+  // index in it, doc ids and tfs. MoveInBlock(i), i >= the current index and
+  // < the count, makes posting i the current one.
+  uint32_t block() const { return block_; }
+  uint32_t block_count() const { return count_; }
+  uint32_t block_pos() const { return pos_; }
+  const uint32_t* block_docs() const { return docs_; }
+  const uint32_t* block_tfs() const { return tfs_; }
+  void MoveInBlock(uint32_t i) {
+    pos_ = i;
+    doc_ = docs_[i];
+  }
+
  private:
   bool LoadBlock(uint32_t b);
   void Fail(Status st);
