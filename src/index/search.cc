@@ -32,9 +32,10 @@ class Scorer {
   // check (phrase positions), called only for documents that can still make
   // the top k. Once per doc.
   virtual bool Confirm() { return true; }
-  // Upper bound of Score() at doc() that reads no document length (a load
-  // that misses the cache for sparse candidates: a third of an AND query's
-  // CPU at 1M articles); a candidate whose bound cannot reach the top k is
+  // Upper bound of Score() at doc() that reads no 4-byte document length (a
+  // load that misses the cache for sparse candidates: a third of an AND
+  // query's CPU at 1M articles) but the 1-byte length floor
+  // (length_floor.h); a candidate whose bound cannot reach the top k is
   // passed over unscored. Only valid while doc() != kEndDoc.
   virtual double CandidateBound() = 0;
   // Rough number of matches (AND ordering).
@@ -48,7 +49,13 @@ class TermScorer final : public Scorer {
   uint32_t doc() const override { return cur_.doc(); }
   uint32_t NextGeq(uint32_t t) override { return cur_.NextGeq(t); }
   double Score() override { return w_.Score(cur_.tf(), seg_->length(cur_.doc())); }
-  double CandidateBound() override { return BoundForTf(cur_.block_meta(cur_.block()), cur_.tf()); }
+  double CandidateBound() override {
+    return w_.Bound(std::min<uint32_t>(cur_.tf(), 65535), seg_->length_floor(cur_.doc()));
+  }
+  // CandidateBound() at posting (doc, tf) of the scan in RunOneTerm.
+  double FloorBound(uint32_t doc, uint32_t tf) const {
+    return w_.Bound(std::min<uint32_t>(tf, 65535), seg_->length_floor(doc));
+  }
   // Bound of the score of a posting with this tf in block `m`: the block's
   // impacts dominate each of its postings (segment_format.h: some impact has
   // tf >= the posting's and length <= the posting's), so a posting with tf t
@@ -474,6 +481,7 @@ void RunOneTerm(SegmentRun& r, TermScorer& s, TopK& top) {
           have_need = true;
         }
         if (tf <= kTfTable ? !need[tf] : s.BoundForTf(mb, tf) < theta) continue;
+        if (s.FloorBound(doc, tf) < theta) continue;
       }
       const uint32_t f = r.filters.Check(doc);
       if (f != doc) {
@@ -612,6 +620,10 @@ void RunConjunctive(SegmentRun& r, TopK& top) {
   uint32_t wend = 0;
   double wbound = 0;
   bool have_window = false;
+  // Block bounds of the clauses after the rarest, each valid up to its end.
+  std::vector<double> other_bound(n);
+  std::vector<uint32_t> other_end(n);
+  std::vector<char> other_valid(n);
   while (t <= r.hi) {
     if (r.prune && top.full()) {
       if (!have_window || t > wend) {
@@ -633,6 +645,24 @@ void RunConjunctive(SegmentRun& r, TopK& top) {
     }
     uint32_t d = r.scorers[order[0]]->NextGeq(t);
     if (d > r.hi) break;
+    if (r.prune && n > 1 && top.full()) {
+      // The rarest clause's tf bound plus the others' block bounds at d:
+      // most docs of the rarer word cannot reach the top k whatever the
+      // commoner one holds there, and are passed over before its cursor
+      // moves — its blocks are decoded only where a candidate might count.
+      double b = r.scorers[order[0]]->CandidateBound();
+      for (size_t j = 1; j < n; j++) {
+        if (!other_valid[j] || d > other_end[j]) {
+          other_bound[j] = r.scorers[order[j]]->BlockMax(d, &other_end[j]);
+          other_valid[j] = 1;
+        }
+        b += other_bound[j];
+      }
+      if (b < top.threshold()) {
+        t = d + 1;
+        continue;
+      }
+    }
     bool all = true;
     for (size_t j = 1; j < n; j++) {
       uint32_t x = r.scorers[order[j]]->NextGeq(d);

@@ -20,6 +20,7 @@
 
 #include "core/status.h"
 #include "index/codec.h"
+#include "index/length_floor.h"
 #include "index/segment_format.h"
 
 namespace annals::index {
@@ -58,6 +59,8 @@ class Segment {
   uint64_t ext_id(uint32_t doc) const { return ext_ids_[doc]; }
   int32_t date(uint32_t doc) const { return dates_[doc]; }
   uint32_t length(uint32_t doc) const { return lens_[doc]; }
+  // A lower bound of length(doc) from one byte a doc (length_floor.h).
+  uint32_t length_floor(uint32_t doc) const { return LengthFloor(len_floors_[doc]); }
   // The first doc with date >= `day` (num_docs() if none).
   uint32_t FirstDocOnOrAfter(int32_t day) const;
 
@@ -154,6 +157,7 @@ class Segment {
   const uint64_t* ext_ids_ = nullptr;
   const int32_t* dates_ = nullptr;
   const uint32_t* lens_ = nullptr;
+  std::vector<uint8_t> len_floors_;  // LengthFloorCode of each length
   const int64_t* numeric_ = nullptr;  // version 1 segments' raw columns
   struct NumericColumn {              // version 2: segment_format.h
     int64_t base;
