@@ -61,6 +61,7 @@ class Segment {
   uint32_t length(uint32_t doc) const { return lens_[doc]; }
   // A lower bound of length(doc) from one byte a doc (length_floor.h).
   uint32_t length_floor(uint32_t doc) const { return LengthFloor(len_floors_[doc]); }
+  void PrefetchLengthFloor(uint32_t doc) const { __builtin_prefetch(len_floors_.data() + doc); }
   // The first doc with date >= `day` (num_docs() if none).
   uint32_t FirstDocOnOrAfter(int32_t day) const;
 
