@@ -536,6 +536,81 @@ void RunOneTerm(SegmentRun& r, TermScorer& s, TopK& top) {
   }
 }
 
+// AND of two words (the API's commonest query of several): RunConjunctive's
+// answer, computed a block of the rarer word at a time. Its postings whose tf
+// bound and the commoner word's block bound cannot reach the threshold are
+// passed over before the commoner cursor moves; the length floors of the
+// rest are prefetched together, then each is intersected, bounded by both
+// floors, checked and scored (the sum in clause order, as RunConjunctive).
+void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
+  const bool first_leads = first.cost() <= second.cost();
+  TermScorer& lead = first_leads ? first : second;
+  TermScorer& other = first_leads ? second : first;
+  PostingsCursor& c = lead.cursor();
+  constexpr uint32_t kTfTable = 16;
+  double lead_bound[kTfTable + 1] = {};
+  double other_bound = 0;
+  uint32_t other_end = 0;
+  bool other_valid = false;
+  uint32_t sel[kBlockSize];
+  uint32_t d = r.lo;
+  while (d <= r.hi) {
+    if (c.NextGeq(d) > r.hi) break;  // decodes the block holding d (or fails: doc() = kEndDoc)
+    const BlockMeta& mb = c.block_meta(c.block());
+    const uint32_t* docs = c.block_docs();
+    const uint32_t* tfs = c.block_tfs();
+    const uint32_t cnt = c.block_count();
+    double theta = r.prune ? top.threshold() : -1e300;
+    if (theta > -1e300) {
+      for (uint32_t t = 1; t <= kTfTable; t++) lead_bound[t] = lead.BoundForTf(mb, t);
+    }
+    uint32_t ns = 0;
+    bool past_hi = false;
+    for (uint32_t i = c.block_pos(); i < cnt; i++) {
+      const uint32_t doc = docs[i];
+      if (doc > r.hi) {
+        past_hi = true;
+        break;
+      }
+      if (theta > -1e300) {
+        if (!other_valid || doc > other_end) {
+          other_bound = other.BlockMax(doc, &other_end);
+          other_valid = true;
+        }
+        const uint32_t tf = tfs[i];
+        const double lb = tf <= kTfTable ? lead_bound[tf] : lead.BoundForTf(mb, tf);
+        if (lb + other_bound < theta) continue;
+        lead.PrefetchFloor(doc);
+      }
+      sel[ns++] = i;
+    }
+    uint32_t next = d;  // the filters' next possible doc
+    for (uint32_t k = 0; k < ns; k++) {
+      const uint32_t i = sel[k];
+      const uint32_t doc = docs[i];
+      if (doc < next) continue;
+      const uint32_t x = other.NextGeq(doc);
+      if (x == kEndDoc) return;
+      if (x != doc) continue;
+      const uint32_t f = r.filters.Check(doc);
+      if (f != doc) {
+        next = f;
+        continue;
+      }
+      c.MoveInBlock(i);
+      if (r.prune && top.full() && lead.CandidateBound() + other.CandidateBound() < top.threshold()) continue;
+      if (r.stats) r.stats->candidates++;
+      double score = 0;
+      score += first.Score();
+      score += second.Score();
+      if (r.prune && score < top.threshold()) continue;
+      top.Push(MakeHit(r, doc, score));
+    }
+    if (past_hi || mb.last_doc >= r.hi) break;
+    d = std::max(next, mb.last_doc + 1);
+  }
+}
+
 // OR: windowed block-max MaxScore.
 void RunAny(SegmentRun& r, TopK& top) {
   const size_t n = r.scorers.size();
@@ -823,6 +898,9 @@ Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts
       ANNALS_RETURN_IF_ERROR(RunFiltersOnly(r, top, q.k));
     } else if (r.scorers.size() == 1 && dynamic_cast<TermScorer*>(r.scorers[0].get())) {
       RunOneTerm(r, static_cast<TermScorer&>(*r.scorers[0]), top);
+    } else if (q.mode == MatchMode::kAll && r.scorers.size() == 2 &&
+               dynamic_cast<TermScorer*>(r.scorers[0].get()) && dynamic_cast<TermScorer*>(r.scorers[1].get())) {
+      RunPair(r, static_cast<TermScorer&>(*r.scorers[0]), static_cast<TermScorer&>(*r.scorers[1]), top);
     } else if (q.mode == MatchMode::kAll) {
       RunConjunctive(r, top);
     } else {
