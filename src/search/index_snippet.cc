@@ -107,6 +107,20 @@ bool Marked(std::string_view term, const std::vector<std::string_view>& keys, co
 
 char AsciiLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
+// Bytes by what they do to a token: ASCII letters and digits continue one,
+// other ASCII bytes separate, and a byte >= 0x80 leads (or continues) a
+// code point the analyzer's tables decide on.
+enum : uint8_t { kSeparator = 0, kAlnum = 1, kNonAscii = 2 };
+constexpr std::array<uint8_t, 256> MakeByteClass() {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0x80) t[static_cast<size_t>(b)] = kNonAscii;
+    else if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) t[static_cast<size_t>(b)] = kAlnum;  // IsAsciiAlnum
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
+
 }  // namespace
 
 void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const std::vector<std::string_view>& keys,
@@ -124,15 +138,13 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
   FoldCache cache;
   std::string folded, stem;
   const size_t n = sub.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(sub.data());
   size_t i = 0;
   while (i < n) {
-    unsigned char c = static_cast<unsigned char>(sub[i]);
-    if (c < 0x80) {
-      if (!index::internal::IsAsciiAlnum(c)) {
-        i++;
-        continue;
-      }
-    } else {
+    while (i < n && kByteClass[p[i]] == kSeparator) i++;  // ASCII separators
+    if (i >= n) break;
+    unsigned char c = p[i];
+    if (c >= 0x80) {
       int len = 1;
       const char32_t cp = DecodeUtf8(sub, i, &len);
       if (!cache.Lookup(cp).starts) {
@@ -143,10 +155,11 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
     const size_t start = i;
     bool ascii = true;
     while (i < n) {
-      c = static_cast<unsigned char>(sub[i]);
+      while (i < n && kByteClass[p[i]] == kAlnum) i++;
+      if (i >= n) break;
+      c = p[i];
       if (c < 0x80) {
-        if (!index::internal::IsAsciiAlnum(c)) break;
-        i++;
+        break;  // an ASCII separator
       } else {
         int len = 1;
         const char32_t cp = DecodeUtf8(sub, i, &len);
