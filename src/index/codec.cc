@@ -4,7 +4,9 @@
 #include <streamvbyte.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace annals::index {
@@ -100,6 +102,42 @@ class BitPackCodec final : public BlockCodec {
       out[i] = static_cast<uint32_t>((word >> (bit & 7)) & mask);
     }
   }
+  // A whole run of width B from its first value: eight values fill B bytes,
+  // so with B known the compiler turns each group's shifts and masks into
+  // constants (BitPackCodec::Decode was 10-13 % of a search request's CPU
+  // at 1M articles with the width a variable). Reads the same bytes as
+  // ReadValues.
+  template <int B>
+  static void ReadRun(const uint8_t* p, uint32_t n, uint32_t* out) {
+    if constexpr (B == 0) {
+      std::memset(out, 0, sizeof(uint32_t) * n);
+    } else {
+      constexpr uint64_t kMask = B == 32 ? 0xFFFFFFFFull : ((1ull << B) - 1);
+      uint32_t i = 0;
+      for (; i + 8 <= n; i += 8) {
+        const uint8_t* g = p + static_cast<size_t>(i / 8) * B;
+        [&]<size_t... J>(std::index_sequence<J...>) {
+          ((out[i + J] = static_cast<uint32_t>((Load64(g + (J * B) / 8) >> ((J * B) % 8)) & kMask)), ...);
+        }(std::make_index_sequence<8>{});
+      }
+      if (i < n) ReadValues(p, B, i, n - i, out + i);
+    }
+  }
+  static uint64_t Load64(const uint8_t* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  using RunReader = void (*)(const uint8_t*, uint32_t, uint32_t*);
+  template <size_t... B>
+  static constexpr std::array<RunReader, sizeof...(B)> MakeReaders(std::index_sequence<B...>) {
+    return {&ReadRun<static_cast<int>(B)>...};
+  }
+  static RunReader ReaderFor(int bits) {
+    static constexpr std::array<RunReader, 33> kReaders = MakeReaders(std::make_index_sequence<33>{});
+    return kReaders[static_cast<size_t>(bits)];
+  }
+
   static size_t EncodeRun(const uint32_t* in, uint32_t n, uint8_t* out) {
     uint32_t all = 0;
     for (uint32_t i = 0; i < n; i++) all |= in[i];
@@ -126,7 +164,7 @@ class BitPackCodec final : public BlockCodec {
     if (bits > 32) return Status::Corruption("bit-packed block width > 32");
     size_t bytes = (static_cast<size_t>(n) * bits + 7) / 8;
     if (1 + bytes > avail) return Status::Corruption("bit-packed block past the end");
-    ReadValues(in + 1, bits, 0, n, out);
+    ReaderFor(bits)(in + 1, n, out);
     return 1 + bytes;
   }
 };

@@ -161,9 +161,11 @@ Status Segment::Init(const OpenOptions& opts) {
     if (left != 0) return bad("numeric values section has the wrong size");
   }
   uint64_t total = 0;
+  len_floors_.resize(n);
   for (uint64_t d = 0; d < n; d++) {
     if (d > 0 && dates_[d] < dates_[d - 1]) return bad("documents not in date order");
     total += lens_[d];
+    len_floors_[d] = LengthFloorCode(lens_[d]);
   }
   if (total != header_.total_tokens) return bad("document lengths do not add up");
   if (header_.version >= 3) {

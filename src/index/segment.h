@@ -20,6 +20,7 @@
 
 #include "core/status.h"
 #include "index/codec.h"
+#include "index/length_floor.h"
 #include "index/segment_format.h"
 
 namespace annals::index {
@@ -58,6 +59,9 @@ class Segment {
   uint64_t ext_id(uint32_t doc) const { return ext_ids_[doc]; }
   int32_t date(uint32_t doc) const { return dates_[doc]; }
   uint32_t length(uint32_t doc) const { return lens_[doc]; }
+  // A lower bound of length(doc) from one byte a doc (length_floor.h).
+  uint32_t length_floor(uint32_t doc) const { return LengthFloor(len_floors_[doc]); }
+  void PrefetchLengthFloor(uint32_t doc) const { __builtin_prefetch(len_floors_.data() + doc); }
   // The first doc with date >= `day` (num_docs() if none).
   uint32_t FirstDocOnOrAfter(int32_t day) const;
 
@@ -154,6 +158,7 @@ class Segment {
   const uint64_t* ext_ids_ = nullptr;
   const int32_t* dates_ = nullptr;
   const uint32_t* lens_ = nullptr;
+  std::vector<uint8_t> len_floors_;  // LengthFloorCode of each length
   const int64_t* numeric_ = nullptr;  // version 1 segments' raw columns
   struct NumericColumn {              // version 2: segment_format.h
     int64_t base;
@@ -194,6 +199,21 @@ class PostingsCursor {
   const BlockMeta& block_meta(uint32_t b) const { return seg_->blocks()[entry_->first_block + b]; }
   uint32_t num_blocks() const { return entry_ ? entry_->num_blocks : 0; }
   const Status& status() const { return status_; }
+
+  // The loaded block's postings, for scans that pass over most of them
+  // unscored (a posting whose tf cannot reach the top k): its index
+  // (kNoBlock before the first load), posting count, the current posting's
+  // index in it, doc ids and tfs. MoveInBlock(i), i >= the current index and
+  // < the count, makes posting i the current one.
+  uint32_t block() const { return block_; }
+  uint32_t block_count() const { return count_; }
+  uint32_t block_pos() const { return pos_; }
+  const uint32_t* block_docs() const { return docs_; }
+  const uint32_t* block_tfs() const { return tfs_; }
+  void MoveInBlock(uint32_t i) {
+    pos_ = i;
+    doc_ = docs_[i];
+  }
 
  private:
   bool LoadBlock(uint32_t b);

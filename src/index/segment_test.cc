@@ -24,7 +24,7 @@ TEST(CodecTest, RoundTripBothCodecs) {
   for (CodecId id : {CodecId::kStreamVByte, CodecId::kBitPack}) {
     const BlockCodec* c = CodecFor(id);
     for (uint32_t n : {1u, 2u, 5u, 127u, 128u}) {
-      for (int bits : {0, 1, 7, 8, 13, 24, 32}) {
+      for (int bits = 0; bits <= 32; bits++) {  // bit-packing decodes each width with its own code
         std::vector<uint32_t> in(n), out(n);
         for (auto& v : in) v = bits == 0 ? 0 : (bits == 32 ? rng() : rng() % (1u << bits));
         std::vector<uint8_t> buf(c->MaxEncodedBytes(n) + kCodecSlack);

@@ -19,12 +19,20 @@ namespace {
 // time of a scan over an article with many accented letters or curly quotes.
 class FoldCache {
  public:
-  // Sets *fold (0: a dropped diacritic); false if `cp` ends a token.
-  bool Get(char32_t cp, char32_t* fold) {
+  struct Slot {
+    char32_t cp = 0xFFFFFFFF;  // no code point
+    char32_t fold = 0;         // FoldCodePoint inside a token (0: dropped)
+    bool token = false;        // IsTokenChar or IsDiacriticMark: continues a token
+    bool starts = false;       // IsTokenChar: starts one
+    uint8_t enc_len = 0;
+    char enc[4] = {};          // UTF-8 of fold
+  };
+  const Slot& Lookup(char32_t cp) {
     Slot& s = slots_[cp & (kSlots - 1)];
     if (s.cp != cp) {
       s.cp = cp;
-      s.token = index::IsTokenChar(cp) || index::IsDiacriticMark(cp);
+      s.starts = index::IsTokenChar(cp);
+      s.token = s.starts || index::IsDiacriticMark(cp);
       s.fold = s.token ? index::FoldCodePoint(cp) : 0;
       s.enc_len = 0;
       if (s.fold) {
@@ -34,8 +42,13 @@ class FoldCache {
         std::memcpy(s.enc, enc.data(), s.enc_len);
       }
     }
-    *fold = s.fold;
     last_ = &s;
+    return s;
+  }
+  // Sets *fold (0: a dropped diacritic); false if `cp` ends a token.
+  bool Get(char32_t cp, char32_t* fold) {
+    const Slot& s = Lookup(cp);
+    *fold = s.fold;
     return s.token;
   }
   // The UTF-8 bytes of the last Get's fold.
@@ -43,13 +56,6 @@ class FoldCache {
 
  private:
   static constexpr size_t kSlots = 256;
-  struct Slot {
-    char32_t cp = 0xFFFFFFFF;  // no code point
-    char32_t fold = 0;
-    bool token = false;
-    uint8_t enc_len = 0;
-    char enc[4] = {};
-  };
   Slot slots_[kSlots];
   const Slot* last_ = nullptr;
 };
@@ -85,7 +91,104 @@ bool FoldsToKey(std::string_view text, size_t i, std::string_view key, FoldCache
   return true;
 }
 
+// Whether the folded token `term` is marked: the first key that starts it
+// decides, by the stem of the term (IndexSnippet's rule since e02f8cf).
+bool Marked(std::string_view term, const std::vector<std::string_view>& keys, const IndexPlan& plan,
+            std::string* stem) {
+  for (std::string_view k : keys) {
+    if (term.size() < k.size() || (!k.empty() && term[0] != k[0]) || term.compare(0, k.size(), k) != 0) continue;
+    index::PorterStem(term, stem);
+    bool hit = std::find(plan.mark_terms.begin(), plan.mark_terms.end(), *stem) != plan.mark_terms.end();
+    for (const std::string& p : plan.mark_prefixes) hit = hit || stem->compare(0, p.size(), p) == 0;
+    return hit;
+  }
+  return false;
+}
+
+char AsciiLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+// Bytes by what they do to a token: ASCII letters and digits continue one,
+// other ASCII bytes separate, and a byte >= 0x80 leads (or continues) a
+// code point the analyzer's tables decide on.
+enum : uint8_t { kSeparator = 0, kAlnum = 1, kNonAscii = 2 };
+constexpr std::array<uint8_t, 256> MakeByteClass() {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0x80) t[static_cast<size_t>(b)] = kNonAscii;
+    else if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) t[static_cast<size_t>(b)] = kAlnum;  // IsAsciiAlnum
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
+
 }  // namespace
+
+void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const std::vector<std::string_view>& keys,
+                         const IndexPlan& plan, std::vector<SnippetToken>* toks) {
+  const std::string_view sub = text.substr(from, to - from);
+  // Tokens as index::Analyze cuts them, but only a token that may start with
+  // a key is folded into a string and checked: building every token's
+  // folded string was most of a rare word's request at 1M articles (perf).
+  std::array<bool, 256> first{};
+  bool any_empty = false;
+  for (std::string_view k : keys) {
+    if (k.empty()) any_empty = true;
+    else first[static_cast<unsigned char>(k[0])] = true;
+  }
+  FoldCache cache;
+  std::string folded, stem;
+  const size_t n = sub.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(sub.data());
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && kByteClass[p[i]] == kSeparator) i++;  // ASCII separators
+    if (i >= n) break;
+    unsigned char c = p[i];
+    if (c >= 0x80) {
+      int len = 1;
+      const char32_t cp = DecodeUtf8(sub, i, &len);
+      if (!cache.Lookup(cp).starts) {
+        i += static_cast<size_t>(len);
+        continue;
+      }
+    }
+    const size_t start = i;
+    bool ascii = true;
+    while (i < n) {
+      while (i < n && kByteClass[p[i]] == kAlnum) i++;
+      if (i >= n) break;
+      c = p[i];
+      if (c < 0x80) {
+        break;  // an ASCII separator
+      } else {
+        int len = 1;
+        const char32_t cp = DecodeUtf8(sub, i, &len);
+        if (!cache.Lookup(cp).token) break;
+        ascii = false;
+        i += static_cast<size_t>(len);
+      }
+    }
+    bool hit = false;
+    if (any_empty || !ascii || first[static_cast<unsigned char>(AsciiLower(static_cast<unsigned char>(sub[start])))]) {
+      folded.clear();
+      for (size_t j = start; j < i;) {
+        c = static_cast<unsigned char>(sub[j]);
+        if (c < 0x80) {
+          folded.push_back(AsciiLower(c));
+          j++;
+        } else {
+          int len = 1;
+          const char32_t cp = DecodeUtf8(sub, j, &len);
+          const auto& sl = cache.Lookup(cp);
+          folded.append(sl.enc, sl.enc_len);
+          j += static_cast<size_t>(len);
+        }
+      }
+      hit = Marked(folded, keys, plan, &stem);
+    }
+    toks->push_back(SnippetToken{static_cast<uint32_t>(from + start), static_cast<uint32_t>(from + i), hit});
+  }
+}
 
 size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<std::string_view>& keys) {
   for (std::string_view k : keys) {
@@ -117,11 +220,7 @@ size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<
 
 void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std::string* out,
                   std::vector<Highlight>* hl, bool skip_ahead) {
-  struct Tok {
-    uint32_t begin, end;
-    bool hit;
-  };
-  std::vector<Tok> toks;
+  std::vector<SnippetToken> toks;
   // Stemming every word of the article was a fifth of the server's CPU under
   // load; a word can only stem to a marked term (or to one starting with a
   // marked prefix) if it starts with that term's StemPrefixKey, so only those
@@ -129,23 +228,14 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
   std::vector<std::string_view> keys;
   for (const std::string& t : plan.mark_terms) keys.push_back(index::StemPrefixKey(t));
   for (const std::string& p : plan.mark_prefixes) keys.push_back(index::StemPrefixKey(p));
-  std::string stem;
   const size_t n = static_cast<size_t>(std::clamp(tokens, 1, 64));
   size_t first_hit = SIZE_MAX;
   auto tokenise = [&](size_t from, size_t to) {
-    index::Analyze(text.substr(from, to - from), /*stem=*/false, [&](const index::AnalyzedToken& t) {
-      bool hit = false;
-      for (std::string_view k : keys) {
-        if (t.term.size() < k.size() || (!k.empty() && t.term[0] != k[0]) || t.term.compare(0, k.size(), k) != 0)
-          continue;
-        index::PorterStem(t.term, &stem);
-        hit = std::find(plan.mark_terms.begin(), plan.mark_terms.end(), stem) != plan.mark_terms.end();
-        for (const std::string& p : plan.mark_prefixes) hit = hit || stem.compare(0, p.size(), p) == 0;
-        break;
-      }
-      if (hit && first_hit == SIZE_MAX) first_hit = toks.size();
-      toks.push_back(Tok{static_cast<uint32_t>(from + t.begin), static_cast<uint32_t>(from + t.end), hit});
-    });
+    const size_t before = toks.size();
+    AppendSnippetTokens(text, from, to, keys, plan, &toks);
+    for (size_t i = before; i < toks.size() && first_hit == SIZE_MAX; ++i) {
+      if (toks[i].hit) first_hit = i;
+    }
   };
   // A long article (some run to 100 KB) is read in chunks, and no further
   // than a window past its first match: the window is the best one in the

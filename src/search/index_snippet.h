@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,19 @@ namespace annals {
 // The output is the same either way (index_snippet_test checks it).
 void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std::string* out,
                   std::vector<Highlight>* hl, bool skip_ahead = true);
+
+// IndexSnippet's tokens of text[from, to): byte ranges into `text` where
+// index::Analyze would cut tokens, each marked if its folded form starts with
+// one of `keys` (the marked terms' StemPrefixKeys) and — for the first key
+// that starts it — its stem is a marked term or starts with a marked prefix.
+// Only such tokens are folded and stemmed (index_snippet_test compares the
+// tokens with Analyze's).
+struct SnippetToken {
+  uint32_t begin, end;
+  bool hit;
+};
+void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const std::vector<std::string_view>& keys,
+                         const IndexPlan& plan, std::vector<SnippetToken>* toks);
 
 // The first byte offset >= `from` at which a token whose folded form starts
 // with one of `keys` could begin, or npos if there is none: a place where

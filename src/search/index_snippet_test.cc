@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iterator>
 #include <random>
 #include <set>
@@ -97,6 +98,54 @@ TEST(IndexSnippetTest, SkippingChunksGivesTheSameSnippet) {
     }
   }
   EXPECT_EQ(compared, 1200);
+}
+
+// AppendSnippetTokens cuts where index::Analyze cuts and marks what the
+// stem rule marks, though it folds only the tokens that may match: random
+// texts of ASCII, accented and combining letters, punctuation, curly quotes,
+// CJK and invalid UTF-8, with terms and a prefix to mark.
+TEST(IndexSnippetTest, TokensAreAnalyzeCutsAndMarksFollowTheStemRule) {
+  std::mt19937 rng(23);
+  const std::vector<std::string> parts = {"the", "Police", "SAID", "seal", "Sealdowns", "S\xC3\xAB" "aldown",
+                                          "\xC5\x9A" "ealing", "e\xCC\x81", "\xCC\x81", "caf\xC3\xA9", "1990",
+                                          "\xE2\x80\x9C", "\xE2\x80\x99s", "\xE5\x8C\x97\xE4\xBA\xAC", "\xFF",
+                                          "\xC3", "zeppelin", "zep", "K\xE2\x84\xAA", " ", ". ", "-", "\n", "'"};
+  IndexPlan plan;
+  plan.mark_terms = {Stem("sealdown"), Stem("police")};
+  plan.mark_prefixes = {"zep"};
+  std::vector<std::string_view> keys;
+  for (const std::string& t : plan.mark_terms) keys.push_back(index::StemPrefixKey(t));
+  for (const std::string& p : plan.mark_prefixes) keys.push_back(index::StemPrefixKey(p));
+  int marked = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += parts[rng() % parts.size()];
+    const size_t from = text.empty() ? 0 : rng() % (text.size() + 1);
+    std::vector<SnippetToken> got;
+    AppendSnippetTokens(text, from, text.size(), keys, plan, &got);
+    std::vector<SnippetToken> want;
+    std::string stem;
+    index::Analyze(std::string_view(text).substr(from), /*stem=*/false, [&](const index::AnalyzedToken& t) {
+      bool hit = false;
+      for (std::string_view k : keys) {
+        if (t.term.size() < k.size() || t.term.compare(0, k.size(), k) != 0) continue;
+        index::PorterStem(t.term, &stem);
+        hit = std::find(plan.mark_terms.begin(), plan.mark_terms.end(), stem) != plan.mark_terms.end();
+        for (const std::string& p : plan.mark_prefixes) hit = hit || stem.compare(0, p.size(), p) == 0;
+        break;
+      }
+      want.push_back(SnippetToken{static_cast<uint32_t>(from + t.begin), static_cast<uint32_t>(from + t.end), hit});
+    });
+    ASSERT_EQ(got.size(), want.size()) << "round " << round;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].begin, want[i].begin) << "round " << round << " token " << i;
+      EXPECT_EQ(got[i].end, want[i].end) << "round " << round << " token " << i;
+      EXPECT_EQ(got[i].hit, want[i].hit) << "round " << round << " token " << i;
+      marked += want[i].hit;
+    }
+  }
+  EXPECT_GT(marked, 500);  // the marks were exercised, not only the cuts
 }
 
 }  // namespace
