@@ -725,6 +725,30 @@ bool FacetOrder(const FacetValue& a, const FacetValue& b) {
   return a.articles != b.articles ? a.articles > b.articles : a.name < b.name;
 }
 
+// The top_n of (articles, id) candidates `cand` (reordered): every id whose
+// count reaches the top_n-th count (ties at the cut included), then their
+// names from `name_sql` (?1 = id), then the exact order: FacetOrder.
+Status TopFacetValues(SqliteDb* db, std::vector<std::pair<int64_t, int64_t>>* cand, size_t top_n,
+                      const char* name_sql, std::vector<FacetValue>* values) {
+  values->clear();
+  if (cand->empty()) return Status::Ok();
+  const size_t n = std::min(cand->size(), top_n);
+  std::nth_element(cand->begin(), cand->begin() + (n - 1), cand->end(), std::greater<>());
+  const int64_t cut = (*cand)[n - 1].first;
+  ANNALS_ASSIGN_OR_RETURN_STMT(ns, db->Prepare(name_sql));
+  for (const auto& [k, id] : *cand) {
+    if (k < cut) continue;
+    ns->BindInt(1, id);
+    Status st;
+    if (ns->Step(&st)) values->push_back(FacetValue{ns->Str(0), k});
+    ns->Reset();
+    if (!st.ok()) return st;
+  }
+  std::sort(values->begin(), values->end(), FacetOrder);
+  if (values->size() > top_n) values->resize(top_n);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
@@ -766,29 +790,9 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
       if (*done) tally = std::move(t);
     }
   }
-  // The top_n of (articles, id) candidates: every id whose count reaches
-  // the top_n-th count (ties at the cut included), then their names from
-  // `name_sql` (?1 = id), then the exact order: count descending, name
-  // ascending.
-  auto top_of = [&](std::vector<std::pair<int64_t, int64_t>>& cand, const char* name_sql,
-                    std::vector<FacetValue>* values) -> Status {
-    values->clear();
-    if (cand.empty()) return Status::Ok();
-    const size_t n = std::min(cand.size(), static_cast<size_t>(top_n));
-    std::nth_element(cand.begin(), cand.begin() + (n - 1), cand.end(), std::greater<>());
-    const int64_t cut = cand[n - 1].first;
-    ANNALS_ASSIGN_OR_RETURN_STMT(ns, db->Prepare(name_sql));
-    for (const auto& [k, id] : cand) {
-      if (k < cut) continue;
-      ns->BindInt(1, id);
-      Status nst;
-      if (ns->Step(&nst)) values->push_back(FacetValue{ns->Str(0), k});
-      ns->Reset();
-      if (!nst.ok()) return nst;
-    }
-    std::sort(values->begin(), values->end(), FacetOrder);
-    if (values->size() > static_cast<size_t>(top_n)) values->resize(top_n);
-    return Status::Ok();
+  auto top_of = [&](std::vector<std::pair<int64_t, int64_t>>* cand, const char* name_sql,
+                    std::vector<FacetValue>* values) {
+    return TopFacetValues(db.get(), cand, static_cast<size_t>(top_n), name_sql, values);
   };
   constexpr const char* kNameSql = "SELECT name FROM names WHERE id = ?1";
   if (whole_archive && name_counts_) {
@@ -841,9 +845,9 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
       for (const auto& [id, t] : tally_rows)
         if (t.type >= 0 && t.type <= 2) cand_by_type[t.type].emplace_back(t.articles, id);
     }
-    ANNALS_RETURN_IF_ERROR(top_of(cand_by_type[static_cast<int>(EntityType::kPerson)], kNameSql, &out.people));
-    ANNALS_RETURN_IF_ERROR(top_of(cand_by_type[static_cast<int>(EntityType::kOrg)], kNameSql, &out.orgs));
-    ANNALS_RETURN_IF_ERROR(top_of(cand_by_type[static_cast<int>(EntityType::kLocation)], kNameSql, &out.places));
+    ANNALS_RETURN_IF_ERROR(top_of(&cand_by_type[static_cast<int>(EntityType::kPerson)], kNameSql, &out.people));
+    ANNALS_RETURN_IF_ERROR(top_of(&cand_by_type[static_cast<int>(EntityType::kOrg)], kNameSql, &out.orgs));
+    ANNALS_RETURN_IF_ERROR(top_of(&cand_by_type[static_cast<int>(EntityType::kLocation)], kNameSql, &out.places));
   }
   if (whole_archive) {
     // Counted on the articles_source index alone: joining every article row
@@ -859,7 +863,7 @@ Result<Facets> Archive::GetFacets(std::string_view query, int top_n) const {
     while (s->Step(&st)) out.sources.push_back(FacetValue{s->Str(0), s->Int(1)});
     if (!st.ok()) return st;
   } else if (tally) {
-    ANNALS_RETURN_IF_ERROR(top_of(tally->by_tag[kSourceFacetTag], "SELECT name FROM sources WHERE id = ?1", &out.sources));
+    ANNALS_RETURN_IF_ERROR(top_of(&tally->by_tag[kSourceFacetTag], "SELECT name FROM sources WHERE id = ?1", &out.sources));
   } else {
     const int lp = 2 + static_cast<int>(c->params.size());
     ANNALS_ASSIGN_OR_RETURN_STMT(
@@ -1066,27 +1070,12 @@ Result<EntityView> Archive::GetEntity(std::string_view name, std::string_view ty
     for (auto& [role, k] : roles) by_count.emplace_back(-k, role);
     std::sort(by_count.begin(), by_count.end());
     for (size_t i = 0; i < by_count.size() && i < 10; ++i) v.roles.push_back(std::move(by_count[i].second));
-    // The top 20 by count, then name: every name reaching the 20th count
-    // (ties at the cut) is looked up and sorted.
-    constexpr size_t kTop = 20;
+    // The top 20 by count, then name.
     std::vector<std::pair<int64_t, int64_t>> cand;  // (articles, name id)
     cand.reserve(articles_of.size());
     for (const auto& [id, k] : articles_of) cand.emplace_back(k, id);
-    if (!cand.empty()) {
-      const size_t n = std::min(cand.size(), kTop);
-      std::nth_element(cand.begin(), cand.begin() + (n - 1), cand.end(), std::greater<>());
-      const int64_t cut = cand[n - 1].first;
-      ANNALS_ASSIGN_OR_RETURN_STMT(ns, db->Prepare("SELECT name FROM names WHERE id = ?1"));
-      for (const auto& [k, id] : cand) {
-        if (k < cut) continue;
-        ns->BindInt(1, id);
-        if (ns->Step(&st)) v.co_occurring.push_back(FacetValue{ns->Str(0), k});
-        ns->Reset();
-        if (!st.ok()) return st;
-      }
-      std::sort(v.co_occurring.begin(), v.co_occurring.end(), FacetOrder);
-      if (v.co_occurring.size() > kTop) v.co_occurring.resize(kTop);
-    }
+    ANNALS_RETURN_IF_ERROR(
+        TopFacetValues(db.get(), &cand, 20, "SELECT name FROM names WHERE id = ?1", &v.co_occurring));
   }
   return v;
 }
@@ -1244,16 +1233,6 @@ const char* CountOrderSql(CountOrder order) {
   return "c.article";
 }
 
-std::string KeysJson(const std::vector<int64_t>& keys) {
-  std::string json = "[";
-  for (int64_t k : keys) {
-    if (json.size() > 1) json.push_back(',');
-    json += std::to_string(k);
-  }
-  json.push_back(']');
-  return json;
-}
-
 std::string CountOrderBy(const CountListOptions& o) {
   // The order column comes from a fixed table, never from the request.
   return std::string(" ORDER BY ") + CountOrderSql(o.order) + (o.descending ? " DESC" : "") + ", c.article, c.idx";
@@ -1282,7 +1261,7 @@ Status PageCountsOfKeys(SqliteDb* db, const std::vector<int64_t>& keys, size_t b
                             " CROSS JOIN articles a ON a.id = c.article" +
                             *where + CountOrderBy(o) + " LIMIT " + P(next) + " OFFSET " + P(next + 1);
     ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached(sql));
-    s->BindText(1, KeysJson(keys));
+    s->BindIntArray(1, keys.data(), keys.size());
     BindCountList(s.get(), c, o, 2);
     s->BindInt(next, limit);
     s->BindInt(next + 1, offset);
@@ -1331,7 +1310,7 @@ Result<int64_t> CountCountsOfKeys(SqliteDb* db, const std::vector<int64_t>& keys
     ANNALS_ASSIGN_OR_RETURN_STMT(s, db->PrepareUncached("SELECT count(*) FROM json_each(?1) AS k "
                                                        "CROSS JOIN counts c ON c.article = k.value" +
                                                        *where));
-    s->BindText(1, KeysJson(keys));
+    s->BindIntArray(1, keys.data(), keys.size());
     BindCountList(s.get(), c, o, 2);
     if (s->Step(&st)) n = s->Int(0);
     if (!st.ok()) return st;
@@ -1359,9 +1338,6 @@ Result<std::vector<CountRow>> Archive::ListCounts(std::string_view query, const 
     // the page is full; other orders: PageCountsOfKeys.
     ReadTransaction tx(db.get());
     ANNALS_RETURN_IF_ERROR(tx.status());
-    int at = 2;
-    auto where = CountListWhere(*c, o, &at);
-    if (!where.ok()) return where.status();
     auto keys = KeysWithFact(db.get(), query, *c, "has:count");
     if (!keys.ok()) return keys.status();
     if (*keys) {
@@ -1370,6 +1346,9 @@ Result<std::vector<CountRow>> Archive::ListCounts(std::string_view query, const 
         ANNALS_RETURN_IF_ERROR(PageCountsOfKeys(db.get(), **keys, count_keys_by_join_, *c, o, offset, limit, &out));
         return out;
       }
+      int at = 2;
+      auto where = CountListWhere(*c, o, &at);
+      if (!where.ok()) return where.status();
       const std::string sql = std::string("SELECT ") + kCountCols +
                               " FROM counts c JOIN articles a ON a.id = c.article" +
                               (where->empty() ? " WHERE" : *where + " AND") + " c.article = ?1 ORDER BY c.idx";

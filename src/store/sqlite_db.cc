@@ -31,6 +31,16 @@ bool SqliteStmt::Step(Status* status) {
   return false;
 }
 
+void SqliteStmt::BindIntArray(int i, const int64_t* v, size_t n) {
+  std::string json = "[";
+  for (size_t k = 0; k < n; ++k) {
+    if (k) json.push_back(',');
+    json += std::to_string(v[k]);
+  }
+  json.push_back(']');
+  BindText(i, json);
+}
+
 Status SqliteStmt::Run() {
   Status st;
   while (Step(&st)) {

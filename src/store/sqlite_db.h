@@ -34,6 +34,9 @@ class SqliteStmt {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
   void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
+  // Binds `n` integers from `v` as a JSON array ("[3,1,2]"), for SQL that
+  // reads them with json_each(?i): a key list in one statement.
+  void BindIntArray(int i, const int64_t* v, size_t n);
   // Binds "" as NULL (optional text columns).
   void BindTextOrNull(int i, std::string_view v) {
     if (v.empty()) BindNull(i);

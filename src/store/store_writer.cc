@@ -171,16 +171,9 @@ Status InsertFtsRows(SqliteDb* db, const char* sql, std::vector<int64_t>* keys) 
   constexpr size_t kKeysPerStatement = 1000;
   std::sort(keys->begin(), keys->end());
   ANNALS_ASSIGN_STMT(s, db, sql);
-  std::string json;
   for (size_t at = 0; at < keys->size(); at += kKeysPerStatement) {
-    json = "[";
-    for (size_t i = at; i < std::min(keys->size(), at + kKeysPerStatement); ++i) {
-      if (json.size() > 1) json.push_back(',');
-      json += std::to_string((*keys)[i]);
-    }
-    json.push_back(']');
     s->Reset();
-    s->BindText(1, json);
+    s->BindIntArray(1, keys->data() + at, std::min(kKeysPerStatement, keys->size() - at));
     ANNALS_RETURN_IF_ERROR(s->Run());
   }
   keys->clear();
