@@ -114,6 +114,11 @@ TEST(StoreTest, PutIsIdempotentAndReplacesChangedArticles) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM articles"), 1);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM quotes"), 1);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM entities"), 2);
+  // names.articles counts each name's articles exactly, the replaced one's
+  // rows (pending in the same batch) taken back.
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM names WHERE articles != "
+                      "(SELECT count(DISTINCT article) FROM entities e WHERE e.name_id = names.id)"),
+            0);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'more'"), 1);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'remember'"), 1);
   auto key = FindArticleKey(db, "a1");
@@ -156,6 +161,16 @@ TEST(StoreTest, FtsIndexesFollowBatchesInAnyDateOrder) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beta1'"), 4);  // 4, 16, 28, 40
   EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person2204'"), 1);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM names_fts WHERE names_fts MATCH 'person*'"), 2205);
+  // The fact rows, inserted per table in key order at each commit, are
+  // all there, the replaced articles' old rows gone.
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM entities e JOIN names n ON n.id = e.name_id WHERE n.name LIKE 'Person%'"),
+            2205);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM (SELECT article FROM entities GROUP BY article)"), 2205);
+  // names.articles counts each name's articles exactly, the replaced one's
+  // rows (pending in the same batch) taken back.
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM names WHERE articles != "
+                      "(SELECT count(DISTINCT article) FROM entities e WHERE e.name_id = names.id)"),
+            0);
 }
 
 TEST(StoreTest, RolledBackBatchLeavesNothing) {

@@ -27,17 +27,6 @@ std::string_view Slice(const std::string& text, uint32_t start, uint32_t end) {
   return std::string_view(text).substr(start, end - start);
 }
 
-void BindDays(SqliteStmt* s, int col, std::string_view value) {
-  DayRange r;
-  if (TimexDayRange(value, &r)) {
-    s->BindInt(col, r.first);
-    s->BindInt(col + 1, r.last);
-  } else {
-    s->BindNull(col);
-    s->BindNull(col + 1);
-  }
-}
-
 }  // namespace
 
 uint64_t ContentHash(const Document& d) {
@@ -152,6 +141,7 @@ Status StoreWriter::Begin() {
   batch_deleted_.clear();
   batch_fts_.clear();
   batch_names_fts_.clear();
+  batch_facts_.Clear();
   return Status::Ok();
 }
 
@@ -200,6 +190,10 @@ Status StoreWriter::Commit() {
     ANNALS_RETURN_IF_ERROR(InsertPendingFts());
   }
   {
+    PhaseScope p(&profile_, WritePhase::kFacts);
+    ANNALS_RETURN_IF_ERROR(batch_facts_.Insert(db_.get()));
+  }
+  {
     PhaseScope p(&profile_, WritePhase::kNameCounts);
     ANNALS_RETURN_IF_ERROR(ApplyNameCounts());
   }
@@ -246,6 +240,7 @@ void StoreWriter::Rollback() {
   batch_deleted_.clear();
   batch_fts_.clear();
   batch_names_fts_.clear();
+  batch_facts_.Clear();
   name_articles_delta_.clear();
 }
 
@@ -347,7 +342,10 @@ Result<int64_t> StoreWriter::NameId(EntityType type, std::string_view name) {
 
 Status StoreWriter::DeleteArticle(int64_t key) {
   PhaseScope p(&profile_, WritePhase::kDelete);
-  {
+  // An article Put in this transaction has its fact rows still pending.
+  if (std::vector<int64_t> pending_ids; batch_facts_.Remove(key, &pending_ids)) {
+    CountNames(std::move(pending_ids), -1);
+  } else {
     ANNALS_ASSIGN_STMT(old, db_, "SELECT name_id FROM entities WHERE article = ?1");
     old->BindInt(1, key);
     std::vector<int64_t> ids;
@@ -449,7 +447,10 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
   facts.source_id = source_id;
   {
     PhaseScope p(&profile_, WritePhase::kFacts);
-    ANNALS_RETURN_IF_ERROR(InsertFacts(*key, ad, &facts));
+    Status st;
+    ArticleFactRows rows = CollectFacts(*key, ad, &facts, &st);
+    ANNALS_RETURN_IF_ERROR(st);
+    batch_facts_.Add(std::move(rows));
   }
   if (index_) {
     // The index entry from the values just bound to the rows, as
@@ -460,185 +461,67 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
   return outcome;
 }
 
-Status StoreWriter::InsertFacts(int64_t key, const AnnotatedDoc& ad, IndexFacts* facts) {
+ArticleFactRows StoreWriter::CollectFacts(int64_t key, const AnnotatedDoc& ad, IndexFacts* facts, Status* st) {
   const std::string& text = ad.doc.text;
-  std::vector<int64_t> name_ids(ad.entities.size(), -1);
-  {
-    ANNALS_ASSIGN_STMT(s, db_,
-                       "INSERT INTO entities(article, idx, name_id, type, mentions, role, affiliation) "
-                       "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    for (size_t i = 0; i < ad.entities.size(); ++i) {
-      const Entity& e = ad.entities[i];
-      auto nid = NameId(e.type, e.canonical);
-      if (!nid.ok()) return nid.status();
-      name_ids[i] = *nid;
-      facts->entities.emplace_back(e.type, e.canonical);
-      facts->entity_name_ids.push_back(*nid);
-      s->Reset();
-      s->BindInt(1, key);
-      s->BindInt(2, static_cast<int64_t>(i));
-      s->BindInt(3, *nid);
-      s->BindInt(4, static_cast<int>(e.type));
-      s->BindInt(5, e.mentions);
-      s->BindTextOrNull(6, e.role);
-      s->BindTextOrNull(7, e.affiliation);
-      ANNALS_RETURN_IF_ERROR(s->Run());
+  ArticleFactRows rows;
+  rows.key = key;
+  rows.entities = ad.entities;
+  rows.entity_name_ids.assign(ad.entities.size(), -1);
+  for (size_t i = 0; i < ad.entities.size(); ++i) {
+    const Entity& e = ad.entities[i];
+    auto nid = NameId(e.type, e.canonical);
+    if (!nid.ok()) {
+      *st = nid.status();
+      return rows;
     }
-    CountNames(name_ids, +1);
+    rows.entity_name_ids[i] = *nid;
+    facts->entities.emplace_back(e.type, e.canonical);
+    facts->entity_name_ids.push_back(*nid);
   }
-  {
-    ANNALS_ASSIGN_STMT(s, db_,
-                       "INSERT INTO mentions(article, idx, span_start, span_end, type, entity) VALUES(?1,?2,?3,?4,?5,?6)");
-    for (size_t i = 0; i < ad.mentions.size(); ++i) {
-      const EntityMention& m = ad.mentions[i];
-      s->Reset();
-      s->BindInt(1, key);
-      s->BindInt(2, static_cast<int64_t>(i));
-      s->BindInt(3, m.start);
-      s->BindInt(4, m.end);
-      s->BindInt(5, static_cast<int>(m.type));
-      s->BindInt(6, m.entity);
-      ANNALS_RETURN_IF_ERROR(s->Run());
-    }
+  CountNames(rows.entity_name_ids, +1);
+  rows.mentions = ad.mentions;
+  rows.times = ad.times;
+  auto add_event_date = [&](std::string_view v, bool from_count) {
+    DayRange r;
+    if (TimexDayRange(v, &r)) facts->event_days.emplace_back(r);
+    else facts->event_days.emplace_back();
+    rows.event_dates.emplace_back(std::string(v), from_count);
+  };
+  for (const std::string& v : ad.event_dates) add_event_date(v, false);
+  // Count dates become event dates too, so event: finds incidents even when
+  // the pipeline did not rank their date among the article's event dates.
+  for (const Count& c : ad.counts) {
+    if (c.date.empty()) continue;
+    bool dup = false;
+    for (const auto& [v, from_count] : rows.event_dates) dup = dup || v == c.date;
+    if (!dup) add_event_date(c.date, true);
   }
-  {
-    ANNALS_ASSIGN_STMT(s, db_,
-                       "INSERT INTO times(article, idx, span_start, span_end, type, value, range_begin, range_end, "
-                       "anchor, mod, day_first, day_last) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
-    for (size_t i = 0; i < ad.times.size(); ++i) {
-      const TimeExpr& t = ad.times[i];
-      s->Reset();
-      s->BindInt(1, key);
-      s->BindInt(2, static_cast<int64_t>(i));
-      s->BindInt(3, t.start);
-      s->BindInt(4, t.end);
-      s->BindInt(5, static_cast<int>(t.type));
-      s->BindText(6, t.value);
-      s->BindTextOrNull(7, t.range_begin);
-      s->BindTextOrNull(8, t.range_end);
-      s->BindInt(9, static_cast<int>(t.anchor));
-      s->BindTextOrNull(10, t.mod);
-      DayRange a, b;
-      if (!t.range_begin.empty() && TimexDayRange(t.range_begin, &a) && TimexDayRange(t.range_end, &b)) {
-        s->BindInt(11, a.first);
-        s->BindInt(12, b.last);
-      } else if (t.type == TimexType::kDate || t.type == TimexType::kTime) {
-        BindDays(s, 11, t.value);
-      } else {
-        s->BindNull(11);
-        s->BindNull(12);
+  rows.counts = ad.counts;
+  for (const Count& c : ad.counts) facts->counts.emplace_back(c.type, c.number);
+  rows.quotes = ad.quotes;
+  for (const Quote& q : ad.quotes) {
+    rows.quote_texts.emplace_back(Slice(text, q.start, q.end));
+    int64_t nid = -1;
+    if (!q.speaker) {
+      facts->speakers.emplace_back();
+    } else if (const Speaker& sp = *q.speaker; sp.entity >= 0 && static_cast<size_t>(sp.entity) < ad.entities.size()) {
+      nid = rows.entity_name_ids[sp.entity];
+      facts->speakers.emplace_back(ad.entities[sp.entity].canonical);
+    } else if (!sp.name.empty()) {
+      auto type = ParseEntityType(sp.type);
+      auto r = NameId(type ? *type : EntityType::kPerson, sp.name);
+      if (!r.ok()) {
+        *st = r.status();
+        return rows;
       }
-      ANNALS_RETURN_IF_ERROR(s->Run());
+      nid = *r;
+      facts->speakers.emplace_back(sp.name);
+    } else {
+      facts->speakers.emplace_back();
     }
+    rows.speaker_name_ids.push_back(nid);
   }
-  {
-    ANNALS_ASSIGN_STMT(s, db_,
-                       "INSERT INTO event_dates(article, rank, value, from_count, day_first, day_last) "
-                       "VALUES(?1,?2,?3,?4,?5,?6)");
-    std::vector<std::string_view> seen;
-    auto add = [&](std::string_view v, bool from_count) -> Status {
-      s->Reset();
-      s->BindInt(1, key);
-      s->BindInt(2, static_cast<int64_t>(seen.size()));
-      s->BindText(3, v);
-      s->BindInt(4, from_count ? 1 : 0);
-      DayRange r;
-      if (TimexDayRange(v, &r)) {
-        s->BindInt(5, r.first);
-        s->BindInt(6, r.last);
-        facts->event_days.emplace_back(r);
-      } else {
-        s->BindNull(5);
-        s->BindNull(6);
-        facts->event_days.emplace_back();
-      }
-      seen.push_back(v);
-      return s->Run();
-    };
-    for (const std::string& v : ad.event_dates) ANNALS_RETURN_IF_ERROR(add(v, false));
-    // Count dates become event dates too, so event: finds incidents even when
-    // the pipeline did not rank their date among the article's event dates.
-    for (const Count& c : ad.counts) {
-      if (c.date.empty()) continue;
-      bool dup = false;
-      for (std::string_view v : seen) dup = dup || v == c.date;
-      if (!dup) ANNALS_RETURN_IF_ERROR(add(c.date, true));
-    }
-  }
-  {
-    ANNALS_ASSIGN_STMT(s, db_,
-                       "INSERT INTO counts(article, idx, type, number, qualifier, victims, place, date, day_first, "
-                       "day_last, perpetrator, span_start, span_end, sentence) "
-                       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-    for (size_t i = 0; i < ad.counts.size(); ++i) {
-      const Count& c = ad.counts[i];
-      s->Reset();
-      s->BindInt(1, key);
-      s->BindInt(2, static_cast<int64_t>(i));
-      s->BindInt(3, static_cast<int>(c.type));
-      s->BindInt(4, c.number);
-      s->BindInt(5, static_cast<int>(c.qualifier));
-      s->BindTextOrNull(6, c.victims);
-      s->BindTextOrNull(7, c.place);
-      s->BindTextOrNull(8, c.date);
-      BindDays(s, 9, c.date);
-      s->BindTextOrNull(11, c.perpetrator);
-      s->BindInt(12, c.start);
-      s->BindInt(13, c.end);
-      s->BindInt(14, c.sentence);
-      ANNALS_RETURN_IF_ERROR(s->Run());
-      facts->counts.emplace_back(c.type, c.number);
-    }
-  }
-  {
-    ANNALS_ASSIGN_STMT(s, db_,
-                       "INSERT INTO quotes(article, idx, kind, span_start, span_end, text, cue, cue_start, cue_end, "
-                       "has_speaker, speaker_name, speaker_mention, speaker_mention_start, speaker_mention_end, "
-                       "speaker_type, speaker_role, speaker_entity, speaker_name_id) "
-                       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
-    for (size_t i = 0; i < ad.quotes.size(); ++i) {
-      const Quote& q = ad.quotes[i];
-      s->Reset();
-      s->BindInt(1, key);
-      s->BindInt(2, static_cast<int64_t>(i));
-      s->BindInt(3, static_cast<int>(q.kind));
-      s->BindInt(4, q.start);
-      s->BindInt(5, q.end);
-      s->BindText(6, Slice(text, q.start, q.end));
-      s->BindTextOrNull(7, q.cue);
-      s->BindInt(8, q.cue_start);
-      s->BindInt(9, q.cue_end);
-      s->BindInt(10, q.speaker ? 1 : 0);
-      if (q.speaker) {
-        const Speaker& sp = *q.speaker;
-        s->BindTextOrNull(11, sp.name);
-        s->BindText(12, sp.mention);
-        s->BindInt(13, sp.mention_start);
-        s->BindInt(14, sp.mention_end);
-        s->BindTextOrNull(15, sp.type);
-        s->BindTextOrNull(16, sp.role);
-        s->BindInt(17, sp.entity);
-        int64_t nid = -1;
-        if (sp.entity >= 0 && static_cast<size_t>(sp.entity) < name_ids.size()) {
-          nid = name_ids[sp.entity];
-          facts->speakers.emplace_back(ad.entities[sp.entity].canonical);
-        } else if (!sp.name.empty()) {
-          auto type = ParseEntityType(sp.type);
-          auto r = NameId(type ? *type : EntityType::kPerson, sp.name);
-          if (!r.ok()) return r.status();
-          nid = *r;
-          facts->speakers.emplace_back(sp.name);
-        } else {
-          facts->speakers.emplace_back();
-        }
-        if (nid >= 0) s->BindInt(18, nid);
-      } else {
-        facts->speakers.emplace_back();
-      }
-      ANNALS_RETURN_IF_ERROR(s->Run());
-    }
-  }
-  return Status::Ok();
+  return rows;
 }
 
 }  // namespace annals

@@ -23,6 +23,7 @@
 
 #include "core/status.h"
 #include "facts/annotated_doc.h"
+#include "store/fact_rows.h"
 #include "store/index_doc.h"
 #include "store/sqlite_db.h"
 #include "store/write_profile.h"
@@ -95,8 +96,10 @@ class StoreWriter {
   Result<int64_t> NextKey(const Date& date);
   Result<int64_t> SourceId(std::string_view name);
   Result<int64_t> NameId(EntityType type, std::string_view name);
-  // Also fills `facts` (but its source_id) with the values of the rows.
-  Status InsertFacts(int64_t key, const AnnotatedDoc& doc, IndexFacts* facts);
+  // The fact rows of article `key` (looking up or adding the names they
+  // refer to); also fills `facts` (but its source_id) with their values.
+  // Sets *st on error.
+  ArticleFactRows CollectFacts(int64_t key, const AnnotatedDoc& doc, IndexFacts* facts, Status* st);
   // Adds `delta` to names.articles (at Commit) for each distinct id.
   void CountNames(std::vector<int64_t> name_ids, int delta);
   Status ApplyNameCounts();
@@ -115,6 +118,9 @@ class StoreWriter {
   // in key order, 1000 per statement (see InsertFtsRows).
   std::vector<int64_t> batch_fts_;
   std::vector<int64_t> batch_names_fts_;
+  // Fact rows of the articles written in the open transaction: Commit
+  // inserts them table by table in key order (fact_rows.h).
+  PendingFactRows batch_facts_;
   WriteProfile profile_;
   // names.id by type byte + name, for the names this writer has looked up
   // or inserted: most entities of an article name someone named before.
