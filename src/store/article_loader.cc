@@ -5,14 +5,6 @@ namespace annals {
 
 namespace {
 
-#define ANNALS_ASSIGN_STMT(var, db, sql) \
-  SqliteStmt* var = nullptr;             \
-  {                                      \
-    auto _r = (db)->Prepare(sql);        \
-    if (!_r.ok()) return _r.status();    \
-    var = *_r;                           \
-  }
-
 uint32_t U32(SqliteStmt* s, int col) { return static_cast<uint32_t>(s->Int(col)); }
 
 }  // namespace

@@ -9,14 +9,6 @@ namespace annals {
 
 namespace {
 
-#define ANNALS_ASSIGN_STMT(var, db, sql) \
-  SqliteStmt* var = nullptr;             \
-  {                                      \
-    auto _r = (db)->Prepare(sql);        \
-    if (!_r.ok()) return _r.status();    \
-    var = *_r;                           \
-  }
-
 void BindDays(SqliteStmt* s, int col, std::string_view value) {
   DayRange r;
   if (TimexDayRange(value, &r)) {

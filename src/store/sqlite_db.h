@@ -17,6 +17,17 @@
 
 #include "core/status.h"
 
+// Declares `SqliteStmt* var`, the cached statement `db->Prepare(sql)`, or
+// returns its error from the enclosing function (which returns a Status or
+// a Result).
+#define ANNALS_ASSIGN_STMT(var, db, sql) \
+  SqliteStmt* var = nullptr;             \
+  {                                      \
+    auto _r = (db)->Prepare(sql);        \
+    if (!_r.ok()) return _r.status();    \
+    var = *_r;                           \
+  }
+
 namespace annals {
 
 // One prepared statement. Reset automatically when re-acquired from the cache.

@@ -14,14 +14,6 @@ namespace annals {
 
 namespace {
 
-#define ANNALS_ASSIGN_STMT(var, db, sql)    \
-  SqliteStmt* var = nullptr;                \
-  {                                         \
-    auto _r = (db)->Prepare(sql);           \
-    if (!_r.ok()) return _r.status();       \
-    var = *_r;                              \
-  }
-
 std::string_view Slice(const std::string& text, uint32_t start, uint32_t end) {
   if (start > end || end > text.size()) return {};
   return std::string_view(text).substr(start, end - start);
