@@ -17,6 +17,11 @@ const PAGE = 20;
 function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 }
+// A quote's words: direct quotes and fragments in quotation marks, indirect
+// speech (a paraphrase, not the speaker's words) without them, in italics.
+function quoted(q, text) {
+  return q.kind === 'indirect' ? `<span class="indirect">${esc(text)}</span>` : `“${esc(text)}”`;
+}
 function h(html) { const t = document.createElement('template'); t.innerHTML = html.trim(); return t.content; }
 function qs(params) {
   const u = new URLSearchParams();
@@ -244,7 +249,7 @@ async function articlePage(id) {
   (a.quotes || []).forEach((x, i) => {
     const sp = x.speaker?.name || (x.speaker?.mention ? x.speaker.mention + ' (unresolved)' : 'unknown');
     spans.push({start: x.start, end: x.end, cls: 'quote', id: 'q' + i, label: `quote by ${sp}`});
-    facts.push({id: 'q' + i, group: 'Quotes', html: `<span class="speaker">${x.speaker?.name ? entityLink(x.speaker.name, x.speaker.type || 'PERSON') : esc(sp)}</span>${x.cue ? ' <span class="tag">' + esc(x.cue) + '</span>' : ''}<span class="tag">${esc(x.kind)}</span><br>“${esc((x.text || '').slice(0, 90))}${(x.text || '').length > 90 ? '…' : ''}”`});
+    facts.push({id: 'q' + i, group: 'Quotes', html: `<span class="speaker">${x.speaker?.name ? entityLink(x.speaker.name, x.speaker.type || 'PERSON') : esc(sp)}</span>${x.cue ? ' <span class="tag">' + esc(x.cue) + '</span>' : ''}<span class="tag">${esc(x.kind)}</span><br>${quoted(x, (x.text || '').length > 90 ? x.text.slice(0, 90) + '…' : (x.text || ''))}`});
   });
   (a.entities || []).forEach((x, i) => spans.push({start: x.start, end: x.end, cls: 'ent-' + x.type, id: 'e' + i, label: `${x.type}: ${x.canonical || x.text}`}));
   const seen = new Map();
@@ -290,7 +295,7 @@ async function entityPage(type, name) {
   let e;
   try { e = await api('entity', {name, type}); } catch (err) { return showError($main, err); }
   const quotes = (e.quotes || []).map(x => `
-    <li><blockquote>“${esc(x.text)}”</blockquote>
+    <li><blockquote>${quoted(x, x.text)}</blockquote>
       <div class="meta">${esc(x.date || '')} · ${x.speaker?.mention ? esc(x.speaker.mention) + ' ' : ''}${x.cue ? esc(x.cue) + ' · ' : ''}${articleLink(x.article_id, x.title)}</div></li>`).join('');
   const co = (e.cooccurring || []).map(x => `<li>${entityLink(x.name, 'ANY')} <span class="count">${x.count}</span></li>`).join('');
   $main.replaceChildren(h(`
@@ -382,7 +387,7 @@ async function quotesPage(params) {
   try { r = await api('quotes', {q: state.q, speaker: state.speaker, offset: state.offset, limit: 50}); }
   catch (e) { return showError($l, e, state.q); }
   const items = (r.quotes || []).map(x => `<li class="hit">
-      <blockquote>“${esc(x.text)}”</blockquote>
+      <blockquote>${quoted(x, x.text)}</blockquote>
       <div class="meta"><span class="speaker">${x.speaker?.name ? entityLink(x.speaker.name, x.speaker.type || 'PERSON') : esc(x.speaker?.mention || 'unknown speaker')}</span>
         ${x.speaker?.role ? '(' + esc(x.speaker.role) + ')' : ''} ${x.cue ? '· ' + esc(x.cue) : ''} <span class="tag">${esc(x.kind)}</span>
         · ${esc(x.date || '')} · ${articleLink(x.article_id, x.title)}</div></li>`).join('');

@@ -83,6 +83,14 @@ std::string Truncate(const std::string& s, size_t n) {
   return s.substr(0, cut) + "…";
 }
 
+// A quote's words as shown: direct quotes and fragments in quotation
+// marks, indirect speech (a paraphrase, not the speaker's words) without
+// them, labelled.
+std::string Shown(std::string_view kind, const std::string& text, size_t n) {
+  if (kind == "indirect") return "(indirect) " + Truncate(text, n);
+  return "“" + Truncate(text, n) + "”";
+}
+
 std::string Highlighted(const std::string& text, const std::vector<Highlight>& hl, const Style& st) {
   std::string out;
   size_t at = 0;
@@ -177,7 +185,7 @@ int RunSearch(const SearchArgs& a) {
                 h.id.c_str(), st.Reset());
     if (!h.snippet.empty()) std::printf("     %s\n", Highlighted(h.snippet, h.snippet_highlights, st).c_str());
     for (const QuoteRow& q : h.quotes)
-      std::printf("     %s“%s”%s — %s\n", st.Quote(), Truncate(q.text, 200).c_str(), st.Reset(), q.speaker.c_str());
+      std::printf("     %s%s%s — %s\n", st.Quote(), Shown(q.kind, q.text, 200).c_str(), st.Reset(), q.speaker.c_str());
     for (const CountRow& c : h.counts)
       std::printf("     %s%s %lld%s %s%s%s\n", st.Count(), c.type.c_str(), static_cast<long long>(c.number),
                   st.Reset(), c.victims.c_str(), c.event_date.empty() ? "" : " @", c.event_date.c_str());
@@ -267,7 +275,7 @@ int RunShow(const ShowArgs& a) {
                 c.date.c_str());
   std::printf("%sQuotes%s\n", st.Bold(), st.Reset());
   for (const Quote& q : d.quotes)
-    std::printf("  “%s” — %s\n", Truncate(text.substr(q.start, q.end - q.start), 160).c_str(),
+    std::printf("  %s — %s\n", Shown(QuoteKindName(q.kind), text.substr(q.start, q.end - q.start), 160).c_str(),
                 q.speaker && !q.speaker->name.empty() ? q.speaker->name.c_str() : "(unknown)");
   return kExitOk;
 }
@@ -300,9 +308,9 @@ int RunQuotes(const ListArgs& a) {
   }
   const Style st = StyleFor(a);
   for (const QuoteRow& q : *r)
-    std::printf("%-10s %s%-24s%s %s“%s”%s  %s%s%s\n", q.date.c_str(), st.Bold(),
+    std::printf("%-10s %s%-24s%s %s%s%s  %s%s%s\n", q.date.c_str(), st.Bold(),
                 q.speaker.empty() ? "(unknown)" : q.speaker.c_str(), st.Reset(), st.Quote(),
-                Truncate(q.text, 160).c_str(), st.Reset(), st.Dim(), q.article_id.c_str(), st.Reset());
+                Shown(q.kind, q.text, 160).c_str(), st.Reset(), st.Dim(), q.article_id.c_str(), st.Reset());
   return kExitOk;
 }
 

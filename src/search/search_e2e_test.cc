@@ -166,6 +166,12 @@ TEST_F(SearchE2eTest, SeedSaidSabinaAliyevaFindsHerSevenQuotes) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(occurrences(r.out, "\"kind\":\"direct\""), 7u) << r.out;
   EXPECT_EQ(occurrences(r.out, "\"speaker\":{\"name\":\"Sabina Aliyeva\""), 10u) << r.out;
+  // The table: her direct quotes in quotation marks, the indirect speech
+  // (a paraphrase, not her words) labelled and without them.
+  r = RunAnnals({"quotes", "said:\"Sabina Aliyeva\"", "--db", "a.db", "--color", "never"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(occurrences(r.out, "Sabina Aliyeva           \u201c"), 7u) << r.out;
+  EXPECT_EQ(occurrences(r.out, "Sabina Aliyeva           (indirect) "), 3u) << r.out;
 }
 
 TEST_F(SearchE2eTest, SeedKilledAtLeast100In1990) {

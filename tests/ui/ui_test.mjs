@@ -200,6 +200,13 @@ try {
   await page.goto(url + '/#/quotes?speaker=' + encodeURIComponent('Sabina Aliyeva'));
   await r;
   await page.waitForSelector('#qt-list .hit');
+  // Her direct quotes in quotation marks, her indirect speech ("urged the
+  // world community to recognize…") without them: a paraphrase is not her words.
+  const shown = await page.locator('#qt-list .hit blockquote').allTextContents();
+  const inMarks = shown.filter(t => t.trim().startsWith('“')).length;
+  const indirect = await page.locator('#qt-list .hit blockquote .indirect').allTextContents();
+  if (inMarks < 7) fail(`quotes page shows ${inMarks} of her quotes in quotation marks, expected at least 7`);
+  if (indirect.length < 1 || indirect.some(t => t.includes('“'))) fail('indirect speech shown as a quotation: ' + indirect.join(' | '));
   await page.screenshot({path: `${outDir}/6-quotes.png`, fullPage: true});
   await checkA11y('quotes page');
 
