@@ -141,8 +141,11 @@ TEST(IndexDocTest, InMemoryEntriesEqualTheRowsReadBack) {
   AnnotatedDoc changed = docs[1];
   changed.doc.text += " Changed.";
   ASSERT_EQ(*(*w)->Put(changed, 2), PutOutcome::kUpdated);
-  const std::vector<StoredIndexDoc>& pending = (*w)->pending_index_docs();
+  // Compared with the rows once committed: the fact rows wait for the
+  // commit (PendingFactRows).
+  const std::vector<StoredIndexDoc> pending = (*w)->pending_index_docs();
   ASSERT_EQ(pending.size(), docs.size());
+  ASSERT_TRUE((*w)->Commit().ok());
   size_t name_codes = 0, source_codes = 0;
   for (const StoredIndexDoc& got : pending) {
     auto want = ReadIndexDoc((*w)->db(), got.key);
@@ -165,7 +168,6 @@ TEST(IndexDocTest, InMemoryEntriesEqualTheRowsReadBack) {
   }
   EXPECT_GT(name_codes, 20u);
   EXPECT_GT(source_codes, 5u);
-  ASSERT_TRUE((*w)->Commit().ok());
 }
 
 }  // namespace
