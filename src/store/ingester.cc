@@ -22,6 +22,7 @@ Status Ingester::Add(const AnnotatedDoc& doc) {
   if (!writer_->in_transaction()) {
     ANNALS_RETURN_IF_ERROR(writer_->Begin());
     in_batch_ = 0;
+    batch_bytes_ = 0;
     batch_start_ = std::chrono::steady_clock::now();
   }
   auto r = writer_->Put(doc, options_.now());
@@ -36,8 +37,10 @@ Status Ingester::Add(const AnnotatedDoc& doc) {
     case PutOutcome::kUpdated: ++stats_.updated; break;
   }
   ++in_batch_;
+  batch_bytes_ += doc.doc.title.size() + doc.doc.text.size();
   const double age = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start_).count();
-  if (in_batch_ >= options_.batch_articles || age >= options_.batch_seconds) return Finish();
+  if (in_batch_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes || age >= options_.batch_seconds)
+    return Finish();
   return Status::Ok();
 }
 
@@ -46,6 +49,7 @@ Status Ingester::Finish() {
   ANNALS_RETURN_IF_ERROR(writer_->Commit());
   ++stats_.batches;
   in_batch_ = 0;
+  batch_bytes_ = 0;
   return Status::Ok();
 }
 

@@ -29,6 +29,10 @@ struct IngestOptions {
   // batches are large; a kill loses at most one batch's work.
   int batch_articles = 5000;   // commit after this many written articles
   double batch_seconds = 5.0;  // ... or after this long, so a kill loses little work
+  // ... or once the batch's titles and texts reach this many bytes: the
+  // writer holds a batch's index entries (their text) and fact rows until
+  // the commit, so this bounds its memory whatever the article sizes.
+  uint64_t batch_bytes = 64ull << 20;
   // The clock for ingested_at (unix seconds); passed in, so tests control it.
   std::function<int64_t()> now;
 };
@@ -52,7 +56,8 @@ class Ingester {
   Result<bool> IsUnchanged(const Document& doc);
   void SkipUnchanged() { ++stats_.unchanged; }
 
-  // Stores one article; commits the batch when it is full or old enough.
+  // Stores one article; commits the batch when it is full (articles or
+  // bytes) or old enough.
   Status Add(const AnnotatedDoc& doc);
 
   // Commits the open batch.
@@ -68,6 +73,7 @@ class Ingester {
   IngestOptions options_;
   IngestStats stats_;
   int in_batch_ = 0;
+  uint64_t batch_bytes_ = 0;  // titles and texts written in the open batch
   std::chrono::steady_clock::time_point batch_start_;
 };
 
