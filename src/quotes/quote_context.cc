@@ -11,10 +11,13 @@ namespace annals {
 
 namespace {
 
+// Length and first letter decide for nearly every entry: the byte compare
+// (a memcmp call through string_view's ==) runs only for those that pass.
 template <size_t N>
 bool InList(std::string_view w, const std::array<std::string_view, N>& list) {
+  if (w.empty()) return false;
   for (std::string_view x : list)
-    if (x == w) return true;
+    if (x.size() == w.size() && x[0] == w[0] && std::memcmp(x.data(), w.data(), w.size()) == 0) return true;
   return false;
 }
 
@@ -90,11 +93,13 @@ QuoteContext::QuoteContext(std::string_view text, const std::vector<Paragraph>& 
   // Lower-casing the text once is cheaper than a copy per cue word; only
   // the words that are not lower case already are read from the copy
   // (Lower), so only their bytes are folded.
-  lower_.assign(text_);
+  lower_ = std::make_unique_for_overwrite<char[]>(text_.size() + 1);
   for (const Word& w : words_) {
     if (w.has(kWordLower)) continue;
-    for (uint32_t i = w.start; i < w.end; ++i)
-      if (lower_[i] >= 'A' && lower_[i] <= 'Z') lower_[i] = static_cast<char>(lower_[i] + 32);
+    for (uint32_t i = w.start; i < w.end; ++i) {
+      const char ch = text_[i];
+      lower_[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch;
+    }
   }
   ScanQuoteMarks(text_, &marks_);
   PairQuoteMarks(text_, marks_, paragraphs_, &spans_);
