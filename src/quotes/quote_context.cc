@@ -130,23 +130,50 @@ size_t QuoteContext::WordAtOrAfter(uint32_t pos) const {
 }
 
 size_t QuoteContext::WordAtOrAfter(uint32_t pos, size_t near) const {
-  // Sentence bounds lie within a few dozen words of the cue: walk there,
-  // falling back to the binary search for far positions.
-  constexpr int kSteps = 48;
+  // Sentence bounds lie within a few dozen words of the cue: gallop from
+  // `near` (1, 2, 4, … words) to bracket the answer, then a binary search
+  // inside the bracket — O(log distance) where a word-by-word walk cost
+  // 5% of the stage.
   const size_t n = words_.size();
+  size_t lo, hi;  // the answer lies in (lo, hi]: words_[lo].start < pos (or lo = -1), hi = n or start >= pos
   size_t k = near < n ? near : n;
   if (k < n && words_[k].start < pos) {
-    for (int s = 0; s < kSteps; ++s) {
-      ++k;
-      if (k >= n || words_[k].start >= pos) return k;
+    lo = k;
+    size_t step = 1;
+    for (;;) {
+      if (n - lo <= step) {
+        hi = n;
+        break;
+      }
+      if (words_[lo + step].start >= pos) {
+        hi = lo + step;
+        break;
+      }
+      lo += step;
+      step *= 2;
     }
+    ++lo;  // now the answer lies in [lo, hi]
   } else {
-    for (int s = 0; s < kSteps; ++s) {
-      if (k == 0 || words_[k - 1].start < pos) return k;
-      --k;
+    hi = k;
+    size_t step = 1;
+    for (;;) {
+      if (hi < step) {
+        lo = 0;
+        break;
+      }
+      if (words_[hi - step].start < pos) {
+        lo = hi - step + 1;
+        break;
+      }
+      hi -= step;
+      step *= 2;
     }
   }
-  return WordAtOrAfter(pos);
+  // First index in [lo, hi) with start >= pos, else hi.
+  auto it = std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(lo),
+                             words_.begin() + static_cast<std::ptrdiff_t>(hi), pos,
+                             [](const Word& w, uint32_t p) { return w.start < p; });
+  return static_cast<size_t>(it - words_.begin());
 }
 
 size_t QuoteContext::ParagraphOf(uint32_t pos) const {
