@@ -1,6 +1,8 @@
 // Cue lexicon table: see cue_lexicon.h.
 #include "quotes/cue_lexicon.h"
 
+#include <cstring>
+
 #include <string>
 
 namespace annals {
@@ -223,10 +225,14 @@ struct Table {
         maybe[w[0] - 'a'][w.back() - 'a'] |= static_cast<uint16_t>(1u << w.size());
     }
   }
-  constexpr const Entry* Find(std::string_view w) const {
+  // Length and first letter before the byte compare: most probes end on
+  // another word, and string_view's == calls memcmp.
+  const Entry* Find(std::string_view w) const {
     for (size_t i = WordHash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      if (slots[i].word.empty()) return nullptr;
-      if (slots[i].word == w) return slots[i].entry;
+      const std::string_view s = slots[i].word;
+      if (s.empty()) return nullptr;
+      if (s.size() == w.size() && s[0] == w[0] && std::memcmp(s.data(), w.data(), w.size()) == 0)
+        return slots[i].entry;
     }
   }
 };

@@ -34,7 +34,7 @@ uint8_t CueFlagsSlow(std::string_view lower_word);
 
 // CueFlag bits for `lower_word` (0 if it is no cue). For particle verbs the
 // particle is returned by CueParticle().
-inline uint8_t CueFlags(std::string_view w) {
+[[gnu::always_inline]] inline uint8_t CueFlags(std::string_view w) {
   if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z' || w.back() < 'a' || w.back() > 'z') return 0;
   if (!(kCueMaybeBits.bits[w[0] - 'a'][w.back() - 'a'] & (1u << w.size()))) return 0;
   return CueFlagsSlow(w);

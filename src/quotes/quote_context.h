@@ -44,6 +44,10 @@ class QuoteContext {
   // Scans `text`: words, quote marks, quotation spans. `paragraphs` may be
   // empty (the text is then one paragraph).
   QuoteContext(std::string_view text, const std::vector<Paragraph>& paragraphs);
+  // Hands the buffers back to the thread's scratch (see Scratch).
+  ~QuoteContext();
+  QuoteContext(const QuoteContext&) = delete;
+  QuoteContext& operator=(const QuoteContext&) = delete;
 
   std::string_view text() const { return text_; }
   const std::vector<Word>& words() const { return words_; }
@@ -115,6 +119,7 @@ class QuoteContext {
   // offsets in the text (see Lower); the other bytes are never read and
   // never written (no copy of the whole text).
   std::unique_ptr<char[]> lower_;
+  size_t lower_cap_ = 0;  // bytes allocated in lower_
 };
 
 // The noun phrase ending at word `e` (a name, a pronoun or a description

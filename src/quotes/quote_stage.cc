@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "core/ascii_case.h"
@@ -82,8 +81,9 @@ class WordSet {
   size_t count(std::string_view w) const {
     if (w.empty() || w.size() >= 64 || !(lengths_ & (uint64_t{1} << w.size())) || !(first_ & FirstBit(w))) return 0;
     for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].empty()) return 0;
-      if (slots_[i] == w) return 1;
+      const std::string_view s = slots_[i];
+      if (s.empty()) return 0;
+      if (s.size() == w.size() && s[0] == w[0] && std::memcmp(s.data(), w.data(), w.size()) == 0) return 1;
     }
   }
 
@@ -1692,7 +1692,11 @@ void ExtractQuotes(AnnotatedDoc* doc) {
   const auto& w = c.words();
 
   std::vector<Found> found;
-  std::unordered_set<uint32_t> used_cues;  // cue starts taken by quotations
+  // Cue starts taken by quotations: one bit per byte of the text (a hash
+  // set's node per cue cost more than the whole bitmap).
+  std::vector<uint64_t> used_bits(text.size() / 64 + 1, 0);
+  const auto used = [&used_bits](uint32_t pos) { return (used_bits[pos >> 6] >> (pos & 63)) & 1; };
+  const auto use = [&used_bits](uint32_t pos) { used_bits[pos >> 6] |= uint64_t{1} << (pos & 63); };
 
   // Direct quotations and fragments, in text order.
   for (const QuoteSpan& q : c.spans()) {
@@ -1730,7 +1734,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       f.subject = cue.subject;
       // A fragment's cue still introduces the clause around it ("said the
       // effort was “more radical” than …"): indirect speech may use it.
-      if (cls == SpanClass::kDirect) used_cues.insert(cue.start);
+      if (cls == SpanClass::kDirect) use(cue.start);
     } else {
       f.continues = true;  // resolved below against the previous attribution
     }
@@ -1750,10 +1754,10 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     if (cap && len >= 6 && text[wd.end - 1] == 'g' && text[wd.end - 2] == 'n' && text[wd.end - 3] == 'i' &&
         c.Lower(k) != "according") {
       Found f;
-      if (!used_cues.count(wd.start) && !c.InQuote(wd.start) && ParticipleOpenerAt(c, k, &f)) {
+      if (!used(wd.start) && !c.InQuote(wd.start) && ParticipleOpenerAt(c, k, &f)) {
         f.para = c.ParagraphOf(f.quote.start);
         f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
-        used_cues.insert(wd.start);
+        use(wd.start);
         found.push_back(std::move(f));
       }
       continue;
@@ -1790,14 +1794,14 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       continue;
     }
     if (cap && !according && !Eq(lw, "asked")) continue;
-    if (used_cues.count(wd.start) || c.InQuote(wd.start)) continue;
+    if (used(wd.start) || c.InQuote(wd.start)) continue;
     Found f;
     if (IndirectAt(c, k, &f)) {
       CutAtClauseComma(c, k, &f.quote);
       CutAtSecondPredicate(c, k, flags, &f.quote);
       f.para = c.ParagraphOf(f.quote.start);
       f.end_para = c.ParagraphOf(f.quote.end > 0 ? f.quote.end - 1 : 0);
-      used_cues.insert(wd.start);
+      use(wd.start);
       found.push_back(std::move(f));
     }
   }
