@@ -1141,7 +1141,9 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
         const std::string_view g = c.GapAfter(sw - 1);
         const uint32_t tail_from = inverted ? (sub.role_end > sub.end ? sub.role_end : sub.end) : cue_end;
         const uint32_t se = c.SentenceEnd(tail_from);
-        const size_t tail_words = c.WordAtOrAfter(se, k) - c.WordAtOrAfter(tail_from, k);
+        const size_t se_word = c.WordAtOrAfter(se, k);
+        const size_t tail_word = c.WordAtOrAfter(tail_from, k);
+        const size_t tail_words = se_word - tail_word;
         // A closing mark before the cue: a direct quotation would have taken
         // it; an inverted cue after a quoted fragment ("… may be
         // “strategic,” said Jane Porter, …") still ends the reported clause.
@@ -1149,7 +1151,6 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
             !inverted && (g.find("\xE2\x80\x9D") != std::string_view::npos || g.find('"') != std::string_view::npos);
         // The tail after the cue continues the sentence (", never forgives
         // …"), unless it is a participle or relative clause of its own.
-        const size_t tail_word = c.WordAtOrAfter(tail_from, k);
         const bool tail_continues =
             tail_words > 2 && tail_word > 0 && tail_word < n &&
             c.GapAfter(tail_word - 1).find(',') != std::string_view::npos &&
@@ -1158,8 +1159,8 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
             c.Lower(tail_word) != "who" && c.Lower(tail_word) != "which" && c.Lower(tail_word) != "according";
         // "…, she said he had her vote": a clause after the cue is its
         // content, the words before the comma are not.
-        const size_t tail_start = SkipCueComplements(c, tail_word, c.WordAtOrAfter(se, k));
-        bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < c.WordAtOrAfter(se, k) &&
+        const size_t tail_start = SkipCueComplements(c, tail_word, se_word);
+        bool tail_clause = !inverted && c.SpaceGap(k) && tail_start < n && tail_start + 2 < se_word &&
                            (ClauseStarter(c, tail_start) || c.Lower(tail_start) == "that") && !c.AbbrevGapAfter(k);
         // "…, Ash Carter told a Senate panel Wednesday.": after "told" the
         // words are its object unless a "that" follows.
@@ -1204,7 +1205,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
           q.start = sent_start;
           q.end = e;
           out->subject = sub;
-          return e > sent_start + 3 && c.WordAtOrAfter(sent_start, k) + 2 < sw;
+          return e > sent_start + 3 && min_word + 2 < sw;
         }
         // "Otherwise, she said, countries may …" / "And Trump, said Smith,
         // doesn't forget": the cue interrupts the reported sentence, which
@@ -1215,7 +1216,7 @@ bool IndirectAt(const QuoteContext& c, size_t k, Found* out) {
           q.start = sent_start;
           q.end = e;
           out->subject = sub;
-          return c.WordAtOrAfter(sent_start, k) < sw;
+          return min_word < sw;
         }
       }
     }
