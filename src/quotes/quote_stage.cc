@@ -48,6 +48,7 @@ struct Found {
   bool nested = false;     // speech inside another attribution's content: dropped
   size_t para = 0;         // paragraph of the quotation's start
   size_t end_para = 0;     // paragraph of its end
+  uint32_t close_end = 0;  // a direct quotation's closing mark's end (0: none)
 };
 
 struct Cue {
@@ -1632,6 +1633,54 @@ bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
   f.resize(n);
 }
 
+// `“We’re extremely happy” about the decision, said RoseAnn DeMoro`, `"The
+// politics are just so blatant" in the legislature, he said`: a direct
+// quotation whose words stop without punctuation and whose sentence runs
+// on after the closing mark (a lower-case word that is no reporting verb
+// and no pronoun opening "he said") is a mixed quotation: the content is
+// the whole clause, quoted and paraphrased, to the clause end (before a
+// second attribution, see ContentClauseEnd). Runs after
+// MergeMixedQuotations, which has already joined the quotations that open
+// an indirect content.
+[[gnu::noinline]] void ExtendMixedQuotations(const QuoteContext& c, std::vector<Found>* found) {
+  const std::string_view t = c.text();
+  const auto& w = c.words();
+  for (Found& f : *found) {
+    Quote& d = f.quote;
+    if (d.kind != QuoteKind::kDirect || f.close_end == 0 || f.close_end + 2 >= t.size()) continue;
+    uint32_t e = d.end;
+    while (e > d.start && (t[e - 1] == ' ' || t[e - 1] == '\n')) --e;
+    if (e <= d.start) continue;
+    const unsigned char last = t[e - 1];
+    // Punctuation, or a nested quotation's closing mark (’” ”), ends the words.
+    if (last == ',' || last == '.' || last == '?' || last == '!' || last == ';' || last == ':' || last == '\'' ||
+        last == '"' || last == 0x99 || last == 0x9D)
+      continue;
+    if (t[f.close_end] != ' ') continue;
+    const size_t k = c.WordAtOrAfter(f.close_end);
+    if (k >= w.size() || w[k].start != f.close_end + 1 || !w[k].has(kWordLower)) continue;
+    const std::string_view lk = c.Lower(k);
+    if (IsSubjectPronoun(lk) || Eq(lk, "you") || Eq(lk, "according") || CueFlags(lk) != 0) continue;
+    uint32_t s0 = 0, e0 = 0;
+    if (!ContentToSentenceEnd(c, w[k].start, &s0, &e0)) continue;
+    // The quotation's own cue after it (`… in the legislature, he said`,
+    // `…, Republican candidate Ben Carson said`): the clause ends before
+    // its speaker and its verb.
+    if (d.cue_end > d.cue_start && d.cue_start > f.close_end) {
+      uint32_t b = d.cue_start;
+      if (f.subject.found() && f.subject.start > f.close_end && f.subject.start < b) b = f.subject.start;
+      // `…, Republican candidate Ben Carson said`: the speaker's title words
+      // after the clause's last comma go with the speaker.
+      const size_t comma = t.substr(f.close_end, b - f.close_end).rfind(',');
+      if (comma != std::string_view::npos) b = f.close_end + static_cast<uint32_t>(comma);
+      while (b > f.close_end && (t[b - 1] == ' ' || t[b - 1] == ',' || t[b - 1] == '\n')) --b;
+      e0 = std::min(e0, b);
+    }
+    if (e0 <= f.close_end + 2) continue;
+    d.end = e0;
+  }
+}
+
 // `Clinton said Trump wants to build a wall`: indirect speech whose cue
 // and content lie inside the content after another attribution's cue is
 // part of what that speaker reported, not an attribution of its own (as a
@@ -1708,6 +1757,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
     f.quote.kind = cls == SpanClass::kDirect ? QuoteKind::kDirect : QuoteKind::kFragment;
     f.quote.start = q.start;
     f.quote.end = q.end;
+    if (q.closed) f.close_end = q.close_end;
     const uint8_t need = cls == SpanClass::kDirect ? kCueDirect : (kCueDirect | kCueThat | kCueTo | kCueBare | kCueNoun);
     const size_t window = cls == SpanClass::kDirect ? kCueWindowBefore : 30;
     Cue cue;
@@ -1867,6 +1917,7 @@ void ExtractQuotes(AnnotatedDoc* doc) {
   // Speakers, then continuation of the previous direct speaker.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.quote.start < b.quote.start; });
   MergeMixedQuotations(text, &found);
+  ExtendMixedQuotations(c, &found);
   // A quotation with no cue continues the speaker of the attribution just
   // before it (a direct quotation, or indirect speech that introduces it),
   // if that ended in the same or the previous paragraph.

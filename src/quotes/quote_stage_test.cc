@@ -732,6 +732,45 @@ TEST(QuoteStage, NestedSpeechBelongsToTheOuterContent) {
   EXPECT_EQ(Text(e, e.quotes[1]), "to keep it open");
 }
 
+// A direct quotation whose sentence runs on after its closing mark is a
+// mixed quotation: the content is the clause to its end, before the
+// quotation's own cue and speaker. A quotation ending in punctuation, or
+// followed by its cue or by a pronoun opening one, keeps its bounds.
+struct MixedCase {
+  const char* name;
+  std::string text;
+  const char* content;  // the first direct quotation's content
+  const char* cue;
+};
+
+TEST(QuoteStage, MixedQuotationRunsToTheClauseEnd) {
+  const MixedCase cases[] = {
+      {"cue and inverted speaker after the clause",
+       "\"We are extremely happy\" about the decision, said Rose Miller, a union leader.",
+       "We are extremely happy\" about the decision", "said"},
+      {"pronoun and cue after the clause", "“The politics are just so blatant” in the legislature, he said.",
+       "The politics are just so blatant” in the legislature", "said"},
+      {"title words go with the speaker",
+       "“Boots on the ground” would be appropriate, Republican candidate Ben Carson said on Sunday.",
+       "Boots on the ground” would be appropriate", "said"},
+      {"no cue: the sentence end", "“People were celebrating” before the attack. The police said nothing.",
+       "People were celebrating” before the attack", ""},
+      {"punctuation inside: no mixed quotation", "“We will win,” the mayor said on Monday.", "We will win,", "said"},
+      {"cue right after the mark", "“We will win” said the mayor on Monday.", "We will win", "said"},
+      {"pronoun right after the mark", "“We will win” he said on Monday.", "We will win", "said"},
+  };
+  for (const MixedCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text);
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.kind == QuoteKind::kDirect && !q) q = &x;
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(Text(d, *q), c.content);
+    EXPECT_EQ(q->cue, c.cue);
+  }
+}
+
 TEST(QuoteStage, RolesFromTitles) {
   const AnnotatedDoc d =
       Annotate("Azerbaijan’s Human Rights Commissioner (Ombudsman) Sabina Aliyeva spoke. Later, John Smith, "
