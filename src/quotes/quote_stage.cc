@@ -392,7 +392,15 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
                      (ch == 0xE2 && i + 2 < b && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
                       (static_cast<unsigned char>(t[i + 2]) == 0x9D || static_cast<unsigned char>(t[i + 2]) == 0x9C));
     }
-    if (!quote_before) return SpanClass::kFragment;
+    // `Clinton said, “as long as we’re not violating any election laws.”`:
+    // after a sentence's subject and a verb that introduces quotations and
+    // its comma, the words are what was said. A cue interrupting its
+    // sentence (`An economic downturn, he said, “could be …”`: a comma
+    // before it) carries that sentence on instead.
+    const bool cue_comma = w0 > 0 && c.words()[w0 - 1].end + 1 == b && c.words()[w0 - 1].has(kWordLower) &&
+                           (CueFlags(c.Lower(w0 - 1)) & kCueDirect) &&
+                           t.substr(ss, c.words()[w0 - 1].start - ss).find(',') == std::string_view::npos;
+    if (!quote_before && !cue_comma) return SpanClass::kFragment;
   }
   if (boundary && (first_cap || nw >= 4)) return SpanClass::kDirect;
   // Inside a sentence (no punctuation before the mark), a short

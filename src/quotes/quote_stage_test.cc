@@ -771,6 +771,33 @@ TEST(QuoteStage, MixedQuotationRunsToTheClauseEnd) {
   }
 }
 
+// A lower-case quotation after a comma is what was said when the comma
+// follows its sentence's subject and a verb introducing quotations; after a
+// cue interrupting its sentence, or after another word, it carries the
+// sentence on (a fragment).
+TEST(QuoteStage, LowerCaseQuotationAfterCueAndComma) {
+  const StyleCase cases[] = {
+      {"subject, verb, comma", "He says, “that’s how you get smart, by listening.”", "direct",
+       "that’s how you get smart, by listening."},
+      {"added, comma", "It added, “the visit comes as the campaign plans new attacks.”", "direct",
+       "the visit comes as the campaign plans new attacks."},
+      {"cue interrupting its sentence", "An economic downturn, he said, “could be a good time to borrow.”", "fragment",
+       "could be a good time to borrow."},
+      {"no cue before the comma", "He rarely asks surrogates, “except for people I’m close to.”", "fragment",
+       "except for people I’m close to."},
+  };
+  for (const StyleCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text);
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.kind != QuoteKind::kIndirect && !q) q = &x;
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(QuoteKindName(q->kind), c.kind);
+    EXPECT_EQ(Text(d, *q), c.content);
+  }
+}
+
 TEST(QuoteStage, RolesFromTitles) {
   const AnnotatedDoc d =
       Annotate("Azerbaijan’s Human Rights Commissioner (Ombudsman) Sabina Aliyeva spoke. Later, John Smith, "
