@@ -1429,7 +1429,14 @@ bool PollAt(const QuoteContext& c, size_t k, Found* out) {
   const size_t n = w.size();
   size_t i = k;
   bool in = false;
-  while (i > 0 && k - i < 7 && (c.SpaceGap(i - 1) || c.AbbrevGapAfter(i - 1))) {
+  // The poll's name may join words with a slash or a hyphen ("NBC
+  // News/Wall Street Journal").
+  const auto joins = [&c](size_t j) {
+    if (c.SpaceGap(j) || c.AbbrevGapAfter(j)) return true;
+    const std::string_view g = c.GapAfter(j);
+    return g.size() == 1 && (g[0] == '/' || g[0] == '-');
+  };
+  while (i > 0 && k - i < 9 && joins(i - 1)) {
     --i;
     if (c.Lower(i) == "in") {
       in = true;
@@ -1821,11 +1828,15 @@ void ExtractQuotes(AnnotatedDoc* doc) {
       }
       continue;
     }
-    if (cap && (text[wd.start] != 'A' || (len != 5 && len != 9))) continue;
+    // "In an ABC News/Washington Post Poll released Sunday, …": a
+    // capitalised "Poll" or "Survey" goes on to the poll check below.
+    if (cap && (text[wd.start] != 'A' || (len != 5 && len != 9)) && !(text[wd.start] == 'P' && len == 4) &&
+        !(text[wd.start] == 'S' && len == 6))
+      continue;
     const std::string_view lw = c.Lower(k);
     // Poll findings ("In the latest Post-ABC poll, Clinton led …"): checked
     // here rather than in a pass of their own, which cost 5% of the stage.
-    if (!cap && len >= 4 && len <= 7 && (lw[0] == 'p' || lw[0] == 's') &&
+    if (len >= 4 && len <= 7 && (lw[0] == 'p' || lw[0] == 's') &&
         (Eq(lw, "poll") || Eq(lw, "polls") || Eq(lw, "survey") || Eq(lw, "surveys"))) {
       Found f;
       if (k > 0 && !c.InQuote(wd.start) && PollAt(c, k, &f)) {
