@@ -292,6 +292,15 @@ bool QuoteContext::IsSentenceEndAt(size_t i) const {
     const std::string_view prev = text_.substr(b, i - b);
     if (prev.size() == 1 && prev[0] >= 'A' && prev[0] <= 'Z') return false;
     if (InList(prev, kTitleAbbrev)) return false;
+    // "Joseph R. Biden Jr. said", "Rep. Hank Johnson (D-Ga.) said", "5
+    // p.m. on Monday": an abbreviation's period before a lower-case word on
+    // the same line ends no sentence (sentences open with a capital).
+    size_t j = i + 1;
+    if (j < n && text_[j] == ')') ++j;
+    if (j < n && text_[j] == ' ') {
+      while (j < n && text_[j] == ' ') ++j;
+      if (j < n && text_[j] >= 'a' && text_[j] <= 'z') return false;
+    }
   }
   if (nx == ' ' || nx == '\n' || nx == '\r' || nx == '\t' || nx == '"' || nx == '\'' || nx == ')') return true;
   if (nx == 0xE2 || nx == 0xC2) return true;  // quote marks, dashes, nbsp
