@@ -613,12 +613,14 @@ bool IsSayVerb(std::string_view lw) {
 }
 
 // Words that cannot open a reported clause after a verb of saying.
+// ("said if elected he would …" opens its clause with the condition:
+// "if" is not among them.)
 bool NoClauseAfterSay(std::string_view lw) {
   static const WordSet kNo = {
       "to", "of", "for", "about", "with", "by", "from", "in", "on", "at", "during", "after", "before", "over",
       "into", "through", "under", "and", "or", "but", "so", "as", "than", "while", "when", "because", "so",
       "nothing", "something", "anything", "much", "little", "more", "less", "goodbye", "hello", "thanks",
-      "him", "them", "me", "us", "what", "which", "who", "whom", "how", "whether", "if"};
+      "him", "them", "me", "us", "what", "which", "who", "whom", "how", "whether"};
   return kNo.count(lw) > 0;
 }
 
