@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/ascii_case.h"
 #include "quotes/quote_stage.h"
 #include "text/sentence_splitter.h"
 
@@ -339,6 +340,12 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a conditional clause after the verb of saying",
        "Cruz said if elected president he could work with the party's leaders.", "said",
        "if elected president he could work with the party's leaders", "Cruz"},
+      {"a view framed by To and a name", "To Sharp, Trump is the kind man who saved her family's farm.", "To",
+       "Trump is the kind man who saved her family's farm", "Sharp"},
+      {"a view framed by But to and a pronoun", "But to others, he is a citizen journalist in military attire.", "to",
+       "he is a citizen journalist in military attire", "others"},
+      {"a view framed by To and a quantified group", "To many Democrats, the plan looks like a retreat.", "To",
+       "the plan looks like a retreat", "many Democrats"},
       {"regression: a poll's name joined by a slash",
        "In an NBC News/Wall Street Journal poll released Monday, half of the voters chose Clinton.", "In",
        "half of the voters chose Clinton", "an NBC News/Wall Street Journal poll"},
@@ -686,6 +693,18 @@ TEST(QuoteStage, IndirectContent) {
     EXPECT_EQ(Text(d, *ind), c.content);
     ASSERT_TRUE(ind->speaker.has_value());
     EXPECT_EQ(ind->speaker->mention, c.mention);
+  }
+}
+
+// "To be sure, …", "To date, …", "For Trump, …": no view framed by "To".
+TEST(QuoteStage, ToFrameNeedsAPerson) {
+  for (const char* text : {"To be sure, the plan has its critics in the party.\n",
+                           "To date, the plan has cost the city nine million dollars.\n",
+                           "For Trump, the returns seemed a reminder of the limits of rallies.\n",
+                           "The mayor went to Boston, where the plan was announced.\n"}) {
+    const AnnotatedDoc d = Annotate(text);
+    for (const Quote& q : d.quotes) EXPECT_NE(AsciiLower(q.cue), "to") << text;
+    for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "For") << text;
   }
 }
 
