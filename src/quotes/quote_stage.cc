@@ -1605,9 +1605,12 @@ bool ColonParagraph(const QuoteContext& c, const Paragraph& p, size_t first_word
 // headlines a capitalised word is no cue: see the indirect-speech loop.)
 bool HeadlineCue(const QuoteContext& c, const Paragraph& p, size_t first, Found* out) {
   const auto& w = c.words();
-  const size_t last = c.WordAtOrAfter(p.end, first);  // one past the paragraph's words
-  if (first >= w.size() || last < first + 4 || last - first > kHeadlineWords) return false;
-  if (!(w[first].flags & (kWordCap | kWordAllCaps | kWordDigit))) return false;  // no headline
+  if (first >= w.size() || !(w[first].flags & (kWordCap | kWordAllCaps | kWordDigit))) return false;  // no headline
+  // One past the paragraph's words, walked to at most one past the longest
+  // headline (a search from the first word cost 1% of the stage).
+  size_t last = first;
+  while (last < w.size() && w[last].start < p.end && last - first <= kHeadlineWords) ++last;
+  if (last < first + 4 || last - first > kHeadlineWords) return false;
   // Title case: the content words (4+ letters) capitalised.
   size_t long_words = 0, caps = 0;
   for (size_t j = first; j < last; ++j) {
