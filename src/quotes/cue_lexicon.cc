@@ -1,6 +1,8 @@
 // Cue lexicon table: see cue_lexicon.h.
 #include "quotes/cue_lexicon.h"
 
+#include <cstring>
+
 #include <string>
 
 namespace annals {
@@ -212,6 +214,7 @@ struct Table {
   // (first letter, last letter, length) triples that occur in the table:
   // most words fail this check and never pay for hashing.
   uint16_t maybe[26][26] = {};  // bit `length` set
+  uint16_t inner[26][26] = {};  // the same for (second letter, last but one)
   constexpr Table() {
     static_assert(sizeof(kEntries) / sizeof(kEntries[0]) * 4 <= kSlots, "cue table too full");
     for (const Entry& e : kEntries) {
@@ -221,12 +224,20 @@ struct Table {
       if (slots[i].word.empty()) slots[i] = Slot{w, &e};  // the first entry of a word wins
       if (w[0] >= 'a' && w[0] <= 'z' && w.back() >= 'a' && w.back() <= 'z' && w.size() < 16)
         maybe[w[0] - 'a'][w.back() - 'a'] |= static_cast<uint16_t>(1u << w.size());
+      // A word with another byte there is always looked up (see CueFlags).
+      const char a = w.size() >= 3 ? w[1] : 0, z = w.size() >= 3 ? w[w.size() - 2] : 0;
+      if (a >= 'a' && a <= 'z' && z >= 'a' && z <= 'z' && w.size() < 16)
+        inner[a - 'a'][z - 'a'] |= static_cast<uint16_t>(1u << w.size());
     }
   }
-  constexpr const Entry* Find(std::string_view w) const {
+  // Length and first letter before the byte compare: most probes end on
+  // another word, and string_view's == calls memcmp.
+  const Entry* Find(std::string_view w) const {
     for (size_t i = WordHash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      if (slots[i].word.empty()) return nullptr;
-      if (slots[i].word == w) return slots[i].entry;
+      const std::string_view s = slots[i].word;
+      if (s.empty()) return nullptr;
+      if (s.size() == w.size() && s[0] == w[0] && std::memcmp(s.data(), w.data(), w.size()) == 0)
+        return slots[i].entry;
     }
   }
 };
@@ -239,7 +250,10 @@ const Table& GetTable() { return kTable; }
 constexpr CueMaybeBits MakeMaybeBits() {
   CueMaybeBits b{};
   for (int i = 0; i < 26; ++i)
-    for (int j = 0; j < 26; ++j) b.bits[i][j] = kTable.maybe[i][j];
+    for (int j = 0; j < 26; ++j) {
+      b.bits[i][j] = kTable.maybe[i][j];
+      b.inner[i][j] = kTable.inner[i][j];
+    }
   return b;
 }
 

@@ -26,6 +26,9 @@ enum CueFlag : uint8_t {
 // which is inline so that they never pay for a call.
 struct CueMaybeBits {
   uint16_t bits[26][26];
+  // The same for (second letter, last but one letter): "and" passes the
+  // first check ("add"), not this one.
+  uint16_t inner[26][26];
 };
 extern const CueMaybeBits kCueMaybeBits;
 
@@ -34,9 +37,11 @@ uint8_t CueFlagsSlow(std::string_view lower_word);
 
 // CueFlag bits for `lower_word` (0 if it is no cue). For particle verbs the
 // particle is returned by CueParticle().
-inline uint8_t CueFlags(std::string_view w) {
+[[gnu::always_inline]] inline uint8_t CueFlags(std::string_view w) {
   if (w.size() < 3 || w.size() > 13 || w[0] < 'a' || w[0] > 'z' || w.back() < 'a' || w.back() > 'z') return 0;
   if (!(kCueMaybeBits.bits[w[0] - 'a'][w.back() - 'a'] & (1u << w.size()))) return 0;
+  const unsigned a = static_cast<unsigned char>(w[1]) - 'a', b = static_cast<unsigned char>(w[w.size() - 2]) - 'a';
+  if (a < 26 && b < 26 && !(kCueMaybeBits.inner[a][b] & (1u << w.size()))) return 0;
   return CueFlagsSlow(w);
 }
 

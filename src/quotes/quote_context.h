@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,7 @@ namespace annals {
 // operator== calls memcmp with a run-time length). The stage's word tests
 // run for most words of every article.
 template <size_t N>
-inline bool Eq(std::string_view w, const char (&lit)[N]) {
+[[gnu::always_inline]] inline bool Eq(std::string_view w, const char (&lit)[N]) {
   return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
 
@@ -43,6 +44,10 @@ class QuoteContext {
   // Scans `text`: words, quote marks, quotation spans. `paragraphs` may be
   // empty (the text is then one paragraph).
   QuoteContext(std::string_view text, const std::vector<Paragraph>& paragraphs);
+  // Hands the buffers back to the thread's scratch (see Scratch).
+  ~QuoteContext();
+  QuoteContext(const QuoteContext&) = delete;
+  QuoteContext& operator=(const QuoteContext&) = delete;
 
   std::string_view text() const { return text_; }
   const std::vector<Word>& words() const { return words_; }
@@ -55,10 +60,10 @@ class QuoteContext {
   // Lower-cased word k (ASCII): a view into the text itself when the word is
   // lower case already, else into a lower-cased copy of the text made once
   // per article (no per-word copy; valid as long as the context).
-  std::string_view Lower(size_t k) const {
+  [[gnu::always_inline]] std::string_view Lower(size_t k) const {
     // Most words are lower case already: no copy for them.
-    const std::string_view src = words_[k].has(kWordLower) ? text_ : std::string_view(lower_);
-    return src.substr(words_[k].start, words_[k].end - words_[k].start);
+    const Word& w = words_[k];
+    return std::string_view((w.flags & kWordLower ? text_.data() : lower_.get()) + w.start, w.end - w.start);
   }
   // Index of the first word starting at or after `pos`.
   size_t WordAtOrAfter(uint32_t pos) const;
@@ -82,7 +87,7 @@ class QuoteContext {
   bool AbbrevGapAfter(size_t k) const;
   // True if the gap after word k is whitespace only (after a plural
   // possessive's apostrophe, "Sanders' campaign").
-  bool SpaceGap(size_t k) const {
+  [[gnu::always_inline]] bool SpaceGap(size_t k) const {
     // One plain space, the common gap, decided here; the rest out of line.
     if (k + 1 < words_.size() && words_[k + 1].start == words_[k].end + 1 && text_[words_[k].end] == ' ')
       return true;
@@ -110,7 +115,11 @@ class QuoteContext {
   std::vector<QuoteSpan> spans_;
   std::vector<std::pair<uint32_t, uint32_t>> top_;  // top-level quotation [open, close_end)
   std::vector<uint32_t> ends_;                      // offsets of sentence-final . ! ?
-  std::string lower_;  // the text with the ASCII letters of non-lower-case words folded (see Lower)
+  // The ASCII-folded bytes of the words that are not lower case, at their
+  // offsets in the text (see Lower); the other bytes are never read and
+  // never written (no copy of the whole text).
+  std::unique_ptr<char[]> lower_;
+  size_t lower_cap_ = 0;  // bytes allocated in lower_
 };
 
 // The noun phrase ending at word `e` (a name, a pronoun or a description

@@ -2,6 +2,10 @@
 // at '"', '\'', '`' and the lead bytes of the multi-byte marks (0xC2, 0xE2).
 #include "quote_marks.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace annals {
 
 namespace {
@@ -63,6 +67,25 @@ struct MarkLeads {
 };
 constexpr MarkLeads kMarkLeads;
 
+// The next byte at or after `i` that can start a mark (or n). Most bytes of
+// an article start none: with SSE2, 16 bytes are ruled out per step.
+size_t NextMarkLead(const unsigned char* b, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), bq = _mm_set1_epi8('`');
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, bq),
+                                                _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
+    const int bits = _mm_movemask_epi8(m);
+    if (bits) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  while (i < n && !kMarkLeads.lead[b[i]]) ++i;
+  return i;
+}
+
 }  // namespace
 
 void ScanQuoteMarks(std::string_view t, std::vector<QuoteMark>* out) {
@@ -70,7 +93,7 @@ void ScanQuoteMarks(std::string_view t, std::vector<QuoteMark>* out) {
   const size_t n = t.size();
   const unsigned char* b = reinterpret_cast<const unsigned char*>(t.data());
   for (size_t i = 0; i < n; ++i) {
-    while (i < n && !kMarkLeads.lead[b[i]]) ++i;
+    i = NextMarkLead(b, i, n);
     if (i >= n) break;
     const unsigned char c = b[i];
     QuoteMark m;

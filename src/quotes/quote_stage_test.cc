@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/ascii_case.h"
 #include "quotes/quote_stage.h"
 #include "text/sentence_splitter.h"
 
@@ -331,6 +332,25 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a poll opening the sentence",
        "In the latest Washington Post-ABC News poll, conducted in May, Clinton led Trump by eight points.", "In",
        "Clinton led Trump by eight points", "the latest Washington Post-ABC News poll"},
+      {"regression: an abbreviation's period before the cue ends no sentence",
+       "Rep. Hank Johnson (D-Ga.) said the early support of white voters had changed everything.", "said",
+       "the early support of white voters had changed everything", "Rep. Hank Johnson"},
+      {"regression: a lower-case word after an abbreviation's period", "Jeb Smith said the vote at 5 p.m. on Monday was close.",
+       "said", "the vote at 5 p.m. on Monday was close", "Jeb Smith"},
+      {"regression: a conditional clause after the verb of saying",
+       "Cruz said if elected president he could work with the party's leaders.", "said",
+       "if elected president he could work with the party's leaders", "Cruz"},
+      {"a view framed by To and a name", "To Sharp, Trump is the kind man who saved her family's farm.", "To",
+       "Trump is the kind man who saved her family's farm", "Sharp"},
+      {"a view framed by But to and a pronoun", "But to others, he is a citizen journalist in military attire.", "to",
+       "he is a citizen journalist in military attire", "others"},
+      {"a view framed by To and a quantified group", "To many Democrats, the plan looks like a retreat.", "To",
+       "the plan looks like a retreat", "many Democrats"},
+      {"regression: a poll's name joined by a slash",
+       "In an NBC News/Wall Street Journal poll released Monday, half of the voters chose Clinton.", "In",
+       "half of the voters chose Clinton", "an NBC News/Wall Street Journal poll"},
+      {"regression: a capitalised Poll", "In an ABC News/Washington Post Poll released Sunday, most voters disapproved.",
+       "In", "most voters disapproved", "an ABC News/Washington Post Poll"},
       {"regression: asked whether", "The reporter asked him whether he would back the nominee.", "asked",
        "whether he would back the nominee", "The reporter"},
       {"regression: scare quotes inside indirect speech",
@@ -676,6 +696,18 @@ TEST(QuoteStage, IndirectContent) {
   }
 }
 
+// "To be sure, …", "To date, …", "For Trump, …": no view framed by "To".
+TEST(QuoteStage, ToFrameNeedsAPerson) {
+  for (const char* text : {"To be sure, the plan has its critics in the party.\n",
+                           "To date, the plan has cost the city nine million dollars.\n",
+                           "For Trump, the returns seemed a reminder of the limits of rallies.\n",
+                           "The mayor went to Boston, where the plan was announced.\n"}) {
+    const AnnotatedDoc d = Annotate(text);
+    for (const Quote& q : d.quotes) EXPECT_NE(AsciiLower(q.cue), "to") << text;
+    for (const Quote& q : d.quotes) EXPECT_NE(q.cue, "For") << text;
+  }
+}
+
 // Regression: a finished quotation took the cue of the next sentence, "Mr.
 // Zahed said:", which introduces the quotation after the colon; it
 // continues the speaker before it instead.
@@ -730,6 +762,72 @@ TEST(QuoteStage, NestedSpeechBelongsToTheOuterContent) {
   EXPECT_EQ(e.quotes[0].cue, "said");
   EXPECT_EQ(e.quotes[1].cue, "wants");
   EXPECT_EQ(Text(e, e.quotes[1]), "to keep it open");
+}
+
+// A direct quotation whose sentence runs on after its closing mark is a
+// mixed quotation: the content is the clause to its end, before the
+// quotation's own cue and speaker. A quotation ending in punctuation, or
+// followed by its cue or by a pronoun opening one, keeps its bounds.
+struct MixedCase {
+  const char* name;
+  std::string text;
+  const char* content;  // the first direct quotation's content
+  const char* cue;
+};
+
+TEST(QuoteStage, MixedQuotationRunsToTheClauseEnd) {
+  const MixedCase cases[] = {
+      {"cue and inverted speaker after the clause",
+       "\"We are extremely happy\" about the decision, said Rose Miller, a union leader.",
+       "We are extremely happy\" about the decision", "said"},
+      {"pronoun and cue after the clause", "“The politics are just so blatant” in the legislature, he said.",
+       "The politics are just so blatant” in the legislature", "said"},
+      {"title words go with the speaker",
+       "“Boots on the ground” would be appropriate, Republican candidate Ben Carson said on Sunday.",
+       "Boots on the ground” would be appropriate", "said"},
+      {"no cue: the sentence end", "“People were celebrating” before the attack. The police said nothing.",
+       "People were celebrating” before the attack", ""},
+      {"punctuation inside: no mixed quotation", "“We will win,” the mayor said on Monday.", "We will win,", "said"},
+      {"cue right after the mark", "“We will win” said the mayor on Monday.", "We will win", "said"},
+      {"pronoun right after the mark", "“We will win” he said on Monday.", "We will win", "said"},
+  };
+  for (const MixedCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text);
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.kind == QuoteKind::kDirect && !q) q = &x;
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(Text(d, *q), c.content);
+    EXPECT_EQ(q->cue, c.cue);
+  }
+}
+
+// A lower-case quotation after a comma is what was said when the comma
+// follows its sentence's subject and a verb introducing quotations; after a
+// cue interrupting its sentence, or after another word, it carries the
+// sentence on (a fragment).
+TEST(QuoteStage, LowerCaseQuotationAfterCueAndComma) {
+  const StyleCase cases[] = {
+      {"subject, verb, comma", "He says, “that’s how you get smart, by listening.”", "direct",
+       "that’s how you get smart, by listening."},
+      {"added, comma", "It added, “the visit comes as the campaign plans new attacks.”", "direct",
+       "the visit comes as the campaign plans new attacks."},
+      {"cue interrupting its sentence", "An economic downturn, he said, “could be a good time to borrow.”", "fragment",
+       "could be a good time to borrow."},
+      {"no cue before the comma", "He rarely asks surrogates, “except for people I’m close to.”", "fragment",
+       "except for people I’m close to."},
+  };
+  for (const StyleCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const AnnotatedDoc d = Annotate(c.text);
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.kind != QuoteKind::kIndirect && !q) q = &x;
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(QuoteKindName(q->kind), c.kind);
+    EXPECT_EQ(Text(d, *q), c.content);
+  }
 }
 
 TEST(QuoteStage, RolesFromTitles) {
