@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 annals="$build/src/cli/annals"
 mkdir -p demo-data
 db=demo-data/demo.db
-rm -f "$db" "$db-wal" "$db-shm"
+rm -rf "$db" "$db-wal" "$db-shm" "$db.index"
 "$annals" ingest --db "$db" samples/wikinews/wikinews_2019.csv samples/wikinews/wikinews_2020.csv \
   tests/testdata/000_f3cc60b7aedefe5f.txt
 "$annals" stats --db "$db"

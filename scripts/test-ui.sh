@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 annals="$(pwd)/$build/src/cli/annals"
 out="$(pwd)/$build/ui-screenshots"
 db="$(pwd)/$build/ui-test.db"
-rm -f "$db" "$db-wal" "$db-shm"
+rm -rf "$db" "$db-wal" "$db-shm" "$db.index"
 "$annals" ingest --db "$db" samples/wikinews/wikinews_2019.csv samples/wikinews/wikinews_2020.csv \
   tests/testdata/000_f3cc60b7aedefe5f.txt > /dev/null
 (cd tests/ui && npm ci --no-audit --no-fund --silent)
