@@ -304,7 +304,9 @@ bool QuoteContext::IsSentenceEndAt(size_t i) const {
   }
   if (nx == ' ' || nx == '\n' || nx == '\r' || nx == '\t' || nx == '"' || nx == '\'' || nx == ')') return true;
   if (nx == 0xE2 || nx == 0xC2) return true;  // quote marks, dashes, nbsp
-  if (nx >= 'A' && nx <= 'Z') return true;    // glued sentences: "added.Aliyeva"
+  // Glued sentences ("added.Aliyeva"), but not an outlet's web name
+  // ("News.Az reports").
+  if (nx >= 'A' && nx <= 'Z') return !DomainSuffixAt(text_, i);
   return false;
 }
 

@@ -293,6 +293,20 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a share of respondents after while",
        "Most see him negatively while 61 percent say the same of his rival.", "say", "the same of his rival",
        "61 percent"},
+      {"a named source's tag after a comma ends the content",
+       "The minister called on the world community to act, News.Az reports.", "called on",
+       "the world community to act", "The minister"},
+      {"an outlet's tag after a comma ends the content", "The senator said the talks had failed, Reuters reported.",
+       "said", "the talks had failed", "The senator"},
+      {"a tag of two capitalised words ends the content",
+       "The governor promised to rebuild the harbor, Jane Smith wrote.", "promised", "to rebuild the harbor",
+       "The governor"},
+      {"the tag's cut keeps a quotation's closing mark",
+       "The senator said the race was “far from over,” Reuters reported.", "said",
+       "the race was “far from over,”", "The senator"},
+      {"a capitalised word after a comma with no tag keeps the content",
+       "The senator said the talks had failed, Reuters and others reported on Monday.", "said",
+       "the talks had failed, Reuters and others reported on Monday", "The senator"},
       {"regression: called for", "Trump called for a temporary ban on new arrivals, aides said.", "called for",
        "a temporary ban on new arrivals", "Trump"},
       {"regression: called someone something", "Alastair Osman called him a kind and loving person.", "called",
@@ -762,6 +776,37 @@ TEST(QuoteStage, NestedSpeechBelongsToTheOuterContent) {
   EXPECT_EQ(e.quotes[0].cue, "said");
   EXPECT_EQ(e.quotes[1].cue, "wants");
   EXPECT_EQ(Text(e, e.quotes[1]), "to keep it open");
+}
+
+// A cue whose subject is a relative pronoun ("those who ordered") heads a
+// clause inside a noun phrase: within another speaker's content it is part
+// of that report even after a comma. Outside any content it stays.
+TEST(QuoteStage, RelativeClauseSpeechBelongsToTheOuterContent) {
+  const AnnotatedDoc d = Annotate(
+      "The ombudsperson called on the world community to ensure that soldiers who committed these crimes, along "
+      "with those who ordered the killings, are held accountable.\n");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].cue, "called on");
+  EXPECT_EQ(Text(d, d.quotes[0]),
+            "the world community to ensure that soldiers who committed these crimes, along with those who ordered "
+            "the killings, are held accountable");
+  const AnnotatedDoc f = Annotate("The mayor met the workers who demanded a higher wage.\n");
+  bool demanded = false;
+  for (const Quote& q : f.quotes) demanded = demanded || q.cue == "demanded";
+  EXPECT_TRUE(demanded);
+}
+
+// "News.Az reports": a period before a capitalised web domain ending joins
+// the outlet's name and ends no sentence; a period before any other
+// capital is still a glued sentence end ("added.Aliyeva").
+TEST(QuoteStage, WebDomainNameIsNoSentenceEnd) {
+  const AnnotatedDoc d = Annotate("The minister said the talks had failed, Trend.Az reports. “We will try again,” "
+                                  "she added.Aliyeva emphasized that the talks would go on.\n");
+  std::vector<std::string> got;
+  for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+  EXPECT_EQ(got, std::vector<std::string>({"reports|The minister said the talks had failed", "said|the talks had failed",
+                                           "added|We will try again,",
+                                           "emphasized|that the talks would go on"}));
 }
 
 // A direct quotation whose sentence runs on after its closing mark is a
