@@ -796,6 +796,36 @@ TEST(QuoteStage, RelativeClauseSpeechBelongsToTheOuterContent) {
   EXPECT_TRUE(demanded);
 }
 
+// A sentence-opening adverb or preposition is no speaker ("Outside" was
+// taken for a name): the speaker is the main clause's subject, or none.
+TEST(QuoteStage, SentenceOpeningAdverbIsNoSpeaker) {
+  struct Row {
+    const char* text;
+    const char* cue;
+    const char* mention;  // "" for no speaker
+  };
+  const Row rows[] = {
+      {"Ultimately, the mayor refused to sign the agreement with the union.\n", "refused", "the mayor"},
+      {"Inside the hall, Smith dismissed the governor as a weak leader, arguing that the budget had failed.\n",
+       "arguing", "Smith"},
+      {"Outside the arena, about 200 protesters gathered in three groups, chanting “Dump Trump.”\n", "chanting", ""},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    const AnnotatedDoc d = Annotate(r.text);
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.cue == r.cue && !q) q = &x;
+    ASSERT_NE(q, nullptr);
+    if (*r.mention) {
+      ASSERT_TRUE(q->speaker.has_value());
+      EXPECT_EQ(q->speaker->mention, r.mention);
+    } else {
+      EXPECT_FALSE(q->speaker.has_value()) << q->speaker->mention;
+    }
+  }
+}
+
 // "News.Az reports": a period before a capitalised web domain ending joins
 // the outlet's name and ends no sentence; a period before any other
 // capital is still a glued sentence end ("added.Aliyeva").
