@@ -913,6 +913,20 @@ TEST(QuoteStage, RolesFromTitles) {
   EXPECT_EQ(d.entities[0].role, "Human Rights Commissioner (Ombudsman)");
   EXPECT_EQ(d.entities[0].affiliation, "Azerbaijan");
   EXPECT_EQ(d.entities[1].role, "a spokesman for the bank");
+  // A list of titled people is no apposition (George Bush had the role
+  // "Secretary of State George Shultz"); a title before a line wrap is
+  // still the name's title.
+  const AnnotatedDoc e = Annotate(
+      "Abe said he will meet President Reagan, Vice President\nGeorge Bush, Secretary of State George Shultz, "
+      "Defence\nSecretary Caspar Weinberger and others.",
+      {{{"George Bush", EntityType::kPerson}, {"George Shultz", EntityType::kPerson},
+        {"Caspar Weinberger", EntityType::kPerson}}});
+  EXPECT_EQ(e.entities[0].role, "Vice President");
+  EXPECT_EQ(e.entities[1].role.find("George"), std::string::npos);
+  EXPECT_EQ(e.entities[2].role, "Defence Secretary");
+  const AnnotatedDoc f = Annotate("They met George Bush, Secretary of State George Shultz, and others.",
+                                  {{{"George Bush", EntityType::kPerson}, {"George Shultz", EntityType::kPerson}}});
+  EXPECT_EQ(f.entities[0].role, "");
 }
 
 TEST(QuoteStage, SpansAreInsideTheTextAndOrdered) {
