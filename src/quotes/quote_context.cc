@@ -39,11 +39,16 @@ constexpr std::array<std::string_view, 13> kDeterminers = {
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "another", "one"};
 
 // Capitalised words that open a sentence rather than a name.
-constexpr std::array<std::string_view, 58> kCapStop = {
+// Sentence-opening adverbs and prepositions ("Outside the arena, …",
+// "Instead, he is …", "Indeed, …") are no names either.
+constexpr std::array<std::string_view, 83> kCapStop = {
     "The", "But", "And", "In", "On", "At", "When", "While", "After", "As", "So", "Then", "Yet", "Still", "Meanwhile",
     "However", "Also", "Now", "Later", "Earlier", "Last", "This", "That", "A", "An", "If", "Asked", "Speaking", "Or",
     "Since", "To", "For", "With", "By", "From", "Of", "It", "There", "Here", "What", "Who", "Why", "How", "Some",
-    "Many", "Most", "All", "Both", "Each", "No", "Not", "Only", "Even", "His", "Her", "Their", "Its", "Our"};
+    "Many", "Most", "All", "Both", "Each", "No", "Not", "Only", "Even", "His", "Her", "Their", "Its", "Our",
+    "Outside", "Inside", "Indeed", "Overall", "Ultimately", "Finally", "Nearby", "Elsewhere",
+    "Separately", "Afterward", "Afterwards", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Besides",
+    "Otherwise", "Perhaps", "Despite", "During", "Among", "Amid", "Though", "Because", "Unless"};
 
 // Title abbreviations that end in a period inside a name ("Mr. Smith").
 constexpr std::array<std::string_view, 16> kTitleAbbrev = {
@@ -304,7 +309,9 @@ bool QuoteContext::IsSentenceEndAt(size_t i) const {
   }
   if (nx == ' ' || nx == '\n' || nx == '\r' || nx == '\t' || nx == '"' || nx == '\'' || nx == ')') return true;
   if (nx == 0xE2 || nx == 0xC2) return true;  // quote marks, dashes, nbsp
-  if (nx >= 'A' && nx <= 'Z') return true;    // glued sentences: "added.Aliyeva"
+  // Glued sentences ("added.Aliyeva"), but not an outlet's web name
+  // ("News.Az reports").
+  if (nx >= 'A' && nx <= 'Z') return !DomainSuffixAt(text_, i);
   return false;
 }
 

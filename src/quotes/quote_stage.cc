@@ -426,6 +426,23 @@ SpanClass Classify(const QuoteContext& c, const QuoteSpan& q) {
   return SpanClass::kFragment;
 }
 
+// "…, News.Az reports.", "…, Reuters reported.", "…, Smith said.": up to
+// four capitalised words from word k, then a reporting verb that ends the
+// sentence (before `e`): the source's tag after a comma, not part of the
+// content it closes (the lower-case tags, "…, aides said.", are cut below).
+bool TrailingSourceTag(const QuoteContext& c, size_t k, uint32_t e) {
+  const auto& w = c.words();
+  for (size_t j = k; j < w.size() && j < k + 5 && w[j].start < e; ++j) {
+    if (!w[j].has(kWordLower)) {
+      if (j == k + 4 || !w[j].has(kWordCap) || !c.SpaceGap(j)) return false;
+      continue;
+    }
+    if (j == k || (CueFlags(c.Lower(j)) & (kCueDirect | kCueThat)) == 0) return false;
+    return j + 1 >= w.size() || w[j + 1].start >= e;
+  }
+  return false;
+}
+
 // Content [start, end) from `from` to the sentence end, trimmed.
 // Where reported content stops before its sentence does: at a participle
 // clause (", adding that …", ", putting them …"), a contrast (", while nine
@@ -453,7 +470,16 @@ uint32_t ContentClauseEnd(const QuoteContext& c, uint32_t from, uint32_t e) {
       continue;
     const std::string_view g = c.GapAfter(k);
     if (g.find(';') != std::string_view::npos) return w[k].end;  // "…; 26 percent of Democrats say …"
-    if (!c.words()[nx].has(kWordLower)) continue;
+    if (!c.words()[nx].has(kWordLower)) {
+      // The cut keeps a closing mark before the tag (`…,” Hoover said.`):
+      // the quoted words stay whole in the content.
+      if (g.find(',') != std::string_view::npos && TrailingSourceTag(c, nx, e)) {
+        uint32_t cut = w[nx].start;
+        while (cut > w[k].end && c.text()[cut - 1] == ' ') --cut;
+        return cut;
+      }
+      continue;
+    }
     const std::string_view ln = c.Lower(nx);
     const bool comma = g.find(',') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos;
     if (comma) {
@@ -1757,6 +1783,32 @@ bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
   }
 }
 
+// True if the cue starting at `cue_start` has a relative pronoun for its
+// subject, at most three auxiliaries or adverbs between ("those who
+// ordered", "which has endorsed", "who had publicly pledged"): its clause
+// describes a noun, so it sits inside the sentence's noun phrase, not in a
+// clause of its own.
+bool RelativeClauseCue(std::string_view text, uint32_t cue_start) {
+  size_t i = cue_start;
+  for (int words = 0; words < 4; ++words) {
+    while (i > 0 && text[i - 1] == ' ') --i;
+    const size_t e = i;
+    while (i > 0 && ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z')) --i;
+    if (i == e || e - i > 10) return false;
+    char low[10];
+    for (size_t j = i; j < e; ++j) low[j - i] = static_cast<char>(text[j] | 0x20);
+    const std::string_view w(low, e - i);
+    if (Eq(w, "who") || Eq(w, "which") || Eq(w, "that")) return true;
+    static constexpr std::string_view kBetween[] = {"has", "have", "had", "also", "not", "never", "would", "will",
+                                                    "could", "can", "may", "might", "should", "did", "does", "do",
+                                                    "publicly", "repeatedly", "recently", "previously", "once"};
+    bool aux = false;
+    for (std::string_view x : kBetween) aux = aux || w == x;
+    if (!aux || i == 0 || text[i - 1] != ' ') return false;
+  }
+  return false;
+}
+
 // `Clinton said Trump wants to build a wall`: indirect speech whose cue
 // and content lie inside the content after another attribution's cue is
 // part of what that speaker reported, not an attribution of its own (as a
@@ -1765,7 +1817,10 @@ bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
 // ban, aides said`) is the sentence's own clause with a source tag: what
 // it holds keeps its attributions, and so does a cue after a comma in the
 // outer content (`After a talk about taxes, she said …`: the outer content
-// may have run on past its clause). Its fragments go with it.
+// may have run on past its clause) unless the cue's subject is a relative
+// pronoun (`to ensure that soldiers who committed these crimes, along with
+// those who ordered the execution of these acts, are held accountable`:
+// a relative clause stays inside its noun phrase). Its fragments go with it.
 // Sets Found::nested; `found` is sorted by start. Linear, with a short
 // scan back where the furthest-reaching content is not the holder.
 [[gnu::noinline]] void MarkNestedSpeech(std::string_view text, std::vector<Found>* found) {
@@ -1774,7 +1829,8 @@ bool OnlyOpeningMark(std::string_view text, uint32_t a, uint32_t b) {
     return o.kind != QuoteKind::kFragment && o.start <= lo && o.end >= need &&
            o.end - o.start > q.end - q.start && o.cue_end <= q.cue_start &&
            (o.cue_start != q.cue_start || o.cue_end != q.cue_end) && q.cue_start - o.start <= kNestedReach &&
-           text.substr(o.start, q.cue_start - o.start).find(',') == std::string_view::npos;
+           (text.substr(o.start, q.cue_start - o.start).find(',') == std::string_view::npos ||
+            RelativeClauseCue(text, q.cue_start));
   };
   // The content reaching furthest among those opened before entry i (found
   // is sorted by start); if it does not hold the speech, a short scan back.

@@ -293,6 +293,20 @@ TEST(QuoteStage, IndirectContent) {
       {"regression: a share of respondents after while",
        "Most see him negatively while 61 percent say the same of his rival.", "say", "the same of his rival",
        "61 percent"},
+      {"a named source's tag after a comma ends the content",
+       "The minister called on the world community to act, News.Az reports.", "called on",
+       "the world community to act", "The minister"},
+      {"an outlet's tag after a comma ends the content", "The senator said the talks had failed, Reuters reported.",
+       "said", "the talks had failed", "The senator"},
+      {"a tag of two capitalised words ends the content",
+       "The governor promised to rebuild the harbor, Jane Smith wrote.", "promised", "to rebuild the harbor",
+       "The governor"},
+      {"the tag's cut keeps a quotation's closing mark",
+       "The senator said the race was “far from over,” Reuters reported.", "said",
+       "the race was “far from over,”", "The senator"},
+      {"a capitalised word after a comma with no tag keeps the content",
+       "The senator said the talks had failed, Reuters and others reported on Monday.", "said",
+       "the talks had failed, Reuters and others reported on Monday", "The senator"},
       {"regression: called for", "Trump called for a temporary ban on new arrivals, aides said.", "called for",
        "a temporary ban on new arrivals", "Trump"},
       {"regression: called someone something", "Alastair Osman called him a kind and loving person.", "called",
@@ -764,6 +778,67 @@ TEST(QuoteStage, NestedSpeechBelongsToTheOuterContent) {
   EXPECT_EQ(Text(e, e.quotes[1]), "to keep it open");
 }
 
+// A cue whose subject is a relative pronoun ("those who ordered") heads a
+// clause inside a noun phrase: within another speaker's content it is part
+// of that report even after a comma. Outside any content it stays.
+TEST(QuoteStage, RelativeClauseSpeechBelongsToTheOuterContent) {
+  const AnnotatedDoc d = Annotate(
+      "The ombudsperson called on the world community to ensure that soldiers who committed these crimes, along "
+      "with those who ordered the killings, are held accountable.\n");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].cue, "called on");
+  EXPECT_EQ(Text(d, d.quotes[0]),
+            "the world community to ensure that soldiers who committed these crimes, along with those who ordered "
+            "the killings, are held accountable");
+  const AnnotatedDoc f = Annotate("The mayor met the workers who demanded a higher wage.\n");
+  bool demanded = false;
+  for (const Quote& q : f.quotes) demanded = demanded || q.cue == "demanded";
+  EXPECT_TRUE(demanded);
+}
+
+// A sentence-opening adverb or preposition is no speaker ("Outside" was
+// taken for a name): the speaker is the main clause's subject, or none.
+TEST(QuoteStage, SentenceOpeningAdverbIsNoSpeaker) {
+  struct Row {
+    const char* text;
+    const char* cue;
+    const char* mention;  // "" for no speaker
+  };
+  const Row rows[] = {
+      {"Ultimately, the mayor refused to sign the agreement with the union.\n", "refused", "the mayor"},
+      {"Inside the hall, Smith dismissed the governor as a weak leader, arguing that the budget had failed.\n",
+       "arguing", "Smith"},
+      {"Outside the arena, about 200 protesters gathered in three groups, chanting “Dump Trump.”\n", "chanting", ""},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    const AnnotatedDoc d = Annotate(r.text);
+    const Quote* q = nullptr;
+    for (const Quote& x : d.quotes)
+      if (x.cue == r.cue && !q) q = &x;
+    ASSERT_NE(q, nullptr);
+    if (*r.mention) {
+      ASSERT_TRUE(q->speaker.has_value());
+      EXPECT_EQ(q->speaker->mention, r.mention);
+    } else {
+      EXPECT_FALSE(q->speaker.has_value()) << q->speaker->mention;
+    }
+  }
+}
+
+// "News.Az reports": a period before a capitalised web domain ending joins
+// the outlet's name and ends no sentence; a period before any other
+// capital is still a glued sentence end ("added.Aliyeva").
+TEST(QuoteStage, WebDomainNameIsNoSentenceEnd) {
+  const AnnotatedDoc d = Annotate("The minister said the talks had failed, Trend.Az reports. “We will try again,” "
+                                  "she added.Aliyeva emphasized that the talks would go on.\n");
+  std::vector<std::string> got;
+  for (const Quote& q : d.quotes) got.push_back(q.cue + "|" + Text(d, q));
+  EXPECT_EQ(got, std::vector<std::string>({"reports|The minister said the talks had failed", "said|the talks had failed",
+                                           "added|We will try again,",
+                                           "emphasized|that the talks would go on"}));
+}
+
 // A direct quotation whose sentence runs on after its closing mark is a
 // mixed quotation: the content is the clause to its end, before the
 // quotation's own cue and speaker. A quotation ending in punctuation, or
@@ -838,6 +913,20 @@ TEST(QuoteStage, RolesFromTitles) {
   EXPECT_EQ(d.entities[0].role, "Human Rights Commissioner (Ombudsman)");
   EXPECT_EQ(d.entities[0].affiliation, "Azerbaijan");
   EXPECT_EQ(d.entities[1].role, "a spokesman for the bank");
+  // A list of titled people is no apposition (George Bush had the role
+  // "Secretary of State George Shultz"); a title before a line wrap is
+  // still the name's title.
+  const AnnotatedDoc e = Annotate(
+      "Abe said he will meet President Reagan, Vice President\nGeorge Bush, Secretary of State George Shultz, "
+      "Defence\nSecretary Caspar Weinberger and others.",
+      {{{"George Bush", EntityType::kPerson}, {"George Shultz", EntityType::kPerson},
+        {"Caspar Weinberger", EntityType::kPerson}}});
+  EXPECT_EQ(e.entities[0].role, "Vice President");
+  EXPECT_EQ(e.entities[1].role.find("George"), std::string::npos);
+  EXPECT_EQ(e.entities[2].role, "Defence Secretary");
+  const AnnotatedDoc f = Annotate("They met George Bush, Secretary of State George Shultz, and others.",
+                                  {{{"George Bush", EntityType::kPerson}, {"George Shultz", EntityType::kPerson}}});
+  EXPECT_EQ(f.entities[0].role, "");
 }
 
 TEST(QuoteStage, SpansAreInsideTheTextAndOrdered) {

@@ -39,12 +39,17 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(a, b - a));
 }
 
-// Gap is spaces, optionally around one parenthesis: "Commissioner (Ombudsman) Sabina".
+// Gap is spaces, optionally around one parenthesis: "Commissioner (Ombudsman) Sabina",
+// or a line wrap inside a paragraph ("Vice President\nGeorge Bush" in
+// wire text broken into lines).
 bool RoleGap(std::string_view g) {
   if (g.empty() || g.size() > 3) return false;
-  for (char ch : g)
-    if (ch != ' ' && ch != '(' && ch != ')') return false;
-  return true;
+  int newlines = 0;
+  for (char ch : g) {
+    if (ch == '\n') ++newlines;
+    else if (ch != ' ' && ch != '(' && ch != ')') return false;
+  }
+  return newlines <= 1;
 }
 
 // Role written before the mention starting at word `k`.
@@ -73,6 +78,8 @@ bool RoleBefore(const QuoteContext& c, size_t k, std::string* role, std::string*
   const std::string_view g = c.GapAfter(k - 1);
   if (g.find(')') != std::string_view::npos) b += static_cast<uint32_t>(g.find(')') + 1);
   std::string r = Trim(c.text().substr(a, b - a));
+  for (char& ch : r)
+    if (ch == '\n') ch = ' ';  // a line wrap inside the title
   // "(Ombudsman" with its ")" in the gap: keep parentheses balanced.
   if (r.find('(') != std::string::npos && r.find(')') == std::string::npos) return false;
   *role = r;
@@ -89,8 +96,10 @@ bool RoleBefore(const QuoteContext& c, size_t k, std::string* role, std::string*
 }
 
 // Appositive role after the mention ending at word `e`: "Smith, the
-// country's ombudsman, said".
-bool RoleAfter(const QuoteContext& c, size_t e, std::string* role) {
+// country's ombudsman, said". Not when a person is named in it: "Vice
+// President George Bush, Secretary of State George Shultz, …" is a list of
+// people, each with a title.
+bool RoleAfter(const QuoteContext& c, size_t e, const std::vector<EntityMention>& mentions, std::string* role) {
   const auto& w = c.words();
   if (e + 1 >= w.size()) return false;
   const std::string_view g = c.GapAfter(e);
@@ -106,7 +115,10 @@ bool RoleAfter(const QuoteContext& c, size_t e, std::string* role) {
   }
   const std::string_view rg = c.GapAfter(r);
   if (rg.empty() || (rg[0] != ',' && rg[0] != '.') || !titled) return false;
-  *role = std::string(c.text().substr(w[e + 1].start, w[r].end - w[e + 1].start));
+  const uint32_t a = w[e + 1].start, b = w[r].end;
+  for (const EntityMention& m : mentions)  // runs only for a titled apposition: rare
+    if (m.type == EntityType::kPerson && m.start >= a && m.start < b) return false;
+  *role = std::string(c.text().substr(a, b - a));
   return true;
 }
 
@@ -129,7 +141,7 @@ void AttachRoles(const QuoteContext& c, const std::vector<EntityMention>& mentio
     }
     size_t last = c.WordAtOrAfter(m.end);
     if (last == 0) continue;
-    if (RoleAfter(c, last - 1, &role)) e.role = role;
+    if (RoleAfter(c, last - 1, mentions, &role)) e.role = role;
   }
 }
 

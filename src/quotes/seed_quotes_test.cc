@@ -1,11 +1,13 @@
 // The seed article's quotations (tests/testdata/expected.md) with the NER
 // mentions injected by hand, so the quotation stage is tested on its own:
 // seven direct quotes by Sabina Aliyeva with their cues and mentions, the
-// indirect "emphasized that", and Heydar Aliyev (named inside quote 4) never
+// indirect speech (exactly: urged, called on, emphasized, and the outlet's
+// "News.Az reports" tag), and Heydar Aliyev (named inside quote 4) never
 // taken for a speaker.
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -109,6 +111,35 @@ TEST(SeedQuotes, IndirectSpeechEmphasizedThat) {
   ASSERT_TRUE(emph->speaker.has_value());
   EXPECT_EQ(emph->speaker->name, "Sabina Aliyeva");
   EXPECT_EQ(emph->speaker->mention, "Aliyeva");
+}
+
+// All the seed's indirect speech: Sabina Aliyeva's urged / called on /
+// emphasized, with the called-on content ending at "accountable" (not
+// running into the ", News.Az reports" tag, and "News.Az" not cut at its
+// period), nothing speakerless ("those who ordered the execution …" inside
+// her content is no attribution of its own), and the outlet's own tag,
+// "…, News.Az reports.", whose content is the sentence it closes (PolNeAR
+// annotates such tags: "…, CNN reported.").
+TEST(SeedQuotes, ExactlyTheIndirectSpeech) {
+  AnnotatedDoc d = SeedDoc();
+  ExtractQuotes(&d);
+  std::vector<std::string> got;
+  for (const Quote& q : d.quotes) {
+    if (q.kind == QuoteKind::kDirect) continue;
+    got.push_back(std::string(QuoteKindName(q.kind)) + "|" + q.cue + "|" + (q.speaker ? q.speaker->name : "(none)"));
+    if (q.cue == "called on") {
+      EXPECT_TRUE(QuoteText(d, q).starts_with("the world community to take just stance")) << QuoteText(d, q);
+      EXPECT_TRUE(QuoteText(d, q).ends_with("are also held criminally accountable")) << QuoteText(d, q);
+    }
+    if (q.cue == "reports") {
+      EXPECT_TRUE(QuoteText(d, q).starts_with("In her statement marking")) << QuoteText(d, q);
+      EXPECT_TRUE(QuoteText(d, q).ends_with("are also held criminally accountable")) << QuoteText(d, q);
+      ASSERT_TRUE(q.speaker.has_value());
+      EXPECT_EQ(q.speaker->mention, "News.Az");
+    }
+  }
+  EXPECT_EQ(got, std::vector<std::string>({"indirect|urged|Sabina Aliyeva", "indirect|reports|News.Az",
+                                           "indirect|called on|Sabina Aliyeva", "indirect|emphasized|Sabina Aliyeva"}));
 }
 
 TEST(SeedQuotes, RoleAndAffiliation) {

@@ -47,6 +47,31 @@ bool IsApostropheAt(std::string_view t, size_t pos, size_t* len) {
 
 }  // namespace
 
+bool DomainSuffixAt(std::string_view t, size_t dot) {
+  if (dot == 0 || dot + 3 > t.size() || t[dot] != '.' || !kAscii.cls[static_cast<unsigned char>(t[dot - 1])]) return false;
+  size_t e = dot + 1;
+  while (e < t.size() && e - dot <= 5 && (kAscii.cls[static_cast<unsigned char>(t[e])] & 6)) ++e;
+  if (e < t.size() && (kAscii.cls[static_cast<unsigned char>(t[e])] || static_cast<unsigned char>(t[e]) >= 0x80))
+    return false;  // a longer word, or one going on in a non-ASCII letter
+  const std::string_view s = t.substr(dot + 1, e - dot - 1);
+  if (s.size() < 2 || s.size() > 4 || s[0] < 'A' || s[0] > 'Z') return false;
+  // The rest all lower case or all upper case, then compared in lower case.
+  char low[4];
+  const bool upper = s[1] >= 'A' && s[1] <= 'Z';
+  low[0] = static_cast<char>(s[0] + 32);
+  for (size_t i = 1; i < s.size(); ++i) {
+    const bool up = s[i] >= 'A' && s[i] <= 'Z';
+    if (up != upper) return false;
+    low[i] = up ? static_cast<char>(s[i] + 32) : s[i];
+  }
+  static constexpr std::string_view kEndings[] = {"az", "com", "net", "org", "info", "gov", "ru", "ua",
+                                                  "ge", "kz", "uz", "tr", "uk", "fr", "ir"};
+  const std::string_view l(low, s.size());
+  for (std::string_view x : kEndings)
+    if (l == x) return true;
+  return false;
+}
+
 void ScanWords(std::string_view t, std::vector<Word>* out) {
   out->clear();
   out->reserve(t.size() / 4 + 1);  // news text: a word per 5-6 bytes (fewer growths)
@@ -95,7 +120,7 @@ void ScanWords(std::string_view t, std::vector<Word>* out) {
         const bool next_low = (d >= 'a' && d <= 'z') || (d >= '0' && d <= '9');
         // "U.S": one-letter segments join even before a capital.
         const bool single = i - seg_start == 1 && d >= 'A' && d <= 'Z';
-        if (next_low || single) {
+        if (next_low || single || (d >= 'A' && d <= 'Z' && DomainSuffixAt(t, i))) {
           joined = true;
           i += 1;
           seg_start = i;

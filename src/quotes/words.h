@@ -3,8 +3,9 @@
 // depend on how the shared tokenizer splits punctuation and quote marks, so
 // it scans once, linearly, here. A word is a run of letters and digits with
 // inner ' ’ - and inner periods before a lower-case letter or digit
-// ("don’t", "Azerbaijan’s", "Jean-Luc", "U.S", "3.5"); "added.Aliyeva" is
-// two words.
+// ("don’t", "Azerbaijan’s", "Jean-Luc", "U.S", "3.5"), and a period before
+// a capitalised web domain ending ("News.Az", "Salon.Com"); "added.Aliyeva"
+// is two words.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +29,13 @@ struct Word {
   uint8_t flags = 0;   // WordFlag bits
   bool has(WordFlag f) const { return (flags & f) != 0; }
 };
+
+// True if text[dot] is a period that joins a name to a capitalised web
+// domain ending ("News.Az", "Trend.Az", "Salon.Com", "NEWS.AZ"): an
+// outlet's name, not two sentences glued together ("added.Aliyeva"). Only
+// endings that are no English word ("In", "It", "Me", "No", "So", "To" are
+// also domain endings and stay sentence starts).
+bool DomainSuffixAt(std::string_view text, size_t dot);
 
 // Appends the words of `text` to `out` (cleared first). O(n).
 void ScanWords(std::string_view text, std::vector<Word>* out);

@@ -32,6 +32,20 @@ TEST(ScanWordsTest, WordsJoinersAndFlags) {
   EXPECT_EQ(Scan(t), want);
 }
 
+// A period before a capitalised web domain ending joins ("News.Az",
+// "NEWS.AZ", "Salon.Com"); before a word that is also an ending ("It",
+// "In"), a longer word or a lower-case-then-capital mix it does not.
+TEST(ScanWordsTest, WebDomainNames) {
+  EXPECT_EQ(Scan("News.Az reports"), std::vector<std::string>({"News.Az/1", "reports/2"}));
+  EXPECT_EQ(Scan("NEWS.AZ, Salon.Com."), std::vector<std::string>({"NEWS.AZ/5", "Salon.Com/1"}));
+  EXPECT_EQ(Scan("said.It added.In News.Azeri"),
+            std::vector<std::string>({"said/2", "It/1", "added/2", "In/1", "News/1", "Azeri/1"}));
+  EXPECT_TRUE(DomainSuffixAt("Trend.Az", 5));
+  EXPECT_FALSE(DomainSuffixAt("Trend.aZ", 5));
+  EXPECT_FALSE(DomainSuffixAt("Trend.Az\xC3\xA9", 5));
+  EXPECT_FALSE(DomainSuffixAt(".Az", 0));
+}
+
 // Random texts over letters, digits, joiners, quote marks and multi-byte
 // letters: the words of a text, of the text after a few spaces and of the
 // text before 40 spaces are the same words.
