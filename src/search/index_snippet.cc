@@ -6,7 +6,12 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/utf8.h"
+#include "search/byte_masks.h"
 #include "index/analyzer.h"
 #include "index/porter_stemmer.h"
 
@@ -107,20 +112,6 @@ bool Marked(std::string_view term, const std::vector<std::string_view>& keys, co
 
 char AsciiLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
-// Bytes by what they do to a token: ASCII letters and digits continue one,
-// other ASCII bytes separate, and a byte >= 0x80 leads (or continues) a
-// code point the analyzer's tables decide on.
-enum : uint8_t { kSeparator = 0, kAlnum = 1, kNonAscii = 2 };
-constexpr std::array<uint8_t, 256> MakeByteClass() {
-  std::array<uint8_t, 256> t{};
-  for (int b = 0; b < 256; ++b) {
-    if (b >= 0x80) t[static_cast<size_t>(b)] = kNonAscii;
-    else if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) t[static_cast<size_t>(b)] = kAlnum;  // IsAsciiAlnum
-  }
-  return t;
-}
-constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
-
 }  // namespace
 
 void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const std::vector<std::string_view>& keys,
@@ -129,6 +120,8 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
   // Tokens as index::Analyze cuts them, but only a token that may start with
   // a key is folded into a string and checked: building every token's
   // folded string was most of a rare word's request at 1M articles (perf).
+  // Runs of ASCII separators and of ASCII letters and digits are crossed
+  // with the byte masks; bytes >= 0x80 go through the analyzer's tables.
   std::array<bool, 256> first{};
   bool any_empty = false;
   for (std::string_view k : keys) {
@@ -139,9 +132,11 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
   std::string folded, stem;
   const size_t n = sub.size();
   const auto* p = reinterpret_cast<const unsigned char*>(sub.data());
+  thread_local ByteMasks masks;
+  masks.Build(p, n);
   size_t i = 0;
   while (i < n) {
-    while (i < n && kByteClass[p[i]] == kSeparator) i++;  // ASCII separators
+    i = masks.NextNonSeparator(i);  // past ASCII separators
     if (i >= n) break;
     unsigned char c = p[i];
     if (c >= 0x80) {
@@ -155,7 +150,7 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
     const size_t start = i;
     bool ascii = true;
     while (i < n) {
-      while (i < n && kByteClass[p[i]] == kAlnum) i++;
+      i = masks.NextNonAlnum(i);  // past ASCII letters and digits
       if (i >= n) break;
       c = p[i];
       if (c < 0x80) {
@@ -190,7 +185,7 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
   }
 }
 
-size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<std::string_view>& keys) {
+size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<std::string_view>& keys, bool vector) {
   for (std::string_view k : keys) {
     if (k.empty()) return from < text.size() ? from : std::string_view::npos;
   }
@@ -209,11 +204,43 @@ size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<
   }
   FoldCache cache;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  for (size_t i = from; i < text.size(); ++i) {
-    if (!look[p[i]]) continue;  // (continuation bytes never: a character is looked at from its lead byte)
+  auto matches_at = [&](size_t i) {
     for (std::string_view k : keys) {
-      if (FoldsToKey(text, i, k, &cache)) return i;
+      if (FoldsToKey(text, i, k, &cache)) return true;
     }
+    return false;
+  };
+  size_t i = from;
+#if defined(__SSE2__)
+  // 16 bytes at a time: the look-at ASCII bytes compared for equality, every
+  // lead byte >= 0xC0 (a superset of the non-ASCII ones looked at) taken to
+  // the table. A byte loop was a tenth of a rare word's request (perf).
+  unsigned char ascii[8];
+  int n_ascii = 0;
+  bool few = vector;
+  for (int b = 0; b < 0x80 && few; ++b) {
+    if (!look[b]) continue;
+    if (n_ascii == 8) few = false;
+    else ascii[n_ascii++] = static_cast<unsigned char>(b);
+  }
+  if (few) {
+    __m128i eq[8];
+    for (int j = 0; j < n_ascii; ++j) eq[j] = _mm_set1_epi8(static_cast<char>(ascii[j]));
+    const __m128i lead = _mm_set1_epi8(static_cast<char>(0xC0));
+    for (; i + 16 <= text.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      __m128i m = _mm_cmpeq_epi8(_mm_and_si128(v, lead), lead);
+      for (int j = 0; j < n_ascii; ++j) m = _mm_or_si128(m, _mm_cmpeq_epi8(v, eq[j]));
+      for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+        const size_t at = i + static_cast<size_t>(__builtin_ctz(bits));
+        if (look[p[at]] && matches_at(at)) return at;
+      }
+    }
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    if (!look[p[i]]) continue;  // (continuation bytes never: a character is looked at from its lead byte)
+    if (matches_at(i)) return i;
   }
   return std::string_view::npos;
 }
