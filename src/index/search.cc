@@ -492,25 +492,34 @@ void RunOneTerm(SegmentRun& r, TermScorer& s, TopK& top) {
     // they were a cache miss each, 8 % of a common word's request.
     uint32_t sel[kBlockSize];
     uint32_t ns = 0;
-    bool past_hi = false;
+    // The postings up to r.hi (the block's docs rise).
+    uint32_t end = cnt;
+    const bool past_hi = mb.last_doc > r.hi;
+    if (past_hi) {
+      end = c.block_pos();
+      while (end < cnt && docs[end] <= r.hi) end++;
+    }
     if (theta > -1e300) {
       for (uint32_t t = 1; t <= kTfTable; t++) need[t] = s.BoundForTf(mb, t) >= theta;
-    }
-    for (uint32_t i = c.block_pos(); i < cnt; i++) {
-      const uint32_t doc = docs[i];
-      if (doc > r.hi) {
-        past_hi = true;
-        break;
-      }
-      if (theta > -1e300) {
-        const uint32_t tf = tfs[i];
-        if (tf <= kTfTable ? !need[tf] : s.BoundForTf(mb, tf) < theta) continue;
-        // A filter's bitmap (killed>=1, has:quote) is a cheaper test than
-        // the length floor's table, and rules out more.
-        if (bitmap && !bitmap->Test(doc)) continue;
-        s.PrefetchFloor(doc);
-      }
-      sel[ns++] = i;
+      // Without branches on the tests: which postings pass is data no
+      // predictor learns, and the mispredictions were most of this loop's
+      // time under a filter (killed>=1: every block is decoded there). A
+      // filter's bitmap (killed>=1, has:quote) is a cheaper test than the
+      // length floor's table, and rules out more.
+      auto select = [&](auto in_filter) {
+        for (uint32_t i = c.block_pos(); i < end; i++) {
+          const uint32_t tf = tfs[i];
+          bool pass = tf <= kTfTable ? need[tf] : s.BoundForTf(mb, tf) >= theta;
+          pass &= in_filter(docs[i]);
+          sel[ns] = i;
+          ns += pass;
+        }
+      };
+      if (bitmap) select([bitmap](uint32_t doc) { return bitmap->Test(doc); });
+      else select([](uint32_t) { return true; });
+      for (uint32_t k = 0; k < ns; k++) s.PrefetchFloor(docs[sel[k]]);
+    } else {
+      for (uint32_t i = c.block_pos(); i < end; i++) sel[ns++] = i;
     }
     // Pass 2: the length floor's bound at the current threshold, then the
     // filters and the score.
