@@ -128,7 +128,9 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
     if (k.empty()) any_empty = true;
     else first[static_cast<unsigned char>(k[0])] = true;
   }
-  FoldCache cache;
+  // A memo of pure functions of the code point: kept across calls (filling
+  // its 256 empty slots was a sixth of a short article's tokenising).
+  thread_local FoldCache cache;
   std::string folded, stem;
   const size_t n = sub.size();
   const auto* p = reinterpret_cast<const unsigned char*>(sub.data());
@@ -202,7 +204,7 @@ size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<
     if (c >= 'a' && c <= 'z') look[c - 'a' + 'A'] = 1;
     for (unsigned char b : kLeadsFoldingToAscii) look[b] = 1;
   }
-  FoldCache cache;
+  thread_local FoldCache cache;  // as AppendSnippetTokens'
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   auto matches_at = [&](size_t i) {
     for (std::string_view k : keys) {
@@ -256,12 +258,14 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
   for (const std::string& t : plan.mark_terms) keys.push_back(index::StemPrefixKey(t));
   for (const std::string& p : plan.mark_prefixes) keys.push_back(index::StemPrefixKey(p));
   const size_t n = static_cast<size_t>(std::clamp(tokens, 1, 64));
-  size_t first_hit = SIZE_MAX;
+  size_t first_hit = SIZE_MAX, last_hit = SIZE_MAX;
   auto tokenise = [&](size_t from, size_t to) {
     const size_t before = toks.size();
     AppendSnippetTokens(text, from, to, keys, plan, &toks);
-    for (size_t i = before; i < toks.size() && first_hit == SIZE_MAX; ++i) {
-      if (toks[i].hit) first_hit = i;
+    for (size_t i = before; i < toks.size(); ++i) {
+      if (!toks[i].hit) continue;
+      if (first_hit == SIZE_MAX) first_hit = i;
+      last_hit = i;
     }
   };
   // A long article (some run to 100 KB) is read in chunks, and no further
@@ -283,33 +287,67 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
     if (to < text.size()) to = std::min(text.size(), text.find_first_of(kSpace, to));  // npos: the end
     return to;
   };
+  // A chunk (text[a, to), `to` a chunk end) is tokenised a piece at a time
+  // with `skip_ahead`; once a match is among the tokens and no word of the
+  // rest of the chunk can match (FirstPossibleMatch, bounded by `to`), only
+  // n + 1 tokens past the last match are read: every window holding a match
+  // lies within them, and the windows past them (no match) can neither win
+  // nor, with tokens left after the chosen window either way, change its
+  // "…" or its end — the answer of reading the whole chunk, for a fraction of
+  // its tokens (a match early in a long chunk had the rest of it tokenised).
+  constexpr size_t kPiece = 1024;
+  auto tokenise_chunk = [&](size_t a, size_t to) {
+    if (!skip_ahead) return tokenise(a, to);
+    const std::string_view upto = text.substr(0, to);
+    size_t possible = 0;
+    bool possible_known = false;
+    for (size_t pos = a; pos < to;) {
+      if (first_hit != SIZE_MAX) {
+        if (!possible_known || (possible != std::string_view::npos && possible < pos)) {
+          possible = FirstPossibleMatch(upto, pos, keys);
+          possible_known = true;
+        }
+        if (possible == std::string_view::npos && toks.size() > last_hit + n) return;
+      }
+      const size_t end = pos + kPiece >= to ? to : std::min(to, upto.find_first_of(kSpace, pos + kPiece));
+      tokenise(pos, end);
+      pos = end;
+    }
+  };
   bool complete = false;
   size_t read_to = 0;  // the tokens kept are those of text [0, read_to), bar skipped gaps
   // The window of an article without a match is its first n tokens: read a
   // short prefix, and if it holds more than n tokens and no match, the rest
   // of the first chunk may be skipped as any other.
+  // A prefix holding a match is the start of the first chunk's tokens (it
+  // ends at a space): the chunk is read on from its end.
   constexpr size_t kPrefix = 512;  // 64 tokens (the most a window has) of ~8 bytes
+  size_t first_from = 0;
   if (skip_ahead && text.size() > kPrefix) {
     const size_t p0 = text.find_first_of(kSpace, kPrefix);
-    if (p0 < chunk_end(0)) {
+    const size_t to = chunk_end(0);
+    if (p0 < to) {
       tokenise(0, p0);
       if (first_hit == SIZE_MAX && toks.size() > n) {
         read_to = p0;
+      } else if (first_hit != SIZE_MAX) {
+        tokenise_chunk(p0, to);
+        read_to = first_from = to;
+        complete = to == text.size();
       } else {
         toks.clear();
-        first_hit = SIZE_MAX;
       }
     }
   }
   size_t backup = 512;  // bytes tokenised before a possible match (x4 while too few)
   size_t possible = 0;   // FirstPossibleMatch from max(from, read_to)
   bool possible_known = false;
-  for (size_t from = 0; !complete && (first_hit == SIZE_MAX || toks.size() < first_hit + n);) {
+  for (size_t from = first_from; !complete && (first_hit == SIZE_MAX || toks.size() < first_hit + n);) {
     const size_t to = chunk_end(from);
     // More than n tokens: the window without a match ends before the text's
     // last token, as when every chunk is read.
     if (!(skip_ahead && first_hit == SIZE_MAX && toks.size() > n)) {
-      tokenise(from, to);
+      tokenise_chunk(from, to);
       read_to = to;
       complete = to == text.size();
       from = to;
@@ -330,7 +368,7 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
       if (ws != std::string_view::npos && ws > read_to) start = ws;
     }
     const size_t before = toks.size();
-    tokenise(start, to);
+    tokenise_chunk(start, to);
     if (start > read_to && (first_hit == SIZE_MAX || first_hit - before < n - 1)) {
       // No match after all, or too few tokens before it to rule out windows
       // over the gap: drop these tokens, then look further on or back.
@@ -339,7 +377,7 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
         from = to;
         possible_known = false;
       } else {
-        first_hit = SIZE_MAX;
+        first_hit = last_hit = SIZE_MAX;
         backup *= 4;
       }
       continue;

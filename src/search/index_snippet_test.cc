@@ -90,9 +90,13 @@ TEST(IndexSnippetTest, SkippingChunksGivesTheSameSnippet) {
   for (int round = 0; round < 300; ++round) {
     const size_t len = rng() % 3 == 0 ? rng() % 3000 : 20000 + rng() % 100000;
     const bool ascii_only = rng() % 2;
-    const int n_matches = static_cast<int>(rng() % 4);  // 0: no match at all
+    // Every third text has up to 11 matches, some close together: windows
+    // with several matches, and matches after a chunk's first.
+    const bool many = round % 3 == 0;
+    const int n_matches = static_cast<int>(rng() % (many ? 12 : 4));  // 0: no match at all
     std::vector<size_t> at;
-    for (int i = 0; i < n_matches; ++i) at.push_back(rng() % (len + 1));
+    const size_t cluster = rng() % (len + 1);
+    for (int i = 0; i < n_matches; ++i) at.push_back(many && i % 2 ? std::min(len, cluster + rng() % 400) : rng() % (len + 1));
     std::sort(at.begin(), at.end());
     std::string text;
     size_t next = 0;
