@@ -154,6 +154,11 @@ class PhraseScorer final : public Scorer {
 
  public:
   bool Confirm() override { return doc_ != kEndDoc && internal::InSequence(terms_, &pos_, &status_); }
+  // For RunPair, which moves the terms' cursors itself: the terms, and
+  // Confirm() with every term's cursor on the same doc.
+  size_t num_terms() const { return terms_.size(); }
+  TermScorer& term(size_t i) { return *terms_[i]; }
+  bool ConfirmTerms() { return internal::InSequence(terms_, &pos_, &status_); }
 
  private:
   std::vector<std::unique_ptr<TermScorer>> terms_;
@@ -551,8 +556,10 @@ void RunOneTerm(SegmentRun& r, TermScorer& s, TopK& top) {
 // passed over before the commoner cursor moves; the length floors of the
 // rest are prefetched together, then each is bounded by its floor and the
 // commoner word's block bound, intersected, bounded by both floors, checked
-// and scored (the sum in clause order, as RunConjunctive).
-void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
+// and scored (the sum in clause order, as RunConjunctive). With `phrase`,
+// the two words of a phrase: a doc that can enter the top k is confirmed by
+// positions before it is pushed (as RunAny's second phase).
+void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top, PhraseScorer* phrase = nullptr) {
   const bool first_leads = first.cost() <= second.cost();
   TermScorer& lead = first_leads ? first : second;
   TermScorer& other = first_leads ? second : first;
@@ -621,6 +628,7 @@ void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
       score += first.Score();
       score += second.Score();
       if (r.prune && score < top.threshold()) continue;
+      if (phrase && !phrase->ConfirmTerms()) continue;  // positions: only for a doc that can enter
       top.Push(MakeHit(r, doc, score));
     }
     if (past_hi || mb.last_doc >= r.hi) break;
@@ -918,6 +926,13 @@ Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts
     } else if (q.mode == MatchMode::kAll && r.scorers.size() == 2 &&
                dynamic_cast<TermScorer*>(r.scorers[0].get()) && dynamic_cast<TermScorer*>(r.scorers[1].get())) {
       RunPair(r, static_cast<TermScorer&>(*r.scorers[0]), static_cast<TermScorer&>(*r.scorers[1]), top);
+    } else if (auto* phrase = r.scorers.size() == 1 ? dynamic_cast<PhraseScorer*>(r.scorers[0].get()) : nullptr;
+               phrase && phrase->num_terms() == 2) {
+      // A two-word phrase alone (the UI's quoted titles): an AND pair whose
+      // docs must also hold the words in sequence. The leapfrog of
+      // RunAny/RunConjunctive decoded a block of the commoner word for every
+      // doc of the rarer one.
+      RunPair(r, phrase->term(0), phrase->term(1), top, phrase);
     } else if (q.mode == MatchMode::kAll) {
       RunConjunctive(r, top);
     } else {
