@@ -154,6 +154,11 @@ class PhraseScorer final : public Scorer {
 
  public:
   bool Confirm() override { return doc_ != kEndDoc && internal::InSequence(terms_, &pos_, &status_); }
+  // For RunPair, which moves the terms' cursors itself: the terms, and
+  // Confirm() with every term's cursor on the same doc.
+  size_t num_terms() const { return terms_.size(); }
+  TermScorer& term(size_t i) { return *terms_[i]; }
+  bool ConfirmTerms() { return internal::InSequence(terms_, &pos_, &status_); }
 
  private:
   std::vector<std::unique_ptr<TermScorer>> terms_;
@@ -492,25 +497,34 @@ void RunOneTerm(SegmentRun& r, TermScorer& s, TopK& top) {
     // they were a cache miss each, 8 % of a common word's request.
     uint32_t sel[kBlockSize];
     uint32_t ns = 0;
-    bool past_hi = false;
+    // The postings up to r.hi (the block's docs rise).
+    uint32_t end = cnt;
+    const bool past_hi = mb.last_doc > r.hi;
+    if (past_hi) {
+      end = c.block_pos();
+      while (end < cnt && docs[end] <= r.hi) end++;
+    }
     if (theta > -1e300) {
       for (uint32_t t = 1; t <= kTfTable; t++) need[t] = s.BoundForTf(mb, t) >= theta;
-    }
-    for (uint32_t i = c.block_pos(); i < cnt; i++) {
-      const uint32_t doc = docs[i];
-      if (doc > r.hi) {
-        past_hi = true;
-        break;
-      }
-      if (theta > -1e300) {
-        const uint32_t tf = tfs[i];
-        if (tf <= kTfTable ? !need[tf] : s.BoundForTf(mb, tf) < theta) continue;
-        // A filter's bitmap (killed>=1, has:quote) is a cheaper test than
-        // the length floor's table, and rules out more.
-        if (bitmap && !bitmap->Test(doc)) continue;
-        s.PrefetchFloor(doc);
-      }
-      sel[ns++] = i;
+      // Without branches on the tests: which postings pass is data no
+      // predictor learns, and the mispredictions were most of this loop's
+      // time under a filter (killed>=1: every block is decoded there). A
+      // filter's bitmap (killed>=1, has:quote) is a cheaper test than the
+      // length floor's table, and rules out more.
+      auto select = [&](auto in_filter) {
+        for (uint32_t i = c.block_pos(); i < end; i++) {
+          const uint32_t tf = tfs[i];
+          bool pass = tf <= kTfTable ? need[tf] : s.BoundForTf(mb, tf) >= theta;
+          pass &= in_filter(docs[i]);
+          sel[ns] = i;
+          ns += pass;
+        }
+      };
+      if (bitmap) select([bitmap](uint32_t doc) { return bitmap->Test(doc); });
+      else select([](uint32_t) { return true; });
+      for (uint32_t k = 0; k < ns; k++) s.PrefetchFloor(docs[sel[k]]);
+    } else {
+      for (uint32_t i = c.block_pos(); i < end; i++) sel[ns++] = i;
     }
     // Pass 2: the length floor's bound at the current threshold, then the
     // filters and the score.
@@ -540,9 +554,12 @@ void RunOneTerm(SegmentRun& r, TermScorer& s, TopK& top) {
 // answer, computed a block of the rarer word at a time. Its postings whose tf
 // bound and the commoner word's block bound cannot reach the threshold are
 // passed over before the commoner cursor moves; the length floors of the
-// rest are prefetched together, then each is intersected, bounded by both
-// floors, checked and scored (the sum in clause order, as RunConjunctive).
-void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
+// rest are prefetched together, then each is bounded by its floor and the
+// commoner word's block bound, intersected, bounded by both floors, checked
+// and scored (the sum in clause order, as RunConjunctive). With `phrase`,
+// the two words of a phrase: a doc that can enter the top k is confirmed by
+// positions before it is pushed (as RunAny's second phase).
+void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top, PhraseScorer* phrase = nullptr) {
   const bool first_leads = first.cost() <= second.cost();
   TermScorer& lead = first_leads ? first : second;
   TermScorer& other = first_leads ? second : first;
@@ -553,6 +570,7 @@ void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
   uint32_t other_end = 0;
   bool other_valid = false;
   uint32_t sel[kBlockSize];
+  double sel_other[kBlockSize];  // the commoner word's block bound at sel's docs
   uint32_t d = r.lo;
   while (d <= r.hi) {
     if (c.NextGeq(d) > r.hi) break;  // decodes the block holding d (or fails: doc() = kEndDoc)
@@ -582,6 +600,7 @@ void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
         if (lb + other_bound < theta) continue;
         lead.PrefetchFloor(doc);
       }
+      sel_other[ns] = theta > -1e300 ? other_bound : 1e300;  // none yet: no test below
       sel[ns++] = i;
     }
     uint32_t next = d;  // the filters' next possible doc
@@ -589,6 +608,11 @@ void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
       const uint32_t i = sel[k];
       const uint32_t doc = docs[i];
       if (doc < next) continue;
+      // The rarer word's length floor and the commoner's block bound before
+      // the commoner's cursor moves to the doc: that move decodes a block of
+      // the commoner word per candidate, and the floor rules out most of
+      // them (3-5x fewer moves on the 1M archive's AND pairs).
+      if (r.prune && lead.FloorBound(doc, tfs[i]) + sel_other[k] < top.threshold()) continue;
       const uint32_t x = other.NextGeq(doc);
       if (x == kEndDoc) return;
       if (x != doc) continue;
@@ -604,6 +628,7 @@ void RunPair(SegmentRun& r, TermScorer& first, TermScorer& second, TopK& top) {
       score += first.Score();
       score += second.Score();
       if (r.prune && score < top.threshold()) continue;
+      if (phrase && !phrase->ConfirmTerms()) continue;  // positions: only for a doc that can enter
       top.Push(MakeHit(r, doc, score));
     }
     if (past_hi || mb.last_doc >= r.hi) break;
@@ -901,6 +926,13 @@ Status RunPass(const Snapshot& snap, const Plan& plan, const SearchOptions& opts
     } else if (q.mode == MatchMode::kAll && r.scorers.size() == 2 &&
                dynamic_cast<TermScorer*>(r.scorers[0].get()) && dynamic_cast<TermScorer*>(r.scorers[1].get())) {
       RunPair(r, static_cast<TermScorer&>(*r.scorers[0]), static_cast<TermScorer&>(*r.scorers[1]), top);
+    } else if (auto* phrase = r.scorers.size() == 1 ? dynamic_cast<PhraseScorer*>(r.scorers[0].get()) : nullptr;
+               phrase && phrase->num_terms() == 2) {
+      // A two-word phrase alone (the UI's quoted titles): an AND pair whose
+      // docs must also hold the words in sequence. The leapfrog of
+      // RunAny/RunConjunctive decoded a block of the commoner word for every
+      // doc of the rarer one.
+      RunPair(r, phrase->term(0), phrase->term(1), top, phrase);
     } else if (q.mode == MatchMode::kAll) {
       RunConjunctive(r, top);
     } else {

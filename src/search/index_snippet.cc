@@ -6,7 +6,12 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/utf8.h"
+#include "search/byte_masks.h"
 #include "index/analyzer.h"
 #include "index/porter_stemmer.h"
 
@@ -107,20 +112,6 @@ bool Marked(std::string_view term, const std::vector<std::string_view>& keys, co
 
 char AsciiLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
-// Bytes by what they do to a token: ASCII letters and digits continue one,
-// other ASCII bytes separate, and a byte >= 0x80 leads (or continues) a
-// code point the analyzer's tables decide on.
-enum : uint8_t { kSeparator = 0, kAlnum = 1, kNonAscii = 2 };
-constexpr std::array<uint8_t, 256> MakeByteClass() {
-  std::array<uint8_t, 256> t{};
-  for (int b = 0; b < 256; ++b) {
-    if (b >= 0x80) t[static_cast<size_t>(b)] = kNonAscii;
-    else if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) t[static_cast<size_t>(b)] = kAlnum;  // IsAsciiAlnum
-  }
-  return t;
-}
-constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
-
 }  // namespace
 
 void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const std::vector<std::string_view>& keys,
@@ -129,19 +120,25 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
   // Tokens as index::Analyze cuts them, but only a token that may start with
   // a key is folded into a string and checked: building every token's
   // folded string was most of a rare word's request at 1M articles (perf).
+  // Runs of ASCII separators and of ASCII letters and digits are crossed
+  // with the byte masks; bytes >= 0x80 go through the analyzer's tables.
   std::array<bool, 256> first{};
   bool any_empty = false;
   for (std::string_view k : keys) {
     if (k.empty()) any_empty = true;
     else first[static_cast<unsigned char>(k[0])] = true;
   }
-  FoldCache cache;
+  // A memo of pure functions of the code point: kept across calls (filling
+  // its 256 empty slots was a sixth of a short article's tokenising).
+  thread_local FoldCache cache;
   std::string folded, stem;
   const size_t n = sub.size();
   const auto* p = reinterpret_cast<const unsigned char*>(sub.data());
+  thread_local ByteMasks masks;
+  masks.Build(p, n);
   size_t i = 0;
   while (i < n) {
-    while (i < n && kByteClass[p[i]] == kSeparator) i++;  // ASCII separators
+    i = masks.NextNonSeparator(i);  // past ASCII separators
     if (i >= n) break;
     unsigned char c = p[i];
     if (c >= 0x80) {
@@ -155,7 +152,7 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
     const size_t start = i;
     bool ascii = true;
     while (i < n) {
-      while (i < n && kByteClass[p[i]] == kAlnum) i++;
+      i = masks.NextNonAlnum(i);  // past ASCII letters and digits
       if (i >= n) break;
       c = p[i];
       if (c < 0x80) {
@@ -190,7 +187,7 @@ void AppendSnippetTokens(std::string_view text, size_t from, size_t to, const st
   }
 }
 
-size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<std::string_view>& keys) {
+size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<std::string_view>& keys, bool vector) {
   for (std::string_view k : keys) {
     if (k.empty()) return from < text.size() ? from : std::string_view::npos;
   }
@@ -207,13 +204,45 @@ size_t FirstPossibleMatch(std::string_view text, size_t from, const std::vector<
     if (c >= 'a' && c <= 'z') look[c - 'a' + 'A'] = 1;
     for (unsigned char b : kLeadsFoldingToAscii) look[b] = 1;
   }
-  FoldCache cache;
+  thread_local FoldCache cache;  // as AppendSnippetTokens'
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  for (size_t i = from; i < text.size(); ++i) {
-    if (!look[p[i]]) continue;  // (continuation bytes never: a character is looked at from its lead byte)
+  auto matches_at = [&](size_t i) {
     for (std::string_view k : keys) {
-      if (FoldsToKey(text, i, k, &cache)) return i;
+      if (FoldsToKey(text, i, k, &cache)) return true;
     }
+    return false;
+  };
+  size_t i = from;
+#if defined(__SSE2__)
+  // 16 bytes at a time: the look-at ASCII bytes compared for equality, every
+  // lead byte >= 0xC0 (a superset of the non-ASCII ones looked at) taken to
+  // the table. A byte loop was a tenth of a rare word's request (perf).
+  unsigned char ascii[8];
+  int n_ascii = 0;
+  bool few = vector;
+  for (int b = 0; b < 0x80 && few; ++b) {
+    if (!look[b]) continue;
+    if (n_ascii == 8) few = false;
+    else ascii[n_ascii++] = static_cast<unsigned char>(b);
+  }
+  if (few) {
+    __m128i eq[8];
+    for (int j = 0; j < n_ascii; ++j) eq[j] = _mm_set1_epi8(static_cast<char>(ascii[j]));
+    const __m128i lead = _mm_set1_epi8(static_cast<char>(0xC0));
+    for (; i + 16 <= text.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      __m128i m = _mm_cmpeq_epi8(_mm_and_si128(v, lead), lead);
+      for (int j = 0; j < n_ascii; ++j) m = _mm_or_si128(m, _mm_cmpeq_epi8(v, eq[j]));
+      for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+        const size_t at = i + static_cast<size_t>(__builtin_ctz(bits));
+        if (look[p[at]] && matches_at(at)) return at;
+      }
+    }
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    if (!look[p[i]]) continue;  // (continuation bytes never: a character is looked at from its lead byte)
+    if (matches_at(i)) return i;
   }
   return std::string_view::npos;
 }
@@ -229,12 +258,14 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
   for (const std::string& t : plan.mark_terms) keys.push_back(index::StemPrefixKey(t));
   for (const std::string& p : plan.mark_prefixes) keys.push_back(index::StemPrefixKey(p));
   const size_t n = static_cast<size_t>(std::clamp(tokens, 1, 64));
-  size_t first_hit = SIZE_MAX;
+  size_t first_hit = SIZE_MAX, last_hit = SIZE_MAX;
   auto tokenise = [&](size_t from, size_t to) {
     const size_t before = toks.size();
     AppendSnippetTokens(text, from, to, keys, plan, &toks);
-    for (size_t i = before; i < toks.size() && first_hit == SIZE_MAX; ++i) {
-      if (toks[i].hit) first_hit = i;
+    for (size_t i = before; i < toks.size(); ++i) {
+      if (!toks[i].hit) continue;
+      if (first_hit == SIZE_MAX) first_hit = i;
+      last_hit = i;
     }
   };
   // A long article (some run to 100 KB) is read in chunks, and no further
@@ -256,33 +287,67 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
     if (to < text.size()) to = std::min(text.size(), text.find_first_of(kSpace, to));  // npos: the end
     return to;
   };
+  // A chunk (text[a, to), `to` a chunk end) is tokenised a piece at a time
+  // with `skip_ahead`; once a match is among the tokens and no word of the
+  // rest of the chunk can match (FirstPossibleMatch, bounded by `to`), only
+  // n + 1 tokens past the last match are read: every window holding a match
+  // lies within them, and the windows past them (no match) can neither win
+  // nor, with tokens left after the chosen window either way, change its
+  // "…" or its end — the answer of reading the whole chunk, for a fraction of
+  // its tokens (a match early in a long chunk had the rest of it tokenised).
+  constexpr size_t kPiece = 1024;
+  auto tokenise_chunk = [&](size_t a, size_t to) {
+    if (!skip_ahead) return tokenise(a, to);
+    const std::string_view upto = text.substr(0, to);
+    size_t possible = 0;
+    bool possible_known = false;
+    for (size_t pos = a; pos < to;) {
+      if (first_hit != SIZE_MAX) {
+        if (!possible_known || (possible != std::string_view::npos && possible < pos)) {
+          possible = FirstPossibleMatch(upto, pos, keys);
+          possible_known = true;
+        }
+        if (possible == std::string_view::npos && toks.size() > last_hit + n) return;
+      }
+      const size_t end = pos + kPiece >= to ? to : std::min(to, upto.find_first_of(kSpace, pos + kPiece));
+      tokenise(pos, end);
+      pos = end;
+    }
+  };
   bool complete = false;
   size_t read_to = 0;  // the tokens kept are those of text [0, read_to), bar skipped gaps
   // The window of an article without a match is its first n tokens: read a
   // short prefix, and if it holds more than n tokens and no match, the rest
   // of the first chunk may be skipped as any other.
+  // A prefix holding a match is the start of the first chunk's tokens (it
+  // ends at a space): the chunk is read on from its end.
   constexpr size_t kPrefix = 512;  // 64 tokens (the most a window has) of ~8 bytes
+  size_t first_from = 0;
   if (skip_ahead && text.size() > kPrefix) {
     const size_t p0 = text.find_first_of(kSpace, kPrefix);
-    if (p0 < chunk_end(0)) {
+    const size_t to = chunk_end(0);
+    if (p0 < to) {
       tokenise(0, p0);
       if (first_hit == SIZE_MAX && toks.size() > n) {
         read_to = p0;
+      } else if (first_hit != SIZE_MAX) {
+        tokenise_chunk(p0, to);
+        read_to = first_from = to;
+        complete = to == text.size();
       } else {
         toks.clear();
-        first_hit = SIZE_MAX;
       }
     }
   }
   size_t backup = 512;  // bytes tokenised before a possible match (x4 while too few)
   size_t possible = 0;   // FirstPossibleMatch from max(from, read_to)
   bool possible_known = false;
-  for (size_t from = 0; !complete && (first_hit == SIZE_MAX || toks.size() < first_hit + n);) {
+  for (size_t from = first_from; !complete && (first_hit == SIZE_MAX || toks.size() < first_hit + n);) {
     const size_t to = chunk_end(from);
     // More than n tokens: the window without a match ends before the text's
     // last token, as when every chunk is read.
     if (!(skip_ahead && first_hit == SIZE_MAX && toks.size() > n)) {
-      tokenise(from, to);
+      tokenise_chunk(from, to);
       read_to = to;
       complete = to == text.size();
       from = to;
@@ -303,7 +368,7 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
       if (ws != std::string_view::npos && ws > read_to) start = ws;
     }
     const size_t before = toks.size();
-    tokenise(start, to);
+    tokenise_chunk(start, to);
     if (start > read_to && (first_hit == SIZE_MAX || first_hit - before < n - 1)) {
       // No match after all, or too few tokens before it to rule out windows
       // over the gap: drop these tokens, then look further on or back.
@@ -312,7 +377,7 @@ void IndexSnippet(std::string_view text, const IndexPlan& plan, int tokens, std:
         from = to;
         possible_known = false;
       } else {
-        first_hit = SIZE_MAX;
+        first_hit = last_hit = SIZE_MAX;
         backup *= 4;
       }
       continue;

@@ -38,6 +38,30 @@ TEST(FirstPossibleMatchTest, FindsFoldedSpellingsOnly) {
   EXPECT_EQ(FirstPossibleMatch("abc", 1, {"", "zz"}), 1u) << "an empty key matches anything";
 }
 
+// The 16-bytes-at-a-time scan answers as the byte loop does: random texts
+// of words, accented letters, curly quotes and invalid bytes, keys with
+// ASCII and non-ASCII first bytes, from anywhere.
+TEST(FirstPossibleMatchTest, VectorScanAgreesWithTheByteLoop) {
+  std::mt19937 rng(29);
+  const std::vector<std::string> parts = {"the", "Police", "seal", "S\xC3\xAB" "aldown", "\xC5\x9A" "ealing",
+                                          "caf\xC3\xA9", "\xE2\x80\x9C", "K\xE2\x84\xAA", "\xFF", "\xC3",
+                                          "\xC3\x89t\xC3\xA9", "sealdown", "\xE5\x8C\x97", " ", ". ", "\n"};
+  const std::vector<std::vector<std::string_view>> key_sets = {
+      {"sealdown"}, {"polic", "zep"}, {"et", "k"}, {"\xC3\xA9t"}, {"a", "b", "c", "d", "e", "f", "g", "h", "i"}};
+  int found = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 300);
+    for (int i = 0; i < n; ++i) text += parts[rng() % parts.size()];
+    const size_t from = text.empty() ? 0 : rng() % (text.size() + 1);
+    const auto& keys = key_sets[rng() % key_sets.size()];
+    const size_t want = FirstPossibleMatch(text, from, keys, /*vector=*/false);
+    ASSERT_EQ(FirstPossibleMatch(text, from, keys), want) << "round " << round;
+    found += want != std::string_view::npos;
+  }
+  EXPECT_GT(found, 1000);
+}
+
 TEST(FirstPossibleMatchTest, LeadBytesFoldingToAsciiAreAllListed) {
   const std::set<unsigned char> listed(std::begin(kLeadsFoldingToAscii), std::end(kLeadsFoldingToAscii));
   int folding = 0;
@@ -66,9 +90,13 @@ TEST(IndexSnippetTest, SkippingChunksGivesTheSameSnippet) {
   for (int round = 0; round < 300; ++round) {
     const size_t len = rng() % 3 == 0 ? rng() % 3000 : 20000 + rng() % 100000;
     const bool ascii_only = rng() % 2;
-    const int n_matches = static_cast<int>(rng() % 4);  // 0: no match at all
+    // Every third text has up to 11 matches, some close together: windows
+    // with several matches, and matches after a chunk's first.
+    const bool many = round % 3 == 0;
+    const int n_matches = static_cast<int>(rng() % (many ? 12 : 4));  // 0: no match at all
     std::vector<size_t> at;
-    for (int i = 0; i < n_matches; ++i) at.push_back(rng() % (len + 1));
+    const size_t cluster = rng() % (len + 1);
+    for (int i = 0; i < n_matches; ++i) at.push_back(many && i % 2 ? std::min(len, cluster + rng() % 400) : rng() % (len + 1));
     std::sort(at.begin(), at.end());
     std::string text;
     size_t next = 0;
@@ -119,7 +147,8 @@ TEST(IndexSnippetTest, TokensAreAnalyzeCutsAndMarksFollowTheStemRule) {
   int marked = 0;
   for (int round = 0; round < 2000; ++round) {
     std::string text;
-    const int n = static_cast<int>(rng() % 40);
+    // Some texts long enough to cross many of the byte masks' 64-byte words.
+    const int n = static_cast<int>(rng() % (round % 4 == 0 ? 400 : 40));
     for (int i = 0; i < n; ++i) text += parts[rng() % parts.size()];
     const size_t from = text.empty() ? 0 : rng() % (text.size() + 1);
     std::vector<SnippetToken> got;
