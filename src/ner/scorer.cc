@@ -375,13 +375,9 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   // every key wait for its miss and then branch on the answer, which no
   // predictor guesses (a third of the scorer's samples sat on that load).
   const ProbeFilter* filter = tables_.filter != nullptr && tables_.filter->bytes() != 0 ? tables_.filter : nullptr;
-  GrowTo(&filter_hashes_, 16 * n);
-  uint64_t* const fhashes = filter_hashes_.data();
   auto push = [&](uint64_t key) {
     if (filter != nullptr) {
-      const uint64_t h = filter->Hash(key);
-      filter->Prefetch(h);
-      fhashes[nkeys] = h;
+      filter->Prefetch(ProbeFilter::Hash(key));
     } else {
       __builtin_prefetch(ft.slots + (static_cast<uint32_t>(key) & ft.mask));
     }
@@ -486,7 +482,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
       const size_t to = key_offsets_[i + 1];
       for (size_t f = from; f < to; ++f) {
         const uint64_t key = keys[f];
-        const bool hit = filter->MayHitHashed(fhashes[f]);
+        const bool hit = filter->MayHitHashed(ProbeFilter::Hash(key));
         keys[kept] = key;
         const void* slot = ft.slots + (static_cast<uint32_t>(key) & ft.mask);
         __builtin_prefetch(hit ? slot : static_cast<const void*>(keys));

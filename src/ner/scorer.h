@@ -195,7 +195,6 @@ class EmissionScorer {
   std::vector<std::string_view> lowers_;   // per token normalised form
   std::vector<int32_t> acc_;               // n * kLanes sums being built
   std::vector<uint64_t> keys_;             // per-token context feature keys
-  std::vector<uint64_t> filter_hashes_;    // ProbeFilter::Hash of each key
   std::vector<uint32_t> key_offsets_;      // token i's keys: [key_offsets_[i], key_offsets_[i+1])
   std::vector<uint32_t> key_rows_;         // row + 1 of each key, 0 = unknown
 };
