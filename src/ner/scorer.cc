@@ -6,6 +6,7 @@
 #include "ner/scorer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <span>
 
@@ -146,10 +147,43 @@ void EmissionScorer::Clear() {
 namespace {
 
 // A word's first 8 bytes, zero-padded (Slot::head).
+// The word's first 8 bytes, zero-padded (as a memcpy of min(8, size)
+// bytes into a zeroed word, on a little-endian machine). Fixed-size loads
+// only: a memcpy of a variable length is a library call per word.
 uint64_t Head(std::string_view word) {
-  uint64_t h = 0;
-  std::memcpy(&h, word.data(), std::min<size_t>(8, word.size()));
-  return h;
+  const char* p = word.data();
+  const size_t n = word.size();
+  const auto load = [p](size_t at, auto zero) {
+    decltype(zero) v;
+    std::memcpy(&v, p + at, sizeof(v));
+    return static_cast<uint64_t>(v);
+  };
+  if constexpr (std::endian::native == std::endian::little) {
+    if (n >= 8) return load(0, uint64_t{0});
+    if (n >= 4) return load(0, uint32_t{0}) | (load(n - 4, uint32_t{0}) << (8 * (n - 4)));
+    if (n == 0) return 0;
+    const auto byte = [p](size_t k) { return static_cast<uint64_t>(static_cast<unsigned char>(p[k])); };
+    return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+  } else {
+    uint64_t h = 0;
+    std::memcpy(&h, p, std::min<size_t>(8, n));
+    return h;
+  }
+}
+
+// a[8..n) == b[8..n) for n > 8, in 8-byte loads (the last one overlapping
+// its predecessor): the word cache confirms a long word this way instead
+// of calling memcmp.
+bool SameTail(const char* a, const char* b, size_t n) {
+  const auto load = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  };
+  size_t i = 8;
+  for (; i + 8 < n; i += 8)
+    if (load(a + i) != load(b + i)) return false;
+  return load(a + n - 8) == load(b + n - 8);
 }
 
 }  // namespace
@@ -288,7 +322,7 @@ uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
     if (s.tag != tag || s.head != head || s.len != len) continue;
     if (len > 8) {
       const Entry& e = entries_[s.id - 1];
-      if (std::string_view(arena_).substr(e.word_off + 8, len - 8) != word.substr(8)) continue;
+      if (!SameTail(arena_.data() + e.word_off, word.data(), len)) continue;
     }  // else head and length are the whole word
     ++s.hits;
     return s.id - 1;
