@@ -127,15 +127,31 @@ void EmissionScorer::Bind(const ScoringTables& tables) {
   zero(gaz_none_);
   AddFeatureRow(t, FeatureKey(kGazPrev, 0), gaz_none_);
   AddFeatureRow(t, FeatureKey(kGazNext, 0), gaz_none_);
+  bos_pair_ = PairKeysOf(kBosHash, kBosHash, 0);
+}
+
+EmissionScorer::PairKeys EmissionScorer::PairKeysOf(uint64_t lower, uint64_t sshape, uint32_t cluster) {
+  PairKeys k;
+  k.as_prev[0] = FeatureKey(kShapePrevCur, sshape);
+  k.as_prev[1] = FeatureKey(kBigramPrev, lower);
+  k.as_prev[2] = FeatureKey(kLowerPrevShape, lower);
+  k.as_prev[3] = FeatureKey(kLowerPrevNext, lower);
+  k.as_cur[0] = FeatureKey(kShapeCurNext, sshape);
+  k.as_cur[1] = FeatureKey(kBigramNext, lower);
+  k.as_cur[2] = FeatureKey(kLowerNextShape, sshape);
+  k.as_cur[3] = cluster != 0 ? FeatureKey(kClusterWord, ClusterPrefix(cluster, 6)) : 0;
+  return k;
 }
 
 void EmissionScorer::Clear() {
   entries_.clear();
   hashes_.clear();
+  pair_keys_.clear();
   sums_.clear();
   if (entries_.capacity() < max_entries_) {
     entries_.reserve(max_entries_);
     hashes_.reserve(max_entries_);
+    pair_keys_.reserve(max_entries_);
     sums_.reserve(max_entries_ * kRowsPerEntry * kLanes);
   }
   size_t slots = 16;
@@ -146,7 +162,6 @@ void EmissionScorer::Clear() {
 
 namespace {
 
-// A word's first 8 bytes, zero-padded (Slot::head).
 // The word's first 8 bytes, zero-padded (as a memcpy of min(8, size)
 // bytes into a zeroed word, on a little-endian machine). Fixed-size loads
 // only: a memcpy of a variable length is a library call per word.
@@ -225,12 +240,14 @@ void EmissionScorer::Compact(size_t incoming) {
     arena_scratch_.append(lower);
     entries_[to] = e;
     hashes_[to] = hashes_[from];
+    pair_keys_[to] = pair_keys_[from];
     if (to != from)
       std::memmove(SumRow(to, kSelf), SumRow(from, kSelf), sizeof(int32_t) * kRowsPerEntry * kLanes);
   }
   arena_.swap(arena_scratch_);
   entries_.resize(keep.size());
   hashes_.resize(keep.size());
+  pair_keys_.resize(keep.size());
   sums_.resize(keep.size() * kRowsPerEntry * kLanes);
   std::fill(slots_.begin(), slots_.end(), Slot());
   const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
@@ -285,6 +302,7 @@ void EmissionScorer::Fill(uint32_t id, std::string_view word) {
   e.lower_len = static_cast<uint32_t>(lower_scratch_.size());
   arena_.append(lower_scratch_);
   e.caps_ready = false;
+  pair_keys_[id] = PairKeysOf(t.lower, t.sshape, t.cluster);
   QueueSelf(e, false, SumRow(id, kSelf));
   Zero(SumRow(id, kSelfCaps));
   int32_t* prev1 = SumRow(id, kPrev1);
@@ -330,6 +348,7 @@ uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
   const uint32_t id = static_cast<uint32_t>(entries_.size());
   entries_.emplace_back();
   hashes_.push_back(h);
+  pair_keys_.emplace_back();
   sums_.resize(sums_.size() + kRowsPerEntry * kLanes);
   Fill(id, word);
   slots_[i] = Slot{tag, id + 1, head, len};
@@ -429,6 +448,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
       }
       __builtin_prefetch(&entries_[ahead]);
       __builtin_prefetch(reinterpret_cast<const char*>(&entries_[ahead]) + 64);
+      __builtin_prefetch(&pair_keys_[ahead]);
     }
     const uint32_t id = ids[i];
     Entry& e = entries_[id];
@@ -480,23 +500,27 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
       AddRow(acc, dword->memo);
     }
     // Features that combine two words: looked up per token, below.
+    // Their first halves (FeatureKey(tmpl, a) of the word at the first
+    // position) are cached per word type: FeatureKey(tmpl, a, b) is
+    // CombineKey(FeatureKey(tmpl, a), b).
     const uint64_t lp = prev != nullptr ? prev->v.lower : kBosHash;
     const uint64_t ln = next != nullptr ? next->v.lower : kEosHash;
-    const uint64_t sp = prev != nullptr ? prev->v.sshape : kBosHash;
     const uint64_t sn = next != nullptr ? next->v.sshape : kEosHash;
-    push(FeatureKey(kShapePrevCur, sp, t.sshape));
-    push(FeatureKey(kShapeCurNext, t.sshape, sn));
-    push(FeatureKey(kBigramPrev, lp, t.lower));
-    push(FeatureKey(kBigramNext, t.lower, ln));
-    push(FeatureKey(kLowerPrevShape, lp, t.sshape));
-    push(FeatureKey(kLowerNextShape, t.sshape, ln));
-    push(FeatureKey(kLowerPrevNext, lp, ln));
+    const PairKeys& kp = prev != nullptr ? pair_keys_[ids[i - 1]] : bos_pair_;
+    const PairKeys& kc = pair_keys_[id];
+    push(CombineKey(kp.as_prev[0], t.sshape));  // kShapePrevCur (prev shape, shape)
+    push(CombineKey(kc.as_cur[0], sn));         // kShapeCurNext (shape, next shape)
+    push(CombineKey(kp.as_prev[1], t.lower));   // kBigramPrev (prev lower, lower)
+    push(CombineKey(kc.as_cur[1], ln));         // kBigramNext (lower, next lower)
+    push(CombineKey(kp.as_prev[2], t.sshape));  // kLowerPrevShape (prev lower, shape)
+    push(CombineKey(kc.as_cur[2], ln));         // kLowerNextShape (shape, next lower)
+    push(CombineKey(kp.as_prev[3], ln));        // kLowerPrevNext (prev lower, next lower)
     if (i == 0) {
       push(FeatureKey(kFirstShape, t.sshape));
       push(FeatureKey(kLowerFirst, t.lower));
       push(FeatureKey(kCasingFirst, t.casing, capbits));
     }
-    if (t.cluster != 0) push(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lp));
+    if (t.cluster != 0) push(CombineKey(kc.as_cur[3], lp));  // kClusterWord (cluster prefix, prev lower)
     const uint64_t g = GazCode(info_[i]);
     if (g != 0) {
       push(FeatureKey(kGaz, g));

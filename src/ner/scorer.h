@@ -138,6 +138,13 @@ class EmissionScorer {
     DocWord dw;               // DocWordOf
     bool caps_ready = false;  // the all-caps-sentence self row is computed
   };
+  // FeatureKey(tmpl, a) of a word type for the two-word templates, so a
+  // token's two-word keys cost one CombineKey each (features.cc's order).
+  struct PairKeys {  // 64 bytes: one cache line in the 2 MB-aligned array
+    uint64_t as_prev[4] = {};  // the word as the earlier one: kShapePrevCur(shape), kBigramPrev, kLowerPrevShape, kLowerPrevNext (lower)
+    uint64_t as_cur[4] = {};   // the word as the token: kShapeCurNext(shape), kBigramNext(lower), kLowerNextShape(shape), kClusterWord(cluster prefix; 0 without a cluster)
+  };
+  static PairKeys PairKeysOf(uint64_t lower, uint64_t sshape, uint32_t cluster);
   // Rows of an entry in sums_, kLanes int32 each.
   enum Row { kSelf = 0, kSelfCaps, kPrev1, kNext1, kPrev2, kNext2, kRowsPerEntry };
 
@@ -164,6 +171,7 @@ class EmissionScorer {
   using HugeVector = std::vector<T, HugePageAllocator<T>>;
   HugeVector<Entry> entries_;              // cached word types
   HugeVector<uint64_t> hashes_;            // HashBytes of each entry's word
+  HugeVector<PairKeys> pair_keys_;         // PairKeysOf each entry's word
   HugeVector<int32_t> sums_;               // kRowsPerEntry rows of kLanes per entry
   // Open addressing over entries: a slot holds enough to confirm a match
   // without touching the entry for words of up to 8 bytes.
@@ -188,6 +196,7 @@ class EmissionScorer {
   alignas(16) int32_t doc_case_[4][16][kLanes] = {};  // kDocCase by DocContext flags and cap bits
   alignas(16) int32_t cap_pattern_[16][kLanes] = {};  // kPrevCapNextCap by its value
   alignas(16) int32_t gaz_none_[kLanes] = {};   // kGazPrev(0) + kGazNext(0)
+  PairKeys bos_pair_;                      // as_prev of the sentence start (as_cur unused)
   // Per-sentence scratch.
   std::vector<uint32_t> ids_;              // Score(): entry per token
   std::vector<uint64_t> word_hashes_;      // Resolve(): HashBytes of each word
