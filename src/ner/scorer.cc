@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <span>
 
@@ -419,7 +420,17 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   // read below is written first.
   GrowTo(&info_, n);
   GrowTo(&lowers_, n);
+  // The entries of a long article's words may have left the CPU's cache
+  // since Resolve: the lines this loop reads, a few words ahead.
+  constexpr size_t kEntryAhead = 4;
+  const auto prefetch_entry = [this](uint32_t id) {
+    const char* p = reinterpret_cast<const char*>(&entries_[id]);
+    __builtin_prefetch(p);
+    __builtin_prefetch(p + offsetof(Entry, v) + offsetof(TokenValues, cap));
+  };
+  for (size_t i = 0; i < std::min(n, kEntryAhead); ++i) prefetch_entry(ids[i]);
   for (size_t i = 0; i < n; ++i) {
+    if (i + kEntryAhead < n) prefetch_entry(ids[i + kEntryAhead]);
     const Entry& e = entries_[ids[i]];
     if (e.v.has_letter) {
       ++letter_tokens;
@@ -467,6 +478,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
       }
       __builtin_prefetch(&entries_[ahead]);
       __builtin_prefetch(reinterpret_cast<const char*>(&entries_[ahead]) + 64);
+      __builtin_prefetch(reinterpret_cast<const char*>(&entries_[ahead]) + offsetof(Entry, v) + offsetof(TokenValues, cap));
       __builtin_prefetch(&pair_keys_[ahead]);
     }
     const uint32_t id = ids[i];
