@@ -311,6 +311,7 @@ void ViterbiDecoder::Run(const float* emit, size_t n, uint8_t* out) const {
     } else {
       float top = kNeg;
       from = 0;
+#pragma GCC unroll 9  // constant previous tags and lanes: no loop left
       for (int j = 0; j < kOutLanes; ++j) {
         const int a = kOutPred[j];
         const float cand = prev[kOutPredLane[j]] + trans[a * kTransDim + b];
