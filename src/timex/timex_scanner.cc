@@ -53,7 +53,11 @@ void Scan(std::string_view s, std::vector<Tok>* out) {
       ++i;
       continue;
     }
-    Tok t;
+    // Built in place: a Tok assembled on the stack field by field and then
+    // copied in was read back as one 16-byte load right after its narrow
+    // stores, a store-forwarding stall on every token (a third of Scan's
+    // samples in `perf annotate`).
+    Tok& t = out->emplace_back();
     t.b = static_cast<uint32_t>(i);
     t.flags = pending;
     if (newlines >= 1) t.flags |= kLineBefore;
@@ -139,7 +143,6 @@ void Scan(std::string_view s, std::vector<Tok>* out) {
       }
     }
     t.e = static_cast<uint32_t>(i);
-    out->push_back(t);
   }
 }
 
