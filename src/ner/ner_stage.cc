@@ -166,6 +166,7 @@ void NerStage::Run(AnnotatedDoc* doc) const {
     }
     begin = end;
   }
+  if (!reference_) model_->PrepareContext(&ctx, label);
   // Label every piece first: the name rules consult the whole document.
   std::vector<uint8_t>& tags = scratch->tags;
   std::vector<uint8_t>& all_tags = scratch->all_tags;

@@ -397,6 +397,26 @@ void EmissionScorer::Resolve(const ScoringTables& tables, const std::string_view
   }
 }
 
+void EmissionScorer::QueueMemo(const DocContext::Word& w) {
+  // The model's weights identify whose sums the memo holds.
+  static_assert(sizeof(w.memo) == sizeof(int32_t) * kLanes, "memo holds one row of sums");
+  Zero(w.memo);
+  const std::vector<uint64_t>& ctx = w.contexts;
+  for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
+    batch_.Add(tables_, FeatureKey(kAggPrev, ctx[k]), w.memo);
+    batch_.Add(tables_, FeatureKey(kAggNext, ctx[k + 1]), w.memo);
+  }
+  w.memo_owner = tables_.rows;  // filled by the time the batch runs
+}
+
+void EmissionScorer::PrepareMemos(const DocContext& doc) {
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const DocContext::Word& w = doc.word(i);
+    if (!w.contexts.empty() && w.memo_owner != tables_.rows) QueueMemo(w);
+  }
+  batch_.Run(tables_);
+}
+
 void EmissionScorer::Score(const ScoringTables& tables, const std::vector<std::string_view>& words,
                            const DocContext* doc, std::vector<int32_t>* out) {
   Resolve(tables, words.data(), words.size(), &ids_);
@@ -517,16 +537,9 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     // Context aggregation: the same for every occurrence of the word in the
     // document, so summed once per word and document.
     if (t.cap && dword != nullptr && !dword->contexts.empty()) {
-      if (dword->memo_owner != tables_.rows) {  // the model's weights identify whose sums they are
-        static_assert(sizeof(dword->memo) == sizeof(int32_t) * kLanes, "memo holds one row of sums");
-        Zero(dword->memo);
-        const std::vector<uint64_t>& ctx = dword->contexts;
-        for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
-          batch_.Add(tables_, FeatureKey(kAggPrev, ctx[k]), dword->memo);
-          batch_.Add(tables_, FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
-        }
+      if (dword->memo_owner != tables_.rows) {  // not prepared (PrepareMemos)
+        QueueMemo(*dword);
         batch_.Run(tables_);
-        dword->memo_owner = tables_.rows;
       }
       AddRow(acc, dword->memo);
     }

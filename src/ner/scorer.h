@@ -112,6 +112,13 @@ class EmissionScorer {
   // are those of the Resolve call.
   void ScoreIds(const uint32_t* ids, size_t n, const DocContext* doc, std::vector<int32_t>* out);
 
+  // Fills the context-aggregation memo of every word of `doc` that has
+  // contexts, all in a few probe batches (ScoreIds otherwise fills each on
+  // first use, one batch per word, each waiting for its own cache misses).
+  // The same sums either way. Call after Resolve, with the tables of that
+  // call.
+  void PrepareMemos(const DocContext& doc);
+
   // Resolve + ScoreIds for one sentence.
   void Score(const ScoringTables& tables, const std::vector<std::string_view>& words, const DocContext* doc,
              std::vector<int32_t>* out);
@@ -159,6 +166,8 @@ class EmissionScorer {
   void Compact(size_t incoming);
   uint32_t Lookup(std::string_view word, uint64_t hash);  // entry index (hash = HashBytes(word)), computed on a miss
   void Fill(uint32_t id, std::string_view word);
+  // Zeroes w's memo and queues its context features' rows into it.
+  void QueueMemo(const DocContext::Word& w);
   // Zeroes acc and queues the keys of the token's own one-word features.
   void QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc);
   int32_t* SumRow(uint32_t id, Row r) { return &sums_[(static_cast<size_t>(id) * kRowsPerEntry + r) * kLanes]; }
