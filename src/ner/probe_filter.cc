@@ -24,6 +24,9 @@ void ProbeFilter::Build(const HashTableView& t) {
     if (t.keys[s] == 0) continue;
     const uint64_t h = t.keys[s];  // the fingerprint, as Hash() gives it
     words_[h >> shift_] |= BitsOf(h);
+    // Keys whose high bits are 0 have fingerprint 1: 0's bits too (with
+    // this layout already among 1's, but that is a coincidence of BitsOf).
+    if (h == 1) words_[0 >> shift_] |= BitsOf(0);
   }
 }
 

@@ -43,7 +43,9 @@ class ProbeFilter {
   // first-level cache while scoring streams through the word cache): the
   // filter's hash of a key, the word it tests prefetched, then the test.
   // Not for an empty filter (bytes() == 0).
-  static uint64_t Hash(uint64_t key) { return HashTableView::Fingerprint(key); }
+  // The key's high 32 bits: its fingerprint, except that a fingerprint of
+  // 0 is stored as 1 (Build sets 0's bits wherever 1 is stored).
+  static uint64_t Hash(uint64_t key) { return key >> 32; }
   void Prefetch(uint64_t h) const { __builtin_prefetch(&words_[h >> shift_]); }
   bool MayHitHashed(uint64_t h) const {
     const uint64_t bits = BitsOf(h);
