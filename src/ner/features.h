@@ -59,6 +59,9 @@ class DocContext {
     uint64_t key = 0;                          // the lower-case hash (internal)
     uint32_t slot = 0;                         // its slot in the table (internal)
   };
+  // The document's words, in order of first occurrence: word(i), i < size().
+  size_t size() const { return used_; }
+  const Word& word(size_t i) const { return words_[i]; }
   // The word's entry, null if the document never had it.
   const Word* Find(uint64_t lower_hash) const {
     if (used_ == 0) return nullptr;

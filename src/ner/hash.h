@@ -58,9 +58,9 @@ inline uint64_t Mix64(uint64_t x) {
 inline uint64_t FeatureKey(uint32_t tmpl, uint64_t a) {
   return Mix64(a ^ (static_cast<uint64_t>(tmpl) * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL));
 }
-inline uint64_t FeatureKey(uint32_t tmpl, uint64_t a, uint64_t b) {
-  return Mix64(FeatureKey(tmpl, a) ^ (b * 0xC2B2AE3D27D4EB4FULL));
-}
+// FeatureKey(tmpl, a, b) from FeatureKey(tmpl, a) (which callers may cache).
+inline uint64_t CombineKey(uint64_t key_a, uint64_t b) { return Mix64(key_a ^ (b * 0xC2B2AE3D27D4EB4FULL)); }
+inline uint64_t FeatureKey(uint32_t tmpl, uint64_t a, uint64_t b) { return CombineKey(FeatureKey(tmpl, a), b); }
 
 // Read-only view of an open-addressing table with linear probing. `keys`
 // holds 32-bit fingerprints (0 = empty slot), `vals` the values; both have

@@ -281,6 +281,8 @@ void NerModel::ResolveWords(const std::string_view* words, size_t n, LabelScratc
   s->scorer.Resolve(tables(), words, n, ids);
 }
 
+void NerModel::PrepareContext(const DocContext* doc, LabelScratch* s) const { s->scorer.PrepareMemos(*doc); }
+
 void NerModel::LabelResolved(const uint32_t* ids, size_t n, const DocContext* doc, LabelScratch* s,
                              std::vector<uint8_t>* tags) const {
   tags->assign(n, kTagO);

@@ -92,6 +92,10 @@ class NerModel {
   void ResolveWords(const std::string_view* words, size_t n, LabelScratch* scratch, std::vector<uint32_t>* ids) const;
   void LabelResolved(const uint32_t* ids, size_t n, const DocContext* doc, LabelScratch* scratch,
                      std::vector<uint8_t>* tags) const;
+  // Optional, between ResolveWords and LabelResolved once the document's
+  // DocContext is complete: computes its context sums in batches
+  // (EmissionScorer::PrepareMemos). Same tags with or without.
+  void PrepareContext(const DocContext* doc, LabelScratch* scratch) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
   std::string_view description() const { return description_; }

@@ -66,6 +66,20 @@ void SentenceWords(std::string_view text, const TextLayout& layout, uint32_t beg
     const Token& t = layout.tokens[i];
     uint32_t start = t.start;
     uint32_t stop = t.end;
+    // Most tokens start and end with an ASCII letter or digit and do not
+    // end in s: no quote mark, apostrophe or possessive to split off (every
+    // rule below needs one of those), so the token is one word.
+    if (stop > start) {
+      const unsigned char first = static_cast<unsigned char>(text[start]);
+      const unsigned char last = static_cast<unsigned char>(text[stop - 1]);
+      const auto alnum = [](unsigned char c) {
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      };
+      if (alnum(first) && alnum(last) && (last | 0x20) != 's') {
+        out->push_back({start, stop});
+        continue;
+      }
+    }
     // A possessive the tokenizer cut in two ("Moscow" "'" "s"): one word "'s".
     if (i + 1 < end && i > begin && layout.tokens[i - 1].end == t.start && layout.tokens[i + 1].start == t.end) {
       std::string_view q = t.text(text);
@@ -152,6 +166,7 @@ void NerStage::Run(AnnotatedDoc* doc) const {
     }
     begin = end;
   }
+  if (!reference_) model_->PrepareContext(&ctx, label);
   // Label every piece first: the name rules consult the whole document.
   std::vector<uint8_t>& tags = scratch->tags;
   std::vector<uint8_t>& all_tags = scratch->all_tags;

@@ -1,5 +1,5 @@
-// ProbeFilter::Build: every (home slot, fingerprint) pair a successful
-// probe could have (see probe_filter.h).
+// ProbeFilter::Build: every fingerprint the table stores (see
+// probe_filter.h).
 #include "ner/probe_filter.h"
 
 #include <bit>
@@ -8,27 +8,26 @@ namespace annals::ner {
 
 void ProbeFilter::Build(const HashTableView& t) {
   words_.clear();
-  shift_ = 63;
-  table_mask_ = t.mask;
+  shift_ = 31;
   if (t.keys == nullptr) return;
   const uint32_t slots = t.mask + 1;
-  // Every occupied slot with each home slot of its run up to itself.
-  std::vector<uint64_t> pairs;
+  size_t stored = 0;
+  for (uint32_t s = 0; s < slots; ++s) stored += t.keys[s] != 0 ? 1 : 0;
+  // About 16 bits per fingerprint, two bits set per fingerprint: about one
+  // absent key in a hundred passes.
+  constexpr size_t kMaxWords = size_t{1} << 20;
+  size_t words = 2;  // (a shift by 32 would leave one word)
+  while (words * 64 < stored * 16 && words < kMaxWords) words <<= 1;
+  words_.assign(words, 0);
+  shift_ = 32 - std::countr_zero(words);
   for (uint32_t s = 0; s < slots; ++s) {
     if (t.keys[s] == 0) continue;
-    // A valid table has an empty slot, so this walk back ends.
-    for (uint32_t h = s;; h = (h - 1) & t.mask) {
-      pairs.push_back(Pair(h, t.keys[s]));
-      if (t.keys[(h - 1) & t.mask] == 0 || ((h - 1) & t.mask) == s) break;
-    }
+    const uint64_t h = t.keys[s];  // the fingerprint, as Hash() gives it
+    words_[h >> shift_] |= BitsOf(h);
+    // Keys whose high bits are 0 have fingerprint 1: 0's bits too (with
+    // this layout already among 1's, but that is a coincidence of BitsOf).
+    if (h == 1) words_[0 >> shift_] |= BitsOf(0);
   }
-  // About 8 bits per pair, two bits set per pair: a few percent of absent
-  // keys pass.
-  size_t words = 2;  // (a shift by 64 would be undefined)
-  while (words * 64 < pairs.size() * 8) words <<= 1;
-  words_.assign(words, 0);
-  shift_ = 64 - std::countr_zero(words);
-  for (uint64_t h : pairs) words_[h >> shift_] |= BitsOf(h);
 }
 
 }  // namespace annals::ner

@@ -70,6 +70,25 @@ TEST(ProbeFilter, FingerprintCollisionsStillPass) {
   EXPECT_GT(found, 300u);  // every stored key's own home, and runs reaching it
 }
 
+TEST(ProbeFilter, KeysWithZeroHighBitsPassLikeFingerprintOne) {
+  // Find maps a key's high 32 bits of 0 to fingerprint 1, so a key with
+  // high bits 0 finds an entry stored with high bits 1; the filter, which
+  // tests the high bits themselves, must let it through.
+  HashTableBuilder b;
+  for (uint64_t i = 0; i < 1000; ++i) b.Put(KeyAt(i), 1);
+  const uint64_t stored = (uint64_t{1} << 32) | 0x1234;
+  b.Put(stored, 7);
+  HashTableData data;
+  b.Build(false, &data.keys, &data.vals);
+  const HashTableView t = data.View();
+  ProbeFilter f;
+  f.Build(t);
+  const uint64_t zero_high = 0x1234;
+  ASSERT_NE(t.Find(zero_high), 0u);
+  EXPECT_TRUE(f.MayHit(zero_high));
+  EXPECT_TRUE(f.MayHit(stored));
+}
+
 TEST(ProbeFilter, EmptyTable) {
   ProbeFilter f;
   f.Build(HashTableView{});

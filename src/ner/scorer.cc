@@ -6,6 +6,8 @@
 #include "ner/scorer.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstddef>
 #include <cstring>
 #include <span>
 
@@ -16,17 +18,27 @@ namespace annals::ner {
 namespace {
 
 using V4 = int32_t __attribute__((vector_size(16)));
+using V8 = int32_t __attribute__((vector_size(32)));
 constexpr int kLanes = EmissionScorer::kLanes;
 
-// acc += row over kLanes lanes (five 4-lane vector adds).
+// acc += row over kLanes lanes: two 8-lane and one 4-lane vector adds (in
+// ScoreIds' AVX2 clone three instructions, elsewhere five SSE2 ones).
 inline void AddRow(int32_t* acc, const int32_t* row) {
-  for (int k = 0; k < kLanes; k += 4) {
-    V4 a, r;
-    std::memcpy(&a, acc + k, sizeof(V4));
-    std::memcpy(&r, row + k, sizeof(V4));
-    a += r;
-    std::memcpy(acc + k, &a, sizeof(V4));
-  }
+  static_assert(kLanes == 20, "8 + 8 + 4 lanes");
+  V8 a0, a1, r0, r1;
+  V4 a2, r2;
+  std::memcpy(&a0, acc, sizeof(V8));
+  std::memcpy(&r0, row, sizeof(V8));
+  std::memcpy(&a1, acc + 8, sizeof(V8));
+  std::memcpy(&r1, row + 8, sizeof(V8));
+  std::memcpy(&a2, acc + 16, sizeof(V4));
+  std::memcpy(&r2, row + 16, sizeof(V4));
+  a0 += r0;
+  a1 += r1;
+  a2 += r2;
+  std::memcpy(acc, &a0, sizeof(V8));
+  std::memcpy(acc + 8, &a1, sizeof(V8));
+  std::memcpy(acc + 16, &a2, sizeof(V4));
 }
 
 // acc[0..kNumTags) += weight row `row` of t (sign-extended): two 8-lane
@@ -71,6 +83,9 @@ uint64_t CapBits(const TokenValues& t, bool caps_sentence) {
 
 }  // namespace
 
+#if defined(__x86_64__) && !defined(__AVX2__)
+[[gnu::target_clones("avx2", "default")]]
+#endif
 void KeyBatch::Run(const ScoringTables& t) {
   const PackedTableView& ft = t.features;
   for (const Item& it : std::span(items_, size_)) __builtin_prefetch(ft.slots + (static_cast<uint32_t>(it.key) & ft.mask));
@@ -126,15 +141,31 @@ void EmissionScorer::Bind(const ScoringTables& tables) {
   zero(gaz_none_);
   AddFeatureRow(t, FeatureKey(kGazPrev, 0), gaz_none_);
   AddFeatureRow(t, FeatureKey(kGazNext, 0), gaz_none_);
+  bos_pair_ = PairKeysOf(kBosHash, kBosHash, 0);
+}
+
+EmissionScorer::PairKeys EmissionScorer::PairKeysOf(uint64_t lower, uint64_t sshape, uint32_t cluster) {
+  PairKeys k;
+  k.as_prev[0] = FeatureKey(kShapePrevCur, sshape);
+  k.as_prev[1] = FeatureKey(kBigramPrev, lower);
+  k.as_prev[2] = FeatureKey(kLowerPrevShape, lower);
+  k.as_prev[3] = FeatureKey(kLowerPrevNext, lower);
+  k.as_cur[0] = FeatureKey(kShapeCurNext, sshape);
+  k.as_cur[1] = FeatureKey(kBigramNext, lower);
+  k.as_cur[2] = FeatureKey(kLowerNextShape, sshape);
+  k.as_cur[3] = cluster != 0 ? FeatureKey(kClusterWord, ClusterPrefix(cluster, 6)) : 0;
+  return k;
 }
 
 void EmissionScorer::Clear() {
   entries_.clear();
   hashes_.clear();
+  pair_keys_.clear();
   sums_.clear();
   if (entries_.capacity() < max_entries_) {
     entries_.reserve(max_entries_);
     hashes_.reserve(max_entries_);
+    pair_keys_.reserve(max_entries_);
     sums_.reserve(max_entries_ * kRowsPerEntry * kLanes);
   }
   size_t slots = 16;
@@ -145,11 +176,43 @@ void EmissionScorer::Clear() {
 
 namespace {
 
-// A word's first 8 bytes, zero-padded (Slot::head).
+// The word's first 8 bytes, zero-padded (as a memcpy of min(8, size)
+// bytes into a zeroed word, on a little-endian machine). Fixed-size loads
+// only: a memcpy of a variable length is a library call per word.
 uint64_t Head(std::string_view word) {
-  uint64_t h = 0;
-  std::memcpy(&h, word.data(), std::min<size_t>(8, word.size()));
-  return h;
+  const char* p = word.data();
+  const size_t n = word.size();
+  const auto load = [p](size_t at, auto zero) {
+    decltype(zero) v;
+    std::memcpy(&v, p + at, sizeof(v));
+    return static_cast<uint64_t>(v);
+  };
+  if constexpr (std::endian::native == std::endian::little) {
+    if (n >= 8) return load(0, uint64_t{0});
+    if (n >= 4) return load(0, uint32_t{0}) | (load(n - 4, uint32_t{0}) << (8 * (n - 4)));
+    if (n == 0) return 0;
+    const auto byte = [p](size_t k) { return static_cast<uint64_t>(static_cast<unsigned char>(p[k])); };
+    return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+  } else {
+    uint64_t h = 0;
+    std::memcpy(&h, p, std::min<size_t>(8, n));
+    return h;
+  }
+}
+
+// a[8..n) == b[8..n) for n > 8, in 8-byte loads (the last one overlapping
+// its predecessor): the word cache confirms a long word this way instead
+// of calling memcmp.
+bool SameTail(const char* a, const char* b, size_t n) {
+  const auto load = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  };
+  size_t i = 8;
+  for (; i + 8 < n; i += 8)
+    if (load(a + i) != load(b + i)) return false;
+  return load(a + n - 8) == load(b + n - 8);
 }
 
 }  // namespace
@@ -191,12 +254,14 @@ void EmissionScorer::Compact(size_t incoming) {
     arena_scratch_.append(lower);
     entries_[to] = e;
     hashes_[to] = hashes_[from];
+    pair_keys_[to] = pair_keys_[from];
     if (to != from)
       std::memmove(SumRow(to, kSelf), SumRow(from, kSelf), sizeof(int32_t) * kRowsPerEntry * kLanes);
   }
   arena_.swap(arena_scratch_);
   entries_.resize(keep.size());
   hashes_.resize(keep.size());
+  pair_keys_.resize(keep.size());
   sums_.resize(keep.size() * kRowsPerEntry * kLanes);
   std::fill(slots_.begin(), slots_.end(), Slot());
   const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
@@ -251,6 +316,7 @@ void EmissionScorer::Fill(uint32_t id, std::string_view word) {
   e.lower_len = static_cast<uint32_t>(lower_scratch_.size());
   arena_.append(lower_scratch_);
   e.caps_ready = false;
+  pair_keys_[id] = PairKeysOf(t.lower, t.sshape, t.cluster);
   QueueSelf(e, false, SumRow(id, kSelf));
   Zero(SumRow(id, kSelfCaps));
   int32_t* prev1 = SumRow(id, kPrev1);
@@ -288,7 +354,7 @@ uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
     if (s.tag != tag || s.head != head || s.len != len) continue;
     if (len > 8) {
       const Entry& e = entries_[s.id - 1];
-      if (std::string_view(arena_).substr(e.word_off + 8, len - 8) != word.substr(8)) continue;
+      if (!SameTail(arena_.data() + e.word_off, word.data(), len)) continue;
     }  // else head and length are the whole word
     ++s.hits;
     return s.id - 1;
@@ -296,6 +362,7 @@ uint32_t EmissionScorer::Lookup(std::string_view word, uint64_t h) {
   const uint32_t id = static_cast<uint32_t>(entries_.size());
   entries_.emplace_back();
   hashes_.push_back(h);
+  pair_keys_.emplace_back();
   sums_.resize(sums_.size() + kRowsPerEntry * kLanes);
   Fill(id, word);
   slots_[i] = Slot{tag, id + 1, head, len};
@@ -330,12 +397,38 @@ void EmissionScorer::Resolve(const ScoringTables& tables, const std::string_view
   }
 }
 
+void EmissionScorer::QueueMemo(const DocContext::Word& w) {
+  // The model's weights identify whose sums the memo holds.
+  static_assert(sizeof(w.memo) == sizeof(int32_t) * kLanes, "memo holds one row of sums");
+  Zero(w.memo);
+  const std::vector<uint64_t>& ctx = w.contexts;
+  for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
+    batch_.Add(tables_, FeatureKey(kAggPrev, ctx[k]), w.memo);
+    batch_.Add(tables_, FeatureKey(kAggNext, ctx[k + 1]), w.memo);
+  }
+  w.memo_owner = tables_.rows;  // filled by the time the batch runs
+}
+
+void EmissionScorer::PrepareMemos(const DocContext& doc) {
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const DocContext::Word& w = doc.word(i);
+    if (!w.contexts.empty() && w.memo_owner != tables_.rows) QueueMemo(w);
+  }
+  batch_.Run(tables_);
+}
+
 void EmissionScorer::Score(const ScoringTables& tables, const std::vector<std::string_view>& words,
                            const DocContext* doc, std::vector<int32_t>* out) {
   Resolve(tables, words.data(), words.size(), &ids_);
   ScoreIds(ids_.data(), ids_.size(), doc, out);
 }
 
+// Compiled twice, for any x86-64 (SSE2) and for CPUs with AVX2 (picked at
+// load through an ifunc): the row adds and the int16 widening take half
+// the instructions with 8-lane vectors. Integer sums: the same values.
+#if defined(__x86_64__) && !defined(__AVX2__)
+[[gnu::target_clones("avx2", "default")]]
+#endif
 void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* doc, std::vector<int32_t>* out) {
   out->resize(n * kNumTags);
   if (n == 0) return;
@@ -347,7 +440,17 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   // read below is written first.
   GrowTo(&info_, n);
   GrowTo(&lowers_, n);
+  // The entries of a long article's words may have left the CPU's cache
+  // since Resolve: the lines this loop reads, a few words ahead.
+  constexpr size_t kEntryAhead = 4;
+  const auto prefetch_entry = [this](uint32_t id) {
+    const char* p = reinterpret_cast<const char*>(&entries_[id]);
+    __builtin_prefetch(p);
+    __builtin_prefetch(p + offsetof(Entry, v) + offsetof(TokenValues, cap));
+  };
+  for (size_t i = 0; i < std::min(n, kEntryAhead); ++i) prefetch_entry(ids[i]);
   for (size_t i = 0; i < n; ++i) {
+    if (i + kEntryAhead < n) prefetch_entry(ids[i + kEntryAhead]);
     const Entry& e = entries_[ids[i]];
     if (e.v.has_letter) {
       ++letter_tokens;
@@ -375,13 +478,9 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
   // every key wait for its miss and then branch on the answer, which no
   // predictor guesses (a third of the scorer's samples sat on that load).
   const ProbeFilter* filter = tables_.filter != nullptr && tables_.filter->bytes() != 0 ? tables_.filter : nullptr;
-  GrowTo(&filter_hashes_, 16 * n);
-  uint64_t* const fhashes = filter_hashes_.data();
   auto push = [&](uint64_t key) {
     if (filter != nullptr) {
-      const uint64_t h = filter->Hash(key);
-      filter->Prefetch(h);
-      fhashes[nkeys] = h;
+      filter->Prefetch(ProbeFilter::Hash(key));
     } else {
       __builtin_prefetch(ft.slots + (static_cast<uint32_t>(key) & ft.mask));
     }
@@ -399,6 +498,8 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
       }
       __builtin_prefetch(&entries_[ahead]);
       __builtin_prefetch(reinterpret_cast<const char*>(&entries_[ahead]) + 64);
+      __builtin_prefetch(reinterpret_cast<const char*>(&entries_[ahead]) + offsetof(Entry, v) + offsetof(TokenValues, cap));
+      __builtin_prefetch(&pair_keys_[ahead]);
     }
     const uint32_t id = ids[i];
     Entry& e = entries_[id];
@@ -436,37 +537,34 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
     // Context aggregation: the same for every occurrence of the word in the
     // document, so summed once per word and document.
     if (t.cap && dword != nullptr && !dword->contexts.empty()) {
-      if (dword->memo_owner != tables_.rows) {  // the model's weights identify whose sums they are
-        static_assert(sizeof(dword->memo) == sizeof(int32_t) * kLanes, "memo holds one row of sums");
-        Zero(dword->memo);
-        const std::vector<uint64_t>& ctx = dword->contexts;
-        for (size_t k = 0; k + 1 < ctx.size(); k += 2) {
-          batch_.Add(tables_, FeatureKey(kAggPrev, ctx[k]), dword->memo);
-          batch_.Add(tables_, FeatureKey(kAggNext, ctx[k + 1]), dword->memo);
-        }
+      if (dword->memo_owner != tables_.rows) {  // not prepared (PrepareMemos)
+        QueueMemo(*dword);
         batch_.Run(tables_);
-        dword->memo_owner = tables_.rows;
       }
       AddRow(acc, dword->memo);
     }
     // Features that combine two words: looked up per token, below.
+    // Their first halves (FeatureKey(tmpl, a) of the word at the first
+    // position) are cached per word type: FeatureKey(tmpl, a, b) is
+    // CombineKey(FeatureKey(tmpl, a), b).
     const uint64_t lp = prev != nullptr ? prev->v.lower : kBosHash;
     const uint64_t ln = next != nullptr ? next->v.lower : kEosHash;
-    const uint64_t sp = prev != nullptr ? prev->v.sshape : kBosHash;
     const uint64_t sn = next != nullptr ? next->v.sshape : kEosHash;
-    push(FeatureKey(kShapePrevCur, sp, t.sshape));
-    push(FeatureKey(kShapeCurNext, t.sshape, sn));
-    push(FeatureKey(kBigramPrev, lp, t.lower));
-    push(FeatureKey(kBigramNext, t.lower, ln));
-    push(FeatureKey(kLowerPrevShape, lp, t.sshape));
-    push(FeatureKey(kLowerNextShape, t.sshape, ln));
-    push(FeatureKey(kLowerPrevNext, lp, ln));
+    const PairKeys& kp = prev != nullptr ? pair_keys_[ids[i - 1]] : bos_pair_;
+    const PairKeys& kc = pair_keys_[id];
+    push(CombineKey(kp.as_prev[0], t.sshape));  // kShapePrevCur (prev shape, shape)
+    push(CombineKey(kc.as_cur[0], sn));         // kShapeCurNext (shape, next shape)
+    push(CombineKey(kp.as_prev[1], t.lower));   // kBigramPrev (prev lower, lower)
+    push(CombineKey(kc.as_cur[1], ln));         // kBigramNext (lower, next lower)
+    push(CombineKey(kp.as_prev[2], t.sshape));  // kLowerPrevShape (prev lower, shape)
+    push(CombineKey(kc.as_cur[2], ln));         // kLowerNextShape (shape, next lower)
+    push(CombineKey(kp.as_prev[3], ln));        // kLowerPrevNext (prev lower, next lower)
     if (i == 0) {
       push(FeatureKey(kFirstShape, t.sshape));
       push(FeatureKey(kLowerFirst, t.lower));
       push(FeatureKey(kCasingFirst, t.casing, capbits));
     }
-    if (t.cluster != 0) push(FeatureKey(kClusterWord, ClusterPrefix(t.cluster, 6), lp));
+    if (t.cluster != 0) push(CombineKey(kc.as_cur[3], lp));  // kClusterWord (cluster prefix, prev lower)
     const uint64_t g = GazCode(info_[i]);
     if (g != 0) {
       push(FeatureKey(kGaz, g));
@@ -486,7 +584,7 @@ void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* d
       const size_t to = key_offsets_[i + 1];
       for (size_t f = from; f < to; ++f) {
         const uint64_t key = keys[f];
-        const bool hit = filter->MayHitHashed(fhashes[f]);
+        const bool hit = filter->MayHitHashed(ProbeFilter::Hash(key));
         keys[kept] = key;
         const void* slot = ft.slots + (static_cast<uint32_t>(key) & ft.mask);
         __builtin_prefetch(hit ? slot : static_cast<const void*>(keys));

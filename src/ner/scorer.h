@@ -112,6 +112,13 @@ class EmissionScorer {
   // are those of the Resolve call.
   void ScoreIds(const uint32_t* ids, size_t n, const DocContext* doc, std::vector<int32_t>* out);
 
+  // Fills the context-aggregation memo of every word of `doc` that has
+  // contexts, all in a few probe batches (ScoreIds otherwise fills each on
+  // first use, one batch per word, each waiting for its own cache misses).
+  // The same sums either way. Call after Resolve, with the tables of that
+  // call.
+  void PrepareMemos(const DocContext& doc);
+
   // Resolve + ScoreIds for one sentence.
   void Score(const ScoringTables& tables, const std::vector<std::string_view>& words, const DocContext* doc,
              std::vector<int32_t>* out);
@@ -138,6 +145,13 @@ class EmissionScorer {
     DocWord dw;               // DocWordOf
     bool caps_ready = false;  // the all-caps-sentence self row is computed
   };
+  // FeatureKey(tmpl, a) of a word type for the two-word templates, so a
+  // token's two-word keys cost one CombineKey each (features.cc's order).
+  struct PairKeys {  // 64 bytes: one cache line in the 2 MB-aligned array
+    uint64_t as_prev[4] = {};  // the word as the earlier one: kShapePrevCur(shape), kBigramPrev, kLowerPrevShape, kLowerPrevNext (lower)
+    uint64_t as_cur[4] = {};   // the word as the token: kShapeCurNext(shape), kBigramNext(lower), kLowerNextShape(shape), kClusterWord(cluster prefix; 0 without a cluster)
+  };
+  static PairKeys PairKeysOf(uint64_t lower, uint64_t sshape, uint32_t cluster);
   // Rows of an entry in sums_, kLanes int32 each.
   enum Row { kSelf = 0, kSelfCaps, kPrev1, kNext1, kPrev2, kNext2, kRowsPerEntry };
 
@@ -152,6 +166,8 @@ class EmissionScorer {
   void Compact(size_t incoming);
   uint32_t Lookup(std::string_view word, uint64_t hash);  // entry index (hash = HashBytes(word)), computed on a miss
   void Fill(uint32_t id, std::string_view word);
+  // Zeroes w's memo and queues its context features' rows into it.
+  void QueueMemo(const DocContext::Word& w);
   // Zeroes acc and queues the keys of the token's own one-word features.
   void QueueSelf(const Entry& e, bool caps_sentence, int32_t* acc);
   int32_t* SumRow(uint32_t id, Row r) { return &sums_[(static_cast<size_t>(id) * kRowsPerEntry + r) * kLanes]; }
@@ -164,6 +180,7 @@ class EmissionScorer {
   using HugeVector = std::vector<T, HugePageAllocator<T>>;
   HugeVector<Entry> entries_;              // cached word types
   HugeVector<uint64_t> hashes_;            // HashBytes of each entry's word
+  HugeVector<PairKeys> pair_keys_;         // PairKeysOf each entry's word
   HugeVector<int32_t> sums_;               // kRowsPerEntry rows of kLanes per entry
   // Open addressing over entries: a slot holds enough to confirm a match
   // without touching the entry for words of up to 8 bytes.
@@ -188,6 +205,7 @@ class EmissionScorer {
   alignas(16) int32_t doc_case_[4][16][kLanes] = {};  // kDocCase by DocContext flags and cap bits
   alignas(16) int32_t cap_pattern_[16][kLanes] = {};  // kPrevCapNextCap by its value
   alignas(16) int32_t gaz_none_[kLanes] = {};   // kGazPrev(0) + kGazNext(0)
+  PairKeys bos_pair_;                      // as_prev of the sentence start (as_cur unused)
   // Per-sentence scratch.
   std::vector<uint32_t> ids_;              // Score(): entry per token
   std::vector<uint64_t> word_hashes_;      // Resolve(): HashBytes of each word
@@ -195,7 +213,6 @@ class EmissionScorer {
   std::vector<std::string_view> lowers_;   // per token normalised form
   std::vector<int32_t> acc_;               // n * kLanes sums being built
   std::vector<uint64_t> keys_;             // per-token context feature keys
-  std::vector<uint64_t> filter_hashes_;    // ProbeFilter::Hash of each key
   std::vector<uint32_t> key_offsets_;      // token i's keys: [key_offsets_[i], key_offsets_[i+1])
   std::vector<uint32_t> key_rows_;         // row + 1 of each key, 0 = unknown
 };

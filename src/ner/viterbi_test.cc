@@ -121,9 +121,40 @@ TEST(Viterbi, SameAsScalarRecursionTiesIncluded) {
     std::vector<uint8_t> out(n);
     Viterbi(emit.data(), n, trans.data(), out.data());
     ASSERT_EQ(out, ScalarViterbi(emit, trans, n)) << "trial " << trial;
-    std::vector<uint8_t> from_sums(n);
-    ViterbiDecoder(trans.data()).DecodeSums(sums.data(), n, 0.25f, from_sums.data());
-    ASSERT_EQ(from_sums, out) << "trial " << trial;
+    // Both recursions: 4-float (SSE2) and, where the CPU has it, 8-float (AVX2).
+    for (bool wide : {false, true}) {
+      ViterbiDecoder decoder(trans.data());
+      decoder.UseWide(wide);
+      std::vector<uint8_t> from_sums(n);
+      decoder.DecodeSums(sums.data(), n, 0.25f, from_sums.data());
+      ASSERT_EQ(from_sums, out) << "trial " << trial << " wide " << wide;
+    }
+  }
+}
+
+TEST(Viterbi, WideAndNarrowAgreeOnRandomScores) {
+  // Real-valued sums over a long sentence, both vector widths against the
+  // scalar recursion (the wide one only where this CPU has AVX2).
+  if (!ViterbiDecoder::WideAvailable()) GTEST_SKIP() << "no AVX2 on this CPU";
+  std::mt19937 rng(13);
+  std::uniform_int_distribution<int> dist(-2000, 2000);
+  for (int trial = 0; trial < 50; ++trial) {
+    const size_t n = 1 + static_cast<size_t>(trial) * 7;
+    std::vector<int32_t> sums(n * kNumTags);
+    std::vector<float> emit(n * kNumTags), trans(kTransDim * kTransDim);
+    for (size_t k = 0; k < sums.size(); ++k) {
+      sums[k] = dist(rng);
+      emit[k] = static_cast<float>(sums[k]) * 0.001f;
+    }
+    for (float& x : trans) x = static_cast<float>(dist(rng)) * 0.001f;
+    const std::vector<uint8_t> expected = ScalarViterbi(emit, trans, n);
+    for (bool wide : {false, true}) {
+      ViterbiDecoder decoder(trans.data());
+      decoder.UseWide(wide);
+      std::vector<uint8_t> out(n);
+      decoder.DecodeSums(sums.data(), n, 0.001f, out.data());
+      ASSERT_EQ(out, expected) << "trial " << trial << " wide " << wide;
+    }
   }
 }
 

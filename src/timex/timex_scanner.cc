@@ -53,7 +53,11 @@ void Scan(std::string_view s, std::vector<Tok>* out) {
       ++i;
       continue;
     }
-    Tok t;
+    // Built in place: a Tok assembled on the stack field by field and then
+    // copied in was read back as one 16-byte load right after its narrow
+    // stores, a store-forwarding stall on every token (a third of Scan's
+    // samples in `perf annotate`).
+    Tok& t = out->emplace_back();
     t.b = static_cast<uint32_t>(i);
     t.flags = pending;
     if (newlines >= 1) t.flags |= kLineBefore;
@@ -86,6 +90,22 @@ void Scan(std::string_view s, std::vector<Tok>* out) {
     } else if (cls == kCLetter || (cls == kCHigh && GeneralPunct(s, i) == 0)) {
       t.kind = TokKind::kWord;
       bool ascii = true;
+      // ASCII letters 8 bytes at a time; the byte loop below takes over at
+      // the first other byte (and goes on through non-ASCII letters).
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        const uint64_t low7 = (w | 0x2020202020202020ULL) & 0x7F7F7F7F7F7F7F7FULL;
+        const uint64_t ge_a = low7 + 0x1F1F1F1F1F1F1F1FULL;  // high bit: >= 'a'
+        const uint64_t gt_z = low7 + 0x0505050505050505ULL;  // high bit: > 'z'
+        const uint64_t letter = ge_a & ~gt_z & ~w & 0x8080808080808080ULL;
+        const uint64_t stop = ~letter & 0x8080808080808080ULL;
+        if (stop != 0) {
+          i += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+          break;
+        }
+        i += 8;
+      }
       while (i < n) {
         const uint8_t dc = Cls(static_cast<unsigned char>(s[i]));
         if (dc == kCLetter) {
@@ -139,7 +159,6 @@ void Scan(std::string_view s, std::vector<Tok>* out) {
       }
     }
     t.e = static_cast<uint32_t>(i);
-    out->push_back(t);
   }
 }
 
