@@ -7,6 +7,9 @@
 #include <string>
 #include <thread>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "cli/commands.h"
 #include "http/api_routes.h"
 #include "http/server.h"
@@ -50,6 +53,11 @@ int RunServe(const ServeArgs& a) {
   // not when the first user waits. Errors are left for the requests.
   std::thread warm_up([ar, limits] {
     (void)ar->Search("", SearchOptions{});
+    // The rest reads the whole archive (tens of CPU seconds at 1M
+    // articles) while requests may already arrive: yield the cores to
+    // them. Only this thread is lowered; a request that needs one of these
+    // before it is cached computes it itself (no lock is held meanwhile).
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
     (void)ar->Stats();
     (void)ar->GetFacets("", limits.facet_top);
     (void)ar->GetTimeline("", Period::kMonth);
