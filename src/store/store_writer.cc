@@ -439,21 +439,20 @@ Result<PutOutcome> StoreWriter::Put(const AnnotatedDoc& ad, int64_t ingested_at)
   facts.source_id = source_id;
   {
     PhaseScope p(&profile_, WritePhase::kFacts);
-    Status st;
-    ArticleFactRows rows = CollectFacts(*key, ad, &facts, &st);
-    ANNALS_RETURN_IF_ERROR(st);
-    batch_facts_.Add(std::move(rows));
+    auto rows = CollectFacts(*key, ad, &facts);
+    if (!rows.ok()) return rows.status();
+    batch_facts_.Add(std::move(*rows));
   }
   if (index_) {
-    // The index entry from the values just bound to the rows, as
-    // ReadIndexDoc would read them back.
+    // The index entry from the values of the rows Commit will write, as
+    // ReadIndexDoc reads them back.
     PhaseScope p(&profile_, WritePhase::kIndexDoc);
     batch_added_.push_back(MakeIndexDoc(*key, d.title, d.text, facts));
   }
   return outcome;
 }
 
-ArticleFactRows StoreWriter::CollectFacts(int64_t key, const AnnotatedDoc& ad, IndexFacts* facts, Status* st) {
+Result<ArticleFactRows> StoreWriter::CollectFacts(int64_t key, const AnnotatedDoc& ad, IndexFacts* facts) {
   const std::string& text = ad.doc.text;
   ArticleFactRows rows;
   rows.key = key;
@@ -462,10 +461,7 @@ ArticleFactRows StoreWriter::CollectFacts(int64_t key, const AnnotatedDoc& ad, I
   for (size_t i = 0; i < ad.entities.size(); ++i) {
     const Entity& e = ad.entities[i];
     auto nid = NameId(e.type, e.canonical);
-    if (!nid.ok()) {
-      *st = nid.status();
-      return rows;
-    }
+    if (!nid.ok()) return nid.status();
     rows.entity_name_ids[i] = *nid;
     facts->entities.emplace_back(e.type, e.canonical);
     facts->entity_name_ids.push_back(*nid);
@@ -502,10 +498,7 @@ ArticleFactRows StoreWriter::CollectFacts(int64_t key, const AnnotatedDoc& ad, I
     } else if (!sp.name.empty()) {
       auto type = ParseEntityType(sp.type);
       auto r = NameId(type ? *type : EntityType::kPerson, sp.name);
-      if (!r.ok()) {
-        *st = r.status();
-        return rows;
-      }
+      if (!r.ok()) return r.status();
       nid = *r;
       facts->speakers.emplace_back(sp.name);
     } else {

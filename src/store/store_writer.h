@@ -98,8 +98,7 @@ class StoreWriter {
   Result<int64_t> NameId(EntityType type, std::string_view name);
   // The fact rows of article `key` (looking up or adding the names they
   // refer to); also fills `facts` (but its source_id) with their values.
-  // Sets *st on error.
-  ArticleFactRows CollectFacts(int64_t key, const AnnotatedDoc& doc, IndexFacts* facts, Status* st);
+  Result<ArticleFactRows> CollectFacts(int64_t key, const AnnotatedDoc& doc, IndexFacts* facts);
   // Adds `delta` to names.articles (at Commit) for each distinct id.
   void CountNames(std::vector<int64_t> name_ids, int delta);
   Status ApplyNameCounts();
