@@ -83,7 +83,11 @@ uint64_t CapBits(const TokenValues& t, bool caps_sentence) {
 
 }  // namespace
 
-#if defined(__x86_64__) && !defined(__AVX2__)
+// GCC only: clang (the fuzz build) wants target_clones on the declaration
+// before the first use, and on a declaration GCC's resolvers in other
+// translation units cannot see its local clones. Without it the portable
+// code runs: the same integer sums.
+#if defined(__x86_64__) && !defined(__AVX2__) && !defined(__clang__)
 [[gnu::target_clones("avx2", "default")]]
 #endif
 void KeyBatch::Run(const ScoringTables& t) {
@@ -426,7 +430,7 @@ void EmissionScorer::Score(const ScoringTables& tables, const std::vector<std::s
 // Compiled twice, for any x86-64 (SSE2) and for CPUs with AVX2 (picked at
 // load through an ifunc): the row adds and the int16 widening take half
 // the instructions with 8-lane vectors. Integer sums: the same values.
-#if defined(__x86_64__) && !defined(__AVX2__)
+#if defined(__x86_64__) && !defined(__AVX2__) && !defined(__clang__)
 [[gnu::target_clones("avx2", "default")]]
 #endif
 void EmissionScorer::ScoreIds(const uint32_t* ids, size_t n, const DocContext* doc, std::vector<int32_t>* out) {
