@@ -76,6 +76,17 @@ template <class V>
   std::memcpy(p, &v, sizeof(v));
 }
 
+// Lane shuffles by constant indices: GCC's __builtin_shuffle takes them as
+// an index vector (of the enclosing Kernel's type I), clang's
+// __builtin_shufflevector (the fuzz build) as constants.
+#if defined(__clang__)
+#define ANNALS_SHUFFLE2(a, b, ...) __builtin_shufflevector(a, b, __VA_ARGS__)
+#define ANNALS_SHUFFLE1(a, ...) __builtin_shufflevector(a, a, __VA_ARGS__)
+#else
+#define ANNALS_SHUFFLE2(a, b, ...) __builtin_shuffle(a, b, I{__VA_ARGS__})
+#define ANNALS_SHUFFLE1(a, ...) __builtin_shuffle(a, I{__VA_ARGS__})
+#endif
+
 // max per lane as a strict ">" scan keeps it: cand if cand > best, else
 // best (the rule of x86's maxps, which GCC emits for this form).
 template <class V>
@@ -105,8 +116,8 @@ struct Kernel {
         const F sc = F{} + scale;
         const F fa = __builtin_convertvector(a, F) * sc;
         const F fb = __builtin_convertvector(b, F) * sc;
-        Store(e, __builtin_shuffle(fa, fb, I{2, 3, 6, 7, 10, 11, 14, 15}));
-        Store(e + 8, __builtin_shuffle(fa, fb, I{0, 1, 4, 5, 8, 9, 12, 13}));
+        Store(e, ANNALS_SHUFFLE2(fa, fb, 2, 3, 6, 7, 10, 11, 14, 15));
+        Store(e + 8, ANNALS_SHUFFLE2(fa, fb, 0, 1, 4, 5, 8, 9, 12, 13));
       } else {
         static_assert(W == 4);
         I a, b, c, d;
@@ -119,13 +130,24 @@ struct Kernel {
         const F fb = __builtin_convertvector(b, F) * sc;
         const F fc = __builtin_convertvector(c, F) * sc;
         const F fd = __builtin_convertvector(d, F) * sc;
-        Store(e, __builtin_shuffle(fa, fb, I{2, 3, 6, 7}));
-        Store(e + 4, __builtin_shuffle(fc, fd, I{2, 3, 6, 7}));
-        Store(e + 8, __builtin_shuffle(fa, fb, I{0, 1, 4, 5}));
-        Store(e + 12, __builtin_shuffle(fc, fd, I{0, 1, 4, 5}));
+        Store(e, ANNALS_SHUFFLE2(fa, fb, 2, 3, 6, 7));
+        Store(e + 4, ANNALS_SHUFFLE2(fc, fd, 2, 3, 6, 7));
+        Store(e + 8, ANNALS_SHUFFLE2(fa, fb, 0, 1, 4, 5));
+        Store(e + 12, ANNALS_SHUFFLE2(fc, fd, 0, 1, 4, 5));
       }
       e[16] = static_cast<float>(s[16]) * scale;
     }
+  }
+
+  // Lane k of the result is lane k | 1 (OddLanes) or k & ~1 (EvenLanes) of
+  // v: each I-/L- lane reads its type's B or I lane.
+  [[gnu::always_inline]] static F OddLanes(F v) {
+    if constexpr (W == 8) return ANNALS_SHUFFLE1(v, 1, 1, 3, 3, 5, 5, 7, 7);
+    else return ANNALS_SHUFFLE1(v, 1, 1, 3, 3);
+  }
+  [[gnu::always_inline]] static F EvenLanes(F v) {
+    if constexpr (W == 8) return ANNALS_SHUFFLE1(v, 0, 0, 2, 2, 4, 4, 6, 6);
+    else return ANNALS_SHUFFLE1(v, 0, 0, 2, 2);
   }
 
   // Score rows 1..n-1 from row 0: for every next tag, the best of its
@@ -140,13 +162,8 @@ struct Kernel {
       const float* e = emit + i * ViterbiDecoder::kRowStride;
       // I-X, L-X: from B-X, then from I-X.
       for (int h = 0; h < kInLanes / W; ++h) {
-        I from_b, from_i;
-        for (int k = 0; k < W; ++k) {
-          from_b[k] = k | 1;
-          from_i[k] = k & ~1;
-        }
-        const F pb = __builtin_shuffle(Load<F>(prev + kOutLane0 + h * W), from_b);
-        const F pi = __builtin_shuffle(Load<F>(prev + h * W), from_i);
+        const F pb = OddLanes(Load<F>(prev + kOutLane0 + h * W));
+        const F pi = EvenLanes(Load<F>(prev + h * W));
         F best = Max(pb + Load<F>(t.in_from_b.data() + h * W), F{} + kNeg);
         best = Max(pi + Load<F>(t.in_from_i.data() + h * W), best);
         Store(cur + h * W, best + Load<F>(e + h * W));
