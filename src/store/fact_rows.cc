@@ -99,12 +99,18 @@ Status InsertEventDates(SqliteDb* db, const Rows& rows) {
                      "VALUES(?1,?2,?3,?4,?5,?6)");
   for (const ArticleFactRows& a : rows) {
     for (size_t i = 0; i < a.event_dates.size(); ++i) {
-      const auto& [value, from_count] = a.event_dates[i];
+      const ArticleFactRows::EventDate& d = a.event_dates[i];
       s->BindInt(1, a.key);
       s->BindInt(2, static_cast<int64_t>(i));
-      s->BindText(3, value);
-      s->BindInt(4, from_count ? 1 : 0);
-      BindDays(s, 5, value);
+      s->BindText(3, d.value);
+      s->BindInt(4, d.from_count ? 1 : 0);
+      if (d.days) {
+        s->BindInt(5, d.days->first);
+        s->BindInt(6, d.days->last);
+      } else {
+        s->BindNull(5);
+        s->BindNull(6);
+      }
       ANNALS_RETURN_IF_ERROR(s->Run());
     }
   }

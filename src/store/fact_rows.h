@@ -14,12 +14,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/status.h"
 #include "facts/facts.h"
+#include "store/day_range.h"
 #include "store/sqlite_db.h"
 
 namespace annals {
@@ -31,9 +33,13 @@ struct ArticleFactRows {
   std::vector<int64_t> entity_name_ids;  // per entity: names.id
   std::vector<EntityMention> mentions;
   std::vector<TimeExpr> times;
-  // event_dates rows in rank order: the TIMEX3 value and whether it came
-  // from a count rather than the pipeline's event dates.
-  std::vector<std::pair<std::string, bool>> event_dates;
+  // event_dates rows in rank order.
+  struct EventDate {
+    std::string value;              // TIMEX3 value
+    bool from_count = false;        // a count's date, not one of the pipeline's event dates
+    std::optional<DayRange> days;   // day_first..day_last, unless NULL
+  };
+  std::vector<EventDate> event_dates;
   std::vector<Count> counts;
   std::vector<Quote> quotes;
   std::vector<std::string> quote_texts;       // per quote: the quoted words (a copy of its span)

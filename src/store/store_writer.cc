@@ -470,10 +470,10 @@ Result<ArticleFactRows> StoreWriter::CollectFacts(int64_t key, const AnnotatedDo
   rows.mentions = ad.mentions;
   rows.times = ad.times;
   auto add_event_date = [&](std::string_view v, bool from_count) {
-    DayRange r;
-    if (TimexDayRange(v, &r)) facts->event_days.emplace_back(r);
-    else facts->event_days.emplace_back();
-    rows.event_dates.emplace_back(std::string(v), from_count);
+    std::optional<DayRange> days;
+    if (DayRange r; TimexDayRange(v, &r)) days = r;
+    facts->event_days.push_back(days);
+    rows.event_dates.push_back(ArticleFactRows::EventDate{std::string(v), from_count, days});
   };
   for (const std::string& v : ad.event_dates) add_event_date(v, false);
   // Count dates become event dates too, so event: finds incidents even when
@@ -481,7 +481,7 @@ Result<ArticleFactRows> StoreWriter::CollectFacts(int64_t key, const AnnotatedDo
   for (const Count& c : ad.counts) {
     if (c.date.empty()) continue;
     bool dup = false;
-    for (const auto& [v, from_count] : rows.event_dates) dup = dup || v == c.date;
+    for (const ArticleFactRows::EventDate& d : rows.event_dates) dup = dup || d.value == c.date;
     if (!dup) add_event_date(c.date, true);
   }
   rows.counts = ad.counts;
