@@ -178,27 +178,9 @@ class UnionScorer final : public Scorer {
     Recompute();
     return doc_;
   }
-  double Score() override {
-    double s = 0;
-    for (auto& t : terms_) {
-      if (t->doc() == doc_) s += t->Score();
-    }
-    return s;
-  }
-  double CandidateBound() override {
-    double s = 0;
-    for (auto& t : terms_) {
-      if (t->doc() == doc_) s += t->CandidateBound();
-    }
-    return s;
-  }
-  double TfBound() override {
-    double s = 0;
-    for (auto& t : terms_) {
-      if (t->doc() == doc_) s += t->TfBound();
-    }
-    return s;
-  }
+  double Score() override { return SumOfPresent<&TermScorer::Score>(); }
+  double CandidateBound() override { return SumOfPresent<&TermScorer::CandidateBound>(); }
+  double TfBound() override { return SumOfPresent<&TermScorer::TfBound>(); }
   double BlockMax(uint32_t target, uint32_t* end) override {
     double s = 0;
     *end = kEndDoc;
@@ -223,6 +205,15 @@ class UnionScorer final : public Scorer {
   }
 
  private:
+  // Sum of `f` over the expansions positioned on the current doc.
+  template <double (TermScorer::*f)()>
+  double SumOfPresent() {
+    double s = 0;
+    for (auto& t : terms_) {
+      if (t->doc() == doc_) s += ((*t).*f)();
+    }
+    return s;
+  }
   void Recompute() {
     doc_ = kEndDoc;
     for (auto& t : terms_) doc_ = std::min(doc_, t->doc());
